@@ -1,0 +1,68 @@
+// JSON API for submitting a request (integrations, and the contract the form's server action
+// shares). Thin: size check -> JSON -> zod -> service -> status code. 400 changes nothing.
+import { NextResponse } from "next/server";
+import { randomUUID } from "node:crypto";
+import { submitRequest } from "@/lib/cases/submit-request";
+import { isDomainError } from "@/lib/domain/errors";
+import { fieldErrors, submitRequestSchema } from "@/lib/requests/request-schema";
+import { isLocale } from "@/i18n/locales";
+import { logger } from "@/lib/log";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function badRequest(error: string, fields?: Record<string, string>) {
+  return NextResponse.json({ error, fields }, { status: 400 });
+}
+
+async function readBodyLimited(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function POST(request: Request) {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    return badRequest("unsupported_content_type");
+  }
+  const body = await readBodyLimited(request);
+  if (body === null) return badRequest("payload_too_large");
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return badRequest("malformed_json");
+  }
+  const parsed = submitRequestSchema.safeParse(json);
+  if (!parsed.success) return badRequest("validation_failed", fieldErrors(parsed.error));
+
+  const localeParam = new URL(request.url).searchParams.get("locale");
+  try {
+    const result = await submitRequest(parsed.data, { locale: isLocale(localeParam) ? localeParam : "nb" });
+    return NextResponse.json(
+      { reference: result.reference, dueDate: result.dueDate, receiptToken: result.receiptToken },
+      { status: result.created ? 201 : 200 },
+    );
+  } catch (error) {
+    if (isDomainError(error, "validation_failed")) {
+      const field = String(error.details?.field ?? "form");
+      return badRequest("validation_failed", { [field]: `validation.${field}.invalid` });
+    }
+    const errorId = randomUUID();
+    logger.error("api.submit_failed", { errorId, error: (error as Error).name });
+    return NextResponse.json({ error: "internal_error", errorId }, { status: 500 });
+  }
+}

@@ -1,0 +1,16 @@
+"use client";
+
+// Unexpected errors: a plain message, never the error's text (it may contain data).
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div role="alert">
+      <h1 className="ds-heading" data-size="lg">
+        Noe gikk galt / Something went wrong
+      </h1>
+      <p className="ds-paragraph mt-2">Prøv igjen om litt. / Please try again in a moment.</p>
+      <button type="button" className="ds-button mt-4" data-variant="primary" onClick={() => reset()}>
+        Prøv igjen / Try again
+      </button>
+    </div>
+  );
+}

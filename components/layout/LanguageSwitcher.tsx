@@ -1,0 +1,38 @@
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/actions/locale";
+import { LOCALES } from "@/i18n/locales";
+
+const NAMES = { nb: "Bokmål", nn: "Nynorsk", en: "English" } as const;
+
+/** A plain form: works without JavaScript. Each language name is written in its own language. */
+export async function LanguageSwitcher() {
+  const [locale, t, h] = await Promise.all([getLocale(), getTranslations("layout"), headers()]);
+  const returnTo = h.get("x-pathname") ?? "/";
+  return (
+    <form action={setLocaleAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <span id="language-label" className="text-sm">
+        {t("languageLabel")}:
+      </span>
+      <ul className="flex gap-1" aria-labelledby="language-label">
+        {LOCALES.map((l) => (
+          <li key={l}>
+            <button
+              type="submit"
+              name="locale"
+              value={l}
+              lang={l}
+              className="ds-button"
+              data-variant={l === locale ? "primary" : "tertiary"}
+              data-size="sm"
+              aria-current={l === locale ? "true" : undefined}
+            >
+              {NAMES[l]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+// Runtime configuration, validated once. Every variable is documented in README "Configuration".
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().startsWith("postgres"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://"),
+  MAIL_FROM: z.string().min(3).default("Personvernportalen <ikke-svar@personvern.localhost>"),
+  PUBLIC_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  MUNICIPALITY: z.enum(["bergen", "trondheim"]).default("bergen"),
+  DEMO_MODE: booleanFlag,
+  DEMO_MAILBOX: booleanFlag,
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  STAFF_SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? process.env.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,84 @@
+// Municipality profiles shipped with the portal. Contact data is taken from each municipality's
+// published privacy statement (shared/seeds); where a statement leaves a channel out, it is null here
+// rather than guessed.
+
+export type MunicipalityId = "bergen" | "trondheim";
+
+export type UnitProfile = {
+  slug: string;
+  name: string;
+  email: string | null;
+  /** Systems and registers a request for this unit may have to search, correct or erase in. */
+  systems: string[];
+};
+
+export type MunicipalityProfile = {
+  id: MunicipalityId;
+  name: string;
+  postmottakEmail: string | null;
+  phone: string | null;
+  visitingAddress: string | null;
+  postalAddress: string;
+  dpo: { name: string | null; email: string | null; phone: string | null; postalAddress: string | null };
+  /** How complaints escalate, per the statement (Trondheim: unit, then DPO, then Datatilsynet). */
+  complaintPath: "dpo_then_datatilsynet" | "unit_then_dpo_then_datatilsynet";
+  retentionYears: number;
+  units: UnitProfile[];
+};
+
+export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
+  bergen: {
+    id: "bergen",
+    name: "Bergen kommune",
+    postmottakEmail: "postmottak@bergen.kommune.no",
+    phone: "55 56 55 56",
+    visitingAddress: "Innbyggerservice, Kaigaten 4, Bergen",
+    postalAddress: "Postboks 7700, 5020 Bergen",
+    dpo: {
+      name: null,
+      email: "personvernombud@bergen.kommune.no",
+      phone: null,
+      postalAddress: "Postboks 7700, 5020 Bergen",
+    },
+    complaintPath: "dpo_then_datatilsynet",
+    retentionYears: 3,
+    units: [
+      { slug: "barnehage", name: "Barnehage", email: null, systems: ["Barnehagesystem", "Sak- og arkivsystem"] },
+      { slug: "skole", name: "Skole", email: null, systems: ["Skoleadministrativt system", "Sak- og arkivsystem"] },
+      { slug: "helse-omsorg", name: "Helse og omsorg", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"] },
+      { slug: "byggesak", name: "Byggesak", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Sak- og arkivsystem"] },
+      { slug: "renovasjon", name: "Renovasjon", email: null, systems: ["Renovasjonsregister", "Fakturasystem"] },
+      { slug: "innbyggerservice", name: "Innbyggerservice", email: "postmottak@bergen.kommune.no", systems: ["Sak- og arkivsystem", "Kundesenterlogg"] },
+    ],
+  },
+  trondheim: {
+    id: "trondheim",
+    name: "Trondheim kommune",
+    postmottakEmail: null,
+    phone: null,
+    visitingAddress: null,
+    postalAddress: "Postboks 2300 Torgarden, 7004 Trondheim",
+    dpo: {
+      name: "Mona Trøen",
+      email: null,
+      phone: "46 54 65 50",
+      postalAddress: "Trondheim kommune, Personvernombudet, Postboks 2300 Torgarden, 7004 Trondheim",
+    },
+    complaintPath: "unit_then_dpo_then_datatilsynet",
+    retentionYears: 3,
+    units: [
+      { slug: "helse-velferd", name: "Helse og velferd", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"] },
+      { slug: "oppvekst-utdanning", name: "Oppvekst og utdanning", email: null, systems: ["Barnehagesystem", "Skoleadministrativt system", "Sak- og arkivsystem"] },
+      { slug: "byutvikling", name: "Byutvikling", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Kartløsning"] },
+      { slug: "kultur-naering", name: "Kultur og næring", email: null, systems: ["Bookingsystem", "Sak- og arkivsystem"] },
+      { slug: "organisasjon", name: "Organisasjon og økonomi", email: null, systems: ["Fakturasystem", "Adgangskontroll og kameraovervåking"] },
+    ],
+  },
+};
+
+export function municipalityProfile(id: string | undefined): MunicipalityProfile {
+  const key = (id ?? "bergen") as MunicipalityId;
+  const profile = MUNICIPALITIES[key];
+  if (!profile) throw new Error(`Unknown MUNICIPALITY "${id}" (expected bergen or trondheim)`);
+  return profile;
+}

@@ -1,0 +1,374 @@
+/**
+ * The case life cycle as a pure reducer: `applyCommand(snapshot, command, now)`
+ * either returns the next snapshot, an audit event and the stored due date, or
+ * throws a `DomainError`. No I/O, no clock: `now` is always passed in.
+ *
+ *   received ──start──▶ in_progress ◀──requester_answered── awaiting_requester
+ *      │                    │    ▲                                  ▲
+ *      │                    │    └────────────ask_requester─────────┤
+ *      └──────────────────────────────────────ask_requester─────────┘
+ *   received / in_progress ──decide──▶ completed | partially_completed | refused
+ *   any open status ──withdraw──▶ withdrawn
+ *   any open status ──extend──▶ (same status, extended = true)
+ *
+ * Due dates (legal-rules.md §1):
+ * - The **stored** due date (`dueDate` in the result, and in the events) counts
+ *   only closed pauses. While the case waits for the requester the real deadline
+ *   keeps moving one day per day; it is fixed when the pause closes
+ *   (`requester_answered` or `withdraw`). Use `effectiveDueDate` to show the live date.
+ * - The **extension guard** counts an open pause up to `now`: a case that has
+ *   been waiting for the requester has had its clock stopped, so the one-month
+ *   limit for notifying an extension has moved with it.
+ */
+
+import { computeDeadline } from "@/lib/domain/deadline";
+import { compareIsoDates, osloDateOf } from "@/lib/domain/calendar";
+import { DomainError } from "@/lib/domain/errors";
+import { isClosed, type CaseStatus, type DecisionOutcome } from "@/lib/domain/case-status";
+import { isLegalBasisId, isLegalBasisValidFor, type Right } from "@/lib/domain/rights";
+
+export type CasePause = { from: Date; to: Date | null };
+
+export type CaseSnapshot = {
+  status: CaseStatus;
+  extended: boolean;
+  receivedAt: Date;
+  pauses: CasePause[];
+  rights: Right[];
+  closedAt: Date | null;
+};
+
+export const ASK_REQUESTER_KINDS = ["identity", "clarification"] as const;
+export type AskRequesterKind = (typeof ASK_REQUESTER_KINDS)[number];
+
+export const RIGHT_OUTCOMES = ["granted", "partially_granted", "refused"] as const;
+export type RightOutcome = (typeof RIGHT_OUTCOMES)[number];
+
+export type RightDecision = {
+  right: Right;
+  outcome: RightOutcome;
+  legalBasisIds: string[];
+  reasons: string;
+};
+
+export type CaseCommand =
+  | { type: "start" }
+  | { type: "ask_requester"; kind: AskRequesterKind }
+  | { type: "requester_answered" }
+  | { type: "extend"; reason: string }
+  | { type: "decide"; outcome: DecisionOutcome; perRight: RightDecision[] }
+  | { type: "withdraw" };
+
+export type CaseCommandType = CaseCommand["type"];
+
+export const CASE_COMMAND_TYPES = [
+  "start",
+  "ask_requester",
+  "requester_answered",
+  "extend",
+  "decide",
+  "withdraw",
+] as const satisfies readonly CaseCommandType[];
+
+/** Event types, one per command. */
+export const CASE_EVENT_TYPES = {
+  start: "case.started",
+  ask_requester: "case.requester_asked",
+  requester_answered: "case.requester_answered",
+  extend: "case.extended",
+  decide: "case.decided",
+  withdraw: "case.withdrawn",
+} as const satisfies Record<CaseCommandType, string>;
+
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseCommandType];
+
+export type CaseEvent = {
+  type: CaseEventType;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+};
+
+export type ApplyResult = {
+  snapshot: CaseSnapshot;
+  event: CaseEvent;
+  /** Stored due date ('YYYY-MM-DD', Oslo): extension flag applied, closed pauses only. */
+  dueDate: string;
+};
+
+/** Minimum length (after trimming) of the reasons for an extension (Art. 12(3): "together with the reasons"). */
+export const EXTENSION_REASON_MIN_LENGTH = 10;
+
+/** Statuses each command may be applied in (for open cases). */
+export const COMMAND_FROM: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
+  start: ["received"],
+  ask_requester: ["received", "in_progress"],
+  requester_answered: ["awaiting_requester"],
+  extend: ["received", "in_progress", "awaiting_requester"],
+  decide: ["received", "in_progress"],
+  withdraw: ["received", "in_progress", "awaiting_requester"],
+};
+
+// ---------------------------------------------------------------------------
+// Due dates
+
+function closedPauses(pauses: readonly CasePause[]): { from: Date; to: Date }[] {
+  const out: { from: Date; to: Date }[] = [];
+  for (const p of pauses) if (p.to !== null) out.push({ from: p.from, to: p.to });
+  return out;
+}
+
+function pausesUpTo(pauses: readonly CasePause[], now: Date): { from: Date; to: Date }[] {
+  // An open pause that (oddly) starts after `now` counts as zero days.
+  return pauses.map((p) => ({ from: p.from, to: p.to ?? (now.getTime() < p.from.getTime() ? p.from : now) }));
+}
+
+/** The stored due date: extension applied, only closed pauses counted. */
+export function storedDueDate(snapshot: CaseSnapshot): string {
+  return computeDeadline({
+    receivedAt: snapshot.receivedAt,
+    extended: snapshot.extended,
+    pauses: closedPauses(snapshot.pauses),
+  }).dueDate;
+}
+
+/** The live due date: an open pause counted up to `now`. */
+export function effectiveDueDate(snapshot: CaseSnapshot, now: Date): string {
+  return computeDeadline({
+    receivedAt: snapshot.receivedAt,
+    extended: snapshot.extended,
+    pauses: pausesUpTo(snapshot.pauses, now),
+  }).dueDate;
+}
+
+/**
+ * The last day an extension may be notified: the one-month due date (never
+ * extended), with an open pause counted up to `now`.
+ */
+export function extensionDeadline(snapshot: CaseSnapshot, now: Date): string {
+  return computeDeadline({ receivedAt: snapshot.receivedAt, pauses: pausesUpTo(snapshot.pauses, now) }).dueDate;
+}
+
+function openPauseIndex(pauses: readonly CasePause[]): number {
+  return pauses.findIndex((p) => p.to === null);
+}
+
+function closeOpenPause(pauses: readonly CasePause[], now: Date): CasePause[] {
+  return pauses.map((p) => (p.to === null ? { from: p.from, to: now } : { ...p }));
+}
+
+// ---------------------------------------------------------------------------
+// Guards
+
+function assertOpen(snapshot: CaseSnapshot, command: CaseCommandType): void {
+  if (isClosed(snapshot.status)) {
+    throw new DomainError("case_closed", { status: snapshot.status, command });
+  }
+}
+
+function assertFrom(snapshot: CaseSnapshot, command: CaseCommandType): void {
+  assertOpen(snapshot, command);
+  if (!COMMAND_FROM[command].includes(snapshot.status)) {
+    throw new DomainError("invalid_transition", { status: snapshot.status, command });
+  }
+}
+
+function checkExtension(snapshot: CaseSnapshot, now: Date): void {
+  if (snapshot.extended) throw new DomainError("extension_already_granted");
+  const lastDay = extensionDeadline(snapshot, now);
+  const today = osloDateOf(now);
+  if (compareIsoDates(today, lastDay) > 0) {
+    throw new DomainError("extension_too_late", { oneMonthDueDate: lastDay, today });
+  }
+}
+
+export type DecisionIssue = {
+  /** null for issues about the decision as a whole. */
+  right: Right | null;
+  field: "perRight" | "outcome" | "legalBasisIds" | "reasons";
+  problem: "missing" | "duplicate" | "unexpected" | "invalid" | "inconsistent";
+};
+
+/** The case outcome implied by the per-right outcomes. */
+export function deriveDecisionOutcome(perRight: readonly Pick<RightDecision, "outcome">[]): DecisionOutcome {
+  if (perRight.length > 0 && perRight.every((d) => d.outcome === "granted")) return "completed";
+  if (perRight.length > 0 && perRight.every((d) => d.outcome === "refused")) return "refused";
+  return "partially_completed";
+}
+
+/**
+ * Checks a decision against the case's rights. Every right of the case needs
+ * exactly one entry; refused and partially granted entries need at least one
+ * legal basis valid for that right and non-empty reasons (Art. 12(4)); any cited
+ * legal basis must exist and apply to the right; the overall outcome must match
+ * the per-right outcomes. Returns every issue found (empty = valid).
+ */
+export function validateDecision(
+  rights: readonly Right[],
+  command: Pick<Extract<CaseCommand, { type: "decide" }>, "outcome" | "perRight">,
+): DecisionIssue[] {
+  const issues: DecisionIssue[] = [];
+  const perRight = Array.isArray(command.perRight) ? command.perRight : [];
+  const seen = new Set<Right>();
+  for (const entry of perRight) {
+    if (!rights.includes(entry.right)) {
+      issues.push({ right: entry.right, field: "perRight", problem: "unexpected" });
+      continue;
+    }
+    if (seen.has(entry.right)) {
+      issues.push({ right: entry.right, field: "perRight", problem: "duplicate" });
+      continue;
+    }
+    seen.add(entry.right);
+    if (!(["granted", "partially_granted", "refused"] as const).includes(entry.outcome)) {
+      issues.push({ right: entry.right, field: "outcome", problem: "invalid" });
+      continue;
+    }
+    const ids = Array.isArray(entry.legalBasisIds) ? entry.legalBasisIds : [];
+    if (ids.some((id) => !isLegalBasisId(id) || !isLegalBasisValidFor(id, entry.right))) {
+      issues.push({ right: entry.right, field: "legalBasisIds", problem: "invalid" });
+    } else if (entry.outcome !== "granted" && ids.length === 0) {
+      issues.push({ right: entry.right, field: "legalBasisIds", problem: "missing" });
+    }
+    if (entry.outcome !== "granted" && (typeof entry.reasons !== "string" || entry.reasons.trim() === "")) {
+      issues.push({ right: entry.right, field: "reasons", problem: "missing" });
+    }
+  }
+  for (const right of rights) {
+    if (!seen.has(right)) issues.push({ right, field: "perRight", problem: "missing" });
+  }
+  if (issues.length === 0 && command.outcome !== deriveDecisionOutcome(perRight)) {
+    issues.push({ right: null, field: "outcome", problem: "inconsistent" });
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------
+// Reducer
+
+function iso(d: Date | null): string | null {
+  return d === null ? null : d.toISOString();
+}
+
+/** Non-personal summary of a snapshot for audit events. */
+function summary(snapshot: CaseSnapshot, dueDate: string): Record<string, unknown> {
+  const open = snapshot.pauses.find((p) => p.to === null);
+  return {
+    status: snapshot.status,
+    extended: snapshot.extended,
+    dueDate,
+    paused: open !== undefined,
+    ...(open ? { pauseFrom: iso(open.from) } : {}),
+  };
+}
+
+/**
+ * Applies `command` at instant `now`. Throws `DomainError`:
+ * - `case_closed` for any command on a closed case;
+ * - `invalid_transition` when the command is not allowed in the current status;
+ * - `extension_already_granted`, `extension_reason_required`, `extension_too_late` (extend);
+ * - `decision_required_fields` with `details.issues: DecisionIssue[]` (decide);
+ * - `validation_failed` for a malformed command.
+ */
+export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: Date): ApplyResult {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new DomainError("validation_failed", { field: "now" });
+  }
+  if (!command || typeof command !== "object" || !(CASE_COMMAND_TYPES as readonly string[]).includes(command.type)) {
+    throw new DomainError("validation_failed", { field: "command" });
+  }
+  assertFrom(snapshot, command.type);
+
+  const beforeDue = storedDueDate(snapshot);
+  const before = summary(snapshot, beforeDue);
+  let next: CaseSnapshot;
+  let extra: Record<string, unknown> = {};
+
+  switch (command.type) {
+    case "start":
+      next = { ...snapshot, status: "in_progress" };
+      break;
+
+    case "ask_requester": {
+      if (!(ASK_REQUESTER_KINDS as readonly string[]).includes(command.kind)) {
+        throw new DomainError("validation_failed", { field: "kind" });
+      }
+      if (openPauseIndex(snapshot.pauses) !== -1) {
+        // Cannot happen from received/in_progress with consistent data; refuse rather than nest pauses.
+        throw new DomainError("invalid_transition", { status: snapshot.status, command: command.type });
+      }
+      next = { ...snapshot, status: "awaiting_requester", pauses: [...snapshot.pauses, { from: now, to: null }] };
+      extra = { pauseKind: command.kind };
+      break;
+    }
+
+    case "requester_answered": {
+      const idx = openPauseIndex(snapshot.pauses);
+      const open = snapshot.pauses[idx];
+      next = { ...snapshot, status: "in_progress", pauses: closeOpenPause(snapshot.pauses, now) };
+      extra = open ? { pauseFrom: iso(open.from), pauseTo: iso(now) } : {};
+      break;
+    }
+
+    case "extend": {
+      if (snapshot.extended) throw new DomainError("extension_already_granted");
+      const reason = typeof command.reason === "string" ? command.reason.trim() : "";
+      if (reason.length < EXTENSION_REASON_MIN_LENGTH) {
+        throw new DomainError("extension_reason_required", { minLength: EXTENSION_REASON_MIN_LENGTH });
+      }
+      checkExtension(snapshot, now);
+      next = { ...snapshot, extended: true };
+      extra = { reason, oneMonthDueDate: extensionDeadline(snapshot, now) };
+      break;
+    }
+
+    case "decide": {
+      if (!(["completed", "partially_completed", "refused"] as const).includes(command.outcome)) {
+        throw new DomainError("decision_required_fields", {
+          issues: [{ right: null, field: "outcome", problem: "invalid" } satisfies DecisionIssue],
+        });
+      }
+      const issues = validateDecision(snapshot.rights, command);
+      if (issues.length > 0) throw new DomainError("decision_required_fields", { issues });
+      next = { ...snapshot, status: command.outcome, closedAt: now };
+      extra = {
+        outcome: command.outcome,
+        // Outcome ids and legal bases only: the reasons belong to the decision record, not the audit event.
+        perRight: command.perRight.map((d) => ({ right: d.right, outcome: d.outcome, legalBasisIds: [...d.legalBasisIds] })),
+      };
+      break;
+    }
+
+    case "withdraw": {
+      const open = snapshot.pauses.find((p) => p.to === null);
+      next = { ...snapshot, status: "withdrawn", pauses: closeOpenPause(snapshot.pauses, now), closedAt: now };
+      extra = open ? { pauseFrom: iso(open.from), pauseTo: iso(now) } : {};
+      break;
+    }
+  }
+
+  const dueDate = storedDueDate(next);
+  const after: Record<string, unknown> = { ...summary(next, dueDate), ...extra };
+  if (next.closedAt !== snapshot.closedAt) after.closedAt = iso(next.closedAt);
+  return { snapshot: next, event: { type: CASE_EVENT_TYPES[command.type], before, after }, dueDate };
+}
+
+/**
+ * Commands that can be applied now, for showing only valid actions. `extend` is
+ * listed only if not yet extended and still within the one-month limit (the
+ * reason is checked when applied); `decide` if the status allows it (content is
+ * checked when applied). Empty for closed cases.
+ */
+export function allowedCommands(snapshot: CaseSnapshot, now: Date): CaseCommandType[] {
+  if (isClosed(snapshot.status)) return [];
+  return CASE_COMMAND_TYPES.filter((type) => {
+    if (!COMMAND_FROM[type].includes(snapshot.status)) return false;
+    if (type === "extend") {
+      try {
+        checkExtension(snapshot, now);
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * Authorisation policy: who may do what, on which case.
+ *
+ * Staff permissions are one table (`STAFF_PERMISSIONS`): a row per action, a
+ * column per role, each cell a scope. A staff member with several roles gets the
+ * union of their roles. Citizens and the system have their own short rules.
+ *
+ * Case-scoped actions need a `caseRef`; without one they are refused (except for
+ * the system actor). Collection actions (`case.list`, `dashboard.view`) take no
+ * case: the rows they return are limited with `visibleUnitScope`.
+ */
+
+export const ROLES = ["caseworker", "unit_lead", "dpo", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor =
+  | { kind: "staff"; userId: string; roles: Role[]; unitIds: string[] }
+  | { kind: "citizen"; requesterId: string }
+  | { kind: "system" };
+
+export const ACTIONS = [
+  "case.view",
+  "case.list",
+  "case.claim",
+  "case.assign",
+  "case.register",
+  "case.ask_requester",
+  "case.extend",
+  "case.decide",
+  "case.note",
+  "case.message",
+  "case.withdraw",
+  "case.view_audit",
+  "dashboard.view",
+  "admin.manage_users",
+  "admin.manage_units",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type CaseRef = { unitId: string | null; requesterId: string; assigneeId: string | null };
+
+/** Actions that are about one case and therefore need a `caseRef`. */
+export const CASE_ACTIONS = [
+  "case.view",
+  "case.claim",
+  "case.assign",
+  "case.ask_requester",
+  "case.extend",
+  "case.decide",
+  "case.note",
+  "case.message",
+  "case.withdraw",
+  "case.view_audit",
+] as const satisfies readonly Action[];
+
+export function isCaseAction(action: Action): boolean {
+  return (CASE_ACTIONS as readonly Action[]).includes(action);
+}
+
+/**
+ * Scopes of a staff permission:
+ * - `no`:     never.
+ * - `yes`:    actions without a case (register, list, dashboard, admin).
+ * - `unit`:   cases of the actor's units, and cases assigned to the actor. Cases with
+ *             no unit yet ("vet ikke") only if assigned to the actor.
+ * - `triage`: as `unit`, plus every case with no unit yet (unit leads triage them).
+ * - `all`:    every case.
+ */
+type Scope = "no" | "yes" | "unit" | "triage" | "all";
+
+// prettier-ignore
+export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Scope>>>> = {
+  //                      caseworker           unit_lead             dpo            admin
+  "case.view":          { caseworker: "unit", unit_lead: "triage", dpo: "all", admin: "no" },
+  "case.list":          { caseworker: "yes",  unit_lead: "yes",    dpo: "yes", admin: "no" },
+  "case.claim":         { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.assign":        { caseworker: "no",   unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.register":      { caseworker: "yes",  unit_lead: "yes",    dpo: "no",  admin: "no" },
+  "case.ask_requester": { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.extend":        { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.decide":        { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.note":          { caseworker: "unit", unit_lead: "triage", dpo: "all", admin: "no" },
+  "case.message":       { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.withdraw":      { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "no" },
+  "case.view_audit":    { caseworker: "unit", unit_lead: "triage", dpo: "all", admin: "no" },
+  "dashboard.view":     { caseworker: "no",   unit_lead: "yes",    dpo: "yes", admin: "no" },
+  "admin.manage_users": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
+  "admin.manage_units": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
+};
+
+/** What a citizen may do, always only on a case where they are the requester. */
+export const CITIZEN_ACTIONS = ["case.view", "case.message", "case.withdraw"] as const satisfies readonly Action[];
+
+function staffScopeAllows(
+  scope: Scope,
+  actor: Extract<Actor, { kind: "staff" }>,
+  action: Action,
+  caseRef: CaseRef | undefined,
+): boolean {
+  if (scope === "no") return false;
+  if (!isCaseAction(action)) return true;
+  if (!caseRef) return false;
+  switch (scope) {
+    case "yes":
+    case "all":
+      return true;
+    case "triage":
+      if (caseRef.unitId === null) return true;
+      return inOwnUnitOrAssigned(actor, caseRef);
+    case "unit":
+      return inOwnUnitOrAssigned(actor, caseRef);
+  }
+}
+
+function inOwnUnitOrAssigned(actor: Extract<Actor, { kind: "staff" }>, caseRef: CaseRef): boolean {
+  if (caseRef.assigneeId !== null && caseRef.assigneeId === actor.userId) return true;
+  return caseRef.unitId !== null && actor.unitIds.includes(caseRef.unitId);
+}
+
+function isKnownAction(action: unknown): action is Action {
+  return typeof action === "string" && (ACTIONS as readonly string[]).includes(action);
+}
+
+/**
+ * May `actor` perform `action` (on `caseRef`, for case actions)?
+ * Unknown or missing actors and unknown actions are refused.
+ */
+export function can(actor: Actor | null | undefined, action: Action, caseRef?: CaseRef): boolean {
+  if (!actor || !isKnownAction(action)) return false;
+  switch (actor.kind) {
+    case "system":
+      return true;
+    case "citizen":
+      return (
+        (CITIZEN_ACTIONS as readonly Action[]).includes(action) &&
+        caseRef !== undefined &&
+        actor.requesterId !== "" &&
+        caseRef.requesterId === actor.requesterId
+      );
+    case "staff":
+      return actor.roles.some((role) => {
+        const scope = STAFF_PERMISSIONS[action][role];
+        return scope !== undefined && staffScopeAllows(scope, actor, action, caseRef);
+      });
+    default:
+      return false;
+  }
+}
+
+/**
+ * Role-level check only, ignoring the case scope (for menus: "could this user ever
+ * decide a case?"). Never use it to authorise an operation on a case: use `can`.
+ */
+export function hasPermission(actor: Actor | null | undefined, action: Action): boolean {
+  if (!actor || !isKnownAction(action)) return false;
+  switch (actor.kind) {
+    case "system":
+      return true;
+    case "citizen":
+      return (CITIZEN_ACTIONS as readonly Action[]).includes(action);
+    case "staff":
+      return actor.roles.some((role) => (STAFF_PERMISSIONS[action][role] ?? "no") !== "no");
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which cases a staff member may see (`case.view`), for building list queries.
+ * A case is in `{ unitIds, includeUnassignedUnit, assigneeId }` when
+ * `unitIds` contains its unit, or its unit is null and `includeUnassignedUnit`,
+ * or `assigneeId` is set and equals the case's assignee (see `isInScope`).
+ * Citizens, admins without another role, and unknown actors get an empty scope
+ * (citizens' own cases are listed by requester id, not by unit).
+ */
+export type UnitScope = { all: true } | { unitIds: string[]; includeUnassignedUnit: boolean; assigneeId?: string };
+
+export function visibleUnitScope(actor: Actor | null | undefined): UnitScope {
+  const none: UnitScope = { unitIds: [], includeUnassignedUnit: false };
+  if (!actor) return none;
+  if (actor.kind === "system") return { all: true };
+  if (actor.kind !== "staff") return none;
+  const scopes = actor.roles.map((role) => STAFF_PERMISSIONS["case.view"][role] ?? "no");
+  if (scopes.includes("all")) return { all: true };
+  const triage = scopes.includes("triage");
+  if (!triage && !scopes.includes("unit")) return none;
+  return { unitIds: [...actor.unitIds], includeUnassignedUnit: triage, assigneeId: actor.userId };
+}
+
+export function isInScope(scope: UnitScope, caseRef: CaseRef): boolean {
+  if ("all" in scope) return true;
+  if (scope.assigneeId !== undefined && caseRef.assigneeId === scope.assigneeId) return true;
+  if (caseRef.unitId === null) return scope.includeUnassignedUnit;
+  return scope.unitIds.includes(caseRef.unitId);
+}

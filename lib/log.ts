@@ -1,0 +1,24 @@
+// Structured logging. Callers pass ids and codes only: never names, e-mail addresses, national ids
+// or free text from a request. `redact` is a safety net for the keys we know are personal.
+type Fields = Record<string, unknown>;
+
+const PERSONAL_KEYS = /^(name|email|to|toAddress|phone|address|nationalId|pid|description|body|text)$/i;
+
+function redact(fields: Fields): Fields {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = PERSONAL_KEYS.test(k) ? "[redacted]" : v;
+  return out;
+}
+
+function write(level: "info" | "warn" | "error", event: string, fields: Fields = {}) {
+  if (process.env.LOG_LEVEL === "silent") return;
+  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) });
+  if (level === "error") console.error(line);
+  else console.log(line);
+}
+
+export const logger = {
+  info: (event: string, fields?: Fields) => write("info", event, fields),
+  warn: (event: string, fields?: Fields) => write("warn", event, fields),
+  error: (event: string, fields?: Fields) => write("error", event, fields),
+};

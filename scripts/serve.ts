@@ -1,0 +1,132 @@
+// `npm start` / `npm run serve`: runs the portal. Anything not configured gets an embedded default:
+//   no DATABASE_URL -> embedded PostgreSQL in DATA_DIR (.data), migrated and seeded with demo data
+//   no SMTP_URL     -> built-in SMTP catcher; mail shows at /demo/mailbox
+// Ctrl-C stops the app, the catcher and the database cleanly; the next start reuses the data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { migrateDeploy } from "./lib/migrate";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const say = (line: string) => console.log(`[portal] ${line}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say("Stopping...");
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child?.kill("SIGKILL");
+        resolve(undefined);
+      }, 10_000);
+      child!.once("exit", () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+  }
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`[portal] cleanup failed: ${(error as Error).message}`);
+    }
+  }
+  say("Stopped.");
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+async function main() {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const embeddedDefaults: string[] = [];
+
+  if (!process.env.DATABASE_URL) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    say(`DATABASE_URL not set: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${dataDir}/pg)`);
+    const database: EmbeddedDatabase = await startEmbeddedPostgres({
+      dataDir,
+      port: pgPort,
+      database: "portal",
+      log: process.env.DEBUG_PG ? (l) => console.log(`[postgres] ${l}`) : undefined,
+    });
+    cleanups.push(() => database.stop());
+    process.env.DATABASE_URL = database.url;
+    embeddedDefaults.push("database");
+  }
+
+  say("Applying migrations (prisma migrate deploy)...");
+  await migrateDeploy(process.env.DATABASE_URL!, (l) => say(l));
+
+  if (embeddedDefaults.length > 0) {
+    process.env.DEMO_MODE ??= "1";
+    process.env.SEED_DEMO_DATA ??= "1";
+  }
+
+  const { seed } = await import("../prisma/seed");
+  await seed({ demoData: process.env.SEED_DEMO_DATA === "1", log: say });
+
+  if (!process.env.SMTP_URL) {
+    const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 2525);
+    const { startMailCatcher } = await import("../lib/dev/mail-catcher");
+    const { db } = await import("../lib/db/client");
+    const catcher = await startMailCatcher({
+      port: smtpPort,
+      onMail: async (mail) => {
+        await db().demoMail.create({
+          data: { fromAddr: mail.from, toAddrs: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+        });
+      },
+    });
+    cleanups.push(async () => {
+      await catcher.close();
+      const { disconnectDb } = await import("../lib/db/client");
+      await disconnectDb();
+    });
+    process.env.SMTP_URL = catcher.url;
+    process.env.DEMO_MAILBOX = "1";
+    process.env.DEMO_MODE ??= "1";
+    embeddedDefaults.push("mail");
+    say(`SMTP_URL not set: built-in mail catcher on ${catcher.url}; read mail at /demo/mailbox`);
+  }
+
+  if (!process.env.AUTH_SECRET) {
+    if (process.env.DEMO_MODE !== "1") {
+      throw new Error("AUTH_SECRET must be set when running against external services (see README).");
+    }
+    const secretFile = path.join(dataDir, "auth-secret");
+    if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.AUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
+  }
+  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
+  process.env.AUTH_URL ??= process.env.PUBLIC_URL;
+
+  const nextBin = path.resolve("node_modules", ".bin", "next");
+  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  if (!dev && !fs.existsSync(path.resolve(".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm start` (which builds first) or `npm run build`.");
+  }
+  child = spawn(nextBin, args, { stdio: "inherit", env: process.env });
+  child.on("exit", (code) => void stopAll(code ?? 0));
+  say(
+    `Portal starting on ${process.env.PUBLIC_URL}` +
+      (embeddedDefaults.length ? ` (demo mode: embedded ${embeddedDefaults.join(" and ")})` : ""),
+  );
+}
+
+main().catch(async (error) => {
+  console.error(`[portal] ${(error as Error).message}`);
+  await stopAll(1);
+});

@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { startMailCatcher, type CaughtMail, type MailCatcher } from "@/lib/dev/mail-catcher";
+import type { SubmitRequest } from "@/lib/requests/request-schema";
+
+export function validRequest(overrides: Partial<SubmitRequest> = {}): SubmitRequest {
+  return {
+    rights: ["access"],
+    name: "Test Testesen",
+    email: `test-${randomUUID()}@example.test`,
+    unit: "",
+    description: "Jeg vil se hva dere har om meg.",
+    submissionKey: randomUUID(),
+    ...overrides,
+  };
+}
+
+/** A real SMTP server on the port SMTP_URL points at; collects what it receives. */
+export async function startTestSmtp(): Promise<MailCatcher & { mails: CaughtMail[] }> {
+  const mails: CaughtMail[] = [];
+  const catcher = await startMailCatcher({ port: Number(process.env.TEST_SMTP_PORT), onMail: (m) => void mails.push(m) });
+  return Object.assign(catcher, { mails });
+}
+
+export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() - started > timeoutMs) throw new Error("waitFor timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { submitRequest } from "@/lib/cases/submit-request";
+import { backoffMs, processOutbox } from "@/lib/mail/outbox-worker";
+import { resetMailTransport } from "@/lib/mail/transport";
+import { renderMail } from "@/lib/mail/templates";
+import { startTestSmtp, validRequest } from "./helpers";
+
+let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
+
+beforeAll(async () => {
+  // Earlier test files may have left pending mail: deliver it into the void first.
+  smtp = await startTestSmtp();
+  await processOutbox({ limit: 1000 });
+});
+
+beforeEach(() => {
+  smtp?.mails.splice(0);
+});
+
+afterAll(async () => {
+  await smtp?.close();
+  resetMailTransport();
+  await disconnectDb();
+});
+
+describe("mail outbox", () => {
+  it("delivers the receipt over SMTP with only the reference and a link", async () => {
+    const input = validRequest({ name: "Hemmelig Navnesen", description: "Helseopplysninger om meg" });
+    const { reference, receiptToken, caseId } = await submitRequest(input, { locale: "nb" });
+    const round = await processOutbox();
+    expect(round.sent).toBeGreaterThanOrEqual(1);
+
+    const mail = smtp!.mails.find((m) => m.to.includes(input.email));
+    expect(mail).toBeDefined();
+    expect(mail!.subject).toBe(`Kvittering for forespørsel ${reference}`);
+    expect(mail!.text).toContain(reference);
+    expect(mail!.text).toContain(`http://localhost:3999/receipt/${receiptToken}`);
+    expect(mail!.text).not.toContain("Hemmelig");
+    expect(mail!.text).not.toContain("Helse");
+    expect(mail!.html).not.toContain("Hemmelig");
+
+    const row = await db().mailOutbox.findFirstOrThrow({ where: { caseId } });
+    expect(row.status).toBe("sent");
+    expect(row.attempts).toBe(1);
+    expect(row.sentAt).not.toBeNull();
+  });
+
+  it("keeps mail while the SMTP server is down and delivers each exactly once when it is back", async () => {
+    await smtp!.close();
+    resetMailTransport();
+    const inputs = [validRequest(), validRequest(), validRequest()];
+    for (const input of inputs) await submitRequest(input, { locale: "en" });
+
+    const down = await processOutbox();
+    expect(down.sent).toBe(0);
+    expect(down.failed).toBe(3);
+    const pending = await db().mailOutbox.findMany({ where: { toAddress: { in: inputs.map((i) => i.email) } } });
+    expect(pending.every((r) => r.status === "pending" && r.attempts === 1 && r.lastError)).toBe(true);
+    // Retried later, not immediately.
+    expect(pending.every((r) => r.nextAttemptAt.getTime() > Date.now())).toBe(true);
+
+    smtp = await startTestSmtp();
+    resetMailTransport();
+    // Nothing is due yet: the backoff holds.
+    expect((await processOutbox()).sent).toBe(0);
+    const later = new Date(Date.now() + backoffMs(1) + 1000);
+    const up = await processOutbox({ now: later });
+    expect(up.sent).toBe(3);
+    expect((await processOutbox({ now: later })).sent).toBe(0);
+    for (const input of inputs) {
+      expect(smtp.mails.filter((m) => m.to.includes(input.email))).toHaveLength(1);
+      expect(smtp.mails.find((m) => m.to.includes(input.email))!.subject).toMatch(/^Receipt for request PV-/);
+    }
+  });
+
+  it("two workers at once never send the same mail twice", async () => {
+    const inputs = Array.from({ length: 10 }, () => validRequest());
+    for (const input of inputs) await submitRequest(input, { locale: "nb" });
+    const [a, b] = await Promise.all([processOutbox({ limit: 50 }), processOutbox({ limit: 50 })]);
+    expect(a.sent + b.sent).toBe(10);
+    for (const input of inputs) expect(smtp!.mails.filter((m) => m.to.includes(input.email))).toHaveLength(1);
+  });
+
+  it("backs off exponentially up to an hour", () => {
+    expect(backoffMs(1)).toBe(15_000);
+    expect(backoffMs(2)).toBe(30_000);
+    expect(backoffMs(3)).toBe(60_000);
+    expect(backoffMs(20)).toBe(60 * 60_000);
+  });
+});
+
+describe("mail templates", () => {
+  it("refuse parameters that could carry personal data", () => {
+    expect(() => renderMail("request_receipt", "nb", { reference: "PV-2026-000001", link: "http://x/y", name: "Ola" })).toThrow(
+      /not allowed/,
+    );
+    expect(() => renderMail("request_receipt", "nb", { reference: "Ola Nordmann", link: "http://x/y" })).toThrow();
+    expect(() => renderMail("request_receipt", "nb", { reference: "PV-2026-000001", link: "javascript:alert(1)" })).toThrow();
+  });
+
+  it("render in all three languages", () => {
+    const params = { reference: "PV-2026-000042", link: "http://localhost/receipt/abc" };
+    expect(renderMail("request_receipt", "nb", params).subject).toBe("Kvittering for forespørsel PV-2026-000042");
+    expect(renderMail("request_receipt", "nn", params).subject).toContain("PV-2026-000042");
+    expect(renderMail("request_receipt", "en", params).subject).toBe("Receipt for request PV-2026-000042");
+  });
+});

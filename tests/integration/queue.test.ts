@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { submitRequest } from "@/lib/cases/submit-request";
+import { listQueue, type QueueRow } from "@/lib/cases/list-queue";
+import type { Actor } from "@/lib/domain/policy";
+import { validRequest } from "./helpers";
+
+async function actorFor(email: string): Promise<Extract<Actor, { kind: "staff" }>> {
+  const user = await db().user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, roles: true, units: { select: { unitId: true } } },
+  });
+  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
+}
+
+async function allPages(actor: Actor, limit: number) {
+  const rows: QueueRow[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await listQueue(actor, { cursor, limit });
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 1000);
+  return rows;
+}
+
+const refs: Record<string, string> = {};
+
+beforeAll(async () => {
+  // Seeded: saksbehandler@ has units 0 and 1 (barnehage, skole); saksbehandler2@ has unit 2 (helse-omsorg).
+  const make = async (key: string, unit: string, daysAgo: number) => {
+    const now = new Date(Date.now() - daysAgo * 86_400_000);
+    refs[key] = (await submitRequest(validRequest({ unit }), { locale: "nb", now })).reference;
+  };
+  await make("barnehage", "barnehage", 3);
+  await make("skole", "skole", 10);
+  await make("helse", "helse-omsorg", 20);
+  await make("noUnit", "", 5);
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+describe("staff queue", () => {
+  it("shows a caseworker only the cases of their own units", async () => {
+    const kari = await allPages(await actorFor("saksbehandler@demo.test"), 100);
+    const refsSeen = new Set(kari.map((r) => r.reference));
+    expect(refsSeen.has(refs.barnehage!)).toBe(true);
+    expect(refsSeen.has(refs.skole!)).toBe(true);
+    expect(refsSeen.has(refs.helse!)).toBe(false);
+    expect(refsSeen.has(refs.noUnit!)).toBe(false);
+
+    const ola = await allPages(await actorFor("saksbehandler2@demo.test"), 100);
+    expect(ola.map((r) => r.reference)).toContain(refs.helse);
+    expect(ola.map((r) => r.reference)).not.toContain(refs.barnehage);
+  });
+
+  it("lets the unit lead triage cases without a unit, and the DPO read everything", async () => {
+    const lead = (await allPages(await actorFor("leder@demo.test"), 100)).map((r) => r.reference);
+    expect(lead).toContain(refs.noUnit);
+    expect(lead).not.toContain(refs.helse);
+    const dpo = (await allPages(await actorFor("personvernombud@demo.test"), 100)).map((r) => r.reference);
+    for (const ref of Object.values(refs)) expect(dpo).toContain(ref);
+  });
+
+  it("gives an admin without a case role nothing (404 semantics, not an empty leak)", async () => {
+    await expect(listQueue(await actorFor("admin@demo.test"))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("sorts by due date and pages through every open case exactly once (keyset)", async () => {
+    const dpo = await actorFor("personvernombud@demo.test");
+    const paged = await allPages(dpo, 2);
+    const single = await allPages(dpo, 100);
+    expect(paged.map((r) => r.id)).toEqual(single.map((r) => r.id));
+    expect(new Set(paged.map((r) => r.id)).size).toBe(paged.length);
+    const keys = paged.map((r) => `${r.dueDate}|${r.id}`);
+    expect([...keys].sort()).toEqual(keys);
+    const row = paged.find((r) => r.reference === refs.helse)!;
+    expect(row.daysLeft).toBeLessThanOrEqual(31 - 20 + 3);
+    expect(row.requesterName).toBe("Test Testesen");
+  });
+
+  it("ignores a forged cursor instead of failing", async () => {
+    const page = await listQueue(await actorFor("personvernombud@demo.test"), { cursor: "not-a-cursor" });
+    expect(page.rows.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,504 @@
+import { describe, expect, it } from "vitest";
+import {
+  allowedCommands,
+  applyCommand,
+  effectiveDueDate,
+  extensionDeadline,
+  storedDueDate,
+  validateDecision,
+  deriveDecisionOutcome,
+  CASE_COMMAND_TYPES,
+  type CaseCommand,
+  type CaseCommandType,
+  type CaseSnapshot,
+  type DecisionIssue,
+} from "@/lib/domain/case-state-machine";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/domain/case-status";
+import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
+import type { Right } from "@/lib/domain/rights";
+
+// Received Thursday 5 March 2026 (Oslo). One month -> Sunday 5 April (Easter Sunday),
+// Monday 6 April is Easter Monday, so the one-month due date is Tuesday 7 April 2026.
+// Three months -> Friday 5 June 2026.
+const RECEIVED_AT = new Date("2026-03-05T10:00:00Z");
+const ONE_MONTH_DUE = "2026-04-07";
+const EXTENDED_DUE = "2026-06-05";
+const NOW = new Date("2026-03-20T09:00:00Z");
+const PAUSE_FROM = new Date("2026-03-10T09:00:00Z");
+
+function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  return {
+    status: "received",
+    extended: false,
+    receivedAt: RECEIVED_AT,
+    pauses: [],
+    rights: ["access"],
+    closedAt: null,
+    ...overrides,
+  };
+}
+
+/** A consistent snapshot in the given status. */
+function inStatus(status: CaseStatus): CaseSnapshot {
+  switch (status) {
+    case "received":
+    case "in_progress":
+      return snapshot({ status });
+    case "awaiting_requester":
+      return snapshot({ status, pauses: [{ from: PAUSE_FROM, to: null }] });
+    default:
+      return snapshot({ status, closedAt: new Date("2026-03-15T12:00:00Z") });
+  }
+}
+
+const VALID_COMMANDS: Record<CaseCommandType, CaseCommand> = {
+  start: { type: "start" },
+  ask_requester: { type: "ask_requester", kind: "identity" },
+  requester_answered: { type: "requester_answered" },
+  extend: { type: "extend", reason: "Mange saker i flere tjenester må hentes fram." },
+  decide: {
+    type: "decide",
+    outcome: "completed",
+    perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }],
+  },
+  withdraw: { type: "withdraw" },
+};
+
+function errorCodeOf(fn: () => unknown): DomainErrorCode | "no error" | "not a domain error" {
+  try {
+    fn();
+    return "no error";
+  } catch (e) {
+    return isDomainError(e) ? e.code : "not a domain error";
+  }
+}
+
+// Expected result of every command in every status: the new status, or the error code.
+type Expected = CaseStatus | DomainErrorCode;
+const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
+  received: {
+    start: "in_progress",
+    ask_requester: "awaiting_requester",
+    requester_answered: "invalid_transition",
+    extend: "received",
+    decide: "completed",
+    withdraw: "withdrawn",
+  },
+  in_progress: {
+    start: "invalid_transition",
+    ask_requester: "awaiting_requester",
+    requester_answered: "invalid_transition",
+    extend: "in_progress",
+    decide: "completed",
+    withdraw: "withdrawn",
+  },
+  awaiting_requester: {
+    start: "invalid_transition",
+    ask_requester: "invalid_transition",
+    requester_answered: "in_progress",
+    extend: "awaiting_requester",
+    decide: "invalid_transition",
+    withdraw: "withdrawn",
+  },
+  completed: {
+    start: "case_closed",
+    ask_requester: "case_closed",
+    requester_answered: "case_closed",
+    extend: "case_closed",
+    decide: "case_closed",
+    withdraw: "case_closed",
+  },
+  partially_completed: {
+    start: "case_closed",
+    ask_requester: "case_closed",
+    requester_answered: "case_closed",
+    extend: "case_closed",
+    decide: "case_closed",
+    withdraw: "case_closed",
+  },
+  refused: {
+    start: "case_closed",
+    ask_requester: "case_closed",
+    requester_answered: "case_closed",
+    extend: "case_closed",
+    decide: "case_closed",
+    withdraw: "case_closed",
+  },
+  withdrawn: {
+    start: "case_closed",
+    ask_requester: "case_closed",
+    requester_answered: "case_closed",
+    extend: "case_closed",
+    decide: "case_closed",
+    withdraw: "case_closed",
+  },
+};
+
+describe("transition table (every status x every command)", () => {
+  const cases = CASE_STATUSES.flatMap((status) =>
+    CASE_COMMAND_TYPES.map((command) => ({ status, command, expected: TRANSITIONS[status][command] })),
+  );
+
+  it("covers all statuses and commands", () => {
+    expect(cases).toHaveLength(CASE_STATUSES.length * CASE_COMMAND_TYPES.length);
+  });
+
+  it.each(cases)("$status + $command -> $expected", ({ status, command, expected }) => {
+    const before = inStatus(status);
+    const run = () => applyCommand(before, VALID_COMMANDS[command], NOW);
+    if ((CASE_STATUSES as readonly string[]).includes(expected)) {
+      expect(run().snapshot.status).toBe(expected);
+    } else {
+      expect(errorCodeOf(run)).toBe(expected);
+    }
+  });
+
+  it("allowedCommands lists exactly the commands that succeed", () => {
+    for (const status of CASE_STATUSES) {
+      const expected = CASE_COMMAND_TYPES.filter((c) =>
+        (CASE_STATUSES as readonly string[]).includes(TRANSITIONS[status][c]),
+      );
+      expect(allowedCommands(inStatus(status), NOW), status).toEqual(expected);
+    }
+  });
+
+  it("does not mutate the input snapshot", () => {
+    const before = inStatus("awaiting_requester");
+    const copy = structuredClone(before);
+    applyCommand(before, { type: "requester_answered" }, NOW);
+    applyCommand(before, { type: "withdraw" }, NOW);
+    expect(before).toEqual(copy);
+  });
+
+  it("rejects a malformed command or an invalid now", () => {
+    expect(errorCodeOf(() => applyCommand(snapshot(), { type: "nope" } as unknown as CaseCommand, NOW))).toBe(
+      "validation_failed",
+    );
+    expect(errorCodeOf(() => applyCommand(snapshot(), { type: "start" }, new Date("x")))).toBe("validation_failed");
+    expect(
+      errorCodeOf(() =>
+        applyCommand(snapshot(), { type: "ask_requester", kind: "passport" } as unknown as CaseCommand, NOW),
+      ),
+    ).toBe("validation_failed");
+  });
+});
+
+describe("closing", () => {
+  it("decide and withdraw set closedAt; other commands leave it null", () => {
+    expect(applyCommand(inStatus("in_progress"), VALID_COMMANDS.decide, NOW).snapshot.closedAt).toEqual(NOW);
+    expect(applyCommand(inStatus("received"), VALID_COMMANDS.withdraw, NOW).snapshot.closedAt).toEqual(NOW);
+    expect(applyCommand(inStatus("received"), VALID_COMMANDS.start, NOW).snapshot.closedAt).toBeNull();
+  });
+
+  it("case_closed takes precedence over every other check", () => {
+    const closed = snapshot({ status: "refused", extended: true, closedAt: NOW });
+    expect(errorCodeOf(() => applyCommand(closed, { type: "extend", reason: "" }, NOW))).toBe("case_closed");
+    expect(allowedCommands(closed, NOW)).toEqual([]);
+  });
+});
+
+describe("pauses and the due date", () => {
+  it("a new case is due on 7 April 2026 (Easter), 5 June 2026 when extended", () => {
+    expect(storedDueDate(snapshot())).toBe(ONE_MONTH_DUE);
+    expect(storedDueDate(snapshot({ extended: true }))).toBe(EXTENDED_DUE);
+  });
+
+  it("ask_requester opens a pause at now; the stored due date does not move yet", () => {
+    const r = applyCommand(inStatus("in_progress"), { type: "ask_requester", kind: "clarification" }, PAUSE_FROM);
+    expect(r.snapshot.status).toBe("awaiting_requester");
+    expect(r.snapshot.pauses).toEqual([{ from: PAUSE_FROM, to: null }]);
+    expect(r.dueDate).toBe(ONE_MONTH_DUE);
+    expect(r.event).toEqual({
+      type: "case.requester_asked",
+      before: { status: "in_progress", extended: false, dueDate: ONE_MONTH_DUE, paused: false },
+      after: {
+        status: "awaiting_requester",
+        extended: false,
+        dueDate: ONE_MONTH_DUE,
+        paused: true,
+        pauseFrom: PAUSE_FROM.toISOString(),
+        pauseKind: "clarification",
+      },
+    });
+  });
+
+  it("the live due date counts the open pause up to now", () => {
+    const waiting = inStatus("awaiting_requester"); // paused since 10 March
+    expect(effectiveDueDate(waiting, new Date("2026-03-13T09:00:00Z"))).toBe("2026-04-08"); // 5 Apr + 3 days
+    expect(storedDueDate(waiting)).toBe(ONE_MONTH_DUE);
+  });
+
+  it("requester_answered closes the pause and moves the due date by the paused calendar days", () => {
+    const answeredAt = new Date("2026-03-13T09:00:00Z");
+    const r = applyCommand(inStatus("awaiting_requester"), { type: "requester_answered" }, answeredAt);
+    expect(r.snapshot.status).toBe("in_progress");
+    expect(r.snapshot.pauses).toEqual([{ from: PAUSE_FROM, to: answeredAt }]);
+    // 5 April + 3 days = Wednesday 8 April 2026, a working day.
+    expect(r.dueDate).toBe("2026-04-08");
+    expect(r.event.type).toBe("case.requester_answered");
+    expect(r.event.before).toMatchObject({ status: "awaiting_requester", dueDate: ONE_MONTH_DUE, paused: true });
+    expect(r.event.after).toMatchObject({
+      status: "in_progress",
+      dueDate: "2026-04-08",
+      paused: false,
+      pauseFrom: PAUSE_FROM.toISOString(),
+      pauseTo: answeredAt.toISOString(),
+    });
+  });
+
+  it("an answer on the same Oslo day adds no days", () => {
+    const r = applyCommand(inStatus("awaiting_requester"), { type: "requester_answered" }, new Date("2026-03-10T20:00:00Z"));
+    expect(r.dueDate).toBe(ONE_MONTH_DUE);
+  });
+
+  it("several pauses add up and the extended date moves too", () => {
+    const s1 = applyCommand(inStatus("in_progress"), { type: "ask_requester", kind: "identity" }, PAUSE_FROM);
+    const s2 = applyCommand(s1.snapshot, { type: "requester_answered" }, new Date("2026-03-12T09:00:00Z")); // 2 days
+    const s3 = applyCommand(s2.snapshot, { type: "ask_requester", kind: "clarification" }, new Date("2026-03-16T09:00:00Z"));
+    const s4 = applyCommand(s3.snapshot, { type: "requester_answered" }, new Date("2026-03-17T09:00:00Z")); // 1 day
+    expect(s4.snapshot.pauses).toHaveLength(2);
+    expect(s4.dueDate).toBe("2026-04-08"); // 5 Apr + 3 = 8 Apr
+    const ext = applyCommand(s4.snapshot, VALID_COMMANDS.extend, new Date("2026-03-20T09:00:00Z"));
+    expect(ext.dueDate).toBe("2026-06-08"); // 5 Jun + 3 = Mon 8 June
+  });
+
+  it("withdraw closes an open pause", () => {
+    const at = new Date("2026-03-12T09:00:00Z");
+    const r = applyCommand(inStatus("awaiting_requester"), { type: "withdraw" }, at);
+    expect(r.snapshot.status).toBe("withdrawn");
+    expect(r.snapshot.pauses).toEqual([{ from: PAUSE_FROM, to: at }]);
+    expect(r.event.after).toMatchObject({
+      status: "withdrawn",
+      paused: false,
+      pauseTo: at.toISOString(),
+      closedAt: at.toISOString(),
+    });
+  });
+});
+
+describe("extend", () => {
+  // Oslo is on CEST (UTC+2) in April 2026.
+  const DUE_DAY_2359_OSLO = new Date("2026-04-07T21:59:00Z");
+  const NEXT_DAY_0000_OSLO = new Date("2026-04-07T22:00:00Z");
+  const reason = "Saken gjelder mange tjenester og mye arkivmateriale.";
+
+  it("is allowed on the one-month due date itself at 23:59 Oslo time", () => {
+    const r = applyCommand(inStatus("in_progress"), { type: "extend", reason }, DUE_DAY_2359_OSLO);
+    expect(r.snapshot.extended).toBe(true);
+    expect(r.snapshot.status).toBe("in_progress");
+    expect(r.dueDate).toBe(EXTENDED_DUE);
+    expect(allowedCommands(inStatus("in_progress"), DUE_DAY_2359_OSLO)).toContain("extend");
+  });
+
+  it("is refused at 00:00 Oslo time the next day", () => {
+    expect(errorCodeOf(() => applyCommand(inStatus("in_progress"), { type: "extend", reason }, NEXT_DAY_0000_OSLO))).toBe(
+      "extension_too_late",
+    );
+    expect(allowedCommands(inStatus("in_progress"), NEXT_DAY_0000_OSLO)).not.toContain("extend");
+  });
+
+  it("reports the one-month due date when too late", () => {
+    try {
+      applyCommand(inStatus("received"), { type: "extend", reason }, NEXT_DAY_0000_OSLO);
+      expect.unreachable();
+    } catch (e) {
+      expect(isDomainError(e, "extension_too_late")).toBe(true);
+      if (isDomainError(e)) expect(e.details).toEqual({ oneMonthDueDate: ONE_MONTH_DUE, today: "2026-04-08" });
+    }
+  });
+
+  it("counts an open pause up to now for the one-month limit", () => {
+    const waiting = inStatus("awaiting_requester"); // paused since 10 March
+    const at = new Date("2026-04-08T10:00:00Z"); // would be too late without the pause
+    // 5 April + 29 paused days = Monday 4 May 2026.
+    expect(extensionDeadline(waiting, at)).toBe("2026-05-04");
+    const r = applyCommand(waiting, { type: "extend", reason }, at);
+    expect(r.snapshot.extended).toBe(true);
+    expect(r.snapshot.status).toBe("awaiting_requester");
+    // The stored date counts closed pauses only: 5 June until the requester answers.
+    expect(r.dueDate).toBe(EXTENDED_DUE);
+  });
+
+  it("counts closed pauses for the one-month limit", () => {
+    const s = snapshot({ status: "in_progress", pauses: [{ from: PAUSE_FROM, to: new Date("2026-03-13T09:00:00Z") }] });
+    expect(extensionDeadline(s, NOW)).toBe("2026-04-08");
+    expect(applyCommand(s, { type: "extend", reason }, new Date("2026-04-08T21:59:00Z")).snapshot.extended).toBe(true);
+    expect(errorCodeOf(() => applyCommand(s, { type: "extend", reason }, new Date("2026-04-08T22:00:00Z")))).toBe(
+      "extension_too_late",
+    );
+  });
+
+  it("is granted only once", () => {
+    const s = snapshot({ status: "in_progress", extended: true });
+    expect(errorCodeOf(() => applyCommand(s, { type: "extend", reason }, NOW))).toBe("extension_already_granted");
+    expect(allowedCommands(s, NOW)).not.toContain("extend");
+  });
+
+  it.each(["", "          ", "  for kort  ", "123456789"])("requires a reason of at least 10 characters (%j)", (r) => {
+    expect(errorCodeOf(() => applyCommand(inStatus("in_progress"), { type: "extend", reason: r }, NOW))).toBe(
+      "extension_reason_required",
+    );
+  });
+
+  it("accepts exactly 10 characters after trimming and records the trimmed reason", () => {
+    const r = applyCommand(inStatus("in_progress"), { type: "extend", reason: "  1234567890  " }, NOW);
+    expect(r.event).toEqual({
+      type: "case.extended",
+      before: { status: "in_progress", extended: false, dueDate: ONE_MONTH_DUE, paused: false },
+      after: {
+        status: "in_progress",
+        extended: true,
+        dueDate: EXTENDED_DUE,
+        paused: false,
+        reason: "1234567890",
+        oneMonthDueDate: ONE_MONTH_DUE,
+      },
+    });
+  });
+});
+
+describe("decide", () => {
+  const twoRights = (status: CaseStatus = "in_progress") =>
+    snapshot({ status, rights: ["access", "erasure"] satisfies Right[] });
+
+  function issuesOf(fn: () => unknown): DecisionIssue[] {
+    try {
+      fn();
+    } catch (e) {
+      if (isDomainError(e, "decision_required_fields")) return (e.details?.issues ?? []) as DecisionIssue[];
+      throw e;
+    }
+    throw new Error("expected decision_required_fields");
+  }
+
+  it("partial decision: access granted, erasure refused on the archive duty", () => {
+    const r = applyCommand(
+      twoRights(),
+      {
+        type: "decide",
+        outcome: "partially_completed",
+        perRight: [
+          { right: "access", outcome: "granted", legalBasisIds: [], reasons: "" },
+          { right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"], reasons: "Arkivplikt." },
+        ],
+      },
+      NOW,
+    );
+    expect(r.snapshot.status).toBe("partially_completed");
+    expect(r.event.type).toBe("case.decided");
+    expect(r.event.after).toEqual({
+      status: "partially_completed",
+      extended: false,
+      dueDate: ONE_MONTH_DUE,
+      paused: false,
+      outcome: "partially_completed",
+      perRight: [
+        { right: "access", outcome: "granted", legalBasisIds: [] },
+        { right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"] },
+      ],
+      closedAt: NOW.toISOString(),
+    });
+    // The free-text reasons are not copied into the audit event.
+    expect(JSON.stringify(r.event)).not.toContain("Arkivplikt");
+  });
+
+  it("refusal of every right gives status refused; any right may cite 12(5)", () => {
+    const r = applyCommand(
+      twoRights("received"),
+      {
+        type: "decide",
+        outcome: "refused",
+        perRight: [
+          { right: "access", outcome: "refused", legalBasisIds: ["gdpr-12-5"], reasons: "Åpenbart grunnløs." },
+          { right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-12-5", "gdpr-17-3-d"], reasons: "Samme." },
+        ],
+      },
+      NOW,
+    );
+    expect(r.snapshot.status).toBe("refused");
+  });
+
+  it("requires an entry for every right of the case", () => {
+    expect(
+      issuesOf(() =>
+        applyCommand(
+          twoRights(),
+          { type: "decide", outcome: "completed", perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }] },
+          NOW,
+        ),
+      ),
+    ).toEqual([{ right: "erasure", field: "perRight", problem: "missing" }]);
+  });
+
+  it("requires a legal basis valid for the right and reasons for refused and partial entries", () => {
+    const issues = issuesOf(() =>
+      applyCommand(
+        twoRights(),
+        {
+          type: "decide",
+          outcome: "refused",
+          perRight: [
+            { right: "access", outcome: "partially_granted", legalBasisIds: [], reasons: "   " },
+            // personopplysningsloven § 16 is an access exception, not an erasure exemption.
+            { right: "erasure", outcome: "refused", legalBasisIds: ["popplyl-16-d"], reasons: "Grunn." },
+          ],
+        },
+        NOW,
+      ),
+    );
+    expect(issues).toEqual([
+      { right: "access", field: "legalBasisIds", problem: "missing" },
+      { right: "access", field: "reasons", problem: "missing" },
+      { right: "erasure", field: "legalBasisIds", problem: "invalid" },
+    ]);
+  });
+
+  it("rejects unknown legal basis ids even on granted entries", () => {
+    expect(
+      validateDecision(["access"], {
+        outcome: "completed",
+        perRight: [{ right: "access", outcome: "granted", legalBasisIds: ["gdpr-99"], reasons: "" }],
+      }),
+    ).toEqual([{ right: "access", field: "legalBasisIds", problem: "invalid" }]);
+  });
+
+  it("rejects duplicate and unexpected entries", () => {
+    expect(
+      validateDecision(["access"], {
+        outcome: "completed",
+        perRight: [
+          { right: "access", outcome: "granted", legalBasisIds: [], reasons: "" },
+          { right: "access", outcome: "granted", legalBasisIds: [], reasons: "" },
+          { right: "portability", outcome: "granted", legalBasisIds: [], reasons: "" },
+        ],
+      }),
+    ).toEqual([
+      { right: "access", field: "perRight", problem: "duplicate" },
+      { right: "portability", field: "perRight", problem: "unexpected" },
+    ]);
+  });
+
+  it("requires the case outcome to match the per-right outcomes", () => {
+    const perRight = [
+      { right: "access" as const, outcome: "granted" as const, legalBasisIds: [], reasons: "" },
+      { right: "erasure" as const, outcome: "refused" as const, legalBasisIds: ["gdpr-17-3-b"], reasons: "Arkiv." },
+    ];
+    expect(validateDecision(["access", "erasure"], { outcome: "completed", perRight })).toEqual([
+      { right: null, field: "outcome", problem: "inconsistent" },
+    ]);
+    expect(validateDecision(["access", "erasure"], { outcome: "partially_completed", perRight })).toEqual([]);
+  });
+
+  it("derives the outcome", () => {
+    expect(deriveDecisionOutcome([{ outcome: "granted" }, { outcome: "granted" }])).toBe("completed");
+    expect(deriveDecisionOutcome([{ outcome: "refused" }, { outcome: "refused" }])).toBe("refused");
+    expect(deriveDecisionOutcome([{ outcome: "granted" }, { outcome: "refused" }])).toBe("partially_completed");
+    expect(deriveDecisionOutcome([{ outcome: "partially_granted" }])).toBe("partially_completed");
+  });
+
+  it("is refused while awaiting the requester, even when valid", () => {
+    expect(errorCodeOf(() => applyCommand(inStatus("awaiting_requester"), VALID_COMMANDS.decide, NOW))).toBe(
+      "invalid_transition",
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, it, expect } from "vitest";
+import IntlMessageFormat from "intl-messageformat";
+import nb from "@/messages/nb.json";
+import nn from "@/messages/nn.json";
+import en from "@/messages/en.json";
+
+type Tree = { [key: string]: unknown };
+const LOCALES = { nb, nn, en } as const satisfies Record<string, Tree>;
+type LocaleId = keyof typeof LOCALES;
+const TRANSLATIONS = ["nn", "en"] as const;
+
+/** Flattens a message tree into "a.b.c" → value for every leaf. */
+function leaves(tree: Tree, prefix = ""): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      for (const [p, v] of leaves(value as Tree, path)) out.set(p, v);
+    } else {
+      out.set(path, value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Names of the top-level ICU arguments in a message: `{name}` or `{name, …}` at brace depth 1.
+ * Arguments nested inside plural/select branches are not counted. Honours ICU apostrophe quoting
+ * ('' is a literal apostrophe; an apostrophe before { } # | starts a quoted literal).
+ */
+export function topLevelArguments(message: string): Set<string> {
+  const names = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < message.length; i++) {
+    const ch = message[i];
+    if (ch === "'") {
+      const next = message[i + 1];
+      if (next === "'") {
+        i++;
+      } else if (next !== undefined && "{}#|".includes(next)) {
+        const end = message.indexOf("'", i + 1);
+        i = end === -1 ? message.length : end;
+      }
+      continue;
+    }
+    if (ch === "{") {
+      depth++;
+      if (depth === 1) {
+        const match = /^\s*([\p{L}_][\p{L}\p{N}_-]*)\s*[,}]/u.exec(message.slice(i + 1));
+        if (match?.[1]) names.add(match[1]);
+      }
+    } else if (ch === "}") {
+      depth--;
+    }
+  }
+  return names;
+}
+
+/**
+ * Leaves that may legitimately be identical to the bokmål text. Keep this short: each entry
+ * needs a reason. Bokmål and nynorsk share many short UI nouns, which is why nn has more.
+ */
+const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> = {
+  en: {
+    "requestForm.heading": "only a placeholder",
+    "home.start": "“Start” is the same word in English",
+    "receipt.statusLabel": "“Status” is the same word in English",
+    "staff.colStatus": "“Status” is the same word in English",
+  },
+  nn: {
+    "requestForm.heading": "only a placeholder",
+    "meta.title": "service name (Personvernportalen) + placeholder",
+    "layout.portalName": "service name",
+    "layout.languageLabel": "“Språk” is the same in nynorsk",
+    "layout.footerPostal": "“Postadresse” is the same in nynorsk",
+    "layout.footerPhone": "“Telefon” is the same in nynorsk",
+    "layout.footerEmail": "“E-post” is the same in nynorsk",
+    "layout.footerVisiting": "“Besøksadresse” is the same in nynorsk",
+    "home.start": "“Start” is the same in nynorsk",
+    "caseStatus.refused": "“Avslått” is the nynorsk participle too",
+    "caseStatus.in_progress": "“Under behandling” is the nynorsk term used in personopplysningslova",
+    "channel.web": "“Nettskjema” is the same in nynorsk",
+    "channel.email": "“E-post” is the same in nynorsk",
+    "channel.letter": "“Brev” is the same in nynorsk",
+    "channel.phone": "“Telefon” is the same in nynorsk",
+    "channel.counter": "“Skranke” is the same in nynorsk",
+    "requestForm.emailLabel": "“E-postadresse” is the same in nynorsk",
+    "requestForm.sending": "“Sender” is the nynorsk present tense too",
+    "receipt.referenceLabel": "“Saksnummer” is the same in nynorsk",
+    "receipt.statusLabel": "“Status” is the same in nynorsk",
+    "staff.signOut": "“Logg ut” is the same in nynorsk",
+    "staff.queueHeading": "“Saker” is the same in nynorsk",
+    "staff.colReference": "“Saksnummer” is the same in nynorsk",
+    "staff.colStatus": "“Status” is the same in nynorsk",
+    "staff.colDue": "“Frist” is the same in nynorsk",
+    "staff.nextPage": "“Neste side” is the same in nynorsk",
+    "staff.firstPage": "“Første side” is the same in nynorsk",
+    "demoMailbox.to": "“Til” is the same in nynorsk",
+    "demoMailbox.subject": "“Emne” is the same in nynorsk",
+  },
+};
+
+const flat = Object.fromEntries(
+  Object.entries(LOCALES).map(([locale, tree]) => [locale, leaves(tree)]),
+) as Record<LocaleId, Map<string, unknown>>;
+
+const nbPaths = [...flat.nb.keys()];
+
+// Element type codes of @formatjs/icu-messageformat-parser (its TYPE enum).
+const ARGUMENT = 1, NUMBER = 2, DATE = 3, TIME = 4, SELECT = 5, PLURAL = 6, TAG = 8;
+
+/** Sample values so every message can actually be formatted, chosen by each top-level element's type. */
+function sampleValues(ast: ReturnType<IntlMessageFormat["getAst"]>): Parameters<IntlMessageFormat["format"]>[0] {
+  const values: Record<string, unknown> = {};
+  for (const el of ast) {
+    if (!("value" in el) || typeof el.value !== "string") continue;
+    if (el.type === NUMBER || el.type === PLURAL) values[el.value] = 2;
+    else if (el.type === DATE || el.type === TIME) values[el.value] = new Date(0);
+    else if (el.type === TAG) values[el.value] = (chunks: unknown) => chunks;
+    else if (el.type === ARGUMENT || el.type === SELECT) values[el.value] = "x";
+  }
+  return values as Parameters<IntlMessageFormat["format"]>[0];
+}
+
+/** Option keys (=0, one, other, …) of every top-level plural/select, keyed by argument name. */
+function selectorOptions(ast: ReturnType<IntlMessageFormat["getAst"]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const el of ast) {
+    if ("options" in el && "value" in el && typeof el.value === "string") {
+      out[el.value] = Object.keys(el.options as object).sort();
+    }
+  }
+  return out;
+}
+
+describe("topLevelArguments", () => {
+  it("finds simple and plural arguments at depth 1 only", () => {
+    expect(topLevelArguments("Hei {name}, {days, plural, one {# dag {x}} other {# dagar}}")).toEqual(
+      new Set(["name", "days"]),
+    );
+    expect(topLevelArguments("No arguments here")).toEqual(new Set());
+    expect(topLevelArguments("Quoted '{literal}' and it''s {real}")).toEqual(new Set(["real"]));
+  });
+});
+
+describe("message catalogues", () => {
+  it.each(TRANSLATIONS)("%s has exactly the same leaf key paths as nb", (locale) => {
+    expect([...flat[locale].keys()].sort()).toEqual([...nbPaths].sort());
+  });
+
+  it.each(Object.keys(LOCALES) as LocaleId[])("every leaf in %s is a non-empty string", (locale) => {
+    for (const [path, value] of flat[locale]) {
+      expect(typeof value, `${locale}:${path}`).toBe("string");
+      expect((value as string).trim(), `${locale}:${path}`).not.toBe("");
+    }
+  });
+
+  it.each(TRANSLATIONS)("%s uses the same top-level ICU arguments as nb in every message", (locale) => {
+    for (const path of nbPaths) {
+      const source = flat.nb.get(path);
+      const target = flat[locale].get(path);
+      if (typeof source !== "string" || typeof target !== "string") continue; // reported by other tests
+      expect(topLevelArguments(target), `${locale}:${path}`).toEqual(topLevelArguments(source));
+    }
+  });
+
+  it.each(TRANSLATIONS)("%s has no untranslated copies of nb text outside the allowlist", (locale) => {
+    const allowed = SAME_AS_NB[locale];
+    for (const path of Object.keys(allowed)) {
+      expect(flat.nb.has(path), `allowlisted key ${locale}:${path} does not exist in nb`).toBe(true);
+    }
+    const copies = nbPaths.filter((path) => !(path in allowed) && flat[locale].get(path) === flat.nb.get(path));
+    expect(copies, `${locale} leaves identical to nb`).toEqual([]);
+  });
+
+  it.each(Object.keys(LOCALES) as LocaleId[])("every message in %s parses and formats with intl-messageformat", (locale) => {
+    for (const [path, value] of flat[locale]) {
+      if (typeof value !== "string") continue;
+      let format: IntlMessageFormat | undefined;
+      expect(() => {
+        format = new IntlMessageFormat(value, locale);
+      }, `${locale}:${path}`).not.toThrow();
+      const ast = format!.getAst();
+      expect(() => format!.format(sampleValues(ast)), `${locale}:${path}`).not.toThrow();
+    }
+  });
+
+  it.each(TRANSLATIONS)("%s keeps the plural/select branches of nb", (locale) => {
+    for (const path of nbPaths) {
+      const source = flat.nb.get(path);
+      const target = flat[locale].get(path);
+      if (typeof source !== "string" || typeof target !== "string") continue;
+      const sourceOptions = selectorOptions(new IntlMessageFormat(source, "nb").getAst());
+      const targetOptions = selectorOptions(new IntlMessageFormat(target, locale).getAst());
+      expect(targetOptions, `${locale}:${path}`).toEqual(sourceOptions);
+    }
+  });
+});

@@ -1,0 +1,308 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIONS,
+  can,
+  hasPermission,
+  isInScope,
+  visibleUnitScope,
+  type Action,
+  type Actor,
+  type CaseRef,
+} from "@/lib/domain/policy";
+
+const ME = "user-me";
+const REQUESTER = "requester-1";
+
+// Case contexts, in the column order of the expectation strings below.
+const CONTEXTS = {
+  own: { unitId: "unit-1", requesterId: REQUESTER, assigneeId: null },
+  other: { unitId: "unit-2", requesterId: REQUESTER, assigneeId: "user-other" },
+  noUnit: { unitId: null, requesterId: REQUESTER, assigneeId: null },
+  noUnitAssignedToMe: { unitId: null, requesterId: REQUESTER, assigneeId: ME },
+  otherAssignedToMe: { unitId: "unit-2", requesterId: REQUESTER, assigneeId: ME },
+  noCase: undefined,
+} satisfies Record<string, CaseRef | undefined>;
+type ContextName = keyof typeof CONTEXTS;
+const CONTEXT_ORDER: ContextName[] = ["own", "other", "noUnit", "noUnitAssignedToMe", "otherAssignedToMe", "noCase"];
+
+const staff = (...roles: Extract<Actor, { kind: "staff" }>["roles"]): Actor => ({
+  kind: "staff",
+  userId: ME,
+  roles,
+  unitIds: ["unit-1"],
+});
+
+const ACTORS = {
+  caseworker: staff("caseworker"),
+  unit_lead: staff("unit_lead"),
+  dpo: staff("dpo"),
+  admin: staff("admin"),
+  caseworker_admin: staff("caseworker", "admin"),
+  staff_without_roles: staff(),
+  citizen_requester: { kind: "citizen", requesterId: REQUESTER },
+  citizen_other: { kind: "citizen", requesterId: "requester-2" },
+  system: { kind: "system" },
+  missing: null,
+} satisfies Record<string, Actor | null>;
+type ActorName = keyof typeof ACTORS;
+
+/*
+ * Expected results. Each string has one letter per context (Y = allowed, N = refused):
+ *
+ *   own | other unit | no unit | no unit, assigned to me | other unit, assigned to me | no case
+ */
+// prettier-ignore
+const EXPECTED: Record<ActorName, Record<Action, string>> = {
+  caseworker: {
+    "case.view":          "YNNYYN",
+    "case.list":          "YYYYYY",
+    "case.claim":         "YNNYYN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "YYYYYY",
+    "case.ask_requester": "YNNYYN",
+    "case.extend":        "YNNYYN",
+    "case.decide":        "YNNYYN",
+    "case.note":          "YNNYYN",
+    "case.message":       "YNNYYN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "YNNYYN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  unit_lead: {
+    "case.view":          "YNYYYN",
+    "case.list":          "YYYYYY",
+    "case.claim":         "YNYYYN",
+    "case.assign":        "YNYYYN",
+    "case.register":      "YYYYYY",
+    "case.ask_requester": "YNYYYN",
+    "case.extend":        "YNYYYN",
+    "case.decide":        "YNYYYN",
+    "case.note":          "YNYYYN",
+    "case.message":       "YNYYYN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "YNYYYN",
+    "dashboard.view":     "YYYYYY",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  dpo: {
+    "case.view":          "YYYYYN",
+    "case.list":          "YYYYYY",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "YYYYYN",
+    "case.message":       "NNNNNN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "YYYYYN",
+    "dashboard.view":     "YYYYYY",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  admin: {
+    "case.view":          "NNNNNN",
+    "case.list":          "NNNNNN",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "NNNNNN",
+    "case.message":       "NNNNNN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "NNNNNN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "YYYYYY",
+    "admin.manage_units": "YYYYYY",
+  },
+  caseworker_admin: {
+    "case.view":          "YNNYYN",
+    "case.list":          "YYYYYY",
+    "case.claim":         "YNNYYN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "YYYYYY",
+    "case.ask_requester": "YNNYYN",
+    "case.extend":        "YNNYYN",
+    "case.decide":        "YNNYYN",
+    "case.note":          "YNNYYN",
+    "case.message":       "YNNYYN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "YNNYYN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "YYYYYY",
+    "admin.manage_units": "YYYYYY",
+  },
+  staff_without_roles: {
+    "case.view":          "NNNNNN",
+    "case.list":          "NNNNNN",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "NNNNNN",
+    "case.message":       "NNNNNN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "NNNNNN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  // Every context's case has this citizen as requester.
+  citizen_requester: {
+    "case.view":          "YYYYYN",
+    "case.list":          "NNNNNN",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "NNNNNN",
+    "case.message":       "YYYYYN",
+    "case.withdraw":      "YYYYYN",
+    "case.view_audit":    "NNNNNN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  citizen_other: {
+    "case.view":          "NNNNNN",
+    "case.list":          "NNNNNN",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "NNNNNN",
+    "case.message":       "NNNNNN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "NNNNNN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+  system: {
+    "case.view":          "YYYYYY",
+    "case.list":          "YYYYYY",
+    "case.claim":         "YYYYYY",
+    "case.assign":        "YYYYYY",
+    "case.register":      "YYYYYY",
+    "case.ask_requester": "YYYYYY",
+    "case.extend":        "YYYYYY",
+    "case.decide":        "YYYYYY",
+    "case.note":          "YYYYYY",
+    "case.message":       "YYYYYY",
+    "case.withdraw":      "YYYYYY",
+    "case.view_audit":    "YYYYYY",
+    "dashboard.view":     "YYYYYY",
+    "admin.manage_users": "YYYYYY",
+    "admin.manage_units": "YYYYYY",
+  },
+  missing: {
+    "case.view":          "NNNNNN",
+    "case.list":          "NNNNNN",
+    "case.claim":         "NNNNNN",
+    "case.assign":        "NNNNNN",
+    "case.register":      "NNNNNN",
+    "case.ask_requester": "NNNNNN",
+    "case.extend":        "NNNNNN",
+    "case.decide":        "NNNNNN",
+    "case.note":          "NNNNNN",
+    "case.message":       "NNNNNN",
+    "case.withdraw":      "NNNNNN",
+    "case.view_audit":    "NNNNNN",
+    "dashboard.view":     "NNNNNN",
+    "admin.manage_users": "NNNNNN",
+    "admin.manage_units": "NNNNNN",
+  },
+};
+
+describe("can(): every actor x every action x every case context", () => {
+  const rows = (Object.keys(ACTORS) as ActorName[]).flatMap((actorName) =>
+    ACTIONS.map((action) => ({ actorName, action, expected: EXPECTED[actorName][action] })),
+  );
+
+  it("the expectation table covers every action for every actor", () => {
+    for (const actorName of Object.keys(ACTORS) as ActorName[]) {
+      expect(Object.keys(EXPECTED[actorName]).sort()).toEqual([...ACTIONS].sort());
+    }
+  });
+
+  it.each(rows)("$actorName / $action = $expected", ({ actorName, action, expected }) => {
+    const actual = CONTEXT_ORDER.map((ctx) => (can(ACTORS[actorName], action, CONTEXTS[ctx]) ? "Y" : "N")).join("");
+    expect(actual).toBe(expected);
+  });
+});
+
+describe("other policy rules", () => {
+  it("refuses unknown actions and malformed actors", () => {
+    expect(can(ACTORS.system, "case.delete" as Action, CONTEXTS.own)).toBe(false);
+    expect(can(undefined, "case.view", CONTEXTS.own)).toBe(false);
+    expect(can({ kind: "robot" } as unknown as Actor, "case.view", CONTEXTS.own)).toBe(false);
+  });
+
+  it("a citizen with an empty requester id matches nothing", () => {
+    expect(can({ kind: "citizen", requesterId: "" }, "case.view", { ...CONTEXTS.own, requesterId: "" })).toBe(false);
+  });
+
+  it("a staff member in several units sees all of them", () => {
+    const actor: Actor = { kind: "staff", userId: ME, roles: ["caseworker"], unitIds: ["unit-1", "unit-2"] };
+    expect(can(actor, "case.decide", CONTEXTS.other)).toBe(true);
+    expect(can(actor, "case.decide", { ...CONTEXTS.other, unitId: "unit-3" })).toBe(false);
+  });
+
+  it("hasPermission checks the role level only", () => {
+    expect(hasPermission(ACTORS.caseworker, "case.decide")).toBe(true);
+    expect(hasPermission(ACTORS.dpo, "case.decide")).toBe(false);
+    expect(hasPermission(ACTORS.dpo, "case.note")).toBe(true);
+    expect(hasPermission(ACTORS.admin, "case.view")).toBe(false);
+    expect(hasPermission(ACTORS.citizen_requester, "case.withdraw")).toBe(true);
+    expect(hasPermission(ACTORS.missing, "case.view")).toBe(false);
+  });
+});
+
+describe("visibleUnitScope()", () => {
+  it("returns the scope per actor", () => {
+    expect(visibleUnitScope(ACTORS.caseworker)).toEqual({ unitIds: ["unit-1"], includeUnassignedUnit: false, assigneeId: ME });
+    expect(visibleUnitScope(ACTORS.unit_lead)).toEqual({ unitIds: ["unit-1"], includeUnassignedUnit: true, assigneeId: ME });
+    expect(visibleUnitScope(staff("caseworker", "unit_lead"))).toEqual({
+      unitIds: ["unit-1"],
+      includeUnassignedUnit: true,
+      assigneeId: ME,
+    });
+    expect(visibleUnitScope(ACTORS.dpo)).toEqual({ all: true });
+    expect(visibleUnitScope(staff("caseworker", "dpo"))).toEqual({ all: true });
+    expect(visibleUnitScope(ACTORS.system)).toEqual({ all: true });
+    expect(visibleUnitScope(ACTORS.admin)).toEqual({ unitIds: [], includeUnassignedUnit: false });
+    expect(visibleUnitScope(ACTORS.citizen_requester)).toEqual({ unitIds: [], includeUnassignedUnit: false });
+    expect(visibleUnitScope(null)).toEqual({ unitIds: [], includeUnassignedUnit: false });
+  });
+
+  it("agrees with can(case.view) for every staff and system actor and every case", () => {
+    const names: ActorName[] = ["caseworker", "unit_lead", "dpo", "admin", "caseworker_admin", "staff_without_roles", "system"];
+    for (const name of names) {
+      for (const ctx of CONTEXT_ORDER) {
+        const ref = CONTEXTS[ctx];
+        if (!ref) continue;
+        expect(isInScope(visibleUnitScope(ACTORS[name]), ref), `${name} / ${ctx}`).toBe(can(ACTORS[name], "case.view", ref));
+      }
+    }
+  });
+
+  it("returns a copy of the unit list", () => {
+    const actor: Actor = { kind: "staff", userId: ME, roles: ["caseworker"], unitIds: ["unit-1"] };
+    const scope = visibleUnitScope(actor);
+    if ("all" in scope) throw new Error("unexpected");
+    scope.unitIds.push("unit-9");
+    expect(actor.unitIds).toEqual(["unit-1"]);
+  });
+});
