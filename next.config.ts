@@ -4,8 +4,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const securityHeaders = [
-  // Receipt and download links carry tokens: never leak them to other sites.
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Receipt and download links carry tokens: never leak them to other sites. ("no-referrer"
+  // would also make browsers send "Origin: null" on form posts, which server actions reject.)
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -37,9 +38,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         )}
         <header className="border-b border-gray-300">
           <div className="pv-container flex flex-wrap items-center justify-between gap-4 py-3">
-            <a href="/" className="ds-link text-lg font-semibold">
+            <Link href="/" className="ds-link text-lg font-semibold">
               {t("portalName")} <span className="font-normal">– {municipality.name}</span>
-            </a>
+            </Link>
             <LanguageSwitcher />
           </div>
         </header>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -9,9 +10,9 @@ export default async function NotFound() {
       </h1>
       <p className="ds-paragraph mt-2">{t("notFoundBody")}</p>
       <p className="mt-4">
-        <a className="ds-link" href="/">
+        <Link className="ds-link" href="/">
           {t("toFrontPage")}
-        </a>
+        </Link>
       </p>
     </>
   );

@@ -1,8 +1,10 @@
 // Structured logging. Callers pass ids and codes only: never names, e-mail addresses, national ids
 // or free text from a request. `redact` is a safety net for the keys we know are personal.
 type Fields = Record<string, unknown>;
+type Level = "info" | "warn" | "error";
 
-const PERSONAL_KEYS = /^(name|email|to|toAddress|phone|address|nationalId|pid|description|body|text)$/i;
+const PERSONAL_KEYS = /^(name|email|to|toAddress|phone|address|nationalId|pid|description|body|text|message)$/i;
+const RANK: Record<Level | "silent", number> = { info: 0, warn: 1, error: 2, silent: 3 };
 
 function redact(fields: Fields): Fields {
   const out: Fields = {};
@@ -10,8 +12,13 @@ function redact(fields: Fields): Fields {
   return out;
 }
 
-function write(level: "info" | "warn" | "error", event: string, fields: Fields = {}) {
-  if (process.env.LOG_LEVEL === "silent") return;
+function threshold(): number {
+  const configured = (process.env.LOG_LEVEL ?? "info") as Level | "silent";
+  return RANK[configured] ?? RANK.info;
+}
+
+function write(level: Level, event: string, fields: Fields = {}) {
+  if (RANK[level] < threshold()) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) });
   if (level === "error") console.error(line);
   else console.log(line);

@@ -13,6 +13,7 @@ const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const say = (line: string) => console.log(`[portal] ${line}`);
+const isOn = (value: string | undefined) => value === "1" || value === "true";
 
 const cleanups: (() => Promise<void>)[] = [];
 let child: ChildProcess | undefined;
@@ -76,7 +77,7 @@ async function main() {
   }
 
   const { seed } = await import("../prisma/seed");
-  await seed({ demoData: process.env.SEED_DEMO_DATA === "1", log: say });
+  await seed({ demoData: isOn(process.env.SEED_DEMO_DATA), log: say });
 
   if (!process.env.SMTP_URL) {
     const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 2525);
@@ -103,7 +104,7 @@ async function main() {
   }
 
   if (!process.env.AUTH_SECRET) {
-    if (process.env.DEMO_MODE !== "1") {
+    if (!isOn(process.env.DEMO_MODE)) {
       throw new Error("AUTH_SECRET must be set when running against external services (see README).");
     }
     const secretFile = path.join(dataDir, "auth-secret");

@@ -46,7 +46,8 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
       return { errors: { [field]: `validation.${field}.invalid` }, values };
     }
     const errorId = randomUUID();
-    logger.error("request.submit_failed", { errorId, error: (error as Error).name, message: (error as Error).message });
+    // Only the error class: messages of database errors can echo what the citizen typed.
+    logger.error("request.submit_failed", { errorId, error: (error as Error).name });
     return { errors: {}, values, errorId };
   }
   redirect(`/receipt/${receiptToken}`);

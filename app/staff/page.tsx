@@ -4,10 +4,14 @@ import { listQueue } from "@/lib/cases/list-queue";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { isLocale } from "@/i18n/locales";
 import { DaysLeft } from "@/components/staff/DaysLeft";
+import { notFound } from "next/navigation";
+import { hasPermission } from "@/lib/domain/policy";
 import { staffSignOutAction } from "./actions";
 
 export default async function StaffQueuePage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireStaffActor();
+  // An admin without a case role has no queue: the same 404 as any page one may not see.
+  if (!hasPermission(actor, "case.list")) notFound();
   const [{ cursor }, t, localeRaw] = await Promise.all([searchParams, getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const page = await listQueue(actor, { cursor: cursor ?? null });

@@ -1,19 +1,23 @@
 // Error summary at the top of a form (WCAG 3.3.1): a heading and links that move focus to each field.
 import type { Ref } from "react";
 
-export function ErrorSummary(props: {
+export function ErrorSummary({
+  heading,
+  errors,
+  ref,
+}: {
   heading: string;
   errors: { fieldId: string; message: string }[];
   ref?: Ref<HTMLDivElement>;
 }) {
-  if (props.errors.length === 0) return null;
+  if (errors.length === 0) return null;
   return (
-    <div ref={props.ref} className="ds-error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-heading">
+    <div ref={ref} className="ds-error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-heading">
       <h2 id="error-summary-heading" className="ds-heading" data-size="xs">
-        {props.heading}
+        {heading}
       </h2>
       <ul className="ds-list">
-        {props.errors.map((e) => (
+        {errors.map((e) => (
           <li key={e.fieldId}>
             <a className="ds-link" href={`#${e.fieldId}`}>
               {e.message}

@@ -17,7 +17,6 @@ const envSchema = z.object({
   DEMO_MAILBOX: booleanFlag,
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
-  STAFF_SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -93,12 +93,13 @@ async function runOnce(state: WorkerState) {
 }
 
 /** Starts polling in this process (idempotent). */
-export function startOutboxWorker() {
+export function startOutboxWorker(options: { keepAlive?: boolean } = {}) {
   if (globalForWorker.__outboxWorker) return;
   const state: WorkerState = { running: false, again: false, stopped: false };
   globalForWorker.__outboxWorker = state;
   state.timer = setInterval(() => void runOnce(state), env().OUTBOX_POLL_MS);
-  state.timer.unref();
+  // Inside the app the server keeps the process alive; a standalone worker needs the timer to.
+  if (!options.keepAlive) state.timer.unref();
   void runOnce(state);
 }
 

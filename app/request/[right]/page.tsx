@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
@@ -21,9 +22,9 @@ export default async function RequestPage({ params }: { params: Promise<{ right:
   return (
     <>
       <p className="ds-paragraph">
-        <a className="ds-link" href="/">
+        <Link className="ds-link" href="/">
           {t("layout.portalName")}
-        </a>
+        </Link>
       </p>
       <h1 className="ds-heading mt-2" data-size="lg">
         {t(`rights.${right}.title`)}

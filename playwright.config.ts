@@ -1,0 +1,57 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export const E2E_DB = {
+  port: Number(process.env.E2E_PG_PORT ?? 54349),
+  url: `postgresql://portal:portal-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/portal`,
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "nb-NO",
+    timezoneId: "Europe/Oslo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  // The real app with its embedded defaults (PostgreSQL + SMTP catcher), on a fresh data dir:
+  // the same code path as `npm start`, minus the build (npm run test:e2e builds first).
+  webServer: {
+    command: "rm -rf .data-e2e && tsx scripts/serve.ts",
+    url: `http://localhost:${port}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      // Always the embedded defaults, even if the shell has external services configured.
+      DATABASE_URL: "",
+      SMTP_URL: "",
+      PORT: String(port),
+      DATA_DIR: ".data-e2e",
+      EMBEDDED_PG_PORT: String(E2E_DB.port),
+      DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535)),
+      OUTBOX_POLL_MS: "500",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    },
+  },
+});

@@ -1,0 +1,69 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import pg from "pg";
+import { E2E_DB } from "../../playwright.config";
+
+/** WCAG 2.1 A/AA scan of the page as it is now: zero violations allowed. */
+export async function expectNoAxeViolations(page: Page, context = "") {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations ${context} on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe needs JavaScript in the page. For a page rendered with JavaScript disabled, serve its exact
+ * HTML (scripts stripped, same URL so the CSS loads) to a scripting page and scan that.
+ */
+export async function expectNoAxeViolationsWithoutJs(browser: Browser, page: Page, context = "") {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const url = page.url();
+  const scanContext = await browser.newContext({ javaScriptEnabled: true, locale: "nb-NO" });
+  const scanPage = await scanContext.newPage();
+  try {
+    await scanPage.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html", body: html }));
+    await scanPage.goto(url);
+    await expectNoAxeViolations(scanPage, context);
+  } finally {
+    await scanContext.close();
+  }
+}
+
+/** Reads the demo mailbox page (mail caught by the app's real SMTP catcher) until a mail matches. */
+export async function waitForMail(page: Page, match: { to: string; subjectIncludes?: string }) {
+  let found: { subject: string; text: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/demo/mailbox");
+        const cards = page.getByTestId("demo-mail");
+        const count = await cards.count();
+        for (let i = 0; i < count; i++) {
+          const card = cards.nth(i);
+          const to = await card.getByTestId("demo-mail-to").innerText();
+          const subject = await card.getByRole("heading").innerText();
+          if (to.includes(match.to) && (!match.subjectIncludes || subject.includes(match.subjectIncludes))) {
+            found = { subject, text: await card.innerText() };
+            return true;
+          }
+        }
+        return false;
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: E2E_DB.url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+}
