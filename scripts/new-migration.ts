@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {
@@ -16,11 +17,35 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pv-migration-"));
 const committed = path.join(tmp, "committed.prisma");
 fs.writeFileSync(committed, execFileSync("git", ["show", `HEAD:${schemaPath}`]));
 
-const sql = execFileSync(
-  path.join("node_modules", ".bin", "prisma"),
-  ["migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", schemaPath, "--script"],
-  { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost:5432/unused" } },
-).toString();
+// The CLI's driver adapter wants a reachable database even for a pure schema diff: use a throwaway
+// embedded cluster unless DATABASE_URL points at one.
+let databaseUrl = process.env.DATABASE_URL;
+let stopDatabase: (() => Promise<void>) | undefined;
+if (!databaseUrl) {
+  // Inside the project, not /tmp: as root, initdb runs as a postgres user that cannot enter mkdtemp dirs.
+  const scratchDir = path.resolve(".data-migration");
+  fs.rmSync(scratchDir, { recursive: true, force: true });
+  const scratch = await startEmbeddedPostgres({
+    dataDir: scratchDir,
+    port: Number(process.env.MIGRATION_PG_PORT ?? 54398),
+    database: "diff",
+  });
+  databaseUrl = scratch.url;
+  stopDatabase = async () => {
+    await scratch.stop();
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  };
+}
+let sql: string;
+try {
+  sql = execFileSync(
+    path.join("node_modules", ".bin", "prisma"),
+    ["migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", schemaPath, "--script"],
+    { env: { ...process.env, DATABASE_URL: databaseUrl } },
+  ).toString();
+} finally {
+  await stopDatabase?.();
+}
 
 if (/This is an empty migration/.test(sql) || sql.trim() === "") {
   console.log("No schema changes since HEAD: nothing to do.");

@@ -116,7 +116,7 @@ async function main() {
 
   const nextBin = path.resolve("node_modules", ".bin", "next");
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
-  if (!dev && !fs.existsSync(path.resolve(".next", "BUILD_ID"))) {
+  if (!dev && !fs.existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm start` (which builds first) or `npm run build`.");
   }
   child = spawn(nextBin, args, { stdio: "inherit", env: process.env });

@@ -9,7 +9,7 @@ import { migrateDeploy } from "../../scripts/lib/migrate";
 export default async function setup() {
   let stop: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL) {
-    const dataDir = path.resolve(".data-test-integration");
+    const dataDir = path.resolve(process.env.TEST_DATA_DIR ?? ".data-test-integration");
     fs.rmSync(dataDir, { recursive: true, force: true });
     const db = await startEmbeddedPostgres({
       dataDir,
