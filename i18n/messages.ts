@@ -1,10 +1,33 @@
+// Messages per locale: the core file plus one file per feature area (each area owns a top-level
+// namespace of the same name), merged here so areas can be worked on without touching one big file.
 import nb from "@/messages/nb.json";
 import nn from "@/messages/nn.json";
 import en from "@/messages/en.json";
+import identityNb from "@/messages/identity/nb.json";
+import identityNn from "@/messages/identity/nn.json";
+import identityEn from "@/messages/identity/en.json";
+import requestFlowNb from "@/messages/requestFlow/nb.json";
+import requestFlowNn from "@/messages/requestFlow/nn.json";
+import requestFlowEn from "@/messages/requestFlow/en.json";
+import myCasesNb from "@/messages/myCases/nb.json";
+import myCasesNn from "@/messages/myCases/nn.json";
+import myCasesEn from "@/messages/myCases/en.json";
+import abuseNb from "@/messages/abuse/nb.json";
+import abuseNn from "@/messages/abuse/nn.json";
+import abuseEn from "@/messages/abuse/en.json";
 import type { Locale } from "./locales";
 
-export type Messages = typeof nb;
-const ALL: Record<Locale, Messages> = { nb, nn, en };
+function merge(...parts: object[]) {
+  return Object.assign({}, ...parts) as typeof nb & Record<string, Record<string, unknown>>;
+}
+
+const ALL = {
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn),
+};
+
+export type Messages = (typeof ALL)["nb"];
 
 export function loadMessages(locale: Locale): Messages {
   return ALL[locale];

@@ -4,10 +4,17 @@ import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, type Locale } from "@/i18n/locales";
 
-export const MAIL_TEMPLATES = ["request_receipt", "staff_signin"] as const;
+export const MAIL_TEMPLATES = [
+  "request_receipt",
+  "staff_signin",
+  "email_code",
+  "new_message",
+  "case_update",
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
-export type MailParams = { reference?: string; link: string };
+/** A reference, a link and (for sign-in codes) a 6-digit one-time code: nothing else, ever. */
+export type MailParams = { reference?: string; link: string; code?: string };
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -16,7 +23,7 @@ const REFERENCE_PATTERN = /^PV-\d{4}-\d{6,}$/;
 /** Refuses anything but a reference and an http(s) link, so personal data cannot slip into a mail. */
 export function assertSafeParams(params: unknown): asserts params is MailParams {
   if (typeof params !== "object" || params === null) throw new Error("mail params must be an object");
-  const allowed = new Set(["reference", "link"]);
+  const allowed = new Set(["reference", "link", "code"]);
   for (const key of Object.keys(params)) {
     if (!allowed.has(key)) throw new Error(`mail param "${key}" is not allowed`);
   }
@@ -25,6 +32,10 @@ export function assertSafeParams(params: unknown): asserts params is MailParams 
     throw new Error("mail param reference must be a case reference");
   }
   if (typeof link !== "string" || !/^https?:\/\/\S+$/.test(link)) throw new Error("mail param link must be a URL");
+  const { code } = params as Record<string, unknown>;
+  if (code !== undefined && (typeof code !== "string" || !/^\d{6}$/.test(code))) {
+    throw new Error("mail param code must be 6 digits");
+  }
 }
 
 function escapeHtml(s: string): string {
@@ -35,7 +46,7 @@ export function renderMail(template: MailTemplate, localeInput: string, params: 
   assertSafeParams(params);
   const locale: Locale = isLocale(localeInput) ? localeInput : "nb";
   const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "mail" });
-  const values = { reference: params.reference ?? "", link: params.link };
+  const values = { reference: params.reference ?? "", link: params.link, code: params.code ?? "" };
   const subject = t(`${template}.subject`, values);
   const paragraphs = [t(`${template}.body`, values), t(`${template}.linkIntro`), params.link, t("footer")];
   const text = paragraphs.join("\n\n") + "\n";

@@ -1,8 +1,11 @@
 import { describe, it, expect } from "vitest";
 import IntlMessageFormat from "intl-messageformat";
-import nb from "@/messages/nb.json";
-import nn from "@/messages/nn.json";
-import en from "@/messages/en.json";
+import { loadMessages } from "@/i18n/messages";
+
+// The merged messages (core file + every feature area), as the app sees them.
+const nb = loadMessages("nb");
+const nn = loadMessages("nn");
+const en = loadMessages("en");
 
 type Tree = { [key: string]: unknown };
 const LOCALES = { nb, nn, en } as const satisfies Record<string, Tree>;
