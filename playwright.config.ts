@@ -54,6 +54,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(E2E_DB.port),
       DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535)),
       OUTBOX_POLL_MS: "500",
+      // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
+      RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     },
   },

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/LanguageSwitcher";
 import { SiteFooter } from "@/components/layout/SiteFooter";
+import { CitizenNav } from "@/components/layout/CitizenNav";
 import { currentMunicipality, isDemoMailboxEnabled, isDemoMode } from "@/lib/config/current";
 import "./globals.css";
 
@@ -41,7 +42,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="ds-link text-lg font-semibold">
               {t("portalName")} <span className="font-normal">– {municipality.name}</span>
             </Link>
-            <LanguageSwitcher />
+            <div className="flex flex-wrap items-center gap-4">
+              <CitizenNav />
+              <LanguageSwitcher />
+            </div>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="pv-container flex-1 w-full py-6">
