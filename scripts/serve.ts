@@ -1,6 +1,8 @@
 // `npm start` / `npm run serve`: runs the portal. Anything not configured gets an embedded default:
 //   no DATABASE_URL -> embedded PostgreSQL in DATA_DIR (.data), migrated and seeded with demo data
 //   no SMTP_URL     -> built-in SMTP catcher; mail shows at /demo/mailbox
+//   no IDPORTEN_ISSUER (demo mode) -> local test ID-porten on OIDC_DEV_PORT (lib/dev/oidc-provider.ts)
+//   no FIELD_ENCRYPTION_KEYS / LOOKUP_HMAC_KEY (demo mode) -> generated once into DATA_DIR
 // Ctrl-C stops the app, the catcher and the database cleanly; the next start reuses the data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -49,6 +51,13 @@ async function stopAll(code: number) {
 
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
+
+/** A secret generated once into DATA_DIR (demo mode only) and reused by the next start. */
+function readOrCreateSecret(fileName: string, generate: () => string): string {
+  const file = path.join(dataDir, fileName);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, generate(), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
 
 async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -107,12 +116,35 @@ async function main() {
     if (!isOn(process.env.DEMO_MODE)) {
       throw new Error("AUTH_SECRET must be set when running against external services (see README).");
     }
-    const secretFile = path.join(dataDir, "auth-secret");
-    if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    process.env.AUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
+    process.env.AUTH_SECRET = readOrCreateSecret("auth-secret", () => randomBytes(32).toString("base64url"));
   }
   process.env.PUBLIC_URL ??= `http://localhost:${port}`;
   process.env.AUTH_URL ??= process.env.PUBLIC_URL;
+
+  // Application-level encryption of fødselsnummer (lib/crypto/field-encryption.ts) and its lookup key.
+  if (!process.env.FIELD_ENCRYPTION_KEYS || !process.env.LOOKUP_HMAC_KEY) {
+    if (!isOn(process.env.DEMO_MODE)) {
+      throw new Error("FIELD_ENCRYPTION_KEYS and LOOKUP_HMAC_KEY must be set when running against external services (see README).");
+    }
+    process.env.FIELD_ENCRYPTION_KEYS ||= readOrCreateSecret("field-encryption-keys", () => `k1:${randomBytes(32).toString("base64")}`);
+    process.env.LOOKUP_HMAC_KEY ||= readOrCreateSecret("lookup-hmac-key", () => randomBytes(32).toString("base64url"));
+  }
+
+  // ID-porten: a local test ID-porten (lib/dev/oidc-provider.ts) unless a real one is configured.
+  if (!process.env.IDPORTEN_ISSUER) {
+    if (!isOn(process.env.DEMO_MODE)) {
+      throw new Error("IDPORTEN_ISSUER, IDPORTEN_CLIENT_ID and IDPORTEN_CLIENT_SECRET must be set outside demo mode (see README).");
+    }
+    const { startTestIdPorten } = await import("../lib/dev/oidc-provider");
+    const idporten = await startTestIdPorten({ port: Number(process.env.OIDC_DEV_PORT ?? 3110), publicUrl: process.env.PUBLIC_URL });
+    cleanups.push(() => idporten.close());
+    process.env.IDPORTEN_ISSUER = idporten.issuer;
+    process.env.IDPORTEN_CLIENT_ID = idporten.clientId;
+    process.env.IDPORTEN_CLIENT_SECRET = idporten.clientSecret;
+    process.env.ALLOW_SYNTHETIC_NATIONAL_IDS = "1";
+    embeddedDefaults.push("test ID-porten");
+    say(`IDPORTEN_ISSUER not set: test ID-porten with synthetic test persons on ${idporten.issuer}`);
+  }
 
   const nextBin = path.resolve("node_modules", ".bin", "next");
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];

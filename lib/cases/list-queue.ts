@@ -1,13 +1,14 @@
-// Use case: the staff queue. Open cases the actor may see, by due date, keyset-paginated
-// (cursor = last row's due date + id), so page 500 costs the same as page 1.
+// Use case: the staff queue. Cases the actor may see, filtered, sorted by due date (or received),
+// keyset-paginated (cursor = last row's sort key + id): page 500 costs the same as page 1.
 import { db } from "@/lib/db/client";
-import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
+import { dbDateToIso } from "@/lib/db/dates";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { daysLeft } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
-import type { CaseStatus, Right, Channel } from "@/lib/db/generated/client";
-import { caseScopeFilter } from "./case-scope";
+import type { CaseStatus, Right, Channel, IdentityLevel } from "@/lib/db/generated/client";
+import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
+import { buildQueueQuery, encodeQueueCursor } from "./queue-query";
 
 export const OPEN_STATUSES: CaseStatus[] = ["received", "in_progress", "awaiting_requester"];
 
@@ -24,78 +25,61 @@ export type QueueRow = {
   unitName: string | null;
   assigneeName: string | null;
   requesterName: string;
+  identityLevel: IdentityLevel;
 };
 
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
 
-export function encodeCursor(dueDate: string, id: string) {
-  return Buffer.from(`${dueDate}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { dueDate: string; id: string } | null {
-  const [dueDate, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!dueDate || !id || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  return { dueDate, id };
-}
+type RawRow = {
+  id: string;
+  reference: string;
+  rights: string[];
+  status: string;
+  channel: string;
+  received_at: Date;
+  due_date: Date;
+  extended: boolean;
+  requester_name: string;
+  identity_level: string;
+  unit_name: string | null;
+  assignee_name: string | null;
+};
 
 export async function listQueue(
   actor: Actor,
-  options: { cursor?: string | null; limit?: number; now?: Date } = {},
+  options: { filters?: Partial<QueueFilters>; cursor?: string | null; limit?: number; now?: Date } = {},
 ): Promise<QueuePage> {
-  if (!can(actor, "case.list")) throw new DomainError("not_found");
+  if (!can(actor, "case.list") || (actor.kind !== "staff" && actor.kind !== "system")) {
+    throw new DomainError("not_found");
+  }
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
-  const today = osloDateOf(options.now ?? new Date());
-  const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+  const now = options.now ?? new Date();
+  const filters = queueFiltersSchema.parse({ ...options.filters, cursor: options.cursor ?? options.filters?.cursor ?? undefined });
+  const rows = await db().$queryRaw<RawRow[]>(buildQueueQuery(actor, filters, { now, limit }));
+  const today = osloDateOf(now);
 
-  const rows = await db().case.findMany({
-    where: {
-      AND: [
-        caseScopeFilter(actor),
-        { status: { in: OPEN_STATUSES } },
-        cursor
-          ? {
-              OR: [
-                { dueDate: { gt: isoDateToDb(cursor.dueDate) } },
-                { dueDate: isoDateToDb(cursor.dueDate), id: { gt: cursor.id } },
-              ],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    select: {
-      id: true,
-      reference: true,
-      rights: true,
-      status: true,
-      channel: true,
-      receivedAt: true,
-      dueDate: true,
-      extended: true,
-      unit: { select: { name: true } },
-      assignee: { select: { name: true, email: true } },
-      requester: { select: { name: true } },
-    },
-  });
-
-  const page = rows.slice(0, limit).map((row) => {
-    const due = dbDateToIso(row.dueDate);
+  const page: QueueRow[] = rows.slice(0, limit).map((row) => {
+    const due = dbDateToIso(row.due_date);
     return {
       id: row.id,
       reference: row.reference,
-      rights: row.rights,
-      status: row.status,
-      channel: row.channel,
-      receivedAt: row.receivedAt,
+      rights: row.rights as Right[],
+      status: row.status as CaseStatus,
+      channel: row.channel as Channel,
+      receivedAt: row.received_at,
       dueDate: due,
       daysLeft: daysLeft(due, today),
       extended: row.extended,
-      unitName: row.unit?.name ?? null,
-      assigneeName: row.assignee ? (row.assignee.name ?? row.assignee.email) : null,
-      requesterName: row.requester.name,
+      unitName: row.unit_name,
+      assigneeName: row.assignee_name,
+      requesterName: row.requester_name,
+      identityLevel: row.identity_level as IdentityLevel,
     };
   });
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.dueDate, last.id) : null };
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeQueueCursor({ key: filters.sort === "due" ? last.dueDate : last.receivedAt.toISOString(), id: last.id })
+      : null;
+  return { rows: page, nextCursor };
 }

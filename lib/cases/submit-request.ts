@@ -1,16 +1,23 @@
-// Use case: a citizen submits a request through the web form (or the JSON API).
-// One transaction: requester + case + audit event + receipt e-mail in the outbox.
+// Use case: a citizen submits a request (the step-by-step flow, or the JSON API).
+// One transaction: requester + case + audit event + the receipt (an e-mail in the outbox, or a
+// paper letter in the letter queue when the citizen asked for answers by post).
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
 import { env, publicUrl } from "@/lib/config/env";
+import { municipalityProfile } from "@/lib/config/municipalities";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { DomainError } from "@/lib/domain/errors";
+import { missingRequestFields } from "@/lib/domain/rights";
+import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
-import type { SubmitRequest } from "@/lib/requests/request-schema";
+import { renderReceiptLetter } from "@/lib/letters/receipt-letter";
+import { allowSyntheticNationalIds, detailsForRights, type SubmitRequest } from "@/lib/requests/request-schema";
+import type { CitizenSession } from "@/lib/citizen-auth/types";
 import type { Locale } from "@/i18n/locales";
 import { nextCaseReference } from "./case-reference";
 
@@ -21,6 +28,13 @@ export type SubmittedCase = {
   dueDate: string;
   /** false when the submission key had already made a case (double click, retried POST). */
   created: boolean;
+};
+
+export type SubmitContext = {
+  locale: Locale;
+  now?: Date;
+  /** The signed-in citizen who sends it (the form); absent for the JSON API (identity level none). */
+  citizen?: Pick<CitizenSession, "identityId" | "level" | "email"> | null;
 };
 
 export function receiptLink(receiptToken: string) {
@@ -43,17 +57,52 @@ async function findBySubmissionKey(submissionKey: string): Promise<SubmittedCase
     : null;
 }
 
-export async function submitRequest(
-  input: SubmitRequest,
-  context: { locale: Locale; now?: Date },
-): Promise<SubmittedCase> {
+/** Checks what the schema checked once more (the service may be called directly) and normalises. */
+function prepare(input: SubmitRequest) {
+  const details = detailsForRights(input.rights, input.details ?? {});
+  for (const right of input.rights) {
+    if (missingRequestFields(right, details).length > 0) throw new DomainError("validation_failed", { field: "details" });
+  }
+  const onBehalfOf = input.onBehalfOf ?? "self";
+  const answerChannel = input.answerChannel ?? "digital";
+  const postalAddress = input.postalAddress?.trim() || null;
+  if (answerChannel === "paper" && !postalAddress) throw new DomainError("validation_failed", { field: "postalAddress" });
+  const subjectName = onBehalfOf === "self" ? null : input.subjectName?.trim() || null;
+  if (onBehalfOf !== "self" && (!subjectName || input.declaration !== true)) {
+    throw new DomainError("validation_failed", { field: subjectName ? "declaration" : "subjectName" });
+  }
+  const nationalId = (field: string, value: string | undefined) => {
+    const id = normaliseNationalId(value ?? "");
+    if (!id) return null;
+    if (!isValidNationalId(id, { allowSynthetic: allowSyntheticNationalIds() })) {
+      throw new DomainError("validation_failed", { field });
+    }
+    return encryptField(id);
+  };
+  return {
+    details,
+    onBehalfOf,
+    answerChannel,
+    postalAddress,
+    subjectName,
+    nationalIdEncrypted: nationalId("nationalId", input.nationalId),
+    subjectNationalIdEncrypted: onBehalfOf === "self" ? null : nationalId("subjectNationalId", input.subjectNationalId),
+  };
+}
+
+export async function submitRequest(input: SubmitRequest, context: SubmitContext): Promise<SubmittedCase> {
   const replay = await findBySubmissionKey(input.submissionKey);
   if (replay) return replay;
 
+  const prepared = prepare(input);
   const municipalityId = env().MUNICIPALITY;
   const receivedAt = context.now ?? new Date();
   const { dueDate } = computeDeadline({ receivedAt });
   const receiptToken = randomBytes(24).toString("base64url");
+  const citizen = context.citizen ?? null;
+  const identityLevel = citizen?.level ?? "none";
+  // The verified e-mail of the session wins over what was typed.
+  const email = citizen?.email || input.email.trim() || null;
 
   try {
     const result = await db().$transaction(async (tx) => {
@@ -68,7 +117,14 @@ export async function submitRequest(
       }
 
       const requester = await tx.requester.create({
-        data: { name: input.name, email: input.email, identityLevel: "none" },
+        data: {
+          name: input.name,
+          email,
+          postalAddress: prepared.postalAddress,
+          nationalIdEncrypted: prepared.nationalIdEncrypted,
+          identityLevel,
+          identityId: citizen?.identityId ?? null,
+        },
         select: { id: true },
       });
       const { year, seq, reference } = await nextCaseReference(tx, Number(osloDateOf(receivedAt).slice(0, 4)));
@@ -82,11 +138,16 @@ export async function submitRequest(
           requesterId: requester.id,
           rights: input.rights,
           channel: "web",
+          answerChannel: prepared.answerChannel,
           locale: context.locale,
           receivedAt,
           oneMonthDueDate: isoDateToDb(dueDate),
           dueDate: isoDateToDb(dueDate),
           description: input.description,
+          details: prepared.details,
+          onBehalfOf: prepared.onBehalfOf,
+          subjectName: prepared.subjectName,
+          subjectNationalIdEncrypted: prepared.subjectNationalIdEncrypted,
           submissionKey: input.submissionKey,
           receiptToken,
         },
@@ -100,16 +161,41 @@ export async function submitRequest(
           actorId: requester.id,
           type: "case.received",
           before: Prisma.DbNull,
-          after: { status: "received", rights: input.rights, channel: "web", unitId, dueDate },
+          // No personal data in the audit trail: ids, codes and dates only.
+          after: {
+            status: "received",
+            rights: input.rights,
+            channel: "web",
+            unitId,
+            dueDate,
+            identityLevel,
+            onBehalfOf: prepared.onBehalfOf,
+            answerChannel: prepared.answerChannel,
+          },
         },
       });
-      await enqueueMail(tx, {
-        to: input.email,
-        template: "request_receipt",
-        locale: context.locale,
-        params: { reference, link: receiptLink(receiptToken) },
-        caseId: created.id,
-      });
+      if (prepared.answerChannel === "paper") {
+        const pdf = await renderReceiptLetter({
+          locale: context.locale,
+          reference,
+          receivedDate: osloDateOf(receivedAt),
+          dueDate,
+          recipientName: input.name,
+          postalAddress: prepared.postalAddress!,
+          municipality: municipalityProfile(municipalityId),
+        });
+        await tx.letter.create({
+          data: { caseId: created.id, kind: "receipt", locale: context.locale, pdf: Buffer.from(pdf) },
+        });
+      } else if (email) {
+        await enqueueMail(tx, {
+          to: email,
+          template: "request_receipt",
+          locale: context.locale,
+          params: { reference, link: receiptLink(receiptToken) },
+          caseId: created.id,
+        });
+      }
       return { caseId: created.id, reference, receiptToken, dueDate, created: true };
     });
     kickOutbox();

@@ -1,54 +1,344 @@
-// The one schema for a citizen's request, shared by the form (react-hook-form + zodResolver) and the
-// server (server action and JSON API). Error messages are i18n keys under "validation.*".
+// The schemas for a citizen's request, shared by the browser (react-hook-form + zodResolver) and the
+// server (the step server actions, the JSON API and the submit service). Error messages are i18n keys:
+// "validation.*" (core catalogue) or "requestFlow.validation.*" (this feature's catalogue).
+//
+// The flow has four steps, each with its own schema (what, details, about; summary only sends), and
+// `submitRequestSchema` is the whole request in one object (JSON API, and what the submit service takes).
 import { z } from "zod";
+import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
+import { isValidIsoDate } from "@/lib/domain/calendar";
+import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 
 export const REQUEST_LIMITS = {
   name: 200,
   email: 254,
   description: 5000,
+  detailText: 2000,
+  postalAddress: 500,
+  service: 200,
 } as const;
 
-const rightEnum = z.enum(["access", "rectification", "erasure", "restriction", "objection", "portability"]);
+const V = "requestFlow.validation";
+const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
-export const submitRequestSchema = z.object({
-  rights: z.array(rightEnum, { error: "validation.rights.required" }).min(1, "validation.rights.required").max(6),
-  name: z
-    .string({ error: "validation.name.required" })
-    .trim()
-    .min(1, "validation.name.required")
-    .max(REQUEST_LIMITS.name, "validation.name.tooLong")
-    // Control characters have no place in a name and break letters and CSV exports.
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "validation.name.invalid"),
-  email: z
-    .string({ error: "validation.email.required" })
-    .trim()
-    .min(1, "validation.email.required")
-    .max(REQUEST_LIMITS.email, "validation.email.invalid")
-    .pipe(z.email("validation.email.invalid")),
-  unit: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[a-z0-9-]*$/, "validation.unit.invalid")
+export const rightEnum = z.enum(RIGHTS, { error: "validation.rights.required" });
+
+/** A list of rights: at least one, each at most once (kept in catalogue order). */
+export const rightsSchema = z
+  .array(rightEnum, { error: "validation.rights.required" })
+  .min(1, "validation.rights.required")
+  .max(RIGHTS.length)
+  .transform((rights) => RIGHTS.filter((r) => rights.includes(r)));
+
+function optionalText(max: number, tooLong: string) {
+  return z
+    .string({ error: "validation.form.invalid" })
+    .max(max, tooLong)
+    .regex(NO_CONTROL_CHARS, "validation.form.invalid")
     .optional()
-    .default(""),
-  description: z
-    .string()
-    .max(REQUEST_LIMITS.description, "validation.description.tooLong")
+    .default("")
+    .transform((v) => v.trim());
+}
+
+const optionalDate = z
+  .string({ error: "validation.form.invalid" })
+  .optional()
+  .default("")
+  .refine((v) => v === "" || isValidIsoDate(v), `${V}.date.invalid`);
+
+/** "" (not chosen) or one of the options. */
+function optionalChoice<const T extends readonly [string, ...string[]]>(options: T, invalid: string) {
+  return z
+    .union([z.enum(options), z.literal("")], { error: invalid })
     .optional()
-    .default(""),
-  submissionKey: z.uuid("validation.form.expired"),
-});
+    .default("");
+}
+
+/** Yes/no as the form posts it ("yes"/"no"), or a boolean from the JSON API; "" = not answered. */
+const yesNo = z
+  .union([z.boolean(), z.enum(["yes", "no"]), z.literal("")], { error: `${V}.directMarketing.required` })
+  .optional()
+  .default("")
+  .transform((v) => (v === "" ? undefined : v === true || v === "yes"));
+
+/** The right-specific fields (legal-rules.md §2, RIGHTS_CATALOGUE) plus the optional narrowing. */
+export const detailFieldsShape = {
+  // any right: narrow to a service or a period (optional)
+  scopeService: optionalText(REQUEST_LIMITS.service, `${V}.text.tooLong`),
+  scopePeriodFrom: optionalDate,
+  scopePeriodTo: optionalDate,
+  // rectification
+  incorrectData: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+  correctData: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+  // erasure
+  dataToErase: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+  erasureGround: optionalChoice(ERASURE_GROUNDS, `${V}.erasureGround.required`),
+  // restriction + objection
+  processingConcerned: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+  restrictionGround: optionalChoice(RESTRICTION_GROUNDS, `${V}.restrictionGround.required`),
+  // objection
+  objectionReasons: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+  directMarketing: yesNo,
+  // portability
+  dataProvided: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+};
+
+export type DetailFields = z.output<z.ZodObject<typeof detailFieldsShape>>;
+export type DetailField = keyof typeof detailFieldsShape;
+
+/** The fields each right shows in the details step, in display order (the narrowing fields come last). */
+export function detailFieldsFor(rights: readonly Right[]): DetailField[] {
+  const out: DetailField[] = [];
+  for (const right of rights) {
+    for (const spec of RIGHTS_CATALOGUE[right].fields) {
+      if (spec.name.startsWith("scope")) continue;
+      if (!out.includes(spec.name as DetailField)) out.push(spec.name as DetailField);
+    }
+  }
+  return out;
+}
+
+/**
+ * Per-right requirements (Art. 16-21): adds an issue per missing field, with the message key
+ * `requestFlow.validation.<field>.required`. `prefix` is the path of the details object.
+ */
+function checkDetailsForRights(
+  rights: readonly Right[],
+  details: Partial<DetailFields>,
+  ctx: z.RefinementCtx,
+  prefix: (string | number)[] = [],
+) {
+  const missing = (field: DetailField) =>
+    ctx.addIssue({ code: "custom", path: [...prefix, field], message: `${V}.${field}.required` });
+  const blank = (v: unknown) => v === undefined || v === null || v === "";
+  const chosen = new Set(rights);
+  if (chosen.has("rectification")) {
+    if (blank(details.incorrectData)) missing("incorrectData");
+    if (blank(details.correctData)) missing("correctData");
+  }
+  if (chosen.has("erasure")) {
+    if (blank(details.dataToErase)) missing("dataToErase");
+    if (blank(details.erasureGround)) missing("erasureGround");
+  }
+  if (chosen.has("restriction") || chosen.has("objection")) {
+    if (blank(details.processingConcerned)) missing("processingConcerned");
+  }
+  if (chosen.has("restriction") && blank(details.restrictionGround)) missing("restrictionGround");
+  if (chosen.has("objection")) {
+    if (details.directMarketing === undefined) missing("directMarketing");
+    // An objection to direct marketing is absolute (Art. 21(3)): no reasons needed.
+    else if (details.directMarketing === false && blank(details.objectionReasons)) missing("objectionReasons");
+  }
+  if (chosen.has("portability") && blank(details.dataProvided)) missing("dataProvided");
+  const { scopePeriodFrom: from, scopePeriodTo: to } = details;
+  if (from && to && isValidIsoDate(from) && isValidIsoDate(to) && from > to) {
+    ctx.addIssue({ code: "custom", path: [...prefix, "scopePeriodTo"], message: `${V}.scopePeriodTo.beforeFrom` });
+  }
+}
+
+/** Keeps only the answers that belong to the chosen rights (and the narrowing), without empty ones. */
+export function detailsForRights(rights: readonly Right[], details: Partial<DetailFields>): Partial<DetailFields> {
+  const keep = new Set<string>([...detailFieldsFor(rights), "scopeService", "scopePeriodFrom", "scopePeriodTo"]);
+  if (details.directMarketing === true) keep.delete("objectionReasons");
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (keep.has(key) && value !== undefined && value !== "") out[key] = value;
+  }
+  return out as Partial<DetailFields>;
+}
+
+const unitSchema = z
+  .string({ error: "validation.unit.invalid" })
+  .trim()
+  .max(100, "validation.unit.invalid")
+  .regex(/^[a-z0-9-]*$/, "validation.unit.invalid")
+  .optional()
+  .default("");
+
+const descriptionSchema = z
+  .string({ error: "validation.form.invalid" })
+  .max(REQUEST_LIMITS.description, "validation.description.tooLong")
+  .optional()
+  .default("");
+
+// ---------------------------------------------------------------------------
+// Step 1: what
+
+export const whatStepSchema = z.object({ rights: rightsSchema });
+export type WhatStepInput = z.input<typeof whatStepSchema>;
+export type WhatStep = z.output<typeof whatStepSchema>;
+
+// ---------------------------------------------------------------------------
+// Step 2: details (the rights travel along as hidden fields, so the same schema checks them)
+
+export const detailsStepSchema = z
+  .object({ rights: rightsSchema, ...detailFieldsShape, unit: unitSchema, description: descriptionSchema })
+  .superRefine((value, ctx) => checkDetailsForRights(value.rights, value, ctx));
+export type DetailsStepInput = z.input<typeof detailsStepSchema>;
+export type DetailsStep = z.output<typeof detailsStepSchema>;
+
+// ---------------------------------------------------------------------------
+// Step 3: about (who asks, on whose behalf, how to answer)
+
+export const ON_BEHALF_OF = ["self", "child", "power_of_attorney"] as const;
+export type OnBehalfOfChoice = (typeof ON_BEHALF_OF)[number];
+export const ANSWER_CHANNELS = ["digital", "paper"] as const;
+export type AnswerChannelChoice = (typeof ANSWER_CHANNELS)[number];
+
+export type NationalIdCheck = { allowSynthetic?: boolean };
+
+/** Optional fødselsnummer/D-nummer: "" or 11 digits with both mod-11 check digits right. */
+function optionalNationalId(options: NationalIdCheck, invalid: string) {
+  return z
+    .string({ error: "validation.form.invalid" })
+    .max(40, invalid)
+    .optional()
+    .default("")
+    .transform((v) => normaliseNationalId(v))
+    .refine((v) => v === "" || isValidNationalId(v, options), invalid);
+}
+
+const nameSchema = z
+  .string({ error: "validation.name.required" })
+  .trim()
+  .min(1, "validation.name.required")
+  .max(REQUEST_LIMITS.name, "validation.name.tooLong")
+  // Control characters have no place in a name and break letters and CSV exports.
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "validation.name.invalid");
+
+const emailSchema = z
+  .string({ error: "validation.email.required" })
+  .trim()
+  .max(REQUEST_LIMITS.email, "validation.email.invalid")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email.invalid");
+
+function aboutShape(options: NationalIdCheck) {
+  return {
+    name: nameSchema,
+    nationalId: optionalNationalId(options, `${V}.nationalId.invalid`),
+    onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }).optional().default("self"),
+    subjectName: optionalText(REQUEST_LIMITS.name, "validation.name.tooLong"),
+    subjectNationalId: optionalNationalId(options, `${V}.subjectNationalId.invalid`),
+    declaration: z
+      .union([z.boolean(), z.literal("on"), z.literal("")], { error: `${V}.declaration.required` })
+      .optional()
+      .transform((v) => v === true || v === "on"),
+    answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }).optional().default("digital"),
+    postalAddress: optionalText(REQUEST_LIMITS.postalAddress, `${V}.postalAddress.tooLong`),
+    email: emailSchema.optional().default(""),
+  };
+}
+
+type AboutValues = {
+  onBehalfOf: OnBehalfOfChoice;
+  subjectName: string;
+  declaration: boolean;
+  answerChannel: AnswerChannelChoice;
+  postalAddress: string;
+  email: string;
+};
+
+function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: { emailOptional?: boolean } = {}) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (value.onBehalfOf !== "self") {
+    if (!value.subjectName) issue("subjectName", `${V}.subjectName.required`);
+    if (!value.declaration) issue("declaration", `${V}.declaration.required`);
+  }
+  if (value.answerChannel === "paper" && !value.postalAddress) issue("postalAddress", `${V}.postalAddress.required`);
+  if (value.answerChannel === "digital" && !value.email && !options.emailOptional) {
+    issue("email", "validation.email.required");
+  }
+}
+
+/**
+ * The about step. Radios and the declaration checkbox are required here (the form must ask);
+ * `emailOptional` when the signed-in citizen already has a verified e-mail.
+ */
+export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boolean } = {}) {
+  const shape = aboutShape(options);
+  return z
+    .object({
+      ...shape,
+      onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }),
+      answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }),
+    })
+    .superRefine((value, ctx) => checkAbout(value, ctx, options));
+}
+export type AboutStepInput = z.input<ReturnType<typeof aboutStepSchema>>;
+export type AboutStep = z.output<ReturnType<typeof aboutStepSchema>>;
+
+// ---------------------------------------------------------------------------
+// The whole request (JSON API, and the input of lib/cases/submit-request.ts)
+
+const detailsObject = z.object(detailFieldsShape).strict();
+
+export function makeSubmitRequestSchema(options: NationalIdCheck = {}) {
+  const about = aboutShape(options);
+  return z
+    .object({
+      rights: rightsSchema,
+      name: nameSchema,
+      email: about.email,
+      unit: unitSchema,
+      description: descriptionSchema,
+      details: detailsObject.optional(),
+      onBehalfOf: about.onBehalfOf,
+      subjectName: about.subjectName,
+      subjectNationalId: about.subjectNationalId,
+      declaration: about.declaration,
+      answerChannel: about.answerChannel,
+      postalAddress: about.postalAddress,
+      nationalId: about.nationalId,
+      submissionKey: z.uuid("validation.form.expired"),
+    })
+    .superRefine((value, ctx) => {
+      checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
+      checkAbout(value, ctx);
+    });
+}
+
+/** Synthetic (Tenor) test numbers only where the deployment allows them. */
+export function allowSyntheticNationalIds(): boolean {
+  return typeof process !== "undefined" && process.env?.ALLOW_SYNTHETIC_NATIONAL_IDS === "1";
+}
+
+export const submitRequestSchema = makeSubmitRequestSchema();
 
 export type SubmitRequestInput = z.input<typeof submitRequestSchema>;
-export type SubmitRequest = z.output<typeof submitRequestSchema>;
+/**
+ * What the submit service takes. Everything beyond the original six fields is optional, with the
+ * defaults of the schema: myself, digital answer, no details.
+ */
+export type SubmitRequest = {
+  rights: Right[];
+  name: string;
+  email: string;
+  unit: string;
+  description: string;
+  submissionKey: string;
+  details?: Partial<DetailFields>;
+  onBehalfOf?: OnBehalfOfChoice;
+  subjectName?: string;
+  subjectNationalId?: string;
+  declaration?: boolean;
+  answerChannel?: AnswerChannelChoice;
+  postalAddress?: string;
+  nationalId?: string;
+};
 
-/** Turns zod issues into { field: messageKey } (first issue per field). */
+/**
+ * Turns zod issues into { field: messageKey } (first issue per field). Nested paths are joined with
+ * dots ("details.incorrectData"); array positions are left out ("rights").
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message.startsWith("validation.") ? issue.message : "validation.form.invalid";
+    const segments = issue.path.filter((p) => typeof p === "string");
+    const field = segments.length > 0 ? segments.join(".") : "form";
+    out[field] ??=
+      issue.message.startsWith("validation.") || issue.message.startsWith(`${V}.`)
+        ? issue.message
+        : "validation.form.invalid";
   }
   return out;
 }

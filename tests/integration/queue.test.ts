@@ -88,3 +88,71 @@ describe("staff queue", () => {
     expect(page.rows.length).toBeGreaterThan(0);
   });
 });
+
+describe("queue filters", () => {
+  const refsOf = async (filters: Parameters<typeof listQueue>[1]["filters"], email = "personvernombud@demo.test") =>
+    (await allPagesWith(await actorFor(email), filters)).map((r) => r.reference);
+
+  async function allPagesWith(actor: Actor, filters: Parameters<typeof listQueue>[1]["filters"]) {
+    const rows: QueueRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listQueue(actor, { filters, cursor, limit: 3 });
+      rows.push(...page.rows);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return rows;
+  }
+
+  it("filters by unit, right and channel", async () => {
+    const barnehage = await db().unit.findFirstOrThrow({ where: { slug: "barnehage" } });
+    const byUnit = await refsOf({ unit: barnehage.id });
+    expect(byUnit).toContain(refs.barnehage);
+    expect(byUnit).not.toContain(refs.skole);
+    expect(await refsOf({ right: "portability" })).not.toContain(refs.barnehage);
+    expect(await refsOf({ right: "access" })).toContain(refs.barnehage);
+    expect(await refsOf({ channel: "phone" })).not.toContain(refs.barnehage);
+  });
+
+  it("finds a case by its reference or the requester's name, and escapes LIKE wildcards", async () => {
+    expect(await refsOf({ q: refs.helse!.toLowerCase() })).toEqual([refs.helse]);
+    const named = await submitRequest(validRequest({ name: "Åse Særnavn-Kø" }), { locale: "nb" });
+    expect(await refsOf({ q: "særnavn" })).toEqual([named.reference]);
+    expect(await refsOf({ q: "%" })).not.toContain(named.reference);
+  });
+
+  it("shows overdue and due-within-N-days cases, by the Oslo calendar", async () => {
+    const old = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date(Date.now() - 45 * 86_400_000) });
+    const overdue = await refsOf({ overdue: true });
+    expect(overdue).toContain(old.reference);
+    expect(overdue).not.toContain(refs.barnehage);
+    expect(await refsOf({ view: "overdue" })).toContain(old.reference);
+    const dueSoon = await refsOf({ dueWithinDays: 14 });
+    expect(dueSoon).toContain(refs.helse); // received 20 days ago: due in about 11 days
+    expect(dueSoon).not.toContain(refs.barnehage); // received 3 days ago: due in about 28 days
+  });
+
+  it("views: unassigned and mine", async () => {
+    const kari = await actorFor("saksbehandler@demo.test");
+    const caseRow = await db().case.findUniqueOrThrow({ where: { reference: refs.skole! } });
+    await db().case.update({ where: { id: caseRow.id }, data: { assigneeId: kari.userId } });
+    const mine = (await allPagesWith(kari, { view: "mine" })).map((r) => r.reference);
+    expect(mine).toEqual([refs.skole]);
+    const unassigned = (await allPagesWith(kari, { view: "unassigned" })).map((r) => r.reference);
+    expect(unassigned).toContain(refs.barnehage);
+    expect(unassigned).not.toContain(refs.skole);
+    expect(await refsOf({ assignee: "none" })).not.toContain(refs.skole);
+  });
+
+  it("sorts by received date too, paging without duplicates", async () => {
+    const rows = await allPagesWith(await actorFor("personvernombud@demo.test"), { sort: "received" });
+    const times = rows.map((r) => r.receivedAt.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+
+  it("never widens the scope: a caseworker filtering on another unit gets nothing", async () => {
+    const helse = await db().unit.findFirstOrThrow({ where: { slug: "helse-omsorg" } });
+    expect(await refsOf({ unit: helse.id }, "saksbehandler@demo.test")).toEqual([]);
+  });
+});

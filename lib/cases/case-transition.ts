@@ -1,0 +1,103 @@
+// Shared helper for every case life-cycle change: loads the case as a snapshot, applies a command
+// of the pure state machine (lib/domain/case-state-machine.ts) and persists the result (status,
+// pauses, due dates, closedAt) together with the audit event, in one transaction, with optimistic
+// locking on `version` (a stale version -> DomainError("conflict_stale_version"), nothing written).
+import { db, type Tx } from "@/lib/db/client";
+import { isoDateToDb } from "@/lib/db/dates";
+import type { ActorType } from "@/lib/db/generated/client";
+import { applyCommand, type CaseCommand, type CaseSnapshot, type ApplyResult } from "@/lib/domain/case-state-machine";
+import { oneMonthDueDate } from "@/lib/domain/deadline";
+import { DomainError } from "@/lib/domain/errors";
+
+export type TransitionActor = { type: ActorType; id: string | null };
+
+export type TransitionInput = {
+  caseId: string;
+  command: CaseCommand;
+  actor: TransitionActor;
+  /** The version the caller saw; omitted = the version loaded now (still guarded against races). */
+  expectedVersion?: number;
+  now?: Date;
+};
+
+export type TransitionResult = ApplyResult & { version: number };
+
+async function loadSnapshot(tx: Tx, caseId: string) {
+  const found = await tx.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      status: true,
+      extended: true,
+      receivedAt: true,
+      rights: true,
+      closedAt: true,
+      version: true,
+      pauses: { select: { id: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
+    },
+  });
+  if (!found) throw new DomainError("not_found");
+  const snapshot: CaseSnapshot = {
+    status: found.status,
+    extended: found.extended,
+    receivedAt: found.receivedAt,
+    rights: found.rights,
+    closedAt: found.closedAt,
+    pauses: found.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
+  };
+  return { row: found, snapshot };
+}
+
+/** Runs the transition inside `tx` (for callers that write more in the same transaction). */
+export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
+  const now = input.now ?? new Date();
+  const { row, snapshot } = await loadSnapshot(tx, input.caseId);
+  const version = input.expectedVersion ?? row.version;
+  if (version !== row.version) throw new DomainError("conflict_stale_version");
+
+  const result = applyCommand(snapshot, input.command, now);
+  const next = result.snapshot;
+  const closedPauses = next.pauses.filter((p) => p.to !== null).map((p) => ({ from: p.from, to: p.to! }));
+
+  // The guard: only the version we read may be replaced. Zero rows = someone else got there first.
+  const updated = await tx.case.updateMany({
+    where: { id: row.id, version },
+    data: {
+      status: next.status,
+      extended: next.extended,
+      closedAt: next.closedAt,
+      dueDate: isoDateToDb(result.dueDate),
+      oneMonthDueDate: isoDateToDb(oneMonthDueDate({ receivedAt: next.receivedAt, pauses: closedPauses })),
+      ...(input.command.type === "extend" ? { extensionReason: input.command.reason.trim() } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) throw new DomainError("conflict_stale_version");
+
+  // Pauses: a new open one (ask_requester) or the open one closed (requester_answered, withdraw).
+  const openBefore = row.pauses.find((p) => p.endedAt === null);
+  const openAfter = next.pauses.find((p) => p.to === null);
+  if (!openBefore && openAfter && input.command.type === "ask_requester") {
+    await tx.casePause.create({ data: { caseId: row.id, kind: input.command.kind, startedAt: openAfter.from } });
+  } else if (openBefore && !openAfter) {
+    await tx.casePause.update({ where: { id: openBefore.id }, data: { endedAt: now } });
+  }
+
+  await tx.caseEvent.create({
+    data: {
+      caseId: row.id,
+      at: now,
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      type: result.event.type,
+      before: result.event.before as object,
+      after: result.event.after as object,
+    },
+  });
+  return { ...result, version: version + 1 };
+}
+
+/** Runs the transition in its own transaction. */
+export async function transitionCase(input: TransitionInput): Promise<TransitionResult> {
+  return db().$transaction((tx) => transitionCaseInTx(tx, input));
+}

@@ -1,0 +1,162 @@
+// Use case: one case on "Mine saker". Found only by reference AND the signed-in identity: for any
+// other citizen the case does not exist (null -> 404). What a citizen sees: status, dates, the
+// extension reason, a timeline without staff names or internal notes, the conversation (never
+// internal notes), their attachments and the answer files, and their own national id masked.
+// Special-category cases (health units, or details.specialCategory) hide messages and attachments
+// until the citizen has signed in with ID-porten at level high.
+import { db, type Tx } from "@/lib/db/client";
+import { dbDateToIso } from "@/lib/db/dates";
+import type { AttachmentPurpose, CaseStatus, Right } from "@/lib/db/generated/client";
+import { isClosed, identityAtLeast } from "@/lib/domain/case-status";
+import { maskNationalId } from "@/lib/domain/national-id";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import type { CitizenLevel } from "@/lib/citizen-auth/types";
+import { logger } from "@/lib/log";
+
+export const SPECIAL_CATEGORY_UNIT_SLUGS = ["helse-omsorg", "helse-velferd"] as const;
+
+/** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
+export const CITIZEN_TIMELINE_EVENTS = [
+  "case.received",
+  "case.started",
+  "case.requester_asked",
+  "case.requester_answered",
+  "case.extended",
+  "case.decided",
+  "case.withdrawn",
+  "message.from_requester",
+  "message.to_requester",
+  "attachment.from_requester",
+  "attachment.answer",
+] as const;
+export type CitizenTimelineEvent = (typeof CITIZEN_TIMELINE_EVENTS)[number];
+
+export type CitizenCaseView = {
+  id: string;
+  reference: string;
+  rights: Right[];
+  status: CaseStatus;
+  closed: boolean;
+  receivedAt: Date;
+  dueDate: string;
+  extended: boolean;
+  extensionReason: string | null;
+  version: number;
+  specialCategory: boolean;
+  /** True when messages and attachments are withheld until an ID-porten high sign-in. */
+  needsHighLevel: boolean;
+  maskedNationalId: string | null;
+  timeline: { at: Date; type: CitizenTimelineEvent; actor: "you" | "municipality" }[];
+  messages: { id: string; from: "you" | "municipality"; body: string; createdAt: Date }[];
+  attachments: { id: string; purpose: Exclude<AttachmentPurpose, "internal">; fileName: string; sizeBytes: number; createdAt: Date }[];
+};
+
+type Client = Tx | ReturnType<typeof db>;
+
+/** The case if (and only if) it was filed by `identityId`. For services that act on it. */
+export async function findOwnedCase(client: Client, identityId: string, reference: string) {
+  if (!identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  return client.case.findFirst({
+    where: { reference, requester: { identityId } },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      version: true,
+      locale: true,
+      details: true,
+      requesterId: true,
+      unit: { select: { slug: true } },
+    },
+  });
+}
+
+export function isSpecialCategory(c: { unit: { slug: string } | null; details: unknown }): boolean {
+  if (c.unit && (SPECIAL_CATEGORY_UNIT_SLUGS as readonly string[]).includes(c.unit.slug)) return true;
+  const details = c.details;
+  return typeof details === "object" && details !== null && (details as Record<string, unknown>).specialCategory === true;
+}
+
+function maskedOrNull(ciphertext: string | null | undefined): string | null {
+  if (!ciphertext) return null;
+  try {
+    return maskNationalId(decryptField(ciphertext));
+  } catch (error) {
+    logger.warn("my_cases.national_id_unreadable", { error: (error as Error).name });
+    return null;
+  }
+}
+
+export async function citizenGetCase(
+  citizen: { identityId: string; level: CitizenLevel },
+  reference: string,
+): Promise<CitizenCaseView | null> {
+  if (!citizen.identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  const found = await db().case.findFirst({
+    where: { reference, requester: { identityId: citizen.identityId } },
+    select: {
+      id: true,
+      reference: true,
+      rights: true,
+      status: true,
+      receivedAt: true,
+      dueDate: true,
+      extended: true,
+      extensionReason: true,
+      version: true,
+      details: true,
+      unit: { select: { slug: true } },
+      requester: { select: { nationalIdEncrypted: true, identity: { select: { pidEncrypted: true } } } },
+      events: {
+        where: { type: { in: [...CITIZEN_TIMELINE_EVENTS] } },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { at: true, type: true, actorType: true },
+      },
+      messages: {
+        where: { kind: { in: ["to_requester", "from_requester"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, body: true, createdAt: true },
+      },
+      attachments: {
+        where: { purpose: { in: ["from_requester", "answer"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, purpose: true, fileName: true, sizeBytes: true, createdAt: true },
+      },
+    },
+  });
+  if (!found) return null;
+
+  const specialCategory = isSpecialCategory(found);
+  const needsHighLevel = specialCategory && !identityAtLeast(citizen.level, "idporten_high");
+  return {
+    id: found.id,
+    reference: found.reference,
+    rights: found.rights,
+    status: found.status,
+    closed: isClosed(found.status),
+    receivedAt: found.receivedAt,
+    dueDate: dbDateToIso(found.dueDate),
+    extended: found.extended,
+    extensionReason: found.extended ? found.extensionReason : null,
+    version: found.version,
+    specialCategory,
+    needsHighLevel,
+    maskedNationalId: maskedOrNull(found.requester.nationalIdEncrypted ?? found.requester.identity?.pidEncrypted),
+    timeline: found.events.map((e) => ({
+      at: e.at,
+      type: e.type as CitizenTimelineEvent,
+      actor: e.actorType === "citizen" ? "you" : "municipality",
+    })),
+    messages: needsHighLevel
+      ? []
+      : found.messages.map((m) => ({
+          id: m.id,
+          from: m.kind === "from_requester" ? "you" : "municipality",
+          body: m.body,
+          createdAt: m.createdAt,
+        })),
+    attachments: needsHighLevel
+      ? []
+      : found.attachments.map((a) => ({ ...a, purpose: a.purpose as "from_requester" | "answer" })),
+  };
+}

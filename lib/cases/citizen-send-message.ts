@@ -1,0 +1,57 @@
+// Use case: the citizen sends a secure message on their own case. One transaction: the message,
+// its audit event and, when the case was waiting for the requester, the "requester_answered"
+// transition (closes the pause, status back to in_progress, due date moved by the pause days).
+import { db } from "@/lib/db/client";
+import { enforceRateLimit } from "@/lib/abuse";
+import { DomainError } from "@/lib/domain/errors";
+import { isClosed } from "@/lib/domain/case-status";
+import { findOwnedCase } from "./citizen-get-case";
+import { transitionCaseInTx } from "./case-transition";
+import { messageBodySchema } from "./message-schema";
+
+export async function citizenSendMessage(input: {
+  identityId: string;
+  reference: string;
+  body: string;
+  now?: Date;
+}): Promise<{ messageId: string; answered: boolean }> {
+  const parsed = messageBodySchema.safeParse(input.body);
+  if (!parsed.success) throw new DomainError("validation_failed", { field: "body", message: parsed.error.issues[0]?.message });
+  const existing = await findOwnedCase(db(), input.identityId, input.reference);
+  if (!existing) throw new DomainError("not_found");
+  if (isClosed(existing.status)) throw new DomainError("case_closed");
+  await enforceRateLimit("message_identity", input.identityId);
+
+  const now = input.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const owned = await findOwnedCase(tx, input.identityId, input.reference);
+    if (!owned) throw new DomainError("not_found");
+    if (isClosed(owned.status)) throw new DomainError("case_closed");
+    const message = await tx.message.create({
+      data: { caseId: owned.id, kind: "from_requester", authorId: owned.requesterId, body: parsed.data, createdAt: now },
+      select: { id: true },
+    });
+    await tx.caseEvent.create({
+      data: {
+        caseId: owned.id,
+        at: now,
+        actorType: "citizen",
+        actorId: owned.requesterId,
+        type: "message.from_requester",
+        after: { messageId: message.id },
+      },
+    });
+    let answered = false;
+    if (owned.status === "awaiting_requester") {
+      await transitionCaseInTx(tx, {
+        caseId: owned.id,
+        command: { type: "requester_answered" },
+        actor: { type: "citizen", id: owned.requesterId },
+        expectedVersion: owned.version,
+        now,
+      });
+      answered = true;
+    }
+    return { messageId: message.id, answered };
+  });
+}

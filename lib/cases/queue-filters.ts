@@ -1,0 +1,46 @@
+// The staff queue's filters: one zod schema for the filter form (query string) and the service.
+import { z } from "zod";
+
+export const QUEUE_VIEWS = ["all", "mine", "unassigned", "due_this_week", "overdue"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+const flag = z
+  .union([z.boolean(), z.enum(["1", "true", "on", ""])])
+  .optional()
+  .transform((v) => v === true || v === "1" || v === "true" || v === "on");
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.enum(values), z.literal("")])
+    .optional()
+    .transform((v) => (v ? (v as T[number]) : undefined));
+
+export const queueFiltersSchema = z.object({
+  view: z.enum(QUEUE_VIEWS).catch("all").default("all"),
+  status: optionalEnum(["received", "in_progress", "awaiting_requester", "completed", "partially_completed", "refused", "withdrawn"]),
+  right: optionalEnum(["access", "rectification", "erasure", "restriction", "objection", "portability"]),
+  channel: optionalEnum(["web", "email", "letter", "phone", "counter"]),
+  identity: optionalEnum(["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"]),
+  unit: z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined),
+  assignee: z.union([z.uuid(), z.literal("none"), z.literal("")]).optional().transform((v) => v || undefined),
+  dueWithinDays: z.union([z.coerce.number().int().min(0).max(366), z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+  overdue: flag,
+  paused: flag,
+  extended: flag,
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  sort: z.enum(["due", "received"]).catch("due").default("due"),
+  cursor: z.string().max(200).optional(),
+});
+
+export type QueueFilters = z.output<typeof queueFiltersSchema>;
+
+/** Parses a query string object leniently: a broken filter is dropped, never an error page. */
+export function parseQueueFilters(input: Record<string, string | string[] | undefined>): QueueFilters {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input)) if (typeof v === "string") flat[k] = v;
+  const parsed = queueFiltersSchema.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  for (const key of bad) delete flat[key];
+  return queueFiltersSchema.parse(flat);
+}

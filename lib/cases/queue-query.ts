@@ -1,0 +1,84 @@
+// Builds the queue's SQL. One builder serves the service and the EXPLAIN benchmark
+// (scripts/bench-queue.ts), so what is measured is exactly what runs.
+import { Prisma } from "@/lib/db/generated/client";
+import { addDays, osloDateOf } from "@/lib/domain/calendar";
+import { visibleUnitScope, type Actor } from "@/lib/domain/policy";
+import type { QueueFilters } from "./queue-filters";
+
+export const OPEN_STATUS_LIST = ["received", "in_progress", "awaiting_requester"] as const;
+
+export type QueueCursor = { key: string; id: string };
+
+export function encodeQueueCursor(cursor: QueueCursor) {
+  return Buffer.from(`${cursor.key}|${cursor.id}`).toString("base64url");
+}
+
+export function decodeQueueCursor(raw: string | undefined, sort: QueueFilters["sort"]): QueueCursor | null {
+  if (!raw) return null;
+  const [key, id] = Buffer.from(raw, "base64url").toString().split("|");
+  if (!key || !id || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const valid = sort === "due" ? /^\d{4}-\d{2}-\d{2}$/.test(key) : !Number.isNaN(Date.parse(key));
+  return valid ? { key, id } : null;
+}
+
+function scopeSql(actor: Actor): Prisma.Sql {
+  const scope = visibleUnitScope(actor);
+  if ("all" in scope) return Prisma.sql`TRUE`;
+  const parts: Prisma.Sql[] = [];
+  if (scope.unitIds.length > 0) parts.push(Prisma.sql`c.unit_id IN (${Prisma.join(scope.unitIds.map((u) => Prisma.sql`${u}::uuid`))})`);
+  if (scope.includeUnassignedUnit) parts.push(Prisma.sql`c.unit_id IS NULL`);
+  if (scope.assigneeId) parts.push(Prisma.sql`c.assignee_id = ${scope.assigneeId}::uuid`);
+  return parts.length > 0 ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, filters: QueueFilters, options: { now: Date; limit: number }) {
+  const today = osloDateOf(options.now);
+  const where: Prisma.Sql[] = [scopeSql(actor)];
+
+  if (filters.status) where.push(Prisma.sql`c.status = ${filters.status}::"CaseStatus"`);
+  else where.push(Prisma.sql`c.status IN ('received', 'in_progress', 'awaiting_requester')`);
+  if (filters.right) where.push(Prisma.sql`${filters.right}::"Right" = ANY (c.rights)`);
+  if (filters.channel) where.push(Prisma.sql`c.channel = ${filters.channel}::"Channel"`);
+  if (filters.identity) where.push(Prisma.sql`r.identity_level = ${filters.identity}::"IdentityLevel"`);
+  if (filters.unit) where.push(Prisma.sql`c.unit_id = ${filters.unit}::uuid`);
+  if (filters.assignee === "none") where.push(Prisma.sql`c.assignee_id IS NULL`);
+  else if (filters.assignee) where.push(Prisma.sql`c.assignee_id = ${filters.assignee}::uuid`);
+  if (filters.paused) where.push(Prisma.sql`c.status = 'awaiting_requester'`);
+  if (filters.extended) where.push(Prisma.sql`c.extended`);
+
+  const view = filters.view;
+  if (view === "mine" && actor.kind === "staff") where.push(Prisma.sql`c.assignee_id = ${actor.userId}::uuid`);
+  if (view === "unassigned") where.push(Prisma.sql`c.assignee_id IS NULL`);
+  const dueWithin = view === "due_this_week" ? 7 : filters.dueWithinDays;
+  if (dueWithin !== undefined) where.push(Prisma.sql`c.due_date <= ${addDays(today, dueWithin)}::date`);
+  if (filters.overdue || view === "overdue") where.push(Prisma.sql`c.due_date < ${today}::date`);
+
+  if (filters.q) {
+    const q = filters.q;
+    if (/^pv-\d{4}-\d+$/i.test(q)) where.push(Prisma.sql`c.reference = ${q.toUpperCase()}`);
+    else {
+      // The user's text is a literal: escape LIKE's wildcards.
+      const pattern = `%${q.replace(/[%_\\]/g, "\\$&")}%`;
+      where.push(Prisma.sql`(c.reference ILIKE ${pattern} OR r.name ILIKE ${pattern})`);
+    }
+  }
+
+  const cursor = decodeQueueCursor(filters.cursor, filters.sort);
+  const sortColumn = filters.sort === "due" ? Prisma.sql`c.due_date` : Prisma.sql`c.received_at`;
+  if (cursor) {
+    const key = filters.sort === "due" ? Prisma.sql`${cursor.key}::date` : Prisma.sql`${cursor.key}::timestamptz`;
+    where.push(Prisma.sql`(${sortColumn}, c.id) > (${key}, ${cursor.id}::uuid)`);
+  }
+
+  return Prisma.sql`
+    SELECT c.id, c.reference, c.rights::text[] AS rights, c.status::text AS status, c.channel::text AS channel,
+           c.received_at, c.due_date, c.extended, r.name AS requester_name, r.identity_level::text AS identity_level,
+           u.name AS unit_name, coalesce(a.name, a.email) AS assignee_name
+    FROM request_case c
+    JOIN requester r ON r.id = c.requester_id
+    LEFT JOIN unit u ON u.id = c.unit_id
+    LEFT JOIN staff_user a ON a.id = c.assignee_id
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${sortColumn}, c.id
+    LIMIT ${options.limit + 1}`;
+}

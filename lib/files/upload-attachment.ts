@@ -1,0 +1,112 @@
+// Use cases: the citizen uploads a file to their case (purpose from_requester), and a caseworker
+// adds an answer file (purpose answer, e.g. the access package). The type is decided by the
+// content (magic bytes) only. The file is written first, then the Attachment row and its audit
+// event in one transaction; if that transaction fails, the file is removed again.
+import { db } from "@/lib/db/client";
+import type { ActorType, AttachmentPurpose } from "@/lib/db/generated/client";
+import { enforceRateLimit } from "@/lib/abuse";
+import { DomainError } from "@/lib/domain/errors";
+import { isClosed } from "@/lib/domain/case-status";
+import { can, type Actor } from "@/lib/domain/policy";
+import { findOwnedCase } from "@/lib/cases/citizen-get-case";
+import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { MAX_UPLOAD_BYTES, safeFileName, sniffContentType } from "./content-type";
+import { removeStoredFile, storeFile } from "./storage";
+
+export type UploadProblem = "empty" | "too_large" | "type";
+
+function fileError(reason: UploadProblem): DomainError {
+  return new DomainError("validation_failed", { field: "file", reason });
+}
+
+/** Checks size and content; throws validation_failed with details.reason = empty | too_large | type. */
+export function checkUpload(bytes: Uint8Array) {
+  if (bytes.length === 0) throw fileError("empty");
+  if (bytes.length > MAX_UPLOAD_BYTES) throw fileError("too_large");
+  const contentType = sniffContentType(bytes);
+  if (!contentType) throw fileError("type");
+  return contentType;
+}
+
+async function storeAttachment(input: {
+  caseId: string;
+  purpose: AttachmentPurpose;
+  fileName: string;
+  bytes: Uint8Array;
+  actor: { type: ActorType; id: string };
+  now: Date;
+}): Promise<{ attachmentId: string }> {
+  const contentType = checkUpload(input.bytes);
+  const fileName = safeFileName(input.fileName, contentType);
+  const { storageKey, sha256 } = await storeFile(input.bytes);
+  try {
+    return await db().$transaction(async (tx) => {
+      const attachment = await tx.attachment.create({
+        data: {
+          caseId: input.caseId,
+          purpose: input.purpose,
+          fileName,
+          contentType,
+          sizeBytes: input.bytes.length,
+          sha256,
+          storageKey,
+          uploadedBy: input.actor.type,
+          createdAt: input.now,
+        },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: {
+          caseId: input.caseId,
+          at: input.now,
+          actorType: input.actor.type,
+          actorId: input.actor.id,
+          type: `attachment.${input.purpose}`,
+          after: { attachmentId: attachment.id, contentType, sizeBytes: input.bytes.length, sha256 },
+        },
+      });
+      return { attachmentId: attachment.id };
+    });
+  } catch (error) {
+    await removeStoredFile(storageKey);
+    throw error;
+  }
+}
+
+export async function citizenUploadAttachment(input: {
+  identityId: string;
+  reference: string;
+  fileName: string;
+  bytes: Uint8Array;
+  now?: Date;
+}): Promise<{ attachmentId: string }> {
+  const owned = await findOwnedCase(db(), input.identityId, input.reference);
+  if (!owned) throw new DomainError("not_found");
+  if (isClosed(owned.status)) throw new DomainError("case_closed");
+  await enforceRateLimit("upload_identity", input.identityId);
+  return storeAttachment({
+    caseId: owned.id,
+    purpose: "from_requester",
+    fileName: input.fileName,
+    bytes: input.bytes,
+    actor: { type: "citizen", id: owned.requesterId },
+    now: input.now ?? new Date(),
+  });
+}
+
+export async function staffUploadAnswer(
+  actor: Actor,
+  input: { reference: string; fileName: string; bytes: Uint8Array; now?: Date },
+): Promise<{ attachmentId: string }> {
+  const visible = await staffCaseRef(actor, input.reference);
+  if (!visible || actor.kind !== "staff") throw new DomainError("not_found");
+  if (!can(actor, "case.message", visible.ref)) throw new DomainError("forbidden");
+  return storeAttachment({
+    caseId: visible.id,
+    purpose: "answer",
+    fileName: input.fileName,
+    bytes: input.bytes,
+    actor: { type: "staff", id: actor.userId },
+    now: input.now ?? new Date(),
+  });
+}
