@@ -90,10 +90,10 @@ describe("staff queue", () => {
 });
 
 describe("queue filters", () => {
-  const refsOf = async (filters: Parameters<typeof listQueue>[1]["filters"], email = "personvernombud@demo.test") =>
+  const refsOf = async (filters: NonNullable<Parameters<typeof listQueue>[1]>["filters"], email = "personvernombud@demo.test") =>
     (await allPagesWith(await actorFor(email), filters)).map((r) => r.reference);
 
-  async function allPagesWith(actor: Actor, filters: Parameters<typeof listQueue>[1]["filters"]) {
+  async function allPagesWith(actor: Actor, filters: NonNullable<Parameters<typeof listQueue>[1]>["filters"]) {
     const rows: QueueRow[] = [];
     let cursor: string | null = null;
     do {
