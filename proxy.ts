@@ -5,7 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  // The friendly rate-limit page is still an HTTP 429 for clients and monitoring.
+  const status = request.nextUrl.pathname === "/too-many-requests" ? 429 : undefined;
+  return NextResponse.next({ request: { headers }, status });
 }
 
 export const config = {
