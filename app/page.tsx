@@ -1,16 +1,19 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RIGHTS } from "@/lib/domain/rights";
+import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { currentMunicipality } from "@/lib/config/current";
 
 export default async function HomePage() {
   const t = await getTranslations();
-  const municipality = currentMunicipality().name;
+  const m = currentMunicipality();
+  const municipality = m.name;
   return (
     <>
       <h1 className="ds-heading" data-size="lg">
         {t("home.heading", { municipality })}
       </h1>
       <p className="ds-paragraph mt-3 max-w-prose">{t("home.intro")}</p>
+      <p className="ds-paragraph mt-2 max-w-prose">{t("requestFlow.home.howItWorks")}</p>
 
       <h2 className="ds-heading mt-8" data-size="md">
         {t("home.chooseHeading")}
@@ -19,9 +22,9 @@ export default async function HomePage() {
         {RIGHTS.map((right) => (
           <li key={right} className="ds-card p-4 flex flex-col gap-2" data-color={right === "access" ? "accent" : "neutral"}>
             <h3 className="ds-heading" data-size="xs">
-              <a className="ds-link" href={`/request/${right}`}>
+              <Link className="ds-link" href={`/request/new?right=${right}`} prefetch={false}>
                 {t(`rights.${right}.title`)}
-              </a>
+              </Link>
             </h3>
             {right === "access" && (
               <p className="ds-tag self-start" data-color="accent">
@@ -29,21 +32,43 @@ export default async function HomePage() {
               </p>
             )}
             <p className="ds-paragraph" data-size="sm">
-              {t(`rights.${right}.summary`)}
+              {t(`requestFlow.home.explain.${right}`)}
             </p>
+            <p className="ds-paragraph" data-size="xs">
+              {t("requestFlow.home.legalBasis", { citation: RIGHTS_CATALOGUE[right].citation })}
+            </p>
+            {right === "portability" && (
+              <p className="ds-paragraph" data-size="sm">
+                {t("requestFlow.home.portabilityOffer")}{" "}
+                <Link className="ds-link" href="/request/new?right=access" prefetch={false}>
+                  {t("requestFlow.home.portabilityAskAccess")}
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ul>
+      <p className="ds-paragraph mt-4 max-w-prose">{t("requestFlow.home.severalRights")}</p>
 
-      <section aria-labelledby="other-heading" className="mt-10">
+      <section aria-labelledby="other-heading" className="ds-alert mt-10" data-color="warning">
         <h2 id="other-heading" className="ds-heading" data-size="sm">
           {t("home.otherHeading")}
         </h2>
-        <ul className="ds-list mt-2 max-w-prose">
-          <li>{t("home.innsynskrav")}</li>
-          <li>{t("home.eidMisuse")}</li>
-          <li>{t("home.complaint")}</li>
-        </ul>
+        <h3 className="ds-heading mt-3" data-size="xs">
+          {t("requestFlow.home.innsynHeading")}
+        </h3>
+        <p className="ds-paragraph mt-1 max-w-prose">{t("requestFlow.home.innsynBody", { municipality })}</p>
+        {m.postmottakEmail && (
+          <p className="ds-paragraph mt-1 max-w-prose">{t("requestFlow.home.innsynContact", { email: m.postmottakEmail })}</p>
+        )}
+        <h3 className="ds-heading mt-3" data-size="xs">
+          {t("requestFlow.home.eidHeading")}
+        </h3>
+        <p className="ds-paragraph mt-1 max-w-prose">{t("requestFlow.home.eidBody")}</p>
+        <h3 className="ds-heading mt-3" data-size="xs">
+          {t("requestFlow.home.complaintHeading")}
+        </h3>
+        <p className="ds-paragraph mt-1 max-w-prose">{t("home.complaint")}</p>
       </section>
     </>
   );

@@ -54,7 +54,11 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
             <tbody>
               {page.rows.map((row) => (
                 <tr key={row.id} data-reference={row.reference}>
-                  <th scope="row">{row.reference}</th>
+                  <th scope="row">
+                    <a className="ds-link" href={`/staff/cases/${row.reference}`}>
+                      {row.reference}
+                    </a>
+                  </th>
                   <td>{row.requesterName}</td>
                   <td>{row.rights.map((r) => t(`rights.${r}.title`)).join(", ")}</td>
                   <td>

@@ -7,6 +7,9 @@ export const RATE_LIMIT_RULES = [
   "submit_identity",
   "email_code_ip",
   "email_code_email",
+  // Without JavaScript the proof of work cannot run: such requests count against stricter limits.
+  "email_code_nojs_ip",
+  "email_code_nojs_email",
   "login_ip",
   "message_identity",
   "upload_identity",
@@ -27,6 +30,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitRule, RateLimitSettin
   submit_identity: { limit: 10, windowSeconds: DAY },
   email_code_ip: { limit: 10, windowSeconds: HOUR },
   email_code_email: { limit: 5, windowSeconds: HOUR },
+  email_code_nojs_ip: { limit: 3, windowSeconds: HOUR },
+  email_code_nojs_email: { limit: 3, windowSeconds: HOUR },
   login_ip: { limit: 30, windowSeconds: HOUR },
   message_identity: { limit: 30, windowSeconds: HOUR },
   upload_identity: { limit: 20, windowSeconds: HOUR },

@@ -37,11 +37,17 @@ export type SubmitContext = {
   citizen?: Pick<CitizenSession, "identityId" | "level" | "email"> | null;
 };
 
+// Submissions queue for the per-year reference counter row; under a burst they wait for a
+// connection and for each other longer than Prisma's 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 export function receiptLink(receiptToken: string) {
   return `${publicUrl()}/receipt/${receiptToken}`;
 }
 
-async function findBySubmissionKey(submissionKey: string): Promise<SubmittedCase | null> {
+/** The case a submission key already made, if any (idempotency). */
+export async function findCaseBySubmissionKey(submissionKey: string): Promise<SubmittedCase | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(submissionKey)) return null;
   const existing = await db().case.findUnique({
     where: { submissionKey },
     select: { id: true, reference: true, receiptToken: true, dueDate: true },
@@ -91,7 +97,7 @@ function prepare(input: SubmitRequest) {
 }
 
 export async function submitRequest(input: SubmitRequest, context: SubmitContext): Promise<SubmittedCase> {
-  const replay = await findBySubmissionKey(input.submissionKey);
+  const replay = await findCaseBySubmissionKey(input.submissionKey);
   if (replay) return replay;
 
   const prepared = prepare(input);
@@ -197,13 +203,13 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
         });
       }
       return { caseId: created.id, reference, receiptToken, dueDate, created: true };
-    });
+    }, TRANSACTION_OPTIONS);
     kickOutbox();
     return result;
   } catch (error) {
     // Two copies of the same submission raced: the loser returns the winner's case.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findBySubmissionKey(input.submissionKey);
+      const winner = await findCaseBySubmissionKey(input.submissionKey);
       if (winner) return winner;
     }
     throw error;

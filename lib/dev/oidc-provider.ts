@@ -28,8 +28,10 @@ export type TestIdPorten = {
 };
 
 export type TestIdPortenOptions = {
-  /** Port on 127.0.0.1 (default OIDC_DEV_PORT or 3110). The issuer is http://localhost:<port>. */
+  /** Port (default OIDC_DEV_PORT or 3110). The issuer is http://localhost:<port>. */
   port?: number;
+  /** Address to listen on (default OIDC_DEV_BIND or 127.0.0.1; "0.0.0.0" inside a container). */
+  host?: string;
   /** The portal's public base URL; the redirect URI is <publicUrl>/api/citizen-auth/callback/idporten. */
   publicUrl: string;
   clientId?: string;
@@ -233,7 +235,7 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    server.listen(port, options.host ?? process.env.OIDC_DEV_BIND ?? "127.0.0.1", () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
   if (actualPort !== port) throw new Error("test ID-porten bound to an unexpected port");

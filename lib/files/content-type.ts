@@ -29,7 +29,6 @@ export function extensionFor(type: AllowedContentType): string {
  */
 export function safeFileName(declared: string, type: AllowedContentType): string {
   const base = (declared.split(/[\\/]/).pop() ?? "")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
     .trim();
   const stem = base.replace(/\.[^.]*$/, "").slice(0, 110) || "fil";

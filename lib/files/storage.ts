@@ -5,7 +5,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export function storageDir(): string {
-  return path.resolve(process.env.STORAGE_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "files"));
+  // Chosen at run time from the environment; not part of the build output.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "files"));
 }
 
 const KEY_PATTERN = /^[a-f0-9]{64}$/;

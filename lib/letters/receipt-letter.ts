@@ -3,7 +3,7 @@
 // messages/requestFlow (requestFlow.letter.*). Made with pdf-lib's standard Helvetica, whose
 // WinAnsi encoding covers æ, ø and å.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { createTranslator } from "next-intl";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
@@ -71,7 +71,13 @@ class Writer {
 
 /** The receipt letter as PDF bytes (starts with "%PDF"). */
 export async function renderReceiptLetter(input: ReceiptLetterInput): Promise<Uint8Array> {
-  const t = createTranslator({ locale: input.locale, messages: loadMessages(input.locale), namespace: "requestFlow.letter" });
+  // The feature catalogues are merged at runtime; their keys are not in the static type.
+  const messages = loadMessages(input.locale) as unknown as AbstractIntlMessages;
+  const translate = createTranslator({ locale: input.locale, messages }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  const t = (key: string, values?: Record<string, string>) => translate(`requestFlow.letter.${key}`, values);
   const doc = await PDFDocument.create();
   doc.setTitle(printable(t("title", { reference: input.reference })));
   doc.setLanguage(input.locale === "en" ? "en" : input.locale === "nn" ? "nn-NO" : "nb-NO");

@@ -49,17 +49,18 @@ const optionalDate = z
 /** "" (not chosen) or one of the options. */
 function optionalChoice<const T extends readonly [string, ...string[]]>(options: T, invalid: string) {
   return z
-    .union([z.enum(options), z.literal("")], { error: invalid })
+    .union([z.enum(options), z.literal(""), z.null()], { error: invalid })
     .optional()
-    .default("");
+    .default("")
+    .transform((v) => v ?? "");
 }
 
 /** Yes/no as the form posts it ("yes"/"no"), or a boolean from the JSON API; "" = not answered. */
 const yesNo = z
-  .union([z.boolean(), z.enum(["yes", "no"]), z.literal("")], { error: `${V}.directMarketing.required` })
+  .union([z.boolean(), z.enum(["yes", "no"]), z.literal(""), z.null()], { error: `${V}.directMarketing.required` })
   .optional()
   .default("")
-  .transform((v) => (v === "" ? undefined : v === true || v === "yes"));
+  .transform((v) => (v === "" || v === null ? undefined : v === true || v === "yes"));
 
 /** The right-specific fields (legal-rules.md §2, RIGHTS_CATALOGUE) plus the optional narrowing. */
 export const detailFieldsShape = {

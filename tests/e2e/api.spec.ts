@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail, withDb } from "./support";
 
+const VALID_FNR = "01019012480";
+
 async function casesFor(email: string) {
   return withDb(async (db) => {
     const r = await db.query(
@@ -66,4 +68,67 @@ test.describe("POST /api/v1/requests", () => {
     expect((await second.json()).reference).toBe((await first.json()).reference);
     expect(await casesFor(email)).toBe(1);
   });
+
+  test("the full schema: several rights with details, on behalf of a child, paper answer -> one case, a letter, no mail", async ({ request }) => {
+    const email = uniqueEmail("api-full");
+    const data = {
+      rights: ["access", "rectification", "objection"],
+      name: "Api Forelder",
+      email,
+      unit: "skole",
+      details: { incorrectData: "Klassen", correctData: "7B", processingConcerned: "Nyhetsbrev", directMarketing: true },
+      onBehalfOf: "child",
+      subjectName: "Api Barn",
+      subjectNationalId: "01011550076",
+      declaration: true,
+      nationalId: VALID_FNR,
+      answerChannel: "paper",
+      postalAddress: "Testveien 1, 5003 Bergen",
+      submissionKey: crypto.randomUUID(),
+    };
+    const response = await request.post("/api/v1/requests?locale=en", { data });
+    expect(response.status()).toBe(201);
+    const { reference } = await response.json();
+    const row = await withDb(async (db) =>
+      (
+        await db.query(
+          `SELECT c.rights::text[] AS rights, c.details, c.on_behalf_of::text AS behalf, c.answer_channel::text AS channel,
+                  r.identity_level::text AS level, r.national_id_encrypted AS nid, c.subject_national_id_encrypted AS sid,
+                  (SELECT count(*)::int FROM letter l WHERE l.case_id = c.id AND l.locale = 'en') AS letters,
+                  (SELECT count(*)::int FROM mail_outbox m WHERE m.case_id = c.id) AS mails
+             FROM request_case c JOIN requester r ON r.id = c.requester_id WHERE c.reference = $1`,
+          [reference],
+        )
+      ).rows[0],
+    );
+    expect(row).toMatchObject({ rights: ["access", "rectification", "objection"], behalf: "child", channel: "paper", level: "none", letters: 1, mails: 0 });
+    expect(row.details).toEqual(data.details);
+    expect(row.nid).not.toContain(VALID_FNR);
+    expect(row.sid).not.toContain("01011550076");
+  });
+
+  test("per-right fields, the declaration and fødselsnumre are checked: 400 and nothing written", async ({ request }) => {
+    const email = uniqueEmail("api-missing");
+    const response = await request.post("/api/v1/requests", {
+      data: {
+        rights: ["erasure"],
+        name: "Mangler Felt",
+        email,
+        details: { dataToErase: "Bilder" },
+        onBehalfOf: "power_of_attorney",
+        nationalId: "01019012481",
+        submissionKey: crypto.randomUUID(),
+      },
+    });
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body.fields).toMatchObject({
+      "details.erasureGround": "requestFlow.validation.erasureGround.required",
+      subjectName: "requestFlow.validation.subjectName.required",
+      declaration: "requestFlow.validation.declaration.required",
+      nationalId: "requestFlow.validation.nationalId.invalid",
+    });
+    expect(await casesFor(email)).toBe(0);
+  });
 });
+

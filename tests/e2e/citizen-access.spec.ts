@@ -2,50 +2,75 @@ import { expect, test } from "@playwright/test";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail } from "./support";
+import { fillAboutMyself, goOn, signInAndSend } from "./request-flow";
 
-test("a citizen asks to see their data, gets a receipt page and a receipt e-mail", async ({ page }) => {
+test("a citizen asks to see their data, step by step, gets a receipt page and a receipt e-mail", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dine personopplysninger i Bergen kommune");
   await expect(page.getByText("Demomodus")).toBeVisible();
+  // The start page routes innsynskrav and eID misuse elsewhere.
+  await expect(page.getByRole("heading", { name: /innsynskrav/ })).toBeVisible();
+  await expect(page.getByText(/offentleglova/)).toBeVisible();
+  await expect(page.getByText(/kontakt politiet|meld fra til politiet/)).toBeVisible();
   await expectNoAxeViolations(page, "start page");
 
-  await page.getByRole("link", { name: "Se hvilke opplysninger kommunen har om meg" }).click();
-  await expect(page).toHaveURL(/\/request\/access$/);
-  await expectNoAxeViolations(page, "access form");
+  await page.getByRole("link", { name: "Se hvilke opplysninger kommunen har om meg" }).first().click();
+  await expect(page).toHaveURL(/\/request\/what$/);
+  await expect(page.getByTestId("step-progress")).toHaveText("Steg 1 av 4");
+  await expectNoAxeViolations(page, "what step");
 
-  // Sending the empty form shows a translated error summary that takes focus and links to the fields.
-  await page.getByRole("button", { name: "Send forespørselen" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "Du må rette dette før du kan sende" });
+  // Nothing chosen: a translated error summary that takes focus and links to the field.
+  await page.getByRole("checkbox", { name: "Se hvilke opplysninger kommunen har om meg" }).uncheck();
+  await goOn(page);
+  const whatSummary = page.getByRole("alert").filter({ hasText: "Du må rette dette før du kan gå videre" });
+  await expect(whatSummary).toBeFocused();
+  await expect(whatSummary.getByRole("link", { name: "Velg hva forespørselen gjelder." })).toHaveAttribute("href", "#field-rights");
+  await expectNoAxeViolations(page, "what step with errors");
+  await page.getByRole("checkbox", { name: "Se hvilke opplysninger kommunen har om meg" }).check();
+  await goOn(page);
+
+  await expect(page).toHaveURL(/\/request\/details$/);
+  await expectNoAxeViolations(page, "details step");
+  await page.getByLabel(/Hvilken del av kommunen/).selectOption({ label: "Barnehage" });
+  await page.getByLabel(/Gjelder det en bestemt tjeneste/).fill("Barnehagen 2024–2025");
+  await goOn(page);
+
+  await expect(page).toHaveURL(/\/request\/about$/);
+  await expectNoAxeViolations(page, "about step");
+  await goOn(page);
+  const summary = page.getByRole("alert").filter({ hasText: "Du må rette dette før du kan gå videre" });
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: "Skriv inn fullt navn." })).toHaveAttribute("href", "#field-name");
-  await expect(summary.getByRole("link", { name: "Skriv inn e-postadressen din." })).toBeVisible();
   await expect(page.getByLabel(/Fullt navn/)).toHaveAttribute("aria-invalid", "true");
-  await expectNoAxeViolations(page, "access form with errors");
-
+  await expectNoAxeViolations(page, "about step with errors");
   await summary.getByRole("link", { name: "Skriv inn fullt navn." }).click();
   await expect(page.getByLabel(/Fullt navn/)).toBeFocused();
 
   const email = uniqueEmail("innsyn");
-  await page.getByLabel(/Fullt navn/).fill("Kari Nordmann");
-  await page.getByLabel(/E-postadresse/).fill("ikke-en-adresse");
-  await page.getByRole("button", { name: "Send forespørselen" }).click();
+  await fillAboutMyself(page, { email: "ikke-en-adresse" });
+  await goOn(page);
   await expect(page.getByRole("link", { name: /Skriv inn en gyldig e-postadresse/ })).toBeVisible();
+  await page.getByLabel(/E-postadressen din/).fill(email);
+  await goOn(page);
 
-  await page.getByLabel(/E-postadresse/).fill(email);
-  await page.getByLabel(/Hvilken del av kommunen/).selectOption({ label: "Barnehage" });
-  await page.getByLabel(/Beskriv hva du ønsker/).fill("Opplysninger fra barnehagen 2024–2025.");
+  await expect(page).toHaveURL(/\/request\/summary$/);
+  await expect(page.getByText("Barnehagen 2024–2025")).toBeVisible();
+  await expectNoAxeViolations(page, "summary, signed out");
+  await expect(page.getByRole("button", { name: "Logg inn for å sende" })).toBeVisible();
+  // Sending needs a signed-in citizen: the button leads to the login page, which returns here.
+  await page.getByRole("button", { name: "Logg inn for å sende" }).click();
+  await expect(page).toHaveURL(/\/login\?returnTo=%2Frequest%2Fsummary/);
+
   const submittedAt = new Date();
-  await page.getByRole("button", { name: "Send forespørselen" }).click();
-
-  await expect(page).toHaveURL(/\/receipt\/[A-Za-z0-9_-]+$/);
+  const reference = await signInAndSend(page, email);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vi har mottatt forespørselen din");
-  const reference = (await page.getByTestId("case-reference").innerText()).trim();
-  expect(reference).toMatch(/^PV-\d{4}-\d{6}$/);
   const expectedDue = formatDateLong(computeDeadline({ receivedAt: submittedAt }).dueDate, "nb");
   await expect(page.getByTestId("due-line")).toHaveText(`Du får svar innen ${expectedDue}.`);
   await expect(page.getByTestId("due-line")).toHaveText(
     /^Du får svar innen (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. [a-zæøå]+ \d{4}\.$/,
   );
+  await expect(page.getByTestId("complaint-datatilsynet")).toContainText("Postboks 458 Sentrum, 0105 Oslo");
+  await expect(page.locator("main").getByText(/personvernombud@bergen\.kommune\.no/)).toBeVisible();
   await expectNoAxeViolations(page, "receipt");
   const receiptUrl = page.url();
 
@@ -54,7 +79,7 @@ test("a citizen asks to see their data, gets a receipt page and a receipt e-mail
   expect(mail.subject).toBe(`Kvittering for forespørsel ${reference}`);
   expect(mail.text).toContain(receiptUrl);
   expect(mail.text).not.toContain("Kari");
-  expect(mail.text).not.toContain("barnehagen");
+  expect(mail.text).not.toContain("Barnehagen");
   await expectNoAxeViolations(page, "demo mailbox");
 
   await page.getByRole("link", { name: receiptUrl }).first().click();
@@ -64,22 +89,38 @@ test("a citizen asks to see their data, gets a receipt page and a receipt e-mail
 test("a double-click on send makes one case", async ({ page }) => {
   const email = uniqueEmail("dobbel");
   await page.goto("/request/access");
-  await page.getByLabel(/Fullt navn/).fill("Dobbel Klikk");
-  await page.getByLabel(/E-postadresse/).fill(email);
+  await expect(page).toHaveURL(/\/request\/what$/);
+  await goOn(page);
+  await goOn(page);
+  await fillAboutMyself(page, { email, name: "Dobbel Klikk" });
+  await goOn(page);
+  await expect(page).toHaveURL(/\/request\/summary$/);
+  const { signInWithEmailCode } = await import("./citizen-login");
+  await signInWithEmailCode(page, email, { returnTo: "/request/summary" });
   await page.getByRole("button", { name: "Send forespørselen" }).dblclick();
   await expect(page).toHaveURL(/\/receipt\//);
   const reference = (await page.getByTestId("case-reference").innerText()).trim();
-  await waitForMail(page, { to: email });
-  const cards = page.getByTestId("demo-mail").filter({ hasText: email });
+  await waitForMail(page, { to: email, subjectIncludes: "Kvittering" });
+  const cards = page.getByTestId("demo-mail").filter({ hasText: "Kvittering" }).filter({ hasText: email });
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText(reference);
 });
 
-test("unknown receipt tokens and rights answer 404", async ({ page }) => {
+test("unknown receipt tokens and rights answer 404; the old per-right URL leads into the flow", async ({ page }) => {
   const receipt = await page.goto("/receipt/abcdefghijklmnopqrstuvwxyz123456");
   expect(receipt?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fant ikke siden");
   await expectNoAxeViolations(page, "404");
   const right = await page.goto("/request/not-a-right");
   expect(right?.status()).toBe(404);
+  await page.goto("/request/erasure");
+  await expect(page).toHaveURL(/\/request\/what$/);
+  await expect(page.getByRole("checkbox", { name: "Slette opplysninger" })).toBeChecked();
+});
+
+test("steps cannot be skipped: an empty draft is sent back to the first step", async ({ page }) => {
+  await page.goto("/request/summary");
+  await expect(page).toHaveURL(/\/request\/what$/);
+  await page.goto("/request/about");
+  await expect(page).toHaveURL(/\/request\/what$/);
 });

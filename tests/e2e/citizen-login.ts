@@ -33,10 +33,17 @@ export async function readEmailCode(page: Page, email: string): Promise<string> 
   return code!;
 }
 
+/** Waits until the ALTCHA widget in the form (if any) has solved its challenge. */
+export async function waitForProofOfWork(page: Page) {
+  const widget = page.getByTestId("proof-of-work");
+  if ((await widget.count()) > 0) await expect(widget).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
+}
+
 /** Asks for a code on /login (the page is left on /login/code). */
 export async function requestEmailCode(page: Page, email: string, opts: CitizenLoginOptions = {}) {
   await page.goto(loginUrl(opts.returnTo ?? "/my-cases"));
   await page.getByLabel("E-postadresse").fill(email);
+  await waitForProofOfWork(page);
   await page.getByRole("button", { name: "Send kode" }).click();
   await page.waitForURL((url) => url.pathname === "/login/code");
 }

@@ -1,31 +1,91 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolationsWithoutJs, uniqueEmail } from "./support";
+import { expectNoAxeViolationsWithoutJs, uniqueEmail, withDb } from "./support";
+import { signInWithEmailCode } from "./citizen-login";
+import { fillAboutMyself, fillDetailsFor, goOn, send, startWith } from "./request-flow";
 
 test.use({ javaScriptEnabled: false });
 
-test("the request form works without JavaScript: server-side errors, then a receipt", async ({ page, browser }) => {
-  await page.goto("/request/access");
+test("the whole request flow works without JavaScript: server-side errors on every step, then a receipt", async ({ page, browser }) => {
+  const email = uniqueEmail("noscript");
+  await page.goto("/");
+  await expectNoAxeViolationsWithoutJs(browser, page, "start page");
+  await page.getByRole("link", { name: "Rette feil opplysninger" }).first().click();
+  await expect(page).toHaveURL(/\/request\/what$/);
+  await expectNoAxeViolationsWithoutJs(browser, page, "what step");
+  await page.getByRole("checkbox", { name: "Protestere mot bruken" }).check();
+  await goOn(page);
+
+  // Details: the server answers with the same translated errors.
+  await expect(page).toHaveURL(/\/request\/details$/);
+  await page.getByLabel(/Hvilke opplysninger er feil/).fill("Telefonnummeret mitt");
+  await goOn(page);
+  const errors = page.getByRole("alert").filter({ hasText: "Du må rette dette" });
+  await expect(errors).toBeVisible();
+  await expect(errors.getByRole("link", { name: "Skriv hva som er riktig." })).toHaveAttribute("href", "#field-correctData");
+  await expect(errors.getByRole("link", { name: "Svar på om protesten gjelder markedsføring." })).toHaveAttribute(
+    "href",
+    "#field-directMarketing",
+  );
+  // What was typed is kept.
+  await expect(page.getByLabel(/Hvilke opplysninger er feil/)).toHaveValue("Telefonnummeret mitt");
+  await expectNoAxeViolationsWithoutJs(browser, page, "details with server-side errors");
+  await fillDetailsFor(page, "rectification");
+  await fillDetailsFor(page, "objection");
+  await goOn(page);
+
+  // About: every field shows without JavaScript; errors come from the server.
+  await expect(page).toHaveURL(/\/request\/about$/);
+  await expectNoAxeViolationsWithoutJs(browser, page, "about step");
   await page.getByLabel(/Fullt navn/).fill("Uten Skript");
-  await page.getByLabel(/E-postadresse/).fill("feil-adresse");
-  await page.getByRole("button", { name: "Send forespørselen" }).click();
-
-  // The server answered with the same translated errors, and kept what was typed.
-  await expect(page.getByRole("alert").filter({ hasText: "Du må rette dette" })).toBeVisible();
+  await page.getByLabel(/E-postadressen din/).fill("feil-adresse");
+  await page.getByLabel(/Ditt fødselsnummer/).fill("12345678901");
+  await goOn(page);
   await expect(page.getByRole("link", { name: /Skriv inn en gyldig e-postadresse/ })).toHaveAttribute("href", "#field-email");
+  await expect(page.getByRole("link", { name: /Fødselsnummeret er ikke gyldig/ })).toHaveAttribute("href", "#field-nationalId");
   await expect(page.getByLabel(/Fullt navn/)).toHaveValue("Uten Skript");
-  await expectNoAxeViolationsWithoutJs(browser, page, "server-side errors");
+  // A fødselsnummer is never echoed back into the page.
+  await expect(page.getByLabel(/Ditt fødselsnummer/)).toHaveValue("");
+  await expectNoAxeViolationsWithoutJs(browser, page, "about with server-side errors");
+  await fillAboutMyself(page, { email, name: "Uten Skript" });
+  await goOn(page);
 
-  await page.getByLabel(/E-postadresse/).fill(uniqueEmail("noscript"));
-  await page.getByRole("button", { name: "Send forespørselen" }).click();
+  await expect(page).toHaveURL(/\/request\/summary$/);
+  await expectNoAxeViolationsWithoutJs(browser, page, "summary");
+  // Sending needs a signed-in citizen: the button leads to the login page (and back).
+  await page.getByRole("button", { name: "Logg inn for å sende" }).click();
+  await expect(page).toHaveURL(/\/login\?returnTo=%2Frequest%2Fsummary/);
+  // The sign-in page's proof-of-work needs JavaScript (identity and abuse areas): sign in with it in
+  // a second context and carry the session cookie over; everything of the request flow stays script-free.
+  const withJs = await browser.newContext({ javaScriptEnabled: true, locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  try {
+    await signInWithEmailCode(await withJs.newPage(), email);
+    const cookies = (await withJs.cookies()).filter((c) => c.name !== "pv_draft");
+    await page.context().addCookies(cookies);
+  } finally {
+    await withJs.close();
+  }
+  await page.goto("/request/summary");
+  await expect(page.getByTestId("signed-in-note")).toBeVisible();
+  const reference = await send(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vi har mottatt forespørselen din");
-  await expect(page.getByTestId("case-reference")).toHaveText(/^PV-\d{4}-\d{6}$/);
+  await expectNoAxeViolationsWithoutJs(browser, page, "receipt");
+  const rights = await withDb(async (db) =>
+    (await db.query("SELECT rights::text[] AS rights FROM request_case WHERE reference = $1", [reference])).rows[0].rights,
+  );
+  expect(rights).toEqual(["rectification", "objection"]);
 });
 
-test("the language switch works without JavaScript and keeps the page", async ({ page }) => {
-  await page.goto("/request/access");
+test("the draft survives without JavaScript too, and the language switch keeps the page", async ({ page }) => {
+  await startWith(page, "access");
+  await goOn(page);
+  await page.getByLabel(/Gjelder det en bestemt tjeneste/).fill("Hjemmetjenesten");
+  await goOn(page);
+  await expect(page).toHaveURL(/\/request\/about$/);
   await page.getByRole("button", { name: "Nynorsk" }).click();
-  await expect(page).toHaveURL(/\/request\/access$/);
+  await expect(page).toHaveURL(/\/request\/about$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "nn");
+  await page.goto("/request/details");
+  await expect(page.getByLabel(/Gjeld det ei bestemt teneste/)).toHaveValue("Hjemmetjenesten");
   await page.getByRole("button", { name: "Bokmål" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "nb");
 });

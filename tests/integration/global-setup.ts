@@ -2,6 +2,7 @@
 // embedded cluster in .data-test-integration (wiped first). Migrations are applied with the same
 // `prisma migrate deploy` the app uses.
 import fs from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { migrateDeploy } from "../../scripts/lib/migrate";
@@ -25,6 +26,10 @@ export default async function setup() {
   process.env.TEST_SMTP_PORT ??= "25251";
   process.env.SMTP_URL ??= `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`;
   process.env.LOG_LEVEL ??= "silent";
+  // Fresh keys per run: tests never depend on a particular key, only on the mechanism.
+  process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
+  process.env.LOOKUP_HMAC_KEY ??= randomBytes(32).toString("base64url");
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.OUTBOX_POLL_MS ??= "100000";
   const { seed } = await import("../../prisma/seed");
   await seed({ municipality: process.env.MUNICIPALITY, demoData: true, log: () => {} });

@@ -8,7 +8,8 @@ import { isDomainError } from "@/lib/domain/errors";
 const originalLimits = process.env.RATE_LIMITS;
 
 afterEach(() => {
-  process.env.RATE_LIMITS = originalLimits;
+  if (originalLimits === undefined) delete process.env.RATE_LIMITS;
+  else process.env.RATE_LIMITS = originalLimits;
 });
 
 afterAll(async () => {

@@ -1,13 +1,30 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
+import { decryptField } from "@/lib/crypto/field-encryption";
 import { validRequest } from "./helpers";
+
+beforeAll(() => {
+  process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
+  process.env.LOOKUP_HMAC_KEY ??= randomBytes(32).toString("base64");
+});
 
 afterAll(async () => {
   await disconnectDb();
 });
+
+const VALID_FNR = "01019012480"; // 1 January 1990, both check digits right
+const CHILD_FNR = "01011550076"; // 1 January 2015
+
+async function citizenIdentity(level: "email_code" | "idporten_high", email: string | null) {
+  const identity = await db().citizenIdentity.create({
+    data: { method: level === "email_code" ? "email_code" : "idporten", level, email },
+    select: { id: true },
+  });
+  return { identityId: identity.id, level, email } as const;
+}
 
 async function countsFor(email: string) {
   const [requesters, cases, outbox] = await Promise.all([
@@ -125,5 +142,106 @@ describe("audit trail", () => {
     const { caseId } = await submitRequest(validRequest({ submissionKey: randomUUID() }), { locale: "nb" });
     await expect(db().case.delete({ where: { id: caseId } })).rejects.toThrow();
     expect(await db().case.count({ where: { id: caseId } })).toBe(1);
+  });
+});
+
+describe("submitRequest with the full request", () => {
+  it("several rights become ONE case with all rights and their details", async () => {
+    const input = validRequest({
+      rights: ["access", "rectification", "erasure"],
+      details: { incorrectData: "Feil adresse", correctData: "Nygårdsgaten 1", dataToErase: "Gamle bilder", erasureGround: "a", scopeService: "SFO" },
+    });
+    const result = await submitRequest(input, { locale: "nb" });
+    const saved = await db().case.findUniqueOrThrow({ where: { id: result.caseId } });
+    expect(saved.rights).toEqual(["access", "rectification", "erasure"]);
+    expect(saved.details).toEqual({
+      incorrectData: "Feil adresse",
+      correctData: "Nygårdsgaten 1",
+      dataToErase: "Gamle bilder",
+      erasureGround: "a",
+      scopeService: "SFO",
+    });
+    expect(await db().case.count({ where: { requester: { email: input.email } } })).toBe(1);
+  });
+
+  it("refuses a right without its required details and writes nothing", async () => {
+    const input = validRequest({ rights: ["rectification"], details: { incorrectData: "x" } });
+    const error = await submitRequest(input, { locale: "nb" }).catch((e: unknown) => e);
+    expect(isDomainError(error, "validation_failed")).toBe(true);
+    expect(await countsFor(input.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
+  });
+
+  it("on behalf of a child: stores the name and the encrypted fødselsnumre, never in clear text", async () => {
+    const input = validRequest({
+      onBehalfOf: "child",
+      subjectName: "Lille Testesen",
+      subjectNationalId: CHILD_FNR,
+      declaration: true,
+      nationalId: VALID_FNR,
+    });
+    const { caseId } = await submitRequest(input, { locale: "nb" });
+    const raw = await db().$queryRawUnsafe<
+      { on_behalf_of: string; subject_name: string; subject_national_id_encrypted: string; national_id_encrypted: string }[]
+    >(
+      `SELECT c.on_behalf_of::text, c.subject_name, c.subject_national_id_encrypted, r.national_id_encrypted
+         FROM request_case c JOIN requester r ON r.id = c.requester_id WHERE c.id = $1::uuid`,
+      caseId,
+    );
+    const row = raw[0]!;
+    expect(row.on_behalf_of).toBe("child");
+    expect(row.subject_name).toBe("Lille Testesen");
+    expect(row.subject_national_id_encrypted).not.toContain(CHILD_FNR);
+    expect(row.national_id_encrypted).not.toContain(VALID_FNR);
+    expect(decryptField(row.subject_national_id_encrypted)).toBe(CHILD_FNR);
+    expect(decryptField(row.national_id_encrypted)).toBe(VALID_FNR);
+    // Nowhere in the case, its requester, its audit trail or its mail in clear text.
+    const dump = await db().$queryRawUnsafe<{ t: string }[]>(
+      `SELECT row_to_json(c)::text || row_to_json(r)::text || coalesce((SELECT string_agg(row_to_json(e)::text, '') FROM case_event e WHERE e.case_id = c.id), '')
+              || coalesce((SELECT string_agg(row_to_json(m)::text, '') FROM mail_outbox m WHERE m.case_id = c.id), '') AS t
+         FROM request_case c JOIN requester r ON r.id = c.requester_id WHERE c.id = $1::uuid`,
+      caseId,
+    );
+    expect(dump[0]!.t).not.toContain(CHILD_FNR);
+    expect(dump[0]!.t).not.toContain(VALID_FNR);
+  });
+
+  it("refuses on-behalf-of without the declaration, and an invalid fødselsnummer", async () => {
+    const noDeclaration = validRequest({ onBehalfOf: "power_of_attorney", subjectName: "Ola", declaration: false });
+    expect(isDomainError(await submitRequest(noDeclaration, { locale: "nb" }).catch((e: unknown) => e), "validation_failed")).toBe(true);
+    const badId = validRequest({ nationalId: "01019012481" });
+    expect(isDomainError(await submitRequest(badId, { locale: "nb" }).catch((e: unknown) => e), "validation_failed")).toBe(true);
+    expect(await countsFor(noDeclaration.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
+    expect(await countsFor(badId.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
+  });
+
+  it("paper answer: queues a receipt Letter with a PDF in the requester's language, and no e-mail", async () => {
+    const input = validRequest({ answerChannel: "paper", postalAddress: "Testveien 1\n5003 Bergen" });
+    const result = await submitRequest(input, { locale: "nn", now: new Date("2026-03-05T10:00:00Z") });
+    const letters = await db().letter.findMany({ where: { caseId: result.caseId } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ kind: "receipt", locale: "nn", status: "queued" });
+    const pdf = Buffer.from(letters[0]!.pdf!);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(await db().mailOutbox.count({ where: { caseId: result.caseId } })).toBe(0);
+    const saved = await db().case.findUniqueOrThrow({ where: { id: result.caseId }, include: { requester: true } });
+    expect(saved.answerChannel).toBe("paper");
+    expect(saved.requester.postalAddress).toBe("Testveien 1\n5003 Bergen");
+  });
+
+  it("records the signed-in identity: e-mail code = not strongly verified, and the verified e-mail wins", async () => {
+    const verified = `verified-${randomUUID()}@example.test`;
+    const citizen = await citizenIdentity("email_code", verified);
+    const input = validRequest({ email: `typed-${randomUUID()}@example.test` });
+    const { caseId } = await submitRequest(input, { locale: "en", citizen });
+    const saved = await db().case.findUniqueOrThrow({ where: { id: caseId }, include: { requester: true, events: true } });
+    expect(saved.requester).toMatchObject({ identityId: citizen.identityId, identityLevel: "email_code", email: verified });
+    expect(saved.events[0]!.after).toMatchObject({ identityLevel: "email_code" });
+    const mails = await db().mailOutbox.findMany({ where: { caseId } });
+    expect(mails.map((m) => m.toAddress)).toEqual([verified]);
+
+    const high = await citizenIdentity("idporten_high", null);
+    const second = await submitRequest(validRequest(), { locale: "nb", citizen: high });
+    const requester = await db().requester.findFirstOrThrow({ where: { cases: { some: { id: second.caseId } } } });
+    expect(requester.identityLevel).toBe("idporten_high");
   });
 });

@@ -1,15 +1,21 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getReceipt } from "@/lib/cases/get-receipt";
+import { getRequestReceipt } from "@/lib/requests/receipt";
+import { currentMunicipality } from "@/lib/config/current";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { isLocale } from "@/i18n/locales";
 
+export const dynamic = "force-dynamic";
+
 export default async function ReceiptPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const receipt = await getReceipt(token);
+  const receipt = await getRequestReceipt(token);
   if (!receipt) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
+  const municipality = currentMunicipality();
+  const dpo = [municipality.dpo.name, municipality.dpo.email, municipality.dpo.phone].filter(Boolean).join(", ");
+  const paper = receipt.answerChannel === "paper";
   return (
     <>
       <div className="ds-alert" data-color="success">
@@ -23,30 +29,43 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           {receipt.reference}
         </dd>
         <dt className="font-semibold">{t("receipt.rightsLabel")}</dt>
-        <dd>{receipt.rights.map((r) => t(`rights.${r}.title`)).join(", ")}</dd>
+        <dd data-testid="receipt-rights">{receipt.rights.map((r) => t(`rights.${r}.title`)).join(", ")}</dd>
         <dt className="font-semibold">{t("receipt.receivedLabel")}</dt>
         <dd>{formatDateLong(osloDateOf(receipt.receivedAt), locale)}</dd>
         <dt className="font-semibold">{t("receipt.statusLabel")}</dt>
         <dd>{t(`caseStatus.${receipt.status}`)}</dd>
+        <dt className="font-semibold">{t("requestFlow.receipt.answerLabel")}</dt>
+        <dd data-testid="receipt-answer-channel">{t(`requestFlow.fields.answerChannel.${receipt.answerChannel}`)}</dd>
       </dl>
       <p className="ds-paragraph mt-4 text-lg font-semibold" data-testid="due-line">
         {t("receipt.dueLine", { date: formatDateLong(receipt.dueDate, locale) })}
       </p>
       <p className="ds-paragraph mt-2">{t("receipt.keepReference")}</p>
+      {paper && (
+        <div className="ds-alert mt-4" data-color="info" data-testid="letter-note">
+          <p className="ds-paragraph">{t(receipt.letterQueued ? "requestFlow.receipt.letterComing" : "requestFlow.receipt.paperAnswer")}</p>
+        </div>
+      )}
 
       <h2 className="ds-heading mt-8" data-size="sm">
         {t("receipt.nextHeading")}
       </h2>
       <ol className="ds-list mt-2 max-w-prose">
-        <li>{t("receipt.next1")}</li>
+        <li>{t(paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital")}</li>
         <li>{t("receipt.next2")}</li>
         <li>{t("receipt.next3")}</li>
+        <li>{t("requestFlow.receipt.next4")}</li>
       </ol>
 
       <h2 className="ds-heading mt-8" data-size="sm">
         {t("receipt.complaintHeading")}
       </h2>
-      <p className="ds-paragraph mt-2 max-w-prose">{t("receipt.complaint")}</p>
+      <p className="ds-paragraph mt-2 max-w-prose">
+        {t("requestFlow.receipt.complaintDpo", { contact: dpo || municipality.postalAddress })}
+      </p>
+      <p className="ds-paragraph mt-2 max-w-prose" data-testid="complaint-datatilsynet">
+        {t("requestFlow.receipt.complaintDatatilsynet")}
+      </p>
     </>
   );
 }

@@ -1,10 +1,13 @@
-// JSON API for submitting a request (integrations, and the contract the form's server action
-// shares). Thin: size check -> JSON -> zod -> service -> status code. 400 changes nothing.
+// JSON API for submitting a request (integrations). Thin: rate limit -> size check -> JSON -> zod
+// (the full request schema the flow's steps are built from) -> service -> status code.
+// 400 changes nothing. Nobody is signed in here: such cases have identity level "none".
 import { NextResponse } from "next/server";
 import { randomUUID } from "node:crypto";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
-import { fieldErrors, submitRequestSchema } from "@/lib/requests/request-schema";
+import { allowSyntheticNationalIds, fieldErrors, makeSubmitRequestSchema } from "@/lib/requests/request-schema";
+import { enforceRateLimit } from "@/lib/abuse";
+import { clientIpFromHeaders } from "@/lib/abuse/client-ip";
 import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
 
@@ -35,6 +38,18 @@ async function readBodyLimited(request: Request): Promise<string | null> {
 }
 
 export async function POST(request: Request) {
+  try {
+    await enforceRateLimit("submit_ip", clientIpFromHeaders(request.headers));
+  } catch (error) {
+    if (isDomainError(error, "rate_limited")) {
+      const retryAfter = Number(error.details?.retryAfterSeconds ?? 60);
+      return NextResponse.json(
+        { error: "rate_limited", retryAfterSeconds: retryAfter },
+        { status: 429, headers: { "Retry-After": String(retryAfter) } },
+      );
+    }
+    throw error;
+  }
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     return badRequest("unsupported_content_type");
   }
@@ -46,12 +61,12 @@ export async function POST(request: Request) {
   } catch {
     return badRequest("malformed_json");
   }
-  const parsed = submitRequestSchema.safeParse(json);
+  const parsed = makeSubmitRequestSchema({ allowSynthetic: allowSyntheticNationalIds() }).safeParse(json);
   if (!parsed.success) return badRequest("validation_failed", fieldErrors(parsed.error));
 
   const localeParam = new URL(request.url).searchParams.get("locale");
   try {
-    const result = await submitRequest(parsed.data, { locale: isLocale(localeParam) ? localeParam : "nb" });
+    const result = await submitRequest(parsed.data, { locale: isLocale(localeParam) ? localeParam : "nb", citizen: null });
     return NextResponse.json(
       { reference: result.reference, dueDate: result.dueDate, receiptToken: result.receiptToken },
       { status: result.created ? 201 : 200 },

@@ -1,0 +1,39 @@
+import { redirect } from "next/navigation";
+import { StepPage } from "@/components/request/StepPage";
+import { AboutForm } from "@/components/request/AboutForm";
+import { currentCitizen } from "@/lib/citizen-auth/session";
+import { allowSyntheticNationalIds } from "@/lib/requests/request-schema";
+import { canOpenStep, firstIncompleteStep } from "@/lib/requests/draft";
+import { currentDraft } from "../draft-session";
+
+export const dynamic = "force-dynamic";
+
+export default async function AboutStepPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  const [draft, citizen, { from }] = await Promise.all([currentDraft(), currentCitizen(), searchParams]);
+  if (!draft) redirect("/request/what");
+  if (!canOpenStep(draft.data, "about")) redirect(`/request/${firstIncompleteStep(draft.data)}`);
+  const about = draft.data.about;
+  const values: Record<string, string | boolean> = {
+    name: about?.name ?? citizen?.name ?? "",
+    email: about?.email ?? citizen?.email ?? "",
+    onBehalfOf: about?.onBehalfOf ?? "",
+    subjectName: about?.subjectName ?? "",
+    declaration: about?.declaration ?? false,
+    answerChannel: about?.answerChannel ?? "",
+    postalAddress: about?.postalAddress ?? "",
+    nationalId: "",
+    subjectNationalId: "",
+  };
+  return (
+    <StepPage step="about" back="/request/details">
+      <AboutForm
+        values={values}
+        savedNationalId={about?.nationalIdMasked}
+        savedSubjectNationalId={about?.subjectNationalIdMasked}
+        verifiedEmail={citizen?.email ?? null}
+        allowSynthetic={allowSyntheticNationalIds()}
+        returnToSummary={from === "summary"}
+      />
+    </StepPage>
+  );
+}

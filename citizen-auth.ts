@@ -1,0 +1,131 @@
+// Citizen authentication (next-auth v5), a second instance next to the staff one in auth.ts:
+// basePath /api/citizen-auth, JWT sessions of 30 minutes, cookies named pv-citizen.*, so the two
+// never read each other's cookies. Two ways in:
+//   - "idporten": ID-porten over OpenID Connect (PKCE + state + nonce). The id_token's `pid` and
+//     `acr` decide who and how strongly; in dev/tests the issuer is the local test ID-porten.
+//   - "email-code": a one-time code sent by e-mail (lib/citizen-auth/email-code.ts).
+// The JWT holds only { identityId, method, level }: never the fødselsnummer or the address.
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { isValidNationalId } from "@/lib/domain/national-id";
+import { verifyEmailCode, type VerifyEmailCodeFailure } from "@/lib/citizen-auth/email-code";
+import {
+  allowSyntheticNationalIdsFromEnv,
+  levelForAcr,
+  upsertEmailIdentity,
+  upsertIdPortenIdentity,
+  type SignedInIdentity,
+} from "@/lib/citizen-auth/upsert-identity";
+import { logger } from "@/lib/log";
+
+export const CITIZEN_AUTH_BASE_PATH = "/api/citizen-auth";
+export const CITIZEN_SESSION_MAX_AGE_SECONDS = 30 * 60;
+export const ACR_SUBSTANTIAL = "idporten-loa-substantial";
+export const ACR_HIGH = "idporten-loa-high";
+
+/** Thrown by the e-mail-code provider; the sign-in action maps `failure` to a message. */
+export class EmailCodeSignInError extends CredentialsSignin {
+  readonly failure: VerifyEmailCodeFailure;
+  constructor(failure: VerifyEmailCodeFailure) {
+    super(failure.reason);
+    this.failure = failure;
+    this.code = failure.reason;
+  }
+}
+
+export type CitizenAuthSession = Session & { citizen?: SignedInIdentity };
+
+function isSignedInIdentity(value: unknown): value is SignedInIdentity {
+  const v = value as Partial<SignedInIdentity> | null;
+  return (
+    typeof v?.identityId === "string" &&
+    (v.method === "idporten" || v.method === "email_code") &&
+    (v.level === "email_code" || v.level === "idporten_substantial" || v.level === "idporten_high")
+  );
+}
+
+const COOKIE_PREFIX = "pv-citizen";
+
+export const {
+  handlers,
+  auth: citizenAuth,
+  signIn: citizenSignIn,
+  signOut: citizenSignOut,
+} = NextAuth(() => ({
+  basePath: CITIZEN_AUTH_BASE_PATH,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: CITIZEN_SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: CITIZEN_SESSION_MAX_AGE_SECONDS },
+  cookies: {
+    sessionToken: { name: `${COOKIE_PREFIX}.session-token` },
+    callbackUrl: { name: `${COOKIE_PREFIX}.callback-url` },
+    csrfToken: { name: `${COOKIE_PREFIX}.csrf-token` },
+    pkceCodeVerifier: { name: `${COOKIE_PREFIX}.pkce.code_verifier` },
+    state: { name: `${COOKIE_PREFIX}.state` },
+    nonce: { name: `${COOKIE_PREFIX}.nonce` },
+    webauthnChallenge: { name: `${COOKIE_PREFIX}.challenge` },
+  },
+  pages: { signIn: "/login", error: "/login" },
+  // next-auth would print errors with their details; we log the kind only (no addresses, no codes).
+  logger: {
+    error: (error: Error) => {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type !== "CredentialsSignin") logger.warn("citizen_auth.error", { type });
+    },
+    warn: (code: string) => logger.warn("citizen_auth.warning", { code }),
+    debug: () => {},
+  },
+  providers: [
+    {
+      id: "idporten",
+      name: "ID-porten",
+      type: "oidc",
+      issuer: process.env.IDPORTEN_ISSUER,
+      clientId: process.env.IDPORTEN_CLIENT_ID,
+      clientSecret: process.env.IDPORTEN_CLIENT_SECRET,
+      checks: ["pkce", "state", "nonce"],
+      // Step-up: citizenSignIn("idporten", …, { acr_values: ACR_HIGH }) overrides this per request.
+      authorization: { params: { scope: "openid profile", acr_values: ACR_SUBSTANTIAL } },
+      profile: (profile) => ({ id: String(profile.sub) }),
+    },
+    Credentials({
+      id: "email-code",
+      name: "E-postkode",
+      credentials: { email: {}, code: {} },
+      async authorize(credentials) {
+        const result = await verifyEmailCode({ email: String(credentials.email ?? ""), code: String(credentials.code ?? "") });
+        if (!result.ok) throw new EmailCodeSignInError(result);
+        const identity = await upsertEmailIdentity({ email: result.email });
+        return { id: identity.identityId, ...identity };
+      },
+    }),
+  ],
+  callbacks: {
+    signIn({ account, profile }) {
+      if (account?.provider !== "idporten") return true;
+      // Refuse an id_token without a valid fødselsnummer/D-nummer or with an unknown level.
+      const ok =
+        typeof profile?.pid === "string" &&
+        isValidNationalId(profile.pid, { allowSynthetic: allowSyntheticNationalIdsFromEnv() }) &&
+        levelForAcr(profile.acr) !== null;
+      if (!ok) logger.warn("citizen_auth.idporten_rejected", { acrKnown: levelForAcr(profile?.acr) !== null });
+      return ok;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "idporten") {
+        const identity = await upsertIdPortenIdentity({ pid: String(profile?.pid), acr: String(profile?.acr) });
+        logger.info("citizen_auth.signed_in", { identityId: identity.identityId, level: identity.level });
+        return { identityId: identity.identityId, method: identity.method, level: identity.level };
+      }
+      if (account?.provider === "email-code" && isSignedInIdentity(user)) {
+        logger.info("citizen_auth.signed_in", { identityId: user.identityId, level: user.level });
+        return { identityId: user.identityId, method: user.method, level: user.level };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const citizen = { identityId: token.identityId, method: token.method, level: token.level };
+      return { expires: session.expires, citizen: isSignedInIdentity(citizen) ? citizen : undefined } as unknown as CitizenAuthSession;
+    },
+  },
+}));

@@ -1,0 +1,191 @@
+"use client";
+
+// Step 3: who asks, on whose behalf, and how we answer. Without JavaScript every field shows;
+// with it, the on-behalf-of and postal-address fields show only when they apply.
+import { useMemo, useSyncExternalStore } from "react";
+import { aboutStepSchema, ANSWER_CHANNELS, ON_BEHALF_OF, REQUEST_LIMITS } from "@/lib/requests/request-schema";
+import { saveAboutAction } from "@/app/request/actions";
+import { FormField } from "@/components/ui/FormField";
+import { ChoiceGroup } from "./ChoiceGroup";
+import { StepFormShell } from "./StepFormShell";
+import { useStepForm } from "./useStepForm";
+
+const FIELD_IDS: Record<string, string> = Object.fromEntries(
+  [
+    "name",
+    "nationalId",
+    "email",
+    "onBehalfOf",
+    "subjectName",
+    "subjectNationalId",
+    "declaration",
+    "answerChannel",
+    "postalAddress",
+  ].map((f) => [f, `field-${f}`]),
+);
+
+const noSubscribe = () => () => {};
+
+export function AboutForm(props: {
+  values: Record<string, string | boolean>;
+  savedNationalId?: string;
+  savedSubjectNationalId?: string;
+  verifiedEmail: string | null;
+  allowSynthetic: boolean;
+  returnToSummary: boolean;
+}) {
+  const schema = useMemo(
+    () => aboutStepSchema({ allowSynthetic: props.allowSynthetic, emailOptional: Boolean(props.verifiedEmail) }),
+    [props.allowSynthetic, props.verifiedEmail],
+  );
+  const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
+  // false on the server and in the first client render, true once the page is interactive.
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  const onBehalfOf = form.watch("onBehalfOf") as string | undefined;
+  const answerChannel = form.watch("answerChannel") as string | undefined;
+  const showSubject = !hydrated || (onBehalfOf !== undefined && onBehalfOf !== null && onBehalfOf !== "self");
+  const showPostal = !hydrated || answerChannel === "paper";
+  const req = (required: boolean) => (
+    <span className="text-sm font-normal">({t(required ? "requestFlow.form.required" : "requestFlow.form.optional")})</span>
+  );
+  const str = (name: string) => {
+    const v = state.values[name];
+    return typeof v === "string" ? v : "";
+  };
+
+  return (
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-8 max-w-2xl">
+      <StepFormShell
+        errorId={state.errorId}
+        unexpected={(errorId) => t("errors.unexpected", { errorId })}
+        summaryHeading={t("requestFlow.form.errorSummaryHeading")}
+        summary={summary}
+        summaryRef={summaryRef}
+        returnToSummary={props.returnToSummary}
+        submitLabel={t("requestFlow.form.continue")}
+        pending={pending}
+        pendingLabel={t("requestFlow.form.saving")}
+      >
+        <section aria-labelledby="heading-you" className="flex flex-col gap-4">
+          <h2 id="heading-you" className="ds-heading" data-size="sm">
+            {t("requestFlow.about.youHeading")}
+          </h2>
+          <FormField id="field-name" label={t("requestFlow.fields.name.label")} requirement={req(true)} help={t("requestFlow.fields.name.help")} error={fieldError("name")}>
+            <input className="ds-input" type="text" autoComplete="name" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("name")} {...form.register("name")} />
+          </FormField>
+          <FormField
+            id="field-nationalId"
+            label={t("requestFlow.fields.nationalId.label")}
+            requirement={req(false)}
+            help={
+              props.savedNationalId
+                ? t("requestFlow.fields.nationalId.saved", { masked: props.savedNationalId })
+                : t("requestFlow.fields.nationalId.help")
+            }
+            error={fieldError("nationalId")}
+          >
+            <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("nationalId")} />
+          </FormField>
+          <FormField
+            id="field-email"
+            label={t("requestFlow.fields.email.label")}
+            requirement={req(!props.verifiedEmail)}
+            help={
+              props.verifiedEmail
+                ? t("requestFlow.fields.email.verified", { email: props.verifiedEmail })
+                : t("requestFlow.fields.email.help")
+            }
+            error={fieldError("email")}
+          >
+            <input className="ds-input" type="email" autoComplete="email" inputMode="email" defaultValue={str("email")} {...form.register("email")} />
+          </FormField>
+        </section>
+
+        <section aria-labelledby="heading-behalf" className="flex flex-col gap-4">
+          <h2 id="heading-behalf" className="ds-heading" data-size="sm">
+            {t("requestFlow.about.behalfHeading")}
+          </h2>
+          <ChoiceGroup
+            id="field-onBehalfOf"
+            type="radio"
+            legend={
+              <>
+                {t("requestFlow.fields.onBehalfOf.label")} {req(true)}
+              </>
+            }
+            error={fieldError("onBehalfOf")}
+            options={ON_BEHALF_OF.map((o) => ({ value: o, label: t(`requestFlow.fields.onBehalfOf.${o}`) }))}
+            inputProps={(value) => ({ ...form.register("onBehalfOf"), defaultChecked: str("onBehalfOf") === value })}
+          />
+          {showSubject && (
+            <div className="flex flex-col gap-4 border-l-4 border-gray-300 pl-4">
+              {!hydrated && <p className="ds-paragraph" data-size="sm">{t("requestFlow.about.onlyIfBehalf")}</p>}
+              <FormField id="field-subjectName" label={t("requestFlow.fields.subjectName.label")} requirement={req(true)} error={fieldError("subjectName")}>
+                <input className="ds-input" type="text" autoComplete="off" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("subjectName")} {...form.register("subjectName")} />
+              </FormField>
+              <FormField
+                id="field-subjectNationalId"
+                label={t("requestFlow.fields.subjectNationalId.label")}
+                requirement={req(false)}
+                help={
+                  props.savedSubjectNationalId
+                    ? t("requestFlow.fields.nationalId.saved", { masked: props.savedSubjectNationalId })
+                    : t("requestFlow.fields.subjectNationalId.help")
+                }
+                error={fieldError("subjectNationalId")}
+              >
+                <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("subjectNationalId")} />
+              </FormField>
+              <ChoiceGroup
+                id="field-declaration"
+                type="checkbox"
+                legend={t("requestFlow.fields.declaration.legend")}
+                error={fieldError("declaration")}
+                options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
+                inputProps={() => ({ ...form.register("declaration"), defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
+              />
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby="heading-answer" className="flex flex-col gap-4">
+          <h2 id="heading-answer" className="ds-heading" data-size="sm">
+            {t("requestFlow.about.answerHeading")}
+          </h2>
+          <ChoiceGroup
+            id="field-answerChannel"
+            type="radio"
+            legend={
+              <>
+                {t("requestFlow.fields.answerChannel.label")} {req(true)}
+              </>
+            }
+            help={t("requestFlow.fields.answerChannel.help")}
+            error={fieldError("answerChannel")}
+            options={ANSWER_CHANNELS.map((o) => ({
+              value: o,
+              label: t(`requestFlow.fields.answerChannel.${o}`),
+              description: t(`requestFlow.fields.answerChannel.${o}Description`),
+            }))}
+            inputProps={(value) => ({ ...form.register("answerChannel"), defaultChecked: str("answerChannel") === value })}
+          />
+          {showPostal && (
+            <FormField
+              id="field-postalAddress"
+              label={t("requestFlow.fields.postalAddress.label")}
+              requirement={hydrated ? req(true) : <span className="text-sm font-normal">({t("requestFlow.form.requiredIfPaper")})</span>}
+              help={t("requestFlow.fields.postalAddress.help")}
+              error={fieldError("postalAddress")}
+            >
+              <textarea className="ds-input" rows={3} autoComplete="street-address" maxLength={REQUEST_LIMITS.postalAddress} defaultValue={str("postalAddress")} {...form.register("postalAddress")} />
+            </FormField>
+          )}
+        </section>
+      </StepFormShell>
+    </form>
+  );
+}

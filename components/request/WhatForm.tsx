@@ -1,0 +1,50 @@
+"use client";
+
+// Step 1: which rights. Several rights become one case.
+import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
+import { whatStepSchema } from "@/lib/requests/request-schema";
+import { saveWhatAction } from "@/app/request/actions";
+import { ChoiceGroup } from "./ChoiceGroup";
+import { StepFormShell } from "./StepFormShell";
+import { useStepForm } from "./useStepForm";
+
+export function WhatForm(props: { rights: string[]; returnToSummary: boolean }) {
+  const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({
+    schema: whatStepSchema,
+    action: saveWhatAction,
+    initial: { errors: {}, values: { rights: props.rights } },
+    fields: { rights: "field-rights" },
+  });
+  const chosen = Array.isArray(state.values.rights) ? (state.values.rights as string[]) : props.rights;
+  return (
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-6 max-w-2xl">
+      <StepFormShell
+        errorId={state.errorId}
+        unexpected={(errorId) => t("errors.unexpected", { errorId })}
+        summaryHeading={t("requestFlow.form.errorSummaryHeading")}
+        summary={summary}
+        summaryRef={summaryRef}
+        returnToSummary={props.returnToSummary}
+        submitLabel={t("requestFlow.form.continue")}
+        pending={pending}
+        pendingLabel={t("requestFlow.form.saving")}
+      >
+        <ChoiceGroup
+          id="field-rights"
+          type="checkbox"
+          legend={t("requestFlow.what.legend")}
+          help={t("requestFlow.what.help")}
+          error={fieldError("rights")}
+          options={RIGHTS.map((right) => ({
+            value: right,
+            label: t(`rights.${right}.title`),
+            description:
+              t("requestFlow.what.article", { article: RIGHTS_CATALOGUE[right].gdprArticle }) +
+              (right === "portability" ? `. ${t("requestFlow.what.portabilityHint")}` : ""),
+          }))}
+          inputProps={(value) => ({ ...form.register("rights"), defaultChecked: chosen.includes(value) })}
+        />
+      </StepFormShell>
+    </form>
+  );
+}
