@@ -5,7 +5,9 @@
 //     `acr` decide who and how strongly; in dev/tests the issuer is the local test ID-porten.
 //   - "email-code": a one-time code sent by e-mail (lib/citizen-auth/email-code.ts).
 // The JWT holds only { identityId, method, level }: never the fødselsnummer or the address.
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin, type Session } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import { isValidNationalId } from "@/lib/domain/national-id";
 import { verifyEmailCode, type VerifyEmailCodeFailure } from "@/lib/citizen-auth/email-code";
@@ -46,6 +48,25 @@ function isSignedInIdentity(value: unknown): value is SignedInIdentity {
 
 const COOKIE_PREFIX = "pv-citizen";
 
+/**
+ * @auth/core keeps module-wide flags in its config check: once the staff instance (which has an
+ * e-mail provider) has handled a request, every instance in the process must have an adapter, or it
+ * fails with MissingAdapter. Citizens are persisted by our own callbacks (citizen_identity), so this
+ * adapter deliberately stores nothing; it only satisfies the check and the OAuth callback's calls.
+ */
+const statelessCitizenAdapter: Adapter = {
+  createUser: async (user) => ({ ...user, id: randomUUID(), emailVerified: null }),
+  getUser: async () => null,
+  getUserByEmail: async () => null,
+  getUserByAccount: async () => null,
+  updateUser: async (user) => ({ emailVerified: null, email: "", ...user }) as AdapterUser,
+  linkAccount: async () => undefined,
+  createVerificationToken: async () => {
+    throw new Error("citizens do not sign in with e-mail links");
+  },
+  useVerificationToken: async () => null,
+};
+
 export const {
   handlers,
   auth: citizenAuth,
@@ -54,6 +75,7 @@ export const {
 } = NextAuth(() => ({
   basePath: CITIZEN_AUTH_BASE_PATH,
   trustHost: true,
+  adapter: statelessCitizenAdapter,
   session: { strategy: "jwt", maxAge: CITIZEN_SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: CITIZEN_SESSION_MAX_AGE_SECONDS },
   cookies: {
@@ -114,11 +136,11 @@ export const {
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "idporten") {
         const identity = await upsertIdPortenIdentity({ pid: String(profile?.pid), acr: String(profile?.acr) });
-        logger.info("citizen_auth.signed_in", { identityId: identity.identityId, level: identity.level });
+        logger.info("citizen_auth.signed_in", { identityId: identity.identityId, identityLevel: identity.level });
         return { identityId: identity.identityId, method: identity.method, level: identity.level };
       }
       if (account?.provider === "email-code" && isSignedInIdentity(user)) {
-        logger.info("citizen_auth.signed_in", { identityId: user.identityId, level: user.level });
+        logger.info("citizen_auth.signed_in", { identityId: user.identityId, identityLevel: user.level });
         return { identityId: user.identityId, method: user.method, level: user.level };
       }
       return token;

@@ -19,7 +19,8 @@ function threshold(): number {
 
 function write(level: Level, event: string, fields: Fields = {}) {
   if (RANK[level] < threshold()) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) });
+  // level and event last: a field can never overwrite them.
+  const line = JSON.stringify({ t: new Date().toISOString(), ...redact(fields), level, event });
   if (level === "error") console.error(line);
   else console.log(line);
 }

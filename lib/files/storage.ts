@@ -36,12 +36,3 @@ export async function readStoredFile(storageKey: string): Promise<Buffer> {
 export async function removeStoredFile(storageKey: string): Promise<void> {
   await rm(pathFor(storageKey), { force: true });
 }
-
-export async function storedFileExists(storageKey: string): Promise<boolean> {
-  try {
-    await readFile(pathFor(storageKey));
-    return true;
-  } catch {
-    return false;
-  }
-}

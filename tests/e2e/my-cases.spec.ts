@@ -157,7 +157,7 @@ test("secure message round trip, answer download through an expiring link, uploa
   expect(status).toBe("withdrawn");
 });
 
-test("another citizen gets 404 on the first one's case and download links", async ({ page, browser }) => {
+test("another citizen gets 404 on the first one's case page and its withdraw page", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const owner = uniqueEmail("eier");
   await signInWithEmailCode(page, owner);

@@ -11,13 +11,15 @@ import { rotateEncryptionKeys } from "@/scripts/rotate-encryption-keys";
 const saved = process.env.FIELD_ENCRYPTION_KEYS;
 const K1 = `k1:${randomBytes(32).toString("base64")}`;
 const K2 = `k2:${randomBytes(32).toString("base64")}`;
+/** Other test files encrypt with the suite's key (global-setup): keep it in every keyring here. */
+const keyring = (...keys: (string | undefined)[]) => keys.filter(Boolean).join(",");
 
 beforeAll(() => {
-  process.env.FIELD_ENCRYPTION_KEYS = K1;
+  process.env.FIELD_ENCRYPTION_KEYS = keyring(K1, saved);
   process.env.LOOKUP_HMAC_KEY ||= randomBytes(32).toString("base64url");
 });
 afterEach(() => {
-  process.env.FIELD_ENCRYPTION_KEYS = K1;
+  process.env.FIELD_ENCRYPTION_KEYS = keyring(K1, saved);
   delete process.env.ALLOW_SYNTHETIC_NATIONAL_IDS;
 });
 afterAll(async () => {
@@ -106,7 +108,7 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     const { encryptField } = await import("@/lib/crypto/field-encryption");
     await db().requester.update({ where: { id: requester.id }, data: { nationalIdEncrypted: encryptField(PID_B) } });
 
-    process.env.FIELD_ENCRYPTION_KEYS = `${K2},${K1}`;
+    process.env.FIELD_ENCRYPTION_KEYS = keyring(K2, K1, saved);
     const report = await rotateEncryptionKeys({ batchSize: 2 });
     expect(report["citizen_identity.pid_encrypted"]!.reencrypted).toBeGreaterThanOrEqual(1);
     expect(report["requester.national_id_encrypted"]!.reencrypted).toBeGreaterThanOrEqual(1);
@@ -123,5 +125,11 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     expect(decryptField(req.nationalIdEncrypted!)).toBe(PID_B);
     const again = await rotateEncryptionKeys();
     for (const entry of Object.values(again)) expect(entry.reencrypted).toBe(0);
+
+    // Rotate back to the suite's key so the test files after this one can read their data.
+    if (saved) {
+      process.env.FIELD_ENCRYPTION_KEYS = keyring(saved, K2);
+      await rotateEncryptionKeys();
+    }
   });
 });

@@ -19,6 +19,8 @@ describe("rate-limit rules", () => {
       submit_identity: { limit: 10, windowSeconds: 86400 },
       email_code_ip: { limit: 10, windowSeconds: 3600 },
       email_code_email: { limit: 5, windowSeconds: 3600 },
+      email_code_nojs_ip: { limit: 3, windowSeconds: 3600 },
+      email_code_nojs_email: { limit: 3, windowSeconds: 3600 },
       login_ip: { limit: 30, windowSeconds: 3600 },
       message_identity: { limit: 30, windowSeconds: 3600 },
       upload_identity: { limit: 20, windowSeconds: 3600 },

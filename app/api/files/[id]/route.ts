@@ -16,11 +16,11 @@ function contentDisposition(fileName: string): string {
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const url = new URL(request.url);
-  const [citizen, staff] = await Promise.all([currentCitizen(), currentStaffActor()]);
-  const file = await downloadAttachment(
-    { id, expires: url.searchParams.get("expires"), sig: url.searchParams.get("sig") },
-    { citizen: citizen ? { identityId: citizen.identityId, level: citizen.level } : null, staff },
-  );
+  const link = { id, expires: url.searchParams.get("expires"), sig: url.searchParams.get("sig") };
+  // A citizen first; only if that gives nothing, a staff member (each session is looked up lazily).
+  const citizen = await currentCitizen();
+  let file = citizen ? await downloadAttachment(link, { citizen: { identityId: citizen.identityId, level: citizen.level }, staff: null }) : null;
+  file ??= await downloadAttachment(link, { citizen: null, staff: await currentStaffActor() });
   if (!file) return notFoundResponse();
   return new Response(new Uint8Array(file.bytes), {
     status: 200,
