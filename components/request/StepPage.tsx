@@ -8,9 +8,9 @@ import { DRAFT_STEPS, type DraftStep } from "@/lib/requests/draft";
 
 export async function StepPage(props: { step: DraftStep; back?: string; children: ReactNode }) {
   const [t, messages] = await Promise.all([getTranslations(), getMessages()]);
-  const flow = messages.requestFlow as Record<string, unknown>;
   const clientMessages = {
-    requestFlow: { form: flow.form, fields: flow.fields, grounds: flow.grounds, what: flow.what, summary: flow.summary, validation: flow.validation },
+    // The whole namespace: a hand-picked subset silently fell back to raw keys when a form grew.
+    requestFlow: messages.requestFlow,
     rights: messages.rights,
     validation: messages.validation,
     errors: messages.errors,
