@@ -77,6 +77,8 @@ function scriptUrlsIn(html: string, pageUrl: string): string[] {
   const urls = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = attr(m[0], "src");
+    // nomodule scripts (Next's legacy polyfills, ~39 KB gzip) are skipped by every modern browser.
+    if (/\bnomodule\b/i.test(m[0])) continue;
     if (src) urls.add(new URL(src.replace(/&amp;/g, "&"), pageUrl).toString());
   }
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
