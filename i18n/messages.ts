@@ -15,6 +15,15 @@ import myCasesEn from "@/messages/myCases/en.json";
 import abuseNb from "@/messages/abuse/nb.json";
 import abuseNn from "@/messages/abuse/nn.json";
 import abuseEn from "@/messages/abuse/en.json";
+import staffQueueNb from "@/messages/staffQueue/nb.json";
+import staffQueueNn from "@/messages/staffQueue/nn.json";
+import staffQueueEn from "@/messages/staffQueue/en.json";
+import caseWorkNb from "@/messages/caseWork/nb.json";
+import caseWorkNn from "@/messages/caseWork/nn.json";
+import caseWorkEn from "@/messages/caseWork/en.json";
+import lettersNb from "@/messages/letters/nb.json";
+import lettersNn from "@/messages/letters/nn.json";
+import lettersEn from "@/messages/letters/en.json";
 import type { Locale } from "./locales";
 
 function merge(...parts: object[]) {
@@ -22,9 +31,9 @@ function merge(...parts: object[]) {
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn),
 };
 
 export type Messages = (typeof ALL)["nb"];

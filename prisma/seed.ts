@@ -46,7 +46,8 @@ export async function seed(options: { municipality?: string; demoData?: boolean;
     const saved = await prisma.unit.upsert({
       where: { municipalityId_slug: { municipalityId: profile.id, slug: unit.slug } },
       create: { municipalityId: profile.id, slug: unit.slug, name: unit.name, email: unit.email, systems: unit.systems },
-      update: { name: unit.name, email: unit.email, systems: unit.systems },
+      // Created once from the profile; after that the admin pages own the unit (no overwrite).
+      update: {},
       select: { id: true },
     });
     unitIds.push(saved.id);

@@ -1,7 +1,8 @@
 // `npm start` / `npm run serve`: runs the portal. Anything not configured gets an embedded default:
 //   no DATABASE_URL -> embedded PostgreSQL in DATA_DIR (.data), migrated and seeded with demo data
 //   no SMTP_URL     -> built-in SMTP catcher; mail shows at /demo/mailbox
-//   no IDPORTEN_ISSUER (demo mode) -> local test ID-porten on OIDC_DEV_PORT (lib/dev/oidc-provider.ts)
+//   no IDPORTEN_ISSUER (demo mode) -> local test ID-porten on OIDC_DEV_PORT (lib/dev/oidc-provider.ts);
+//                                     without STAFF_OIDC_ISSUER it also serves staff sign-in ("portal-staff")
 //   no FIELD_ENCRYPTION_KEYS / LOOKUP_HMAC_KEY (demo mode) -> generated once into DATA_DIR
 // Ctrl-C stops the app, the catcher and the database cleanly; the next start reuses the data.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -136,7 +137,13 @@ async function main() {
       throw new Error("IDPORTEN_ISSUER, IDPORTEN_CLIENT_ID and IDPORTEN_CLIENT_SECRET must be set outside demo mode (see README).");
     }
     const { startTestIdPorten } = await import("../lib/dev/oidc-provider");
-    const idporten = await startTestIdPorten({ port: Number(process.env.OIDC_DEV_PORT ?? 3110), publicUrl: process.env.PUBLIC_URL });
+    // The same local provider stands in for the municipality's Entra ID for staff, unless one is configured.
+    const staffOidc = !process.env.STAFF_OIDC_ISSUER;
+    const idporten = await startTestIdPorten({
+      port: Number(process.env.OIDC_DEV_PORT ?? 3110),
+      publicUrl: process.env.PUBLIC_URL,
+      staffClient: staffOidc ? {} : undefined,
+    });
     cleanups.push(() => idporten.close());
     process.env.IDPORTEN_ISSUER = idporten.issuer;
     process.env.IDPORTEN_CLIENT_ID = idporten.clientId;
@@ -144,6 +151,12 @@ async function main() {
     process.env.ALLOW_SYNTHETIC_NATIONAL_IDS = "1";
     embeddedDefaults.push("test ID-porten");
     say(`IDPORTEN_ISSUER not set: test ID-porten with synthetic test persons on ${idporten.issuer}`);
+    if (idporten.staff) {
+      process.env.STAFF_OIDC_ISSUER = idporten.issuer;
+      process.env.STAFF_OIDC_CLIENT_ID = idporten.staff.clientId;
+      process.env.STAFF_OIDC_CLIENT_SECRET = idporten.staff.clientSecret;
+      say(`STAFF_OIDC_ISSUER not set: staff can also sign in through the test provider (client ${idporten.staff.clientId})`);
+    }
   }
 
   const nextBin = path.resolve("node_modules", ".bin", "next");

@@ -1,8 +1,15 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/auth";
+import { notFound, redirect } from "next/navigation";
+import { signIn, signOut, STAFF_OIDC_PROVIDER_ID, staffOidcConfig } from "@/auth";
+import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { claimCase } from "@/lib/cases/claim-case";
+import { assignCases, MAX_BULK_ASSIGN } from "@/lib/cases/assign-case";
+import { isDomainError } from "@/lib/domain/errors";
+import { logger } from "@/lib/log";
+import { queueHref, queueParamsFrom, type QueueNotice } from "@/components/staff/queue-url";
 
 const signInSchema = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
 
@@ -13,6 +20,74 @@ export async function staffSignInAction(formData: FormData) {
   await signIn("nodemailer", { email: parsed.data.email, redirectTo: "/staff" });
 }
 
+/** Sign-in with the municipality's identity provider (only offered when STAFF_OIDC_* is set). */
+export async function staffOidcSignInAction() {
+  if (!staffOidcConfig()) notFound();
+  await signIn(STAFF_OIDC_PROVIDER_ID, { redirectTo: "/staff" });
+}
+
 export async function staffSignOutAction() {
   await signOut({ redirectTo: "/staff/signin" });
+}
+
+/** Maps a service error to a notice on the queue page (never the error's text). */
+function noticeFor(error: unknown, event: string): QueueNotice {
+  const reference = isDomainError(error) && typeof error.details?.reference === "string" ? error.details.reference : undefined;
+  if (isDomainError(error, "not_found")) return { error: "notFound" };
+  if (isDomainError(error, "forbidden")) return { error: "forbidden", ref: reference };
+  if (isDomainError(error, "case_closed")) return { error: "closed", ref: reference };
+  if (isDomainError(error, "conflict_stale_version")) return { error: "conflict", ref: reference };
+  if (isDomainError(error, "validation_failed")) {
+    const reason = error.details?.reason;
+    if (reason === "none_selected") return { error: "noneSelected" };
+    if (reason === "too_many") return { error: "tooMany" };
+    if (error.details?.field === "assignee") return { error: "assigneeNoAccess", ref: reference };
+    return { error: "invalid" };
+  }
+  const errorId = randomUUID();
+  logger.error(event, { errorId, error: (error as Error).name });
+  return { error: "unexpected", errorId };
+}
+
+const uuid = z.uuid();
+
+/** "Ta saken": the signed-in caseworker takes one unassigned case. */
+export async function claimCaseAction(formData: FormData) {
+  const actor = await requireStaffActor();
+  const back = queueParamsFrom(String(formData.get("back") ?? ""));
+  const caseId = uuid.safeParse(formData.get("caseId"));
+  let notice: QueueNotice = { error: "notFound" };
+  if (caseId.success) {
+    try {
+      const result = await claimCase(actor, { caseId: caseId.data });
+      notice = { done: "claimed", ref: result.reference };
+    } catch (error) {
+      notice = noticeFor(error, "queue.claim_failed");
+    }
+  }
+  redirect(queueHref(back, notice));
+}
+
+/** Bulk assign: every checked case to one colleague, all or nothing. */
+export async function bulkAssignAction(formData: FormData) {
+  const actor = await requireStaffActor();
+  const back = queueParamsFrom(String(formData.get("back") ?? ""));
+  const caseIds = formData
+    .getAll("caseId")
+    .map(String)
+    .filter((id) => uuid.safeParse(id).success)
+    .slice(0, MAX_BULK_ASSIGN + 1);
+  const assignee = uuid.safeParse(formData.get("assigneeId"));
+  let notice: QueueNotice;
+  if (caseIds.length === 0) notice = { error: "noneSelected" };
+  else if (!assignee.success) notice = { error: "noAssignee" };
+  else {
+    try {
+      const result = await assignCases(actor, { caseIds, assigneeId: assignee.data });
+      notice = { done: "assigned", count: result.assigned + result.unchanged };
+    } catch (error) {
+      notice = noticeFor(error, "queue.bulk_assign_failed");
+    }
+  }
+  redirect(queueHref(back, notice));
 }

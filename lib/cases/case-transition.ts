@@ -4,7 +4,7 @@
 // locking on `version` (a stale version -> DomainError("conflict_stale_version"), nothing written).
 import { db, type Tx } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
-import type { ActorType } from "@/lib/db/generated/client";
+import type { ActorType, Prisma } from "@/lib/db/generated/client";
 import { applyCommand, type CaseCommand, type CaseSnapshot, type ApplyResult } from "@/lib/domain/case-state-machine";
 import { oneMonthDueDate } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
@@ -95,6 +95,24 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
     },
   });
   return { ...result, version: version + 1 };
+}
+
+/**
+ * For changes outside the state machine (notes, tasks, restriction, complex): bumps `version` if and
+ * only if it is still `expectedVersion`, writing `data` with it. Zero rows -> conflict_stale_version.
+ */
+export async function bumpCaseVersionInTx(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number,
+  data: Omit<Prisma.CaseUpdateManyMutationInput, "version"> = {},
+): Promise<number> {
+  const updated = await tx.case.updateMany({
+    where: { id: caseId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new DomainError("conflict_stale_version");
+  return expectedVersion + 1;
 }
 
 /** Runs the transition in its own transaction. */

@@ -23,7 +23,8 @@ export const queueFiltersSchema = z.object({
   identity: optionalEnum(["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"]),
   unit: z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined),
   assignee: z.union([z.uuid(), z.literal("none"), z.literal("")]).optional().transform((v) => v || undefined),
-  dueWithinDays: z.union([z.coerce.number().int().min(0).max(366), z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+  // "" first: z.coerce.number() would read an empty form field as 0 ("due today").
+  dueWithinDays: z.union([z.literal(""), z.coerce.number().int().min(0).max(366)]).optional().transform((v) => (v === "" ? undefined : v)),
   overdue: flag,
   paused: flag,
   extended: flag,

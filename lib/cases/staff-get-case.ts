@@ -2,11 +2,13 @@
 // not exist for this actor (null -> 404).
 import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
-import type { AttachmentPurpose, CaseStatus, IdentityLevel, Right } from "@/lib/db/generated/client";
+import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, Right, RightOutcome, TaskKind } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { isClosed } from "@/lib/domain/case-status";
+import { extensionDeadline, storedDueDate, type CaseSnapshot } from "@/lib/domain/case-state-machine";
 import { daysLeft } from "@/lib/domain/deadline";
-import { can, type Actor } from "@/lib/domain/policy";
+import { DomainError } from "@/lib/domain/errors";
+import { can, type Action, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
 
 export type StaffCaseView = {
@@ -89,4 +91,307 @@ export async function staffGetCase(actor: Actor, reference: string, now: Date = 
     messages: found.messages.map((m) => ({ ...m, kind: m.kind as "to_requester" | "from_requester" })),
     attachments: found.attachments,
   };
+}
+
+// ---------------------------------------------------------------------------
+// Case work (engineer F): access checks for the action services, "who changed it", and the full
+// view of the case page (header, tasks, decisions, timeline, what the actor may do).
+
+export type CaseForAction = NonNullable<Awaited<ReturnType<typeof staffCaseRef>>>;
+
+/**
+ * The case `reference` if `actor` may see it AND do `action` on it. Not visible -> not_found (404);
+ * visible but not allowed (e.g. the DPO deciding) -> forbidden.
+ */
+export async function requireCaseAction(actor: Actor, reference: string, action: Action): Promise<CaseForAction> {
+  const visible = await staffCaseRef(actor, reference);
+  if (!visible) throw new DomainError("not_found");
+  if (!can(actor, action, visible.ref)) throw new DomainError("forbidden");
+  return visible;
+}
+
+/** The name of whoever made the latest audited change to the case (for "changed by X, reload"). */
+export async function lastChangedBy(actor: Actor, reference: string): Promise<{ kind: "staff" | "citizen" | "system"; name: string | null } | null> {
+  const visible = await staffCaseRef(actor, reference);
+  if (!visible) return null;
+  const latest = await db().caseEvent.findFirst({
+    where: { caseId: visible.id },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { actorType: true, actorId: true },
+  });
+  if (!latest) return null;
+  if (latest.actorType !== "staff" || !latest.actorId || !UUID.test(latest.actorId)) return { kind: latest.actorType, name: null };
+  const user = await db().user.findUnique({ where: { id: latest.actorId }, select: { name: true, email: true } });
+  return { kind: "staff", name: user ? (user.name ?? user.email) : null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type CaseWorkPermissions = {
+  ask: boolean;
+  extend: boolean;
+  decide: boolean;
+  note: boolean;
+  tasks: boolean;
+  restrict: boolean;
+  complex: boolean;
+};
+
+export type CaseTimelineEntry = {
+  id: string;
+  at: Date;
+  type: string;
+  actorType: "citizen" | "staff" | "system";
+  actorName: string | null;
+  /** Non-personal facts from the event (dates, outcome, pause kind...). */
+  facts: Record<string, unknown>;
+  message: { kind: "to_requester" | "from_requester" | "internal_note"; body: string } | null;
+};
+
+export type StaffCaseWorkView = {
+  id: string;
+  reference: string;
+  version: number;
+  rights: Right[];
+  status: CaseStatus;
+  closed: boolean;
+  channel: Channel;
+  answerChannel: "digital" | "paper";
+  receivedAt: Date;
+  requester: { name: string; email: string | null; phone: string | null; postalAddress: string | null; identityLevel: IdentityLevel };
+  unit: { id: string; name: string; systems: string[] } | null;
+  assigneeName: string | null;
+  dueDate: string;
+  daysLeft: number;
+  oneMonthDueDate: string;
+  /** The last day an extension may be notified (open pause counted up to now). */
+  extensionLastDay: string;
+  /** The due date an extension granted now would give (closed pauses counted). */
+  extendedDueDate: string;
+  extended: boolean;
+  extensionReason: string | null;
+  complex: boolean;
+  restrictedAt: Date | null;
+  restrictionNote: string | null;
+  openPause: { kind: string; since: Date } | null;
+  tasks: {
+    id: string;
+    kind: TaskKind;
+    system: string;
+    recipient: string | null;
+    assigneeName: string | null;
+    doneAt: Date | null;
+    doneByName: string | null;
+    note: string | null;
+  }[];
+  decisions: { right: Right; outcome: RightOutcome; legalBasisIds: string[]; reasons: string; decidedAt: Date; decidedByName: string | null }[];
+  timeline: CaseTimelineEntry[];
+  can: CaseWorkPermissions;
+  /** Staff who may get a task on this case (id + name). */
+  taskAssignees: { id: string; name: string }[];
+};
+
+/** The policy action each case-work service checks (the policy table has no own rows for tasks, restriction, complex). */
+export const CASE_WORK_ACTIONS = {
+  ask: "case.ask_requester",
+  extend: "case.extend",
+  decide: "case.decide",
+  note: "case.note",
+  tasks: "case.decide",
+  restrict: "case.decide",
+  complex: "case.extend",
+} as const satisfies Record<keyof CaseWorkPermissions, Action>;
+
+const FACT_KEYS = [
+  "status",
+  "dueDate",
+  "extended",
+  "pauseKind",
+  "pauseFrom",
+  "pauseTo",
+  "oneMonthDueDate",
+  "outcome",
+  "perRight",
+  "channel",
+  "receivedAt",
+  "kind",
+  "system",
+  "taskId",
+  "complex",
+  "assigneeId",
+  "messageId",
+  "letterId",
+  "attachmentId",
+] as const;
+
+function factsOf(after: unknown): Record<string, unknown> {
+  if (typeof after !== "object" || after === null || Array.isArray(after)) return {};
+  const out: Record<string, unknown> = {};
+  for (const key of FACT_KEYS) if (key in after) out[key] = (after as Record<string, unknown>)[key];
+  return out;
+}
+
+export async function staffGetCaseWork(actor: Actor, reference: string, now: Date = new Date()): Promise<StaffCaseWorkView | null> {
+  const visible = await staffCaseRef(actor, reference);
+  if (!visible || actor.kind !== "staff") return null;
+  const c = await db().case.findUniqueOrThrow({
+    where: { id: visible.id },
+    select: {
+      id: true,
+      reference: true,
+      version: true,
+      rights: true,
+      status: true,
+      channel: true,
+      answerChannel: true,
+      receivedAt: true,
+      dueDate: true,
+      oneMonthDueDate: true,
+      extended: true,
+      extensionReason: true,
+      complex: true,
+      restrictedAt: true,
+      restrictionNote: true,
+      closedAt: true,
+      requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
+      unit: { select: { id: true, name: true, systems: true } },
+      assignee: { select: { name: true, email: true } },
+      pauses: { select: { kind: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
+      tasks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      decisions: true,
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, at: true, type: true, actorType: true, actorId: true, after: true } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, body: true, createdAt: true, authorId: true } },
+    },
+  });
+
+  const userIds = new Set<string>();
+  for (const e of c.events) if (e.actorType === "staff" && e.actorId && UUID.test(e.actorId)) userIds.add(e.actorId);
+  for (const t of c.tasks) {
+    if (t.assigneeId) userIds.add(t.assigneeId);
+    if (t.doneById) userIds.add(t.doneById);
+  }
+  for (const d of c.decisions) userIds.add(d.decidedById);
+  for (const m of c.messages) if (m.kind !== "from_requester" && m.authorId && UUID.test(m.authorId)) userIds.add(m.authorId);
+  const users = userIds.size
+    ? await db().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, email: true } })
+    : [];
+  const names = new Map(users.map((u) => [u.id, u.name ?? u.email]));
+  const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+
+  const messagesById = new Map(c.messages.map((m) => [m.id, m]));
+  const shownMessages = new Set<string>();
+  const timeline: CaseTimelineEntry[] = c.events.map((e) => {
+    const facts = factsOf(e.after);
+    const messageId = typeof facts.messageId === "string" ? facts.messageId : null;
+    const message = messageId ? messagesById.get(messageId) : undefined;
+    if (message) shownMessages.add(message.id);
+    return {
+      id: `e${e.id.toString()}`,
+      at: e.at,
+      type: e.type,
+      actorType: e.actorType,
+      actorName: e.actorType === "staff" ? nameOf(e.actorId) : null,
+      facts,
+      message: message ? { kind: message.kind, body: message.body } : null,
+    };
+  });
+  // Messages that no event points at (older data) still belong in the timeline.
+  for (const m of c.messages) {
+    if (shownMessages.has(m.id)) continue;
+    timeline.push({
+      id: `m${m.id}`,
+      at: m.createdAt,
+      type: m.kind === "internal_note" ? "note.added" : `message.${m.kind}`,
+      actorType: m.kind === "from_requester" ? "citizen" : "staff",
+      actorName: m.kind === "from_requester" ? null : nameOf(m.authorId),
+      facts: {},
+      message: { kind: m.kind, body: m.body },
+    });
+  }
+  timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const snapshot: CaseSnapshot = {
+    status: c.status,
+    extended: c.extended,
+    receivedAt: c.receivedAt,
+    rights: c.rights,
+    closedAt: c.closedAt,
+    pauses: c.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
+  };
+  const open = c.pauses.find((p) => p.endedAt === null);
+  const due = dbDateToIso(c.dueDate);
+  const ref = visible.ref;
+  const allowed = (key: keyof CaseWorkPermissions) => can(actor, CASE_WORK_ACTIONS[key], ref);
+
+  return {
+    id: c.id,
+    reference: c.reference,
+    version: c.version,
+    rights: c.rights,
+    status: c.status,
+    closed: isClosed(c.status),
+    channel: c.channel,
+    answerChannel: c.answerChannel,
+    receivedAt: c.receivedAt,
+    requester: c.requester,
+    unit: c.unit,
+    assigneeName: c.assignee ? (c.assignee.name ?? c.assignee.email) : null,
+    dueDate: due,
+    daysLeft: daysLeft(due, osloDateOf(now)),
+    oneMonthDueDate: dbDateToIso(c.oneMonthDueDate),
+    extensionLastDay: extensionDeadline(snapshot, now),
+    extendedDueDate: storedDueDate({ ...snapshot, extended: true }),
+    extended: c.extended,
+    extensionReason: c.extensionReason,
+    complex: c.complex,
+    restrictedAt: c.restrictedAt,
+    restrictionNote: c.restrictionNote,
+    openPause: open ? { kind: open.kind, since: open.startedAt } : null,
+    tasks: c.tasks.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      system: t.system,
+      recipient: t.recipient,
+      assigneeName: nameOf(t.assigneeId),
+      doneAt: t.doneAt,
+      doneByName: nameOf(t.doneById),
+      note: t.note,
+    })),
+    decisions: c.decisions.map((d) => ({
+      right: d.right,
+      outcome: d.outcome,
+      legalBasisIds: d.legalBasisIds,
+      reasons: d.reasons,
+      decidedAt: d.decidedAt,
+      decidedByName: nameOf(d.decidedById),
+    })),
+    timeline,
+    can: {
+      ask: allowed("ask"),
+      extend: allowed("extend"),
+      decide: allowed("decide"),
+      note: allowed("note"),
+      tasks: allowed("tasks"),
+      restrict: allowed("restrict"),
+      complex: allowed("complex"),
+    },
+    taskAssignees: allowed("tasks") ? await taskAssigneesFor(ref) : [],
+  };
+}
+
+/** Active staff who could work this case themselves (same rule as for tasks: policy "case.decide"). */
+export async function taskAssigneesFor(ref: CaseRef): Promise<{ id: string; name: string }[]> {
+  const users = await db().user.findMany({
+    where: { active: true, roles: { hasSome: ["caseworker", "unit_lead"] } },
+    select: { id: true, name: true, email: true, roles: true, units: { select: { unitId: true } } },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+  });
+  return users
+    .filter((u) =>
+      can({ kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) }, CASE_WORK_ACTIONS.tasks, {
+        ...ref,
+        assigneeId: null,
+      }),
+    )
+    .map((u) => ({ id: u.id, name: u.name ?? u.email }));
 }

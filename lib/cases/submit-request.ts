@@ -2,7 +2,7 @@
 // One transaction: requester + case + audit event + the receipt (an e-mail in the outbox, or a
 // paper letter in the letter queue when the citizen asked for answers by post).
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
 import { env, publicUrl } from "@/lib/config/env";
@@ -96,6 +96,61 @@ function prepare(input: SubmitRequest) {
   };
 }
 
+/** The active unit of the municipality with this slug; "" or undefined = no unit ("vet ikke"). */
+export async function resolveUnitId(tx: Tx, municipalityId: string, slug: string | undefined | null): Promise<string | null> {
+  if (!slug) return null;
+  const unit = await tx.unit.findUnique({
+    where: { municipalityId_slug: { municipalityId, slug } },
+    select: { id: true, active: true },
+  });
+  if (!unit?.active) throw new DomainError("validation_failed", { field: "unit" });
+  return unit.id;
+}
+
+/**
+ * The receipt, in the caller's transaction: an e-mail (reference + link) in the outbox when there is
+ * an address to write to, otherwise a paper letter in the letter queue (needs a postal address).
+ * Pass `email: null` for people who want answers by post. Also used by register-request.ts.
+ */
+export async function deliverReceiptInTx(
+  tx: Tx,
+  input: {
+    caseId: string;
+    reference: string;
+    receiptToken: string;
+    locale: Locale;
+    receivedAt: Date;
+    dueDate: string;
+    name: string;
+    email: string | null;
+    postalAddress: string | null;
+    municipalityId: string;
+  },
+): Promise<"mail" | "letter" | "none"> {
+  if (input.email) {
+    await enqueueMail(tx, {
+      to: input.email,
+      template: "request_receipt",
+      locale: input.locale,
+      params: { reference: input.reference, link: receiptLink(input.receiptToken) },
+      caseId: input.caseId,
+    });
+    return "mail";
+  }
+  if (!input.postalAddress) return "none";
+  const pdf = await renderReceiptLetter({
+    locale: input.locale,
+    reference: input.reference,
+    receivedDate: osloDateOf(input.receivedAt),
+    dueDate: input.dueDate,
+    recipientName: input.name,
+    postalAddress: input.postalAddress,
+    municipality: municipalityProfile(input.municipalityId),
+  });
+  await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt", locale: input.locale, pdf: Buffer.from(pdf) } });
+  return "letter";
+}
+
 export async function submitRequest(input: SubmitRequest, context: SubmitContext): Promise<SubmittedCase> {
   const replay = await findCaseBySubmissionKey(input.submissionKey);
   if (replay) return replay;
@@ -112,15 +167,7 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
 
   try {
     const result = await db().$transaction(async (tx) => {
-      let unitId: string | null = null;
-      if (input.unit) {
-        const unit = await tx.unit.findUnique({
-          where: { municipalityId_slug: { municipalityId, slug: input.unit } },
-          select: { id: true, active: true },
-        });
-        if (!unit?.active) throw new DomainError("validation_failed", { field: "unit" });
-        unitId = unit.id;
-      }
+      const unitId = await resolveUnitId(tx, municipalityId, input.unit);
 
       const requester = await tx.requester.create({
         data: {
@@ -180,28 +227,19 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
           },
         },
       });
-      if (prepared.answerChannel === "paper") {
-        const pdf = await renderReceiptLetter({
-          locale: context.locale,
-          reference,
-          receivedDate: osloDateOf(receivedAt),
-          dueDate,
-          recipientName: input.name,
-          postalAddress: prepared.postalAddress!,
-          municipality: municipalityProfile(municipalityId),
-        });
-        await tx.letter.create({
-          data: { caseId: created.id, kind: "receipt", locale: context.locale, pdf: Buffer.from(pdf) },
-        });
-      } else if (email) {
-        await enqueueMail(tx, {
-          to: email,
-          template: "request_receipt",
-          locale: context.locale,
-          params: { reference, link: receiptLink(receiptToken) },
-          caseId: created.id,
-        });
-      }
+      await deliverReceiptInTx(tx, {
+        caseId: created.id,
+        reference,
+        receiptToken,
+        locale: context.locale,
+        receivedAt,
+        dueDate,
+        name: input.name,
+        email: prepared.answerChannel === "paper" ? null : email,
+        // As before: the web flow sends a letter only to people who chose paper.
+        postalAddress: prepared.answerChannel === "paper" ? prepared.postalAddress : null,
+        municipalityId,
+      });
       return { caseId: created.id, reference, receiptToken, dueDate, created: true };
     }, TRANSACTION_OPTIONS);
     kickOutbox();

@@ -6,11 +6,15 @@
 // (idporten-loa-substantial or idporten-loa-high), `amr` and `locale`; no name. It honours
 // acr_values (if high was asked for, only high can be chosen) and asks every time (no single sign-on),
 // so you can switch test persons after signing out.
+//
+// With `staffClient` it also stands in for the municipality's own identity provider (Entra ID) for
+// staff sign-in: a second client ("portal-staff") whose login page lists the staff test accounts
+// (lib/dev/test-persons.ts STAFF_TEST_ACCOUNTS) and whose id_token carries `email` and `name`.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import Provider, { interactionPolicy } from "oidc-provider";
-import { TEST_PERSONS } from "./test-persons";
+import { STAFF_TEST_ACCOUNTS, TEST_PERSONS } from "./test-persons";
 
 export const ACR_SUBSTANTIAL = "idporten-loa-substantial";
 export const ACR_HIGH = "idporten-loa-high";
@@ -24,6 +28,8 @@ export type TestIdPorten = {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** The staff client, when `staffClient` was given. */
+  staff: { clientId: string; clientSecret: string } | null;
   close(): Promise<void>;
 };
 
@@ -36,11 +42,17 @@ export type TestIdPortenOptions = {
   publicUrl: string;
   clientId?: string;
   clientSecret?: string;
+  /** Also register the staff client; its redirect URI is <publicUrl>/api/auth/callback/staff-oidc. */
+  staffClient?: { clientId?: string; clientSecret?: string };
 };
 
 /** ID-porten's `sub` is an opaque pairwise id, not the fødselsnummer. */
 function subjectFor(pid: string) {
   return createHash("sha256").update(`test-idporten:${pid}`).digest("base64url").slice(0, 32);
+}
+
+function staffSubjectFor(email: string) {
+  return createHash("sha256").update(`test-staff:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
 }
 
 function escapeHtml(s: string) {
@@ -114,6 +126,33 @@ function renderLoginPage(opts: { uid: string; clientName: string; highOnly: bool
 </html>`;
 }
 
+function renderStaffLoginPage(opts: { uid: string; error?: string }) {
+  const accounts = STAFF_TEST_ACCOUNTS.map(
+    (a, i) => `
+        <div class="choice">
+          <input type="radio" id="account-${i}" name="account" value="${i}" required>
+          <label for="account-${i}">${escapeHtml(a.label)} <span class="pid">${escapeHtml(a.email)}</span></label>
+        </div>`,
+  ).join("");
+  return renderLoginPage({ uid: opts.uid, clientName: "", highOnly: false })
+    .replace("<title>Test-ID-porten (kun for utvikling)</title>", "<title>Test-innlogging for ansatte (kun for utvikling)</title>")
+    .replace(/<strong>Ikke ekte ID-porten.<\/strong>[^<]*/, "<strong>Ikke kommunens ekte innlogging.</strong> Denne siden finnes bare når portalen kjører lokalt eller i test. Kontoene er oppdiktede.")
+    .replace(/<main>[\s\S]*<\/main>/, `<main>
+  <h1>Test-innlogging for ansatte (kun for utvikling)</h1>
+  <p>Står i stedet for kommunens egen innlogging (for eksempel Entra ID). Velg hvilken ansatt du vil være.</p>
+  ${opts.error ? `<div class="error" role="alert">${escapeHtml(opts.error)}</div>` : ""}
+  <form method="post" action="/interaction/${escapeHtml(opts.uid)}">
+    <fieldset>
+      <legend>Ansatt</legend>${accounts}
+    </fieldset>
+    <div class="buttons">
+      <button type="submit" class="primary" name="action" value="login">Logg inn</button>
+      <button type="submit" class="secondary" name="action" value="abort" formnovalidate>Avbryt</button>
+    </div>
+  </form>
+</main>`);
+}
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -137,6 +176,14 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
   const clientSecret = options.clientSecret ?? randomBytes(32).toString("base64url");
   const redirectUri = `${options.publicUrl.replace(/\/$/, "")}/api/citizen-auth/callback/idporten`;
   const pidBySubject = new Map(TEST_PERSONS.map((p) => [subjectFor(p.pid), p.pid]));
+  const staffBySubject = new Map(STAFF_TEST_ACCOUNTS.map((a) => [staffSubjectFor(a.email), a]));
+  const staff = options.staffClient
+    ? {
+        clientId: options.staffClient.clientId ?? "portal-staff",
+        clientSecret: options.staffClient.clientSecret ?? randomBytes(32).toString("base64url"),
+      }
+    : null;
+  const publicBase = options.publicUrl.replace(/\/$/, "");
 
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: "jwk" }), kid: "test-idporten", use: "sig", alg: "RS256" };
@@ -162,18 +209,49 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
       },
+      ...(staff
+        ? [
+            {
+              client_id: staff.clientId,
+              client_secret: staff.clientSecret,
+              client_name: "Personvernportalen (ansatte)",
+              redirect_uris: [`${publicBase}/api/auth/callback/staff-oidc`],
+              post_logout_redirect_uris: [`${publicBase}/staff/signin`],
+              grant_types: ["authorization_code"],
+              response_types: ["code"],
+              token_endpoint_auth_method: "client_secret_basic",
+            },
+          ]
+        : []),
     ],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     pkce: { required: () => true },
     acrValues: [ACR_SUBSTANTIAL, ACR_HIGH],
-    scopes: ["openid", "profile"],
-    claims: { acr: null, amr: null, sid: null, auth_time: null, iss: null, openid: ["sub", "pid", "locale"] },
+    scopes: ["openid", "profile", "email"],
+    claims: {
+      acr: null,
+      amr: null,
+      sid: null,
+      auth_time: null,
+      iss: null,
+      openid: ["sub", "pid", "locale"],
+      // Only the staff accounts have these (ID-porten gives no name or address).
+      email: ["email", "email_verified"],
+      profile: ["name"],
+    },
     // ID-porten puts pid, acr, amr and locale in the id_token itself.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false }, userinfo: { enabled: true } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`, policy },
     async findAccount(_ctx: unknown, sub: string) {
+      const staffAccount = staffBySubject.get(sub);
+      if (staffAccount) {
+        return {
+          accountId: sub,
+          claims: async () => ({ sub, email: staffAccount.email, email_verified: true, name: staffAccount.name, locale: "nb" }),
+        };
+      }
       const pid = pidBySubject.get(sub);
       if (!pid) return undefined;
       return { accountId: sub, claims: async () => ({ sub, pid, locale: "nb" }) };
@@ -190,6 +268,7 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid: string) {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return send(res, 400, "<!doctype html><title>Ugyldig</title>");
+    if (staff && details.params.client_id === staff.clientId) return handleStaffInteraction(req, res, details);
     const requested = (details.params.acr_values ?? "").split(" ").filter(Boolean);
     const highOnly = requested.length > 0 && requested.every((acr) => acr === ACR_HIGH);
     const page = { uid, clientName: "Personvernportalen", highOnly };
@@ -225,6 +304,33 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
     );
   }
 
+  async function handleStaffInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: Awaited<ReturnType<typeof provider.interactionDetails>>,
+  ) {
+    if (req.method === "GET") return send(res, 200, renderStaffLoginPage({ uid: details.uid }));
+    if (req.method !== "POST") return send(res, 405, "<!doctype html><title>405</title>");
+    const form = await readForm(req);
+    if (form.get("action") === "abort") {
+      return provider.interactionFinished(req, res, { error: "access_denied", error_description: "Avbrutt av brukeren" }, {
+        mergeWithLastSubmission: false,
+      });
+    }
+    const account = STAFF_TEST_ACCOUNTS[Number(form.get("account") ?? "-1")];
+    if (!account) return send(res, 400, renderStaffLoginPage({ uid: details.uid, error: "Velg en ansatt." }));
+    const accountId = staffSubjectFor(account.email);
+    const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    grant.addOIDCScope(String(details.params.scope ?? "openid"));
+    const grantId = await grant.save();
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId, amr: ["pwd"], remember: false }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
   const server = http.createServer((req, res) => {
     const match = /^\/interaction\/([\w-]+)$/.exec(new URL(req.url ?? "/", issuer).pathname);
     if (!match) return oidcHandler(req, res);
@@ -244,6 +350,7 @@ export async function startTestIdPorten(options: TestIdPortenOptions): Promise<T
     issuer,
     clientId,
     clientSecret,
+    staff,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, uniqueEmail, waitForMail } from "./support";
+import { expectNoAxeViolations, uniqueEmail, withDb } from "./support";
+import { signInAsStaff } from "./staff-login";
 
 async function submitViaApi(page: Page, unit: string) {
   const response = await page.request.post("/api/v1/requests", {
@@ -9,26 +10,13 @@ async function submitViaApi(page: Page, unit: string) {
   return (await response.json()) as { reference: string; dueDate: string };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/staff");
-  await expect(page).toHaveURL(/\/staff\/signin/);
-  await expectNoAxeViolations(page, "staff sign-in");
-  await page.getByLabel("Jobb-e-post").fill(email);
-  await page.getByRole("button", { name: "Send innloggingslenke" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sjekk e-posten din");
-  await expectNoAxeViolations(page, "check e-mail");
-  const mail = await waitForMail(page, { to: email, subjectIncludes: "Innloggingslenke" });
-  const link = mail.text.match(/https?:\/\/\S+/)?.[0];
-  expect(link).toBeTruthy();
-  await page.goto(link!);
-  await expect(page).toHaveURL(/\/staff$/);
-}
-
 test("a caseworker signs in with a magic link and sees the new case in the queue, by due date", async ({ page }) => {
   const { reference } = await submitViaApi(page, "barnehage");
-  await signIn(page, "saksbehandler@demo.test");
+  await signInAsStaff(page, "saksbehandler@demo.test");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Saker");
   await expect(page.getByText("Logget inn som Kari Saksbehandler")).toBeVisible();
+  // Other tests add cases too: search for this one so it is on the first page whatever the order.
+  await page.goto(`/staff?q=${reference}`);
   const row = page.locator(`tr[data-reference="${reference}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText("Kø Testesen");
@@ -47,7 +35,7 @@ test("a caseworker signs in with a magic link and sees the new case in the queue
 
 test("a caseworker of another unit does not see the case", async ({ page }) => {
   const { reference } = await submitViaApi(page, "barnehage");
-  await signIn(page, "saksbehandler2@demo.test");
+  await signInAsStaff(page, "saksbehandler2@demo.test");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Saker");
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toHaveCount(0);
 });
@@ -61,4 +49,59 @@ test("an unknown address gets the same answer and no mail", async ({ page }) => 
   await page.waitForTimeout(1500);
   await page.goto("/demo/mailbox");
   await expect(page.getByTestId("demo-mail").filter({ hasText: email })).toHaveCount(0);
+});
+
+test("the sign-in pages pass axe, and offer the municipality's own sign-in next to the e-mail link", async ({ page }) => {
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/signin/);
+  await expect(page.getByRole("button", { name: "Logg inn med kommunens konto" })).toBeVisible();
+  await expectNoAxeViolations(page, "staff sign-in");
+  await page.getByLabel("Jobb-e-post").fill(uniqueEmail("axe"));
+  await page.getByRole("button", { name: "Send innloggingslenke" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sjekk e-posten din");
+  await expectNoAxeViolations(page, "check e-mail");
+});
+
+test("a unit lead signs in with the municipality's OIDC provider (e-mail claim in another case) into a database session", async ({ page }) => {
+  await page.goto("/staff/signin");
+  await page.getByRole("button", { name: "Logg inn med kommunens konto" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test-innlogging for ansatte (kun for utvikling)");
+  await page.getByLabel(/Lene Enhetsleder/).check();
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => url.pathname === "/staff");
+  await expect(page.getByText("Logget inn som Lene Enhetsleder")).toBeVisible();
+
+  // Database sessions: the cookie is an opaque token whose row exists; the OIDC account is linked.
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(cookie, "a session cookie").toBeTruthy();
+  const rows = await withDb(async (client) => {
+    const session = await client.query(
+      "SELECT u.email FROM auth_session s JOIN staff_user u ON u.id = s.user_id WHERE s.session_token = $1",
+      [cookie!.value],
+    );
+    const account = await client.query(
+      "SELECT a.provider FROM auth_account a JOIN staff_user u ON u.id = a.user_id WHERE u.email = 'leder@demo.test'",
+    );
+    return { session: session.rows, account: account.rows };
+  });
+  expect(rows.session).toEqual([{ email: "leder@demo.test" }]);
+  expect(rows.account).toContainEqual({ provider: "staff-oidc" });
+
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  await expect(page).toHaveURL(/\/staff\/signin/);
+  const left = await withDb((client) => client.query("SELECT 1 FROM auth_session WHERE session_token = $1", [cookie!.value]));
+  expect(left.rowCount).toBe(0);
+});
+
+test("an OIDC account that is not a staff user is refused, and no user is created", async ({ page }) => {
+  await page.goto("/staff/signin");
+  await page.getByRole("button", { name: "Logg inn med kommunens konto" }).click();
+  await page.getByLabel(/Ukjent Ansatt/).check();
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => url.pathname === "/staff/signin");
+  await expect(page.locator(".ds-alert[role=alert]")).toContainText("Denne kontoen har ikke tilgang til saksbehandlingen");
+  const users = await withDb((client) => client.query("SELECT 1 FROM staff_user WHERE lower(email) = 'ukjent.ansatt@demo.test'"));
+  expect(users.rowCount).toBe(0);
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/signin/);
 });

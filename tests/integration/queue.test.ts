@@ -151,6 +151,13 @@ describe("queue filters", () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
 
+  it("reads an empty due-within field from the filter form as no filter, not as 0 days", async () => {
+    const { parseQueueFilters } = await import("@/lib/cases/queue-filters");
+    expect(parseQueueFilters({ dueWithinDays: "" }).dueWithinDays).toBeUndefined();
+    expect(parseQueueFilters({ dueWithinDays: "0" }).dueWithinDays).toBe(0);
+    expect(await refsOf(parseQueueFilters({ dueWithinDays: "" }))).toContain(refs.barnehage);
+  });
+
   it("never widens the scope: a caseworker filtering on another unit gets nothing", async () => {
     const helse = await db().unit.findFirstOrThrow({ where: { slug: "helse-omsorg" } });
     expect(await refsOf({ unit: helse.id }, "saksbehandler@demo.test")).toEqual([]);

@@ -1,16 +1,23 @@
 import { getTranslations } from "next-intl/server";
-import { staffSignInAction } from "@/app/staff/actions";
+import { staffOidcConfig } from "@/auth";
+import { staffOidcSignInAction, staffSignInAction } from "@/app/staff/actions";
 
 export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const [{ error }, t] = await Promise.all([searchParams, getTranslations("staff")]);
-  const tv = await getTranslations("validation");
-  const message = error === "email" ? tv("email.invalid") : error ? t("signinError") : undefined;
+  const [{ error }, t, tq, tv] = await Promise.all([
+    searchParams,
+    getTranslations("staff"),
+    getTranslations("staffQueue.signin"),
+    getTranslations("validation"),
+  ]);
+  // next-auth's error codes: AccessDenied = the signIn callback refused (no active staff user).
+  const message =
+    error === "email" ? tv("email.invalid") : error === "AccessDenied" ? tq("accessDenied") : error ? t("signinError") : undefined;
+  const oidc = staffOidcConfig();
   return (
     <div className="max-w-md">
       <h1 className="ds-heading" data-size="lg">
         {t("signinHeading")}
       </h1>
-      <p className="ds-paragraph mt-2">{t("signinIntro")}</p>
       {message && (
         <div className="ds-alert mt-4" data-color="danger" role="alert">
           <a className="ds-link" href="#staff-email">
@@ -18,27 +25,50 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           </a>
         </div>
       )}
-      <form action={staffSignInAction} className="mt-6 flex flex-col gap-4">
-        <div className="ds-field flex flex-col gap-1">
-          <label className="ds-label" htmlFor="staff-email">
-            {t("emailLabel")}
-          </label>
-          <input
-            id="staff-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            className="ds-input"
-            aria-invalid={message ? true : undefined}
-          />
-        </div>
-        <div>
-          <button type="submit" className="ds-button" data-variant="primary">
-            {t("signinButton")}
-          </button>
-        </div>
-      </form>
+      {oidc && (
+        <section aria-labelledby="signin-oidc-heading" className="mt-6">
+          <h2 id="signin-oidc-heading" className="ds-heading" data-size="sm">
+            {tq("oidcHeading")}
+          </h2>
+          <p className="ds-paragraph mt-2">{tq("oidcIntro")}</p>
+          <form action={staffOidcSignInAction} className="mt-4">
+            <button type="submit" className="ds-button" data-variant="primary">
+              {oidc.name ? tq("oidcButtonNamed", { name: oidc.name }) : tq("oidcButton")}
+            </button>
+          </form>
+        </section>
+      )}
+      <section aria-labelledby="signin-email-heading" className="mt-6">
+        {oidc && (
+          <h2 id="signin-email-heading" className="ds-heading" data-size="sm">
+            {tq("emailHeading")}
+          </h2>
+        )}
+        <p className="ds-paragraph mt-2" id={oidc ? undefined : "signin-email-heading"}>
+          {t("signinIntro")}
+        </p>
+        <form action={staffSignInAction} className="mt-4 flex flex-col gap-4">
+          <div className="ds-field flex flex-col gap-1">
+            <label className="ds-label" htmlFor="staff-email">
+              {t("emailLabel")}
+            </label>
+            <input
+              id="staff-email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              className="ds-input"
+              aria-invalid={message ? true : undefined}
+            />
+          </div>
+          <div>
+            <button type="submit" className="ds-button" data-variant={oidc ? "secondary" : "primary"}>
+              {t("signinButton")}
+            </button>
+          </div>
+        </form>
+      </section>
     </div>
   );
 }

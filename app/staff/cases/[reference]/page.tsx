@@ -2,38 +2,60 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { staffGetCase } from "@/lib/cases/staff-get-case";
-import { formatDateLong } from "@/lib/domain/calendar";
+import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
-import { DaysLeft } from "@/components/staff/DaysLeft";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { FormField } from "@/components/ui/FormField";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
+import { CaseHeader } from "@/components/staff/case/CaseHeader";
+import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
+import { CaseActions, CaseDecision, CaseTasks, NoteForm } from "@/components/staff/case/CaseWorkForms";
 import { sendStaffMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 const UPLOAD_ERRORS: Record<string, string> = { missing: "fileMissing", empty: "fileEmpty", too_large: "fileTooLarge", type: "fileType" };
+const DONE_KEYS = [
+  "registered",
+  "asked",
+  "resumed",
+  "extended",
+  "decided",
+  "noteAdded",
+  "taskAdded",
+  "taskDone",
+  "restricted",
+  "lifted",
+  "complexSet",
+  "complexCleared",
+] as const;
 
 export default async function StaffCasePage({
   params,
   searchParams,
 }: {
   params: Promise<{ reference: string }>;
-  searchParams: Promise<{ sent?: string; uploaded?: string; uploadError?: string }>;
+  searchParams: Promise<{ sent?: string; uploaded?: string; uploadError?: string; done?: string; denied?: string }>;
 }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
   const actor = await requireStaffActor();
-  const view = await staffGetCase(actor, reference);
-  if (!view) notFound();
+  const [view, work] = await Promise.all([staffGetCase(actor, reference), staffGetCaseWork(actor, reference)]);
+  if (!view || !work) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
-  const flash = search.sent ? t("myCases.staff.messageSent") : search.uploaded ? t("myCases.staff.answerUploaded") : null;
+  const doneKey = (DONE_KEYS as readonly string[]).includes(search.done ?? "") ? search.done : null;
+  const flash = search.sent
+    ? t("myCases.staff.messageSent")
+    : search.uploaded
+      ? t("myCases.staff.answerUploaded")
+      : doneKey
+        ? t(`caseWork.done.${doneKey}` as never)
+        : null;
 
   return (
     <>
@@ -45,37 +67,43 @@ export default async function StaffCasePage({
       <h1 className="ds-heading mt-4" data-size="lg">
         {t("myCases.staff.caseHeading", { reference: view.reference })}
       </h1>
-      {flash && (
-        <div className="ds-alert mt-4" data-color="success" role="status">
-          <p className="ds-paragraph">{flash}</p>
-        </div>
+      <div id="case-alerts" tabIndex={-1}>
+        {flash && (
+          <div className="ds-alert mt-4" data-color="success" role="status" data-testid="flash">
+            <p className="ds-paragraph">{flash}</p>
+          </div>
+        )}
+        {search.denied && (
+          <div className="ds-alert mt-4" data-color="danger" role="alert" data-testid="denied">
+            <p className="ds-paragraph">{t("caseWork.errors.notAllowed")}</p>
+          </div>
+        )}
+      </div>
+
+      <CaseHeader view={work} locale={locale} />
+
+      {!work.closed && (
+        <section id="actions" aria-labelledby="actions-heading" className="mt-8">
+          <h2 id="actions-heading" className="ds-heading" data-size="sm">
+            {t("caseWork.actions.heading")}
+          </h2>
+          <CaseActions view={work} locale={locale} />
+        </section>
       )}
 
-      <dl className="mt-6 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">{t("myCases.staff.rightsLabel")}</dt>
-        <dd>{view.rights.map((r) => t(`rights.${r}.title`)).join(", ")}</dd>
-        <dt className="font-semibold">{t("myCases.staff.requesterLabel")}</dt>
-        <dd data-testid="requester-name">{view.requesterName}</dd>
-        <dt className="font-semibold">{t("myCases.staff.identityLabel")}</dt>
-        <dd>{t(`myCases.staff.identityLevels.${view.identityLevel}`)}</dd>
-        <dt className="font-semibold">{t("myCases.staff.unitLabel")}</dt>
-        <dd>{view.unitName ?? t("myCases.staff.noUnit")}</dd>
-        <dt className="font-semibold">{t("myCases.staff.statusLabel")}</dt>
-        <dd data-testid="case-status">
-          {t(`caseStatus.${view.status}`)}
-          {view.extended && <span className="ds-tag ml-2">{t("myCases.staff.extended")}</span>}
-        </dd>
-        <dt className="font-semibold">{t("myCases.staff.dueLabel")}</dt>
-        <dd>
-          {formatDateLong(view.dueDate, locale)}
-          {!view.closed && (
-            <>
-              {" "}
-              (<DaysLeft days={view.daysLeft} />)
-            </>
-          )}
-        </dd>
-      </dl>
+      <section id="tasks" aria-labelledby="tasks-heading" className="mt-8">
+        <h2 id="tasks-heading" className="ds-heading" data-size="sm">
+          {t("caseWork.tasks.heading")}
+        </h2>
+        <CaseTasks view={work} locale={locale} />
+      </section>
+
+      <section id="decision" aria-labelledby="decision-heading" className="mt-8">
+        <h2 id="decision-heading" className="ds-heading" data-size="sm">
+          {t("caseWork.decide.sectionHeading")}
+        </h2>
+        <CaseDecision view={work} locale={locale} />
+      </section>
 
       <section id="conversation" aria-labelledby="conversation-heading" className="mt-8">
         <h2 id="conversation-heading" className="ds-heading" data-size="sm">
@@ -160,6 +188,14 @@ export default async function StaffCasePage({
             </div>
           </form>
         )}
+      </section>
+
+      <section id="timeline" aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="ds-heading" data-size="sm">
+          {t("caseWork.timeline.heading")}
+        </h2>
+        <NoteForm view={work} locale={locale} />
+        <CaseTimeline entries={work.timeline} locale={locale} />
       </section>
     </>
   );

@@ -1,0 +1,361 @@
+"use server";
+
+// Server actions of the case page's work forms. Thin: reference + actor -> policy check (404 if the
+// case is not visible; "not allowed" if it is) -> zod -> optional confirmation step -> service ->
+// redirect with a confirmation. Errors come back translated, per field where there is a field.
+import { randomUUID } from "node:crypto";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
+import { askRequester, askRequesterSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
+import { extendDeadline, extendSchema } from "@/lib/cases/extend-deadline";
+import { decideCase } from "@/lib/cases/decide-case";
+import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
+import { completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
+import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
+import { markComplex } from "@/lib/cases/mark-complex";
+import { CASE_WORK_ACTIONS, lastChangedBy, requireCaseAction, type CaseWorkPermissions } from "@/lib/cases/staff-get-case";
+import { deriveDecisionOutcome, RIGHT_OUTCOMES, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
+import { formatDateLong } from "@/lib/domain/calendar";
+import { isDomainError } from "@/lib/domain/errors";
+import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
+import { isLocale } from "@/i18n/locales";
+import { logger } from "@/lib/log";
+import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+type Ctx = { actor: StaffActor; reference: string; version: number; t: T; locale: "nb" | "nn" | "en"; values: Record<string, FieldValue> };
+
+const REFERENCE = /^PV-\d{4}-\d{6,}$/;
+
+function collect(formData: FormData): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$") || key === "intent" || typeof value !== "string") continue;
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+function str(values: Record<string, FieldValue>, key: string): string {
+  const v = values[key];
+  return typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? "") : "";
+}
+
+function list(values: Record<string, FieldValue>, key: string): string[] {
+  const v = values[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** A message key from a zod issue or the service ("caseWork.validation.x", "validation.x.y") -> text. */
+function translateKey(t: T, key: string | undefined): string {
+  const k = key && (key.startsWith("caseWork.") || key.startsWith("validation.")) ? key : "validation.form.invalid";
+  try {
+    return t(k as never);
+  } catch {
+    return t("validation.form.invalid" as never);
+  }
+}
+
+async function zodErrors(t: T, error: z.ZodError, rename: Record<string, string> = {}): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    const field = rename[path] ?? path ?? "form";
+    out[field] ??= translateKey(t, issue.message);
+  }
+  return out;
+}
+
+/** Actor, reference and permission first: an outsider gets 404, a colleague without the right "not allowed". */
+async function begin(formData: FormData, permission: keyof CaseWorkPermissions): Promise<Ctx> {
+  const reference = formData.get("reference");
+  if (typeof reference !== "string" || !REFERENCE.test(reference)) notFound();
+  const actor = await requireStaffActor();
+  try {
+    await requireCaseAction(actor, reference, CASE_WORK_ACTIONS[permission]);
+  } catch (error) {
+    if (isDomainError(error, "forbidden")) redirect(`/staff/cases/${reference}?denied=${permission}#case-alerts`);
+    notFound();
+  }
+  const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
+  const values = collect(formData);
+  const version = versionField.safeParse(str(values, "version"));
+  return {
+    actor,
+    reference,
+    version: version.success ? version.data : 0,
+    t,
+    locale: isLocale(localeRaw) ? localeRaw : "nb",
+    values,
+  };
+}
+
+function intent(formData: FormData): "review" | "confirm" | "edit" {
+  const v = formData.get("intent");
+  return v === "confirm" || v === "edit" ? v : "review";
+}
+
+/** Maps what a service throws to the form's answer. Redirects and 404s are thrown on. */
+async function failure(ctx: Ctx, error: unknown, fieldFor: (field: string, reason?: unknown) => [string, string] | null = () => null): Promise<CaseActionState> {
+  const { t, values } = ctx;
+  if (isDomainError(error, "not_found")) notFound();
+  if (isDomainError(error, "forbidden")) redirect(`/staff/cases/${ctx.reference}?denied=1#case-alerts`);
+  if (isDomainError(error, "conflict_stale_version")) {
+    const who = await lastChangedBy(ctx.actor, ctx.reference);
+    const formError = who?.name
+      ? t("caseWork.conflict.changedBy" as never, { name: who.name } as never)
+      : t("caseWork.conflict.changedBySomeone" as never);
+    return { values, formError, conflict: true };
+  }
+  if (isDomainError(error)) {
+    const details = error.details ?? {};
+    switch (error.code) {
+      case "case_closed":
+        return { values, formError: t("caseWork.errors.caseClosed" as never) };
+      case "invalid_transition":
+        return { values, formError: t("caseWork.errors.invalidTransition" as never) };
+      case "extension_already_granted":
+        return { values, formError: t("caseWork.errors.extensionAlreadyGranted" as never) };
+      case "extension_too_late":
+        return {
+          values,
+          formError: t("caseWork.errors.extensionTooLate" as never, {
+            date: formatDateLong(String(details.oneMonthDueDate), ctx.locale),
+          } as never),
+        };
+      case "extension_reason_required":
+        return { values, errors: { reason: t("caseWork.errors.extensionReasonRequired" as never, { min: Number(details.minLength ?? 10) } as never) } };
+      case "validation_failed": {
+        const mapped = fieldFor(String(details.field ?? "form"), details.reason);
+        if (mapped) return { values, errors: { [mapped[0]]: translateKey(t, mapped[1]) } };
+        return { values, formError: t("validation.form.invalid" as never) };
+      }
+      default:
+        break;
+    }
+  }
+  if (error && typeof error === "object" && "digest" in error) throw error; // redirect()/notFound()
+  const errorId = randomUUID();
+  logger.error("case_work.action_failed", { errorId, error: (error as Error)?.name, code: (error as { code?: string })?.code });
+  return { values, formError: t("caseWork.errors.unexpected" as never, { errorId } as never) };
+}
+
+function done(reference: string, key: string, anchor: string): never {
+  redirect(`/staff/cases/${reference}?done=${key}#${anchor}`);
+}
+
+// ---------------------------------------------------------------------------
+
+export async function askRequesterAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "ask");
+  const { t, values } = ctx;
+  const parsed = askRequesterSchema.safeParse({ kind: str(values, "kind"), body: str(values, "body"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    return {
+      values,
+      confirm: [t(`caseWork.ask.confirm.${parsed.data.kind}` as never), t("caseWork.ask.confirm.clock" as never)],
+    };
+  }
+  try {
+    await askRequester(ctx.actor, { reference: ctx.reference, kind: parsed.data.kind, body: parsed.data.body, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "body" ? ["body", "caseWork.validation.askBodyRequired"] : null));
+  }
+  done(ctx.reference, "asked", "case-alerts");
+}
+
+export async function resumeAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "ask");
+  const { t, values } = ctx;
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("caseWork.resume.confirm" as never)] };
+  try {
+    await resumeWithoutAnswer(ctx.actor, { reference: ctx.reference, expectedVersion: ctx.version });
+  } catch (error) {
+    return failure(ctx, error);
+  }
+  done(ctx.reference, "resumed", "case-alerts");
+}
+
+export async function extendAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "extend");
+  const { t, values } = ctx;
+  const parsed = extendSchema.safeParse({ reason: str(values, "reason"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    const newDue = str(values, "newDueDate");
+    return {
+      values,
+      confirm: [
+        t("caseWork.extend.confirm" as never, { date: /^\d{4}-\d{2}-\d{2}$/.test(newDue) ? formatDateLong(newDue, ctx.locale) : "" } as never),
+        t("caseWork.extend.confirmReason" as never, { reason: parsed.data.reason } as never),
+      ],
+    };
+  }
+  try {
+    await extendDeadline(ctx.actor, { reference: ctx.reference, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "reason" ? ["reason", "caseWork.validation.extendReasonRequired"] : null));
+  }
+  done(ctx.reference, "extended", "case-alerts");
+}
+
+export async function decideAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "decide");
+  const { t, values } = ctx;
+  const rights = str(values, "rights").split(",").filter(isRight);
+  const errors: Record<string, string> = {};
+  const perRight: RightDecision[] = [];
+  for (const right of rights) {
+    const outcome = str(values, `outcome.${right}`);
+    if (!(RIGHT_OUTCOMES as readonly string[]).includes(outcome)) {
+      errors[`outcome.${right}`] = t("caseWork.validation.outcomeRequired" as never);
+      continue;
+    }
+    const reasons = str(values, `reasons.${right}`).trim();
+    if (reasons.length > 5000) errors[`reasons.${right}`] = t("caseWork.validation.textTooLong" as never);
+    perRight.push({
+      right,
+      outcome: outcome as RightDecision["outcome"],
+      legalBasisIds: outcome === "granted" ? [] : list(values, `basis.${right}`),
+      reasons,
+    });
+  }
+  const version = versionField.safeParse(str(values, "version"));
+  if (!version.success || rights.length === 0) return { values, formError: t("validation.form.expired" as never) };
+  if (Object.keys(errors).length > 0) return { values, errors };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    const lines = perRight.map((d) => {
+      const bases = d.legalBasisIds.filter(isLegalBasisId).map((id) => LEGAL_BASES[id].citation);
+      return t("caseWork.decide.confirmLine" as never, {
+        right: t(`rights.${d.right}.title` as never),
+        outcome: t(`caseWork.decide.outcomes.${d.outcome}` as never),
+        bases: bases.length > 0 ? bases.join(", ") : "–",
+      } as never);
+    });
+    const overall = t(`caseStatus.${deriveDecisionOutcome(perRight)}` as never);
+    return { values, confirm: [...lines, t("caseWork.decide.confirmOverall" as never, { status: overall } as never)] };
+  }
+  try {
+    await decideCase(ctx.actor, { reference: ctx.reference, perRight, expectedVersion: version.data });
+  } catch (error) {
+    if (isDomainError(error, "decision_required_fields")) {
+      const issues = (error.details?.issues ?? []) as DecisionIssue[];
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of issues) {
+        const name =
+          issue.field === "legalBasisIds" ? `basis.${issue.right}` : issue.field === "reasons" ? `reasons.${issue.right}` : `outcome.${issue.right}`;
+        fieldErrors[name] ??= t(`caseWork.decide.issues.${issue.field}.${issue.problem}` as never);
+      }
+      return { values, errors: fieldErrors };
+    }
+    return failure(ctx, error);
+  }
+  done(ctx.reference, "decided", "case-alerts");
+}
+
+export async function addNoteAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "note");
+  const { t, values } = ctx;
+  const parsed = noteSchema.safeParse({ body: str(values, "body"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  try {
+    await addInternalNote(ctx.actor, { reference: ctx.reference, body: parsed.data.body, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "body" ? ["body", "caseWork.validation.noteRequired"] : null));
+  }
+  done(ctx.reference, "noteAdded", "timeline");
+}
+
+export async function createTaskAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "tasks");
+  const { t, values } = ctx;
+  const input = {
+    kind: str(values, "kind"),
+    system: str(values, "system"),
+    recipient: str(values, "recipient"),
+    assigneeId: str(values, "assigneeId"),
+    version: str(values, "version"),
+  };
+  const parsed = createTaskSchema.safeParse(input);
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  try {
+    await createTask(ctx.actor, { reference: ctx.reference, ...parsed.data, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) =>
+      field === "assigneeId"
+        ? ["assigneeId", "caseWork.validation.taskAssignee"]
+        : field === "recipient"
+          ? ["recipient", "caseWork.validation.taskRecipient"]
+          : null,
+    );
+  }
+  done(ctx.reference, "taskAdded", "tasks");
+}
+
+export async function completeTaskAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "tasks");
+  const { t, values } = ctx;
+  const parsed = completeTaskSchema.safeParse({ taskId: str(values, "taskId"), note: str(values, "note"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  try {
+    await completeTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, note: parsed.data.note, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error);
+  }
+  done(ctx.reference, "taskDone", "tasks");
+}
+
+export async function restrictAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "restrict");
+  const { t, values } = ctx;
+  const parsed = restrictSchema.safeParse({ note: str(values, "note"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmRestrict" as never)] };
+  try {
+    await restrictProcessing(ctx.actor, { reference: ctx.reference, note: parsed.data.note, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "note" ? ["note", "caseWork.validation.restrictNote"] : null));
+  }
+  done(ctx.reference, "restricted", "case-alerts");
+}
+
+export async function liftRestrictionAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "restrict");
+  const { t, values } = ctx;
+  const parsed = liftSchema.safeParse({ requesterTold: str(values, "requesterTold") === "yes", version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmLift" as never)] };
+  try {
+    await liftRestriction(ctx.actor, { reference: ctx.reference, requesterTold: parsed.data.requesterTold, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "requesterTold" ? ["requesterTold", "caseWork.validation.requesterTold"] : null));
+  }
+  done(ctx.reference, "lifted", "case-alerts");
+}
+
+export async function complexAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "complex");
+  const complex = str(ctx.values, "complex") === "yes";
+  try {
+    await markComplex(ctx.actor, { reference: ctx.reference, complex, expectedVersion: ctx.version });
+  } catch (error) {
+    return failure(ctx, error);
+  }
+  done(ctx.reference, complex ? "complexSet" : "complexCleared", "case-alerts");
+}

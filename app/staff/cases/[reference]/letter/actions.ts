@@ -1,0 +1,83 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { sendResponseLetter } from "@/lib/cases/send-response-letter";
+import { createAnswerExport } from "@/lib/letters/response-export";
+import { isDomainError } from "@/lib/domain/errors";
+import { logger } from "@/lib/log";
+import type { LetterFormState } from "@/components/staff/letters/letter-form-state";
+
+const REFERENCE = /^PV-\d{4}-\d{6,}$/;
+const BODY_FIELD = "letter-body";
+const DELIVERY_FIELD = "delivery";
+
+function text(formData: FormData, name: string): string {
+  const raw = formData.get(name);
+  return typeof raw === "string" ? raw : "";
+}
+
+export async function sendLetterAction(reference: string, _prev: LetterFormState, formData: FormData): Promise<LetterFormState> {
+  if (!REFERENCE.test(reference)) notFound();
+  const actor = await requireStaffActor();
+  const body = text(formData, "body");
+  const delivery = text(formData, "delivery");
+  const t = await getTranslations("letters.errors");
+  const back = (errors: { fieldId: string; message: string }[]): LetterFormState => {
+    // One entry per field (the summary links each field once).
+    const merged = new Map<string, string[]>();
+    for (const e of errors) merged.set(e.fieldId, [...(merged.get(e.fieldId) ?? []), e.message]);
+    return { body, delivery, errors: [...merged].map(([fieldId, messages]) => ({ fieldId, message: messages.join(" ") })) };
+  };
+  let sent: "portal" | "post";
+  try {
+    sent = (await sendResponseLetter(actor, { reference, body, delivery })).delivery;
+  } catch (error) {
+    if (isDomainError(error, "not_found")) notFound();
+    if (isDomainError(error, "forbidden")) return back([{ fieldId: BODY_FIELD, message: t("forbidden") }]);
+    if (isDomainError(error, "validation_failed")) {
+      const d = error.details ?? {};
+      switch (d.reason) {
+        case "bodyEmpty":
+        case "bodyTooLong":
+          return back([{ fieldId: BODY_FIELD, message: t(d.reason) }]);
+        case "delivery":
+          return back([{ fieldId: DELIVERY_FIELD, message: t("delivery") }]);
+        case "noPostalAddress":
+          return back([{ fieldId: DELIVERY_FIELD, message: t("noPostalAddress") }]);
+        case "noDecisions":
+          return back([{ fieldId: BODY_FIELD, message: t("noDecisions") }]);
+        case "mandatory": {
+          const missing = Array.isArray(d.missing) ? (d.missing as string[]) : [];
+          const citations = Array.isArray(d.citations) ? (d.citations as string[]).join(", ") : "";
+          return back(
+            missing.map((m) => ({
+              fieldId: BODY_FIELD,
+              message: m === "complaint" ? t("missingComplaint") : m === "court" ? t("missingCourt") : t("missingLegalBasis", { citations }),
+            })),
+          );
+        }
+      }
+    }
+    const errorId = randomUUID();
+    logger.error("letters.send_failed", { errorId, error: (error as Error).name });
+    return back([{ fieldId: BODY_FIELD, message: t("unexpected", { errorId }) }]);
+  }
+  redirect(`/staff/cases/${reference}/letter?sent=${sent}#status`);
+}
+
+export async function createExportAction(reference: string): Promise<void> {
+  if (!REFERENCE.test(reference)) notFound();
+  const actor = await requireStaffActor();
+  try {
+    await createAnswerExport(actor, { reference });
+  } catch (error) {
+    if (isDomainError(error, "not_found") || isDomainError(error, "forbidden")) notFound();
+    const errorId = randomUUID();
+    logger.error("letters.export_failed", { errorId, error: (error as Error).name });
+    redirect(`/staff/cases/${reference}/letter?exportError=${errorId}#export`);
+  }
+  redirect(`/staff/cases/${reference}/letter?exported=1#status`);
+}

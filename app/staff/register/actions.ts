@@ -1,0 +1,110 @@
+"use server";
+
+// Registering a request received by phone, letter, at the counter or by e-mail. Thin: actor + policy
+// -> zod (the service's schema) -> confirmation step (shows the due date it will get) -> service ->
+// the new case page (or back here with the reference when the case belongs to another unit).
+import { randomUUID } from "node:crypto";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { osloInstant, registerRequest, registerSchema, MAX_RECEIPT_AGE_MONTHS } from "@/lib/cases/register-request";
+import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { addCalendarMonths, compareIsoDates, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import { computeDeadline } from "@/lib/domain/deadline";
+import { isDomainError } from "@/lib/domain/errors";
+import { hasPermission } from "@/lib/domain/policy";
+import { isLocale } from "@/i18n/locales";
+import { logger } from "@/lib/log";
+import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+
+function collect(formData: FormData): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$") || key === "intent" || typeof value !== "string") continue;
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+const one = (v: FieldValue | undefined) => (typeof v === "string" ? v : (v?.[0] ?? ""));
+const many = (v: FieldValue | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+const REASON_KEYS: Record<string, string> = {
+  future: "caseWork.validation.receivedInFuture",
+  too_old: "caseWork.validation.receivedTooOld",
+};
+
+export async function registerAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const actor = await requireStaffActor();
+  if (!hasPermission(actor, "case.register")) notFound();
+  const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
+  const uiLocale = isLocale(localeRaw) ? localeRaw : "nb";
+  const tr = (key: string, values?: Record<string, string>) => t(key as never, values as never);
+  const values = collect(formData);
+  const input = {
+    channel: one(values.channel),
+    receivedDate: one(values.receivedDate),
+    receivedTime: one(values.receivedTime),
+    rights: many(values.rights),
+    name: one(values.name),
+    email: one(values.email),
+    phone: one(values.phone),
+    postalAddress: one(values.postalAddress),
+    answerChannel: one(values.answerChannel),
+    unit: one(values.unit),
+    locale: one(values.locale) || "nb",
+    description: one(values.description),
+    identityVerified: one(values.identityVerified) === "yes",
+  };
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      const key = issue.message.startsWith("caseWork.") || issue.message.startsWith("validation.") ? issue.message : "validation.form.invalid";
+      errors[field] ??= tr(key);
+    }
+    return { values, errors };
+  }
+  const now = new Date();
+  const receivedAt = osloInstant(parsed.data.receivedDate, parsed.data.receivedTime);
+  if (receivedAt.getTime() > now.getTime()) return { values, errors: { receivedDate: tr(REASON_KEYS.future!) } };
+  if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {
+    return { values, errors: { receivedDate: tr(REASON_KEYS.too_old!) } };
+  }
+  const intent = formData.get("intent");
+  if (intent === "edit") return { values };
+  if (intent !== "confirm") {
+    const due = computeDeadline({ receivedAt }).dueDate;
+    return {
+      values,
+      confirm: [
+        tr("caseWork.register.confirmReceived", {
+          date: formatDateLong(parsed.data.receivedDate, uiLocale),
+          time: parsed.data.receivedTime,
+          channel: tr(`channel.${parsed.data.channel}`),
+        }),
+        tr("caseWork.register.confirmDue", { date: formatDateLong(due, uiLocale) }),
+        tr(parsed.data.answerChannel === "digital" && parsed.data.email ? "caseWork.register.confirmReceiptMail" : "caseWork.register.confirmReceiptLetter"),
+      ],
+    };
+  }
+  let reference: string;
+  try {
+    reference = (await registerRequest(actor, parsed.data, { now })).reference;
+  } catch (error) {
+    if (isDomainError(error, "forbidden")) notFound();
+    if (isDomainError(error, "validation_failed")) {
+      const field = String(error.details?.field ?? "form");
+      const reason = String(error.details?.reason ?? "");
+      const key = REASON_KEYS[reason] ?? (field === "unit" ? "validation.unit.invalid" : field === "postalAddress" ? "caseWork.validation.postalAddressNeeded" : "validation.form.invalid");
+      return { values, errors: { [field]: tr(key) } };
+    }
+    const errorId = randomUUID();
+    logger.error("register.failed", { errorId, error: (error as Error)?.name });
+    return { values, formError: tr("caseWork.errors.unexpected", { errorId }) };
+  }
+  if (await staffCaseRef(actor, reference)) redirect(`/staff/cases/${reference}?done=registered#case-alerts`);
+  redirect(`/staff/register?registered=${reference}`);
+}

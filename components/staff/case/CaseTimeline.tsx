@@ -1,0 +1,98 @@
+// Every audit event and message of the case, oldest first, with the staff member's name. Internal
+// notes are marked as internal (the citizen never sees them).
+import { getTranslations } from "next-intl/server";
+import type { CaseTimelineEntry } from "@/lib/cases/staff-get-case";
+import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import type { Locale } from "@/i18n/locales";
+import { formatDateTime } from "@/components/my-cases/format";
+
+/** Event types with their own text; anything else is shown with a generic text and its type. */
+const KNOWN = new Set([
+  "case.received",
+  "case.registered",
+  "case.started",
+  "case.requester_asked",
+  "case.requester_answered",
+  "case.extended",
+  "case.decided",
+  "case.withdrawn",
+  "case.assigned",
+  "case.restricted",
+  "case.restriction_lifted",
+  "case.complex_set",
+  "case.complex_cleared",
+  "message.to_requester",
+  "message.from_requester",
+  "note.added",
+  "task.created",
+  "task.done",
+  "attachment.from_requester",
+  "attachment.answer",
+  "attachment.internal",
+]);
+
+export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineEntry[]; locale: Locale }) {
+  const t = await getTranslations();
+  const date = (value: unknown) => {
+    if (typeof value !== "string") return "";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateLong(value, locale);
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? "" : formatDateLong(osloDateOf(d), locale);
+  };
+  const text = (e: CaseTimelineEntry): string => {
+    const f = e.facts;
+    const key = e.type.replace(/\./g, "_");
+    if (!KNOWN.has(e.type)) return t("caseWork.timeline.other", { type: e.type });
+    switch (e.type) {
+      case "case.registered":
+        return t("caseWork.timeline.case_registered", {
+          channel: typeof f.channel === "string" ? t(`channel.${f.channel}`) : "",
+          date: date(f.receivedAt),
+          due: date(f.dueDate),
+        });
+      case "case.requester_asked":
+        return t("caseWork.timeline.case_requester_asked", { kind: t(`caseWork.ask.kinds.${f.pauseKind === "identity" ? "identity" : "clarification"}`) });
+      case "case.requester_answered":
+      case "case.extended":
+        return t(`caseWork.timeline.${key}`, { due: date(f.dueDate) });
+      case "case.decided":
+        return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`caseStatus.${f.outcome}`) : "" });
+      case "task.created":
+      case "task.done":
+        return t(`caseWork.timeline.${key}`, {
+          kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
+          system: typeof f.system === "string" ? f.system : "",
+        });
+      default:
+        return t(`caseWork.timeline.${key}`);
+    }
+  };
+  const actor = (e: CaseTimelineEntry) =>
+    e.actorType === "citizen"
+      ? t("caseWork.timeline.actorCitizen")
+      : e.actorType === "system"
+        ? t("caseWork.timeline.actorSystem")
+        : (e.actorName ?? t("caseWork.timeline.actorStaffUnknown"));
+
+  if (entries.length === 0) return <p className="ds-paragraph mt-2">{t("caseWork.timeline.empty")}</p>;
+  return (
+    <ol className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="timeline">
+      {entries.map((e) => (
+        <li key={e.id} className="ds-card p-4" data-type={e.type} data-internal={e.message?.kind === "internal_note" || undefined}>
+          <p className="ds-paragraph text-sm">
+            <span className="font-semibold">{formatDateTime(e.at, locale)}</span> · {actor(e)}
+          </p>
+          <p className="ds-paragraph mt-1">
+            {text(e)}
+            {e.message?.kind === "internal_note" && (
+              <span className="ds-tag ml-2" data-color="neutral">
+                {t("caseWork.timeline.internalTag")}
+              </span>
+            )}
+          </p>
+          {e.message && <p className="ds-paragraph mt-2 whitespace-pre-wrap border-l-4 border-gray-300 pl-3">{e.message.body}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

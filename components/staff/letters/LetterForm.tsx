@@ -1,0 +1,68 @@
+"use client";
+
+// The editable response letter: the draft text and how to deliver it. Posts to a server action;
+// without JavaScript the same action answers with the page, the errors and what was typed.
+// Texts arrive translated from the server page.
+import { useActionState, useEffect, useRef } from "react";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { FormField } from "@/components/ui/FormField";
+import { ChoiceGroup } from "@/components/request/ChoiceGroup";
+import type { LetterFormState } from "./letter-form-state";
+
+export const LETTER_BODY_FIELD = "letter-body";
+export const DELIVERY_FIELD = "delivery";
+
+export function LetterForm(props: {
+  action: (state: LetterFormState, formData: FormData) => Promise<LetterFormState>;
+  initialBody: string;
+  initialDelivery: "portal" | "post";
+  texts: {
+    summaryHeading: string;
+    bodyLabel: string;
+    bodyHelp: string;
+    deliveryLegend: string;
+    deliveryHelp: string;
+    deliveryPortal: string;
+    deliveryPost: string;
+    send: string;
+  };
+}) {
+  const [state, formAction, pending] = useActionState(props.action, {
+    body: props.initialBody,
+    delivery: props.initialDelivery,
+    errors: [],
+  });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const bodyError = state.errors.filter((e) => e.fieldId === LETTER_BODY_FIELD).map((e) => e.message).join(" ") || undefined;
+  const deliveryError = state.errors.filter((e) => e.fieldId === DELIVERY_FIELD).map((e) => e.message).join(" ") || undefined;
+
+  useEffect(() => {
+    if (state.errors.length > 0) summaryRef.current?.focus();
+  }, [state]);
+
+  return (
+    <form action={formAction} noValidate className="mt-4 flex flex-col gap-6">
+      <ErrorSummary ref={summaryRef} heading={props.texts.summaryHeading} errors={state.errors} />
+      <FormField id={LETTER_BODY_FIELD} label={props.texts.bodyLabel} help={props.texts.bodyHelp} error={bodyError}>
+        <textarea name="body" className="ds-input font-mono" rows={28} maxLength={20000} defaultValue={state.body} required />
+      </FormField>
+      <ChoiceGroup
+        id={DELIVERY_FIELD}
+        type="radio"
+        legend={props.texts.deliveryLegend}
+        help={props.texts.deliveryHelp}
+        error={deliveryError}
+        options={[
+          { value: "portal", label: props.texts.deliveryPortal },
+          { value: "post", label: props.texts.deliveryPost },
+        ]}
+        inputProps={(value) => ({ name: "delivery", defaultChecked: state.delivery === value })}
+      />
+      <div>
+        <button type="submit" className="ds-button" data-variant="primary" aria-disabled={pending || undefined}>
+          {props.texts.send}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+// Input of the admin forms: one zod schema per form, used by the server actions and again by the
+// services. Messages are keys under staffQueue.admin.errors.
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/policy";
+
+const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+
+export const staffUserInputSchema = z.object({
+  name: text(200),
+  email: z.string().trim().toLowerCase().max(254, "tooLong").pipe(z.email("email")),
+  roles: z.array(z.enum(ROLES, "role")).min(1, "rolesRequired").max(ROLES.length),
+  unitIds: z.array(z.uuid("unit")).max(100).default([]),
+});
+export type StaffUserInput = z.input<typeof staffUserInputSchema>;
+
+export const staffUserUpdateSchema = staffUserInputSchema.omit({ email: true });
+export type StaffUserUpdate = z.input<typeof staffUserUpdateSchema>;
+
+/** Systems arrive as a textarea, one per line; blank lines are dropped. */
+const systemsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(200, "systemTooLong")).max(50, "tooManySystems"))
+  .transform((list) => [...new Set(list)]);
+
+export const unitInputSchema = z.object({
+  name: text(200),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "required")
+    .max(60, "tooLong")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "tooLong")
+    .transform((v) => v.toLowerCase())
+    .pipe(z.union([z.literal(""), z.email("email")]))
+    .transform((v) => v || null),
+  systems: systemsSchema.default([]),
+  active: z.boolean().default(true),
+});
+export type UnitInput = z.input<typeof unitInputSchema>;
+
+/** Field -> message key, from a zod error (first issue per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return out;
+}

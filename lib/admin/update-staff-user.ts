@@ -1,0 +1,30 @@
+// Use case: an admin changes a staff user's name, roles and units. Takes effect on the user's next
+// request (lib/auth/staff-actor.ts reads roles and units fresh every time).
+import { db } from "@/lib/db/client";
+import { currentMunicipality } from "@/lib/config/current";
+import { DomainError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/policy";
+import { logger } from "@/lib/log";
+import { fieldErrors, staffUserUpdateSchema, type StaffUserUpdate } from "./schemas";
+import { requireAdmin } from "./require-admin";
+import { checkUnitIds } from "./units-of-municipality";
+
+export async function updateStaffUser(actor: Actor, userId: string, input: StaffUserUpdate): Promise<void> {
+  requireAdmin(actor, "admin.manage_users");
+  const parsed = staffUserUpdateSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError("validation_failed", { fields: fieldErrors(parsed.error) });
+  const data = parsed.data;
+  // An admin cannot take the admin role from themselves: the portal must never be left without one.
+  if (userId === actor.userId && !data.roles.includes("admin")) {
+    throw new DomainError("validation_failed", { fields: { roles: "ownAdminRole" } });
+  }
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw new DomainError("not_found");
+    await checkUnitIds(tx, currentMunicipality().id, data.unitIds);
+    await tx.user.update({ where: { id: userId }, data: { name: data.name, roles: data.roles } });
+    await tx.unitMember.deleteMany({ where: { userId, unitId: { notIn: data.unitIds } } });
+    await tx.unitMember.createMany({ data: data.unitIds.map((unitId) => ({ userId, unitId })), skipDuplicates: true });
+  });
+  logger.info("admin.staff_user_updated", { actorId: actor.userId, userId, roles: data.roles, unitIds: data.unitIds });
+}

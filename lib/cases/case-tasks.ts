@@ -1,0 +1,157 @@
+// Use cases: work per municipal system. Suggest tasks from the unit's systems and the rights of the
+// case (search, correct, erase, restrict) plus Art. 19 tasks to notify recipients for rectification,
+// erasure and restriction; add a task (optionally assigned to a colleague who has access to the
+// case's unit); tick it off with a note. Each change: version bump + the task + "task.created" /
+// "task.done" audit event, in one transaction.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { TaskKind } from "@/lib/db/generated/client";
+import { isClosed } from "@/lib/domain/case-status";
+import { DomainError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/policy";
+import { rightDefinition, type Right } from "@/lib/domain/rights";
+import { versionField } from "./ask-requester";
+import { bumpCaseVersionInTx } from "./case-transition";
+import { CASE_WORK_ACTIONS, requireCaseAction, taskAssigneesFor } from "./staff-get-case";
+
+export const TASK_KINDS = ["search", "correct", "erase", "restrict", "notify_recipient", "other"] as const satisfies readonly TaskKind[];
+export const TASK_TEXT_MAX = 200;
+export const TASK_NOTE_MAX = 2000;
+
+/** What to do in each system, per right. Objection: restrict while the objection is assessed (18(1)(d)). */
+const KIND_FOR_RIGHT: Record<Right, TaskKind> = {
+  access: "search",
+  portability: "search",
+  rectification: "correct",
+  erasure: "erase",
+  restriction: "restrict",
+  objection: "restrict",
+};
+
+export type SuggestedTask = { kind: TaskKind; system: string };
+
+/**
+ * Tasks the case probably needs that do not exist yet: one per (kind, system) of the unit's systems,
+ * and one "notify_recipient" per system when a right needs Art. 19 notices (the recipient is filled in).
+ */
+export function suggestTasks(
+  rights: readonly Right[],
+  systems: readonly string[],
+  existing: readonly { kind: TaskKind; system: string }[],
+): SuggestedTask[] {
+  const kinds: TaskKind[] = [];
+  for (const right of rights) {
+    const kind = KIND_FOR_RIGHT[right];
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  if (rights.some((r) => rightDefinition(r).notifyRecipientsArt19)) kinds.push("notify_recipient");
+  const has = (kind: TaskKind, system: string) => existing.some((t) => t.kind === kind && t.system === system);
+  const out: SuggestedTask[] = [];
+  for (const kind of kinds) for (const system of systems) if (!has(kind, system)) out.push({ kind, system });
+  return out;
+}
+
+const text = (max: number, required: string) =>
+  z.string({ error: required }).trim().min(1, required).max(max, "caseWork.validation.textTooLong");
+
+export const createTaskSchema = z
+  .object({
+    kind: z.enum(TASK_KINDS, { error: "caseWork.validation.taskKind" }),
+    system: text(TASK_TEXT_MAX, "caseWork.validation.taskSystem"),
+    recipient: z.string().trim().max(TASK_TEXT_MAX, "caseWork.validation.textTooLong").optional().default(""),
+    assigneeId: z.union([z.uuid("caseWork.validation.taskAssignee"), z.literal("")]).optional().default(""),
+    version: versionField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "notify_recipient" && v.recipient === "") {
+      ctx.addIssue({ code: "custom", path: ["recipient"], message: "caseWork.validation.taskRecipient" });
+    }
+  });
+
+export const completeTaskSchema = z.object({
+  taskId: z.uuid("caseWork.validation.taskMissing"),
+  note: z.string().trim().max(TASK_NOTE_MAX, "caseWork.validation.textTooLong").optional().default(""),
+  version: versionField,
+});
+
+function invalid(error: z.ZodError): DomainError {
+  return new DomainError("validation_failed", { field: String(error.issues[0]?.path[0] ?? "form") });
+}
+
+export async function createTask(
+  actor: Actor,
+  input: { reference: string; kind: string; system: string; recipient?: string; assigneeId?: string; expectedVersion: number; now?: Date },
+): Promise<{ version: number; taskId: string }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.tasks);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  const parsed = createTaskSchema.safeParse({ ...input, version: input.expectedVersion });
+  if (!parsed.success) throw invalid(parsed.error);
+  if (isClosed(found.status)) throw new DomainError("case_closed");
+  const assigneeId = parsed.data.assigneeId || null;
+  if (assigneeId && !(await taskAssigneesFor(found.ref)).some((u) => u.id === assigneeId)) {
+    throw new DomainError("validation_failed", { field: "assigneeId" });
+  }
+  const now = input.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
+    const task = await tx.caseTask.create({
+      data: {
+        caseId: found.id,
+        kind: parsed.data.kind,
+        system: parsed.data.system,
+        recipient: parsed.data.kind === "notify_recipient" ? parsed.data.recipient : parsed.data.recipient || null,
+        assigneeId,
+        createdById: actor.userId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.caseEvent.create({
+      data: {
+        caseId: found.id,
+        at: now,
+        actorType: "staff",
+        actorId: actor.userId,
+        type: "task.created",
+        after: { taskId: task.id, kind: parsed.data.kind, system: parsed.data.system, assigneeId },
+      },
+    });
+    return { version, taskId: task.id };
+  });
+}
+
+export async function completeTask(
+  actor: Actor,
+  input: { reference: string; taskId: string; note?: string; expectedVersion: number; now?: Date },
+): Promise<{ version: number }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.tasks);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, version: input.expectedVersion });
+  if (!parsed.success) throw invalid(parsed.error);
+  if (isClosed(found.status)) throw new DomainError("case_closed");
+  const now = input.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
+    // Only an open task of this case; one already ticked off by someone else is a conflict.
+    const done = await tx.caseTask.updateMany({
+      where: { id: parsed.data.taskId, caseId: found.id, doneAt: null },
+      data: { doneAt: now, doneById: actor.userId, note: parsed.data.note || null },
+    });
+    if (done.count !== 1) {
+      const exists = await tx.caseTask.count({ where: { id: parsed.data.taskId, caseId: found.id } });
+      throw exists ? new DomainError("conflict_stale_version") : new DomainError("validation_failed", { field: "taskId" });
+    }
+    const task = await tx.caseTask.findUniqueOrThrow({ where: { id: parsed.data.taskId }, select: { kind: true, system: true } });
+    await tx.caseEvent.create({
+      data: {
+        caseId: found.id,
+        at: now,
+        actorType: "staff",
+        actorId: actor.userId,
+        type: "task.done",
+        after: { taskId: parsed.data.taskId, kind: task.kind, system: task.system },
+      },
+    });
+    return { version };
+  });
+}

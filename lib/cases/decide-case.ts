@@ -1,0 +1,65 @@
+// Use case: decide the case, one outcome per right (granted / partially granted / refused) with the
+// legal basis and reasons (Art. 12(4)). The state machine validates the decision (every right once,
+// basis + reasons for anything not granted, bases valid for the right) and closes the case; the
+// CaseDecision rows (the DB CHECK repeats the basis + reasons rule) are written in the same
+// transaction as the status change and the "case.decided" audit event.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { deriveDecisionOutcome, RIGHT_OUTCOMES, type RightDecision } from "@/lib/domain/case-state-machine";
+import { DomainError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/policy";
+import { RIGHTS } from "@/lib/domain/rights";
+import { versionField } from "./ask-requester";
+import { transitionCaseInTx } from "./case-transition";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+
+export const DECISION_REASONS_MAX_LENGTH = 5000;
+
+export const rightDecisionSchema = z.object({
+  right: z.enum(RIGHTS),
+  outcome: z.enum(RIGHT_OUTCOMES, { error: "caseWork.validation.outcomeRequired" }),
+  legalBasisIds: z.array(z.string().max(64)).max(30).default([]),
+  reasons: z.string().max(DECISION_REASONS_MAX_LENGTH, "caseWork.validation.textTooLong").default("").transform((v) => v.trim()),
+});
+
+export const decideSchema = z.object({ perRight: z.array(rightDecisionSchema).min(1).max(RIGHTS.length), version: versionField });
+
+export async function decideCase(
+  actor: Actor,
+  input: { reference: string; perRight: RightDecision[]; expectedVersion: number; now?: Date },
+): Promise<{ version: number; outcome: string }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.decide);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  const parsed = decideSchema.safeParse({ perRight: input.perRight, version: input.expectedVersion });
+  if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path.join(".") ?? "form") });
+  const perRight: RightDecision[] = parsed.data.perRight.map((d) => ({
+    right: d.right,
+    outcome: d.outcome,
+    // A granted right cites nothing: drop bases ticked before the outcome was changed.
+    legalBasisIds: d.outcome === "granted" ? [] : [...new Set(d.legalBasisIds)],
+    reasons: d.reasons,
+  }));
+  const outcome = deriveDecisionOutcome(perRight);
+  const now = input.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const transition = await transitionCaseInTx(tx, {
+      caseId: found.id,
+      command: { type: "decide", outcome, perRight },
+      actor: { type: "staff", id: actor.userId },
+      expectedVersion: parsed.data.version,
+      now,
+    });
+    await tx.caseDecision.createMany({
+      data: perRight.map((d) => ({
+        caseId: found.id,
+        right: d.right,
+        outcome: d.outcome,
+        legalBasisIds: d.legalBasisIds,
+        reasons: d.reasons,
+        decidedAt: now,
+        decidedById: actor.userId,
+      })),
+    });
+    return { version: transition.version, outcome };
+  });
+}

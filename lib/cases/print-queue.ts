@@ -1,0 +1,103 @@
+// Use cases of the print queue: paper letters (delivery "post") waiting to be printed and posted,
+// oldest first; a letter's PDF; marking letters as printed (one or many), each with a
+// "letter.printed" audit event on its case. Scoped like the case queue: a staff member only ever
+// reads letters of cases they may see (lib/cases/case-scope.ts); anything else does not exist.
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { DomainError } from "@/lib/domain/errors";
+import { hasPermission, type Actor } from "@/lib/domain/policy";
+import { caseScopeFilter } from "./case-scope";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const PRINT_QUEUE_LIMIT = 200;
+export const MARK_PRINTED_MAX = 200;
+
+export type PrintQueueRow = {
+  id: string;
+  reference: string;
+  recipientName: string;
+  kind: string;
+  locale: string;
+  createdAt: Date;
+  sizeBytes: number;
+};
+
+function queuedPostLetters(actor: Actor): Prisma.LetterWhereInput {
+  return { delivery: "post", status: "queued", case: caseScopeFilter(actor) };
+}
+
+function assertMayList(actor: Actor): asserts actor is Extract<Actor, { kind: "staff" }> {
+  if (actor.kind !== "staff" || !hasPermission(actor, "case.list")) throw new DomainError("not_found");
+}
+
+export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
+  assertMayList(actor);
+  const rows = await db().letter.findMany({
+    where: queuedPostLetters(actor),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: PRINT_QUEUE_LIMIT,
+    select: {
+      id: true,
+      kind: true,
+      locale: true,
+      createdAt: true,
+      case: { select: { reference: true, requester: { select: { name: true } } } },
+    },
+  });
+  // The PDF's size without reading the bytes into the app.
+  const sizes = rows.length
+    ? await db().$queryRaw<{ id: string; size: number }[]>`
+        SELECT id::text AS id, COALESCE(octet_length(pdf), 0)::int AS size FROM letter WHERE id = ANY(${rows.map((r) => r.id)}::uuid[])`
+    : [];
+  const sizeOf = new Map(sizes.map((s) => [s.id, s.size]));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.case.reference,
+    recipientName: r.case.requester.name,
+    kind: r.kind,
+    locale: r.locale,
+    createdAt: r.createdAt,
+    sizeBytes: sizeOf.get(r.id) ?? 0,
+  }));
+}
+
+/** A letter's PDF, for anyone who may see its case (any delivery, any status); null otherwise. */
+export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName: string; bytes: Buffer } | null> {
+  if (actor.kind !== "staff" || !UUID.test(id)) return null;
+  const letter = await db().letter.findFirst({
+    where: { id, case: caseScopeFilter(actor) },
+    select: { kind: true, pdf: true, case: { select: { reference: true } } },
+  });
+  if (!letter?.pdf) return null;
+  const prefix = letter.kind === "receipt" ? "kvittering" : letter.kind === "response" ? "svarbrev" : "brev";
+  return { fileName: `${prefix}-${letter.case.reference}.pdf`, bytes: Buffer.from(letter.pdf) };
+}
+
+/**
+ * Marks queued post letters as printed. Ids the actor may not see, unknown ids and letters already
+ * printed are skipped (a letter printed by a colleague a moment ago is not printed "twice").
+ * Returns how many were marked.
+ */
+export async function markLettersPrinted(actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<{ marked: number }> {
+  assertMayList(actor);
+  const wanted = [...new Set(ids)].filter((id) => UUID.test(id)).slice(0, MARK_PRINTED_MAX);
+  if (wanted.length === 0) return { marked: 0 };
+  const marked = await db().$transaction(async (tx) => {
+    const letters = await tx.letter.findMany({
+      where: { id: { in: wanted }, ...queuedPostLetters(actor) },
+      select: { id: true, caseId: true },
+    });
+    let count = 0;
+    for (const letter of letters) {
+      // Guarded by status: two people marking the same letter at once write one event, not two.
+      const updated = await tx.letter.updateMany({ where: { id: letter.id, status: "queued" }, data: { status: "printed", printedAt: now } });
+      if (updated.count !== 1) continue;
+      await tx.caseEvent.create({
+        data: { caseId: letter.caseId, at: now, actorType: "staff", actorId: actor.userId, type: "letter.printed", after: { letterId: letter.id } },
+      });
+      count++;
+    }
+    return count;
+  });
+  return { marked };
+}

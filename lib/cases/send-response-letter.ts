@@ -1,0 +1,149 @@
+// Use case: a caseworker sends the response letter of a decided case (GDPR Art. 12(4)).
+//
+// Policy case.decide on a case in scope (else not_found / forbidden). The case must have decisions.
+// The edited text is checked: a refusal or partial grant must still carry the complaint to
+// Datatilsynet, the right to go to court and every cited legal basis (validation_failed otherwise,
+// nothing written). Then, in ONE transaction:
+// - delivery "portal": the Letter row (body + PDF), a secure message to the requester with the
+//   letter's text, the PDF as an answer attachment of that message, their audit events, the
+//   "letter.sent" event and a "new_message" e-mail (reference + link only) in the outbox;
+// - delivery "post": the Letter row (queued for the print queue, body + PDF) and "letter.sent";
+//   no e-mail.
+// The PDF file of a portal letter is written to storage first and removed again if the
+// transaction fails (as lib/files/upload-attachment.ts does).
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/domain/errors";
+import { can, type Actor } from "@/lib/domain/policy";
+import { removeStoredFile, storeFile } from "@/lib/files/storage";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { kickOutbox } from "@/lib/mail/outbox-worker";
+import { municipalityProfile } from "@/lib/config/municipalities";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { loadLetterCase } from "@/lib/letters/response-draft";
+import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
+import { missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
+import { staffCaseRef } from "./staff-get-case";
+import { myCaseLink } from "./staff-send-message";
+
+export const LETTER_BODY_MAX = 20_000;
+
+export const sendLetterSchema = z.object({
+  body: z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().min(1, "bodyEmpty").max(LETTER_BODY_MAX, "bodyTooLong")),
+  delivery: z.enum(["portal", "post"], { error: "delivery" }),
+});
+
+export type SendLetterInput = { reference: string; body: string; delivery: string; now?: Date };
+export type SendLetterResult = { letterId: string; delivery: "portal" | "post"; messageId: string | null; attachmentId: string | null; mailed: boolean };
+
+export async function sendResponseLetter(actor: Actor, input: SendLetterInput): Promise<SendLetterResult> {
+  const visible = await staffCaseRef(actor, input.reference);
+  if (!visible || actor.kind !== "staff") throw new DomainError("not_found");
+  if (!can(actor, "case.decide", visible.ref)) throw new DomainError("forbidden");
+
+  const parsed = sendLetterSchema.safeParse({ body: input.body, delivery: input.delivery });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("validation_failed", { field: String(issue?.path[0] ?? "body"), reason: issue?.message ?? "bodyEmpty" });
+  }
+  const { body, delivery } = parsed.data;
+  const now = input.now ?? new Date();
+
+  const c = await loadLetterCase(db(), visible.id);
+  if (c.decisions.length === 0) throw new DomainError("validation_failed", { field: "case", reason: "noDecisions" });
+  const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions });
+  if (check.missing.length > 0) {
+    throw new DomainError("validation_failed", { field: "body", reason: "mandatory", missing: check.missing, citations: check.citations });
+  }
+  const postalAddress = c.requester.postalAddress?.trim() || null;
+  if (delivery === "post" && !postalAddress) throw new DomainError("validation_failed", { field: "delivery", reason: "noPostalAddress" });
+
+  const pdf = Buffer.from(
+    await renderResponseLetterPdf({
+      locale: c.locale,
+      reference: c.reference,
+      letterDate: osloDateOf(now),
+      text: body,
+      recipientName: c.requester.name,
+      postalAddress: delivery === "post" ? postalAddress : null,
+      municipality: municipalityProfile(c.municipalityId),
+    }),
+  );
+  const actorRef = { actorType: "staff" as const, actorId: actor.userId };
+  const to = c.requester.email ?? c.requester.identity?.email ?? null;
+
+  if (delivery === "post") {
+    const letter = await db().$transaction(async (tx) => {
+      const row = await tx.letter.create({
+        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "post", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: { caseId: c.id, at: now, ...actorRef, type: "letter.sent", after: { letterId: row.id, kind: "response", delivery: "post", locale: c.locale } },
+      });
+      return row;
+    });
+    return { letterId: letter.id, delivery, messageId: null, attachmentId: null, mailed: false };
+  }
+
+  const { storageKey, sha256 } = await storeFile(pdf);
+  let result: SendLetterResult;
+  try {
+    result = await db().$transaction(async (tx) => {
+      const letter = await tx.letter.create({
+        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "portal", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
+        select: { id: true },
+      });
+      const message = await tx.message.create({
+        data: { caseId: c.id, kind: "to_requester", authorId: actor.userId, body, createdAt: now },
+        select: { id: true },
+      });
+      const attachment = await tx.attachment.create({
+        data: {
+          caseId: c.id,
+          messageId: message.id,
+          purpose: "answer",
+          fileName: responseLetterFileName(c.locale, c.reference),
+          contentType: "application/pdf",
+          sizeBytes: pdf.length,
+          sha256,
+          storageKey,
+          uploadedBy: "staff",
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.caseEvent.createMany({
+        data: [
+          { caseId: c.id, at: now, ...actorRef, type: "message.to_requester", after: { messageId: message.id } },
+          { caseId: c.id, at: now, ...actorRef, type: "attachment.answer", after: { attachmentId: attachment.id, contentType: "application/pdf", sizeBytes: pdf.length, sha256 } },
+          {
+            caseId: c.id,
+            at: now,
+            ...actorRef,
+            type: "letter.sent",
+            after: { letterId: letter.id, kind: "response", delivery: "portal", locale: c.locale, messageId: message.id, attachmentId: attachment.id },
+          },
+        ],
+      });
+      if (to) {
+        await enqueueMail(tx, {
+          to,
+          template: "new_message",
+          locale: c.locale,
+          params: { reference: c.reference, link: myCaseLink(c.reference) },
+          caseId: c.id,
+        });
+      }
+      return { letterId: letter.id, delivery, messageId: message.id, attachmentId: attachment.id, mailed: to !== null };
+    });
+  } catch (error) {
+    await removeStoredFile(storageKey);
+    throw error;
+  }
+  if (result.mailed) kickOutbox();
+  return result;
+}

@@ -1,0 +1,94 @@
+// Use case: a staff member opens the response-letter page of a case. Read through the policy scope
+// (a case outside it -> null -> 404). Gives the generated draft (from the decisions), whether the
+// actor may send it (case.decide), and the letters already made in the case.
+import { db, type Tx } from "@/lib/db/client";
+import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
+import { municipalityProfile } from "@/lib/config/municipalities";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { can, type Actor } from "@/lib/domain/policy";
+import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { myCaseLink } from "@/lib/cases/staff-send-message";
+import { renderResponseLetterText, type LetterDecision, type LetterDelivery, type ResponseLetterInput } from "./response-templates";
+
+type Client = Tx | ReturnType<typeof db>;
+
+/** Everything a response letter is made from, read in one query. */
+export async function loadLetterCase(client: Client, caseId: string) {
+  return client.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      id: true,
+      reference: true,
+      locale: true,
+      municipalityId: true,
+      rights: true,
+      status: true,
+      receivedAt: true,
+      answerChannel: true,
+      requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
+      decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
+    },
+  });
+}
+
+export type LetterCase = Awaited<ReturnType<typeof loadLetterCase>>;
+
+export function defaultDelivery(answerChannel: AnswerChannel): LetterDelivery {
+  return answerChannel === "paper" ? "post" : "portal";
+}
+
+export function letterInputFor(c: LetterCase, delivery: LetterDelivery, now: Date): ResponseLetterInput {
+  return {
+    locale: c.locale,
+    municipality: municipalityProfile(c.municipalityId),
+    reference: c.reference,
+    receivedDate: osloDateOf(c.receivedAt),
+    letterDate: osloDateOf(now),
+    requesterName: c.requester.name,
+    rights: c.rights,
+    decisions: c.decisions.map((d): LetterDecision => ({ ...d })),
+    delivery,
+    portalLink: myCaseLink(c.reference),
+  };
+}
+
+export type ResponseLetterPage = {
+  reference: string;
+  locale: string;
+  answerChannel: AnswerChannel;
+  defaultDelivery: LetterDelivery;
+  canSend: boolean;
+  /** May attach answer files (the JSON/CSV export): the same policy as the staff answer upload. */
+  canExport: boolean;
+  hasPostalAddress: boolean;
+  decisions: LetterDecision[];
+  /** null when the case has no decision yet. */
+  draft: string | null;
+  letters: { id: string; kind: string; delivery: string; status: LetterStatus; createdAt: Date; printedAt: Date | null }[];
+};
+
+export async function getResponseLetterPage(actor: Actor, reference: string, now: Date = new Date()): Promise<ResponseLetterPage | null> {
+  const visible = await staffCaseRef(actor, reference);
+  if (!visible) return null;
+  const [c, letters] = await Promise.all([
+    loadLetterCase(db(), visible.id),
+    db().letter.findMany({
+      where: { caseId: visible.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, kind: true, delivery: true, status: true, createdAt: true, printedAt: true },
+    }),
+  ]);
+  const delivery = defaultDelivery(c.answerChannel);
+  return {
+    reference: c.reference,
+    locale: c.locale,
+    answerChannel: c.answerChannel,
+    defaultDelivery: delivery,
+    canSend: can(actor, "case.decide", visible.ref),
+    canExport: can(actor, "case.message", visible.ref),
+    hasPostalAddress: Boolean(c.requester.postalAddress?.trim()),
+    decisions: c.decisions,
+    draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now)) : null,
+    letters,
+  };
+}

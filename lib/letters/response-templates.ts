@@ -1,0 +1,185 @@
+// Response letters (GDPR Art. 12-21): the text of the answer to a request, per right and outcome, in
+// the requester's language (nb, nn, en). Pure functions: the texts come from the statically imported
+// message catalogue (messages/letters/*.json, letters.template.*), no I/O, no clock.
+//
+// The format is plain text with headings: a heading is a line underlined with "=" (the title) or
+// "-" (a section), bullet points start with "- ". lib/letters/pdf.ts parses the same format.
+//
+// A refusal or partial grant always carries (Art. 12(4)): the reasons, the legal basis (citations
+// from LEGAL_BASES), the right to complain to Datatilsynet and the right to go to court.
+// `missingMandatoryParts` checks an edited text for those parts before it is sent.
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { loadMessages } from "@/i18n/messages";
+import { isLocale, type Locale } from "@/i18n/locales";
+import type { MunicipalityProfile } from "@/lib/config/municipalities";
+import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
+import { isLegalBasisId, LEGAL_BASES, RIGHTS, type LegalBasisId, type Right } from "@/lib/domain/rights";
+import type { RightOutcome } from "@/lib/domain/case-state-machine";
+
+export type LetterDelivery = "portal" | "post";
+
+export type LetterDecision = {
+  right: Right;
+  outcome: RightOutcome;
+  legalBasisIds: readonly string[];
+  reasons: string;
+};
+
+export type ResponseLetterInput = {
+  locale: string;
+  municipality: Pick<MunicipalityProfile, "name" | "postalAddress" | "postmottakEmail" | "phone" | "dpo" | "complaintPath">;
+  reference: string;
+  receivedDate: IsoDate;
+  /** The date printed on the letter. */
+  letterDate: IsoDate;
+  requesterName: string;
+  rights: readonly Right[];
+  decisions: readonly LetterDecision[];
+  delivery: LetterDelivery;
+  /** Where the requester reads and downloads the answer ("Mine saker"). */
+  portalLink: string;
+};
+
+/** The fixed address of Datatilsynet, printed in every complaint paragraph. */
+export const DATATILSYNET_ADDRESS = "Postboks 458 Sentrum, 0105 Oslo";
+
+/** Erasure refused because of the archive duty (Lov om dokumentasjon og arkiv). */
+const ARCHIVE_BASES: readonly LegalBasisId[] = ["gdpr-17-3-b", "gdpr-17-3-d"];
+
+type Translate = (key: string, values?: Record<string, string>) => string;
+
+function translator(locale: Locale): Translate {
+  // The feature catalogues are merged at runtime; their keys are not in the static type.
+  const messages = loadMessages(locale) as unknown as AbstractIntlMessages;
+  const t = createTranslator({ locale, messages }) as unknown as Translate;
+  return (key, values) => t(`letters.template.${key}`, values);
+}
+
+export function letterLocale(locale: string): Locale {
+  return isLocale(locale) ? locale : "nb";
+}
+
+function heading(text: string, underline: "=" | "-"): string {
+  return `${text}\n${underline.repeat(Math.max(3, Math.min(text.length, 72)))}`;
+}
+
+function joinContact(parts: (string | null | undefined)[]): string {
+  return parts.filter((p): p is string => Boolean(p && p.trim())).join(", ");
+}
+
+/** The legal basis citations a decision cites (unknown ids are left out). */
+export function citationsOf(decision: Pick<LetterDecision, "legalBasisIds">): string[] {
+  const out: string[] = [];
+  for (const id of decision.legalBasisIds) {
+    if (isLegalBasisId(id) && !out.includes(LEGAL_BASES[id].citation)) out.push(LEGAL_BASES[id].citation);
+  }
+  return out;
+}
+
+export function needsComplaintInformation(decisions: readonly Pick<LetterDecision, "outcome">[]): boolean {
+  return decisions.some((d) => d.outcome !== "granted");
+}
+
+/** Decisions in the order of the rights catalogue (one section per right). */
+function ordered(input: ResponseLetterInput): LetterDecision[] {
+  return [...input.decisions].sort((a, b) => RIGHTS.indexOf(a.right) - RIGHTS.indexOf(b.right));
+}
+
+function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecision): string[] {
+  const parts: string[] = [];
+  parts.push(heading(`${t(`rightTitle.${d.right}`)} – ${t(`outcome.${d.outcome}`)}`, "-"));
+  parts.push(t(`body.${d.right}.${d.outcome}`));
+
+  const delivered = d.outcome !== "refused";
+  if (d.right === "access" && delivered) {
+    const items = ["data", "purposes", "categories", "recipients", "storage", "source", "rights"].map((k) => `- ${t(`accessInfo.${k}`)}`);
+    parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
+    parts.push(t("accessFree"));
+  }
+  if ((d.right === "access" || d.right === "portability") && delivered) {
+    parts.push(input.delivery === "portal" ? t("downloadPortal", { link: input.portalLink }) : t("downloadPost"));
+  }
+
+  const reasons = d.reasons.trim();
+  if (reasons) parts.push(t("reasonsLabel", { reasons }));
+
+  const bases = d.legalBasisIds.filter(isLegalBasisId);
+  if (bases.length > 0) {
+    const lines = bases.map((id) => `- ${LEGAL_BASES[id].citation}: ${t(`basis.${id}`)}`);
+    parts.push(`${t("legalBasisLabel")}\n${lines.join("\n")}`);
+  }
+
+  if (d.right === "erasure" && d.outcome !== "granted" && bases.some((id) => ARCHIVE_BASES.includes(id))) {
+    parts.push(t("archiveDuty"));
+    parts.push(t("offerRestriction"));
+  }
+  if (d.right === "portability" && d.outcome !== "granted" && bases.includes("gdpr-20-3")) {
+    parts.push(t("publicTask"));
+    parts.push(t("publicTaskAccess"));
+  }
+  return parts;
+}
+
+function complaintSection(t: Translate, input: ResponseLetterInput): string[] {
+  const m = input.municipality;
+  const dpoContact = joinContact([m.dpo.name, m.dpo.email, m.dpo.phone, m.dpo.postalAddress]) || m.postalAddress;
+  const parts = [heading(t("complaintHeading"), "-")];
+  parts.push(
+    m.complaintPath === "unit_then_dpo_then_datatilsynet"
+      ? t("complaintUnitFirst", { municipality: m.name, contact: dpoContact })
+      : t("complaintDpo", { municipality: m.name, contact: dpoContact }),
+  );
+  parts.push(t("complaintDatatilsynet"));
+  parts.push(t("complaintCourt"));
+  return parts;
+}
+
+/** The response letter as plain text with headings, ready to be edited by the caseworker. */
+export function renderResponseLetterText(input: ResponseLetterInput): string {
+  const locale = letterLocale(input.locale);
+  const t = translator(locale);
+  const m = input.municipality;
+  const parts: string[] = [];
+  parts.push(heading(t("title"), "="));
+  parts.push(t("referenceLines", { reference: input.reference, date: formatDateLong(input.letterDate, locale) }));
+  parts.push(t("intro", { name: input.requesterName.trim(), receivedDate: formatDateLong(input.receivedDate, locale) }));
+  for (const decision of ordered(input)) parts.push(...rightSection(t, input, decision));
+  parts.push(...complaintSection(t, input));
+  parts.push(t("questions", { contact: joinContact([m.postmottakEmail, m.phone, m.postalAddress]) }));
+  parts.push(`${t("closing")}\n${m.name}`);
+  return parts.join("\n\n") + "\n";
+}
+
+export type MissingPart = "complaint" | "court" | "legal_basis";
+
+/** Words that show the court paragraph is still there (nb "domstolene", nn "domstolane", en "court"). */
+const COURT_MARKERS: Record<Locale, RegExp> = { nb: /domstol/i, nn: /domstol/i, en: /\bcourts?\b/i };
+
+/**
+ * What a refusal or partial grant must still say after editing (Art. 12(4)): the complaint to
+ * Datatilsynet with its address, the right to go to court, and every cited legal basis.
+ * Letters that only grant need none of it (the template still includes it).
+ */
+export function missingMandatoryParts(
+  text: string,
+  input: { locale: string; decisions: readonly LetterDecision[] },
+): { missing: MissingPart[]; citations: string[] } {
+  if (!needsComplaintInformation(input.decisions)) return { missing: [], citations: [] };
+  const locale = letterLocale(input.locale);
+  const normalized = text.replace(/\s+/g, " ");
+  const missing: MissingPart[] = [];
+  if (!/Datatilsynet/.test(normalized) || !normalized.includes(DATATILSYNET_ADDRESS)) missing.push("complaint");
+  if (!COURT_MARKERS[locale].test(normalized)) missing.push("court");
+  const citations = input.decisions
+    .filter((d) => d.outcome !== "granted")
+    .flatMap(citationsOf)
+    .filter((c, i, all) => all.indexOf(c) === i);
+  const absent = citations.filter((c) => !normalized.includes(c));
+  if (absent.length > 0) missing.push("legal_basis");
+  return { missing, citations: absent };
+}
+
+/** The PDF's file name (no personal data: the reference only). */
+export function responseLetterFileName(locale: string, reference: string): string {
+  return `${letterLocale(locale) === "en" ? "response-letter" : "svarbrev"}-${reference}.pdf`;
+}

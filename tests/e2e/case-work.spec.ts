@@ -1,0 +1,326 @@
+// Case work on the staff case page: register a request received by phone (receipt in the past),
+// ask the requester and resume, extend (and be refused after the one-month date), 404 for another
+// unit, the DPO reads but cannot decide, and two caseworkers editing the same case.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { computeDeadline } from "@/lib/domain/deadline";
+import { addDays, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
+import { signInAsStaff } from "./staff-login";
+
+const KARI = "saksbehandler@demo.test";
+const OLA = "saksbehandler2@demo.test";
+const LENE = "leder@demo.test";
+const DPO = "personvernombud@demo.test";
+
+/** Opens every disclosure (<details>) so that axe sees the forms. */
+async function openAllForms(page: Page) {
+  await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+async function openForm(page: Page, summary: string) {
+  await page.locator("summary", { hasText: summary }).click();
+}
+
+/** Registers a phone request received `daysAgo` days ago at 09:15 Oslo time, through the register page. */
+async function registerPhoneRequest(page: Page, opts: { daysAgo: number; email?: string; scan?: boolean }) {
+  const receivedDate = addDays(osloDateOf(new Date()), -opts.daysAgo);
+  const email = opts.email ?? uniqueEmail("telefon");
+  await page.goto("/staff/register");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registrer forespørsel");
+  if (opts.scan) await expectNoAxeViolations(page, "register page");
+  await page.getByLabel("Telefon", { exact: true }).check();
+  await page.getByLabel("Dato", { exact: true }).fill(receivedDate);
+  await page.getByLabel("Klokkeslett").fill("09:15");
+  await page.getByLabel("Se hvilke opplysninger kommunen har om meg").check();
+  await page.getByLabel("Fullt navn").fill("Telefon Testesen");
+  await page.getByLabel("E-postadresse (valgfritt)").fill(email);
+  await page.getByLabel("Enhet").selectOption("barnehage");
+  await page.getByLabel("Hva ba innbyggeren om?").fill("Ringte og ba om innsyn i barnehagemappen.");
+  await page.getByRole("button", { name: "Gå videre" }).click();
+  const due = computeDeadline({ receivedAt: new Date(`${receivedDate}T09:15:00+01:00`) }).dueDate;
+  const confirm = page.getByTestId("register-confirm");
+  await expect(confirm).toContainText(`Fristen blir ${formatDateLong(due, "nb")}`);
+  await expect(confirm).toContainText(`Mottatt ${formatDateLong(receivedDate, "nb")} kl. 09:15 via Telefon`);
+  if (opts.scan) await expectNoAxeViolations(page, "register confirmation");
+  await page.getByRole("button", { name: "Registrer forespørselen" }).click();
+  await expect(page).toHaveURL(/\/staff\/cases\/PV-\d{4}-\d{6}/);
+  await expect(page.getByTestId("flash")).toContainText("Forespørselen er registrert");
+  const reference = page.url().match(/PV-\d{4}-\d{6}/)![0];
+  return { reference, receivedDate, due, email };
+}
+
+async function createCaseViaApi(page: Page) {
+  const response = await page.request.post("/api/v1/requests", {
+    data: { rights: ["access"], name: "Arbeid Testesen", email: uniqueEmail("arbeid"), unit: "barnehage", submissionKey: crypto.randomUUID() },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { reference: string }).reference;
+}
+
+async function newStaffPage(browser: Browser, email: string) {
+  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  const page = await context.newPage();
+  await signInAsStaff(page, email);
+  return { context, page };
+}
+
+test("a phone request received ten days ago is registered with the due date counted from then", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const { reference, due, email, receivedDate } = await registerPhoneRequest(page, { daysAgo: 10, scan: true });
+  await expect(page.getByTestId("due-date")).toContainText(formatDateLong(due, "nb"));
+  await expect(page.getByTestId("received")).toContainText("via Telefon");
+  await expect(page.getByTestId("identity-level")).toContainText("Ikke sterkt verifisert");
+  await expect(page.getByTestId("timeline")).toContainText(`mottatt ${formatDateLong(receivedDate, "nb")} via Telefon`);
+  await expect(page.getByTestId("timeline")).toContainText("Kari Saksbehandler");
+  await expectNoAxeViolations(page, "case page after registering");
+  await openAllForms(page);
+  await expectNoAxeViolations(page, "case page with every form open");
+
+  const row = await withDb(async (db) =>
+    (await db.query("SELECT channel, registered_by_id IS NOT NULL AS by_staff, due_date::text AS due FROM request_case WHERE reference = $1", [reference])).rows[0],
+  );
+  expect(row).toEqual({ channel: "phone", by_staff: true, due });
+  const mail = await waitForMail(page, { to: email, subjectIncludes: reference });
+  expect(mail.subject).toContain("Kvittering");
+});
+
+test("ask the requester pauses the clock, resume restarts it, and the deadline can be extended once", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const { reference } = await registerPhoneRequest(page, { daysAgo: 10 });
+
+  await openForm(page, "Be innbyggeren om opplysninger");
+  await page.getByRole("button", { name: "Gå videre" }).first().click();
+  await expect(page.locator(".ds-error-summary")).toContainText("Skriv hva innbyggeren må sende eller svare på.");
+  await expectNoAxeViolations(page, "ask form with an error");
+  await page.getByLabel("identitetsopplysninger").check();
+  await page.getByLabel("Melding til innbyggeren").first().fill("Kan du bekrefte fødselsdatoen din når du logger inn?");
+  await page.locator("#ask").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.getByTestId("ask-confirm")).toContainText("Fristen stopper fra nå");
+  await expectNoAxeViolations(page, "ask confirmation");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Fristen står stille");
+  await expect(page.getByTestId("case-status")).toContainText("Venter på innbyggeren");
+  await expect(page.locator('[data-badge="paused"]')).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("Innbyggeren ble bedt om identitetsopplysninger");
+
+  await openForm(page, "Start fristen igjen uten svar i portalen");
+  await page.locator("#resume").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Fristen løper igjen");
+  await expect(page.locator('[data-badge="paused"]')).toHaveCount(0);
+
+  // Extend: the reason is required, the requester gets it in the portal, the due date moves.
+  await openForm(page, "Forlenge fristen med to måneder");
+  await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.locator("#extend .ds-error-summary")).toContainText("Skriv hvorfor fristen må forlenges.");
+  await page.getByLabel("Begrunnelse til innbyggeren").fill("Vi må gå gjennom tre fagsystemer og mye dokumentasjon.");
+  await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.getByTestId("extend-confirm")).toContainText("Fristen blir forlenget til");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Fristen er forlenget");
+  await expect(page.locator('[data-badge="extended"]')).toBeVisible();
+  const extended = await withDb(async (db) =>
+    (await db.query("SELECT extended, due_date::text AS due, received_at FROM request_case WHERE reference = $1", [reference])).rows[0],
+  );
+  expect(extended.extended).toBe(true);
+  await expect(page.getByTestId("due-date")).toContainText(formatDateLong(extended.due, "nb"));
+  await expect(page.getByTestId("messages")).toContainText("Vi må gå gjennom tre fagsystemer");
+  // Extended once: no second extend form.
+  await expect(page.locator("summary", { hasText: "Forlenge fristen" })).toHaveCount(0);
+});
+
+test("extending is refused after the one-month due date", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const { reference } = await registerPhoneRequest(page, { daysAgo: 40 });
+  await openForm(page, "Forlenge fristen med to måneder");
+  await page.getByLabel("Begrunnelse til innbyggeren").fill("Saken er svært omfattende og gjelder mange systemer.");
+  await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.locator("#extend [role=alert]")).toContainText("Det er for sent å forlenge fristen. Innbyggeren måtte få beskjed senest");
+  await expectNoAxeViolations(page, "extend refused");
+  const row = await withDb(async (db) => (await db.query("SELECT extended FROM request_case WHERE reference = $1", [reference])).rows[0]);
+  expect(row.extended).toBe(false);
+});
+
+test("a caseworker of another unit gets 404 on the case", async ({ page }) => {
+  const reference = await createCaseViaApi(page);
+  await signInAsStaff(page, OLA);
+  const response = await page.goto(`/staff/cases/${reference}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fant ikke siden");
+});
+
+test("the DPO can read the case but has no decide form, and a posted decision is refused", async ({ browser }) => {
+  const kari = await newStaffPage(browser, KARI);
+  const reference = await createCaseViaApi(kari.page);
+  // The decide form exactly as the server renders it for Kari (no JavaScript): its hidden fields
+  // identify the server action. The DPO posts the same form, as a browser without JavaScript would.
+  const noJs = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false, storageState: await kari.context.storageState() });
+  const noJsPage = await noJs.newPage();
+  await noJsPage.goto(`/staff/cases/${reference}`);
+  const fields = await noJsPage.locator("form#decide").evaluate((form) =>
+    Array.from(form.querySelectorAll("input[type=hidden]")).map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const),
+  );
+  await noJs.close();
+  await kari.context.close();
+  expect(fields.map(([name]) => name)).toContain("reference");
+
+  const dpo = await newStaffPage(browser, DPO);
+  await dpo.page.goto(`/staff/cases/${reference}`);
+  await expect(dpo.page.getByRole("heading", { level: 1 })).toContainText(reference);
+  await expect(dpo.page.getByTestId("no-decide")).toHaveText("Du kan lese saken, men ikke avgjøre den.");
+  await expect(dpo.page.locator("form#decide")).toHaveCount(0);
+  await expectNoAxeViolations(dpo.page, "case page for the DPO");
+
+  const multipart: Record<string, string> = Object.fromEntries(fields);
+  multipart["outcome.access"] = "granted";
+  multipart.intent = "confirm";
+  const response = await dpo.page.request.post(`/staff/cases/${reference}`, { multipart });
+  expect(response.url()).toContain("denied=decide");
+  expect(await response.text()).toContain("Du har ikke tilgang til å gjøre dette i saken. Ingenting er endret.");
+  await dpo.page.goto(response.url());
+  await expect(dpo.page.getByTestId("denied")).toBeVisible();
+  await expectNoAxeViolations(dpo.page, "refusal shown to the DPO");
+  const row = await withDb(async (db) =>
+    (
+      await db.query(
+        "SELECT c.status, (SELECT count(*)::int FROM case_decision d WHERE d.case_id = c.id) AS decisions FROM request_case c WHERE reference = $1",
+        [reference],
+      )
+    ).rows[0],
+  );
+  expect(row).toEqual({ status: "received", decisions: 0 });
+  await dpo.context.close();
+});
+
+test("two caseworkers on the same case: the second one is told who changed it, and nothing is overwritten", async ({ browser }) => {
+  const kari = await newStaffPage(browser, KARI);
+  const lene = await newStaffPage(browser, LENE);
+  const reference = await createCaseViaApi(kari.page);
+  await Promise.all([kari.page.goto(`/staff/cases/${reference}`), lene.page.goto(`/staff/cases/${reference}`)]);
+
+  await openForm(kari.page, "Skriv internt notat");
+  await kari.page.getByLabel("Internt notat").fill("Ringte barnehagen om saken.");
+  await kari.page.getByRole("button", { name: "Lagre notatet" }).click();
+  await expect(kari.page.getByTestId("flash")).toContainText("Notatet er lagret");
+  const note = kari.page.locator('[data-testid="timeline"] li[data-internal="true"]');
+  await expect(note).toContainText("Ringte barnehagen om saken.");
+  await expect(note).toContainText("Internt – vises ikke for innbyggeren");
+  await expect(note).toContainText("Kari Saksbehandler");
+
+  // Lene still has the page from before Kari's note.
+  await lene.page.getByRole("button", { name: "Merk saken som krevende" }).click();
+  const alert = lene.page.locator("#complex [role=alert]");
+  await expect(alert).toContainText("Saken er endret av Kari Saksbehandler – last inn på nytt.");
+  await expectNoAxeViolations(lene.page, "conflict message");
+  const row = await withDb(async (db) => (await db.query("SELECT complex FROM request_case WHERE reference = $1", [reference])).rows[0]);
+  expect(row.complex).toBe(false);
+  await alert.getByRole("link", { name: "Last inn saken på nytt" }).click();
+  await expect(lene.page.getByTestId("timeline")).toContainText("Ringte barnehagen om saken.");
+  await lene.page.getByRole("button", { name: "Merk saken som krevende" }).click();
+  await expect(lene.page.getByTestId("flash")).toContainText("Saken er merket som krevende");
+  await expect(lene.page.locator('[data-badge="complex"]')).toBeVisible();
+  await kari.context.close();
+  await lene.context.close();
+});
+
+test("a refusal needs a legal basis and reasons; a decided case shows no action forms", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const reference = await createCaseViaApi(page);
+  await page.goto(`/staff/cases/${reference}`);
+  await openForm(page, "Avgjør saken");
+  await page.locator("#decide").getByLabel("Avslått").check();
+  await page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  const summary = page.locator("#decide .ds-error-summary");
+  await expect(summary).toContainText("Velg minst ett rettslig grunnlag.");
+  await expect(summary).toContainText("Skriv en begrunnelse.");
+  await expectNoAxeViolations(page, "decide form with field errors");
+  await page.locator("#decide").getByLabel(/GDPR art\. 12\(5\)/).check();
+  await page.locator("#decide").getByLabel("Begrunnelse").fill("Samme forespørsel er besvart tre ganger denne måneden.");
+  await page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.getByTestId("decide-confirm")).toContainText("Saken blir avsluttet med status");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Avgjørelsen er lagret");
+  await expect(page.getByTestId("decisions")).toContainText("GDPR art. 12(5)");
+  await expect(page.locator("form#decide, form#ask, form#extend, form#note")).toHaveCount(0);
+  await expectNoAxeViolations(page, "closed case");
+});
+
+test("tasks per system and a restriction that can only be lifted once the requester has been told", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const response = await page.request.post("/api/v1/requests", {
+    data: {
+      rights: ["rectification"],
+      name: "Retting Testesen",
+      email: uniqueEmail("retting"),
+      unit: "barnehage",
+      details: { incorrectData: "Feil adresse", correctData: "Storgata 1" },
+      submissionKey: crypto.randomUUID(),
+    },
+  });
+  expect(response.status()).toBe(201);
+  const { reference } = (await response.json()) as { reference: string };
+  await page.goto(`/staff/cases/${reference}`);
+  await expect(page.locator("#tasks")).toContainText("artikkel 19");
+
+  // A suggested task from the unit's systems, in one click.
+  await page.getByRole("button", { name: "Legg til: Rette opplysninger i Barnehagesystem" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
+  // An Art. 19 task needs a recipient.
+  await openForm(page, "Legg til oppgave");
+  const form = page.locator("#task-new");
+  await form.getByLabel("Hva skal gjøres?").selectOption("notify_recipient");
+  await form.getByLabel("System eller register").fill("Barnehagesystem");
+  await form.getByRole("button", { name: "Legg til oppgave" }).click();
+  await expect(form.locator(".ds-error-summary")).toContainText("Skriv hvem som skal varsles.");
+  await form.getByLabel("Mottaker som skal varsles").fill("Skatteetaten");
+  await form.getByLabel("Tildel til").selectOption({ label: "Lene Enhetsleder" });
+  await form.getByRole("button", { name: "Legg til oppgave" }).click();
+  await expect(page.getByTestId("tasks")).toContainText("Varsle mottaker i Barnehagesystem – mottaker: Skatteetaten");
+  await expect(page.getByTestId("tasks")).toContainText("Tildelt Lene Enhetsleder");
+  // Tick the first task off with a note.
+  const first = page.getByTestId("tasks").locator("li").first();
+  await first.locator("summary").click();
+  await first.getByLabel("Notat").fill("Adressen er rettet.");
+  await first.getByRole("button", { name: "Merk som utført" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er merket som utført");
+  await expect(page.getByTestId("tasks").locator('li[data-done="yes"]')).toContainText("Adressen er rettet.");
+  await expect(page.getByTestId("timeline")).toContainText("Oppgave utført: Rette opplysninger i Barnehagesystem.");
+
+  // Restriction (Art. 18) and lifting it (18(3)).
+  await openForm(page, "Begrense behandlingen (artikkel 18)");
+  await page.getByLabel("Hva er begrenset, og hvorfor?").fill("Adressen i Barnehagesystem er omstridt.");
+  await page.locator("#restrict").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.locator('[data-badge="restricted"]')).toBeVisible();
+  await openForm(page, "Oppheve begrensningen");
+  await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.locator("#lift .ds-error-summary")).toContainText("Kryss av for at innbyggeren har fått beskjed.");
+  await expectNoAxeViolations(page, "lift restriction refused");
+  await page.getByLabel("Innbyggeren har fått beskjed om at begrensningen blir opphevet").check();
+  await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Begrensningen er opphevet");
+  await expect(page.locator('[data-badge="restricted"]')).toHaveCount(0);
+});
+
+test("the case forms work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
+  const page = await context.newPage();
+  const reference = await createCaseViaApi(page);
+  const js = await browser.newContext({ locale: "nb-NO" });
+  const signInPage = await js.newPage();
+  await signInAsStaff(signInPage, KARI);
+  await context.addCookies(await js.cookies());
+  await js.close();
+  await page.goto(`/staff/cases/${reference}`);
+  await page.locator("summary", { hasText: "Skriv internt notat" }).click();
+  await page.getByRole("button", { name: "Lagre notatet" }).click();
+  await expect(page.locator("#note .ds-error-summary")).toContainText("Skriv notatet.");
+  await page.getByLabel("Internt notat").fill("Notat uten JavaScript.");
+  await page.getByRole("button", { name: "Lagre notatet" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Notatet er lagret");
+  await expect(page.getByTestId("timeline")).toContainText("Notat uten JavaScript.");
+  await context.close();
+});

@@ -1,0 +1,236 @@
+// Response letters end to end: an ACCESS request answered with a letter and a JSON/CSV export that
+// the citizen downloads from "Mine saker"; an ERASURE refused under GDPR 17(3)(b) whose letter the
+// citizen reads (Datatilsynet, domstolene, the citation, the archive duty), including the check that
+// refuses a refusal edited without the court paragraph; a paper letter through the print queue.
+//
+// The cases are filed through POST /api/v1/requests and linked to the signed-in citizen with withDb
+// (as my-cases.spec.ts does). The decision (CaseDecision + closed status) is written with withDb:
+// the Decide form on the case page is being built in parallel by another change.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
+import { signInWithEmailCode } from "./citizen-login";
+import { signInAsStaff } from "./staff-login";
+
+type Decision = { right: string; outcome: "granted" | "partially_granted" | "refused"; legalBasisIds: string[]; reasons: string };
+
+async function fileCase(page: Page, data: Record<string, unknown>): Promise<string> {
+  const response = await page.request.post("/api/v1/requests", {
+    data: { name: "Brev Testesen", unit: "barnehage", submissionKey: crypto.randomUUID(), ...data },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { reference: string }).reference;
+}
+
+async function linkToCitizen(email: string, reference: string) {
+  const linked = await withDb(async (db) =>
+    (
+      await db.query(
+        `UPDATE requester SET identity_id = (SELECT id FROM citizen_identity WHERE email = $1)
+           WHERE id = (SELECT requester_id FROM request_case WHERE reference = $2)`,
+        [email, reference],
+      )
+    ).rowCount,
+  );
+  expect(linked).toBe(1);
+}
+
+/** Records the decision as the Decide action would: one CaseDecision per right, the case closed. */
+async function decide(reference: string, decisions: Decision[]) {
+  const status = decisions.every((d) => d.outcome === "granted") ? "completed" : decisions.every((d) => d.outcome === "refused") ? "refused" : "partially_completed";
+  await withDb(async (db) => {
+    const { rows } = await db.query(`SELECT c.id, u.id AS staff_id FROM request_case c, staff_user u WHERE c.reference = $1 AND u.email = 'saksbehandler@demo.test'`, [reference]);
+    const { id, staff_id } = rows[0] as { id: string; staff_id: string };
+    for (const d of decisions) {
+      await db.query(
+        `INSERT INTO case_decision (id, case_id, "right", outcome, legal_basis_ids, reasons, decided_at, decided_by_id)
+         VALUES (gen_random_uuid(), $1, $2::"Right", $3::"RightOutcome", $4::text[], $5, now(), $6)`,
+        [id, d.right, d.outcome, d.legalBasisIds, d.reasons, staff_id],
+      );
+    }
+    await db.query(`UPDATE request_case SET status = $2::"CaseStatus", closed_at = now(), version = version + 1 WHERE id = $1`, [id, status]);
+    await db.query(`INSERT INTO case_event (case_id, actor_type, actor_id, type, after) VALUES ($1, 'staff', $2, 'case.decided', $3)`, [id, staff_id, JSON.stringify({ status })]);
+  });
+}
+
+async function staffPage(browser: Browser, email = "saksbehandler@demo.test", opts: { javaScript?: boolean } = {}) {
+  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", javaScriptEnabled: opts.javaScript ?? true });
+  const page = await context.newPage();
+  await signInAsStaff(page, email);
+  return { context, page };
+}
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return readFile((await download.path())!);
+}
+
+test("an access request is answered with a letter and an export that the citizen downloads", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("svarbrev");
+  await signInWithEmailCode(page, email);
+  const reference = await fileCase(page, { rights: ["access"], email });
+  await linkToCitizen(email, reference);
+
+  const staff = await staffPage(browser);
+  // Before the decision: the page sends the caseworker to the case page first.
+  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await expect(staff.page.getByRole("heading", { name: "Registrer vedtak først" })).toBeVisible();
+  await expect(staff.page.getByRole("link", { name: "Gå til saken" })).toHaveAttribute("href", `/staff/cases/${reference}`);
+
+  await decide(reference, [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }]);
+  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Svarbrev i sak ${reference}`);
+  const body = staff.page.getByLabel("Teksten i brevet");
+  await expect(body).toHaveValue(/Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/);
+  await expect(body).toHaveValue(/Den første kopien er gratis/);
+  await expect(staff.page.getByLabel(/Digitalt: sikker melding/)).toBeChecked();
+  await expectNoAxeViolations(staff.page, "letter page");
+
+  // Attach the answer: the generated JSON/CSV export.
+  await staff.page.getByRole("button", { name: "Lag JSON/CSV-eksport" }).click();
+  await expect(staff.page.getByText("Eksporten er laget og lagt ved saken som svarfiler.")).toBeVisible();
+
+  // The caseworker adds a line and sends it in the portal.
+  const extra = `Kopien fra barnehagesystemet ligger ved. ${Date.now()}`;
+  await body.fill(`${await body.inputValue()}\n${extra}\n`);
+  await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
+  await expect(staff.page.getByText("Svarbrevet er sendt som sikker melding med PDF.")).toBeVisible();
+  const letterRow = staff.page.getByTestId("case-letters").locator("tbody tr");
+  await expect(letterRow).toHaveCount(1);
+  await expect(letterRow).toContainText("Levert i portalen");
+  await expectNoAxeViolations(staff.page, "letter page after sending");
+  const staffPdf = await staff.page.request.get((await letterRow.getByRole("link", { name: "Last ned PDF" }).getAttribute("href"))!);
+  expect(staffPdf.status()).toBe(200);
+  expect(staffPdf.headers()["content-disposition"]).toContain("attachment");
+  expect((await staffPdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // Only a reference and a link by e-mail.
+  const mail = await waitForMail(page, { to: email, subjectIncludes: "Ny melding" });
+  expect(mail.text).toContain(reference);
+  expect(mail.text).not.toContain("Innsyn i opplysningene");
+
+  // The citizen reads the letter and downloads the PDF and the export.
+  await page.goto(`/my-cases/${reference}`);
+  await expect(page.getByTestId("messages")).toContainText("Svar på forespørselen din om personopplysninger");
+  await expect(page.getByTestId("messages")).toContainText(extra);
+  const files = page.getByTestId("answer-files");
+  await expect(files).toContainText(`svarbrev-${reference}.pdf`);
+  await expect(files).toContainText(`personopplysninger-${reference}.json`);
+  await expect(files).toContainText(`personopplysninger-${reference}.csv`);
+  const pdf = await downloaded(page, () => files.getByRole("link", { name: new RegExp(`svarbrev-${reference}\\.pdf`) }).click());
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const json = JSON.parse((await downloaded(page, () => files.getByRole("link", { name: new RegExp(`personopplysninger-${reference}\\.json`) }).click())).toString("utf8"));
+  expect(json.cases.map((c: { reference: string }) => c.reference)).toContain(reference);
+  expect(json.requester[0].email).toBe(email);
+  expect(JSON.stringify(json)).not.toMatch(/nationalId|pidHash|pidEncrypted/);
+  const csv = (await downloaded(page, () => files.getByRole("link", { name: new RegExp(`personopplysninger-${reference}\\.csv`) }).click())).toString("utf8");
+  expect(csv).toContain(`"case","${reference}","status","completed"`);
+
+  // A caseworker of another unit: 404 on the letter page and on the PDF.
+  const other = await staffPage(browser, "saksbehandler2@demo.test");
+  const hidden = await other.page.goto(`/staff/cases/${reference}/letter`);
+  expect(hidden?.status()).toBe(404);
+  const hiddenPdf = await other.page.request.get((await letterRow.getByRole("link", { name: "Last ned PDF" }).getAttribute("href"))!);
+  expect(hiddenPdf.status()).toBe(404);
+  await other.context.close();
+
+  // The DPO may read the letter page but not send.
+  const dpo = await staffPage(browser, "personvernombud@demo.test");
+  await dpo.page.goto(`/staff/cases/${reference}/letter`);
+  await expect(dpo.page.getByText("Du kan lese utkastet, men du har ikke tilgang til å sende svarbrev i denne saken.")).toBeVisible();
+  await expect(dpo.page.getByRole("button", { name: "Send svarbrevet" })).toHaveCount(0);
+  await expectNoAxeViolations(dpo.page, "letter page, read-only");
+  await dpo.context.close();
+  await staff.context.close();
+});
+
+test("an erasure refused under GDPR 17(3)(b): the letter the citizen reads has complaint, court, citation and archive duty", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("sletting");
+  await signInWithEmailCode(page, email);
+  const reference = await fileCase(page, { rights: ["erasure"], email, details: { dataToErase: "Bilder fra barnehagen", erasureGround: "a" } });
+  await linkToCitizen(email, reference);
+  await decide(reference, [{ right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"], reasons: "Bildene er journalført i barnehagens saksmappe." }]);
+
+  const staff = await staffPage(browser);
+  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await expect(staff.page.getByTestId("decisions")).toContainText("Avslått (GDPR art. 17(3)(b))");
+  const body = staff.page.getByLabel("Teksten i brevet");
+  const draft = await body.inputValue();
+
+  // Removing the court paragraph is refused with a translated error, and nothing is sent.
+  await body.fill(draft.split("\n").filter((line) => !line.includes("domstolene")).join("\n"));
+  await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
+  const summary = staff.page.locator(".ds-error-summary");
+  await expect(summary).toContainText("Brevet må fortelle at mottakeren kan bringe saken inn for domstolene.");
+  await expect(summary.getByRole("link")).toHaveAttribute("href", "#letter-body");
+  await expectNoAxeViolations(staff.page, "letter page with an error");
+  await expect(staff.page.getByText("Ingen brev er sendt ennå.")).toBeVisible();
+
+  await body.fill(draft);
+  await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
+  await expect(staff.page.getByText("Svarbrevet er sendt som sikker melding med PDF.")).toBeVisible();
+  await staff.context.close();
+
+  await page.goto(`/my-cases/${reference}`);
+  const letter = page.getByTestId("messages").locator("li").filter({ hasText: "Svar på forespørselen din" });
+  await expect(letter).toContainText("Sletting av opplysninger (GDPR art. 17) – avslått");
+  await expect(letter).toContainText("Bildene er journalført i barnehagens saksmappe.");
+  await expect(letter).toContainText("GDPR art. 17(3)(b)");
+  await expect(letter).toContainText("lov om dokumentasjon og arkiv");
+  await expect(letter).toContainText("begrenser bruken av opplysningene (GDPR art. 18)");
+  await expect(letter).toContainText("klage til Datatilsynet, Postboks 458 Sentrum, 0105 Oslo");
+  await expect(letter).toContainText("domstolene");
+  await expect(letter).toContainText("personvernombud@bergen.kommune.no");
+});
+
+test("a paper letter goes through the print queue: downloaded and marked printed (without JavaScript)", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const reference = await fileCase(page, { rights: ["access"], email: uniqueEmail("papir"), answerChannel: "paper", postalAddress: "Papirveien 3, 5003 Bergen" });
+  await decide(reference, [{ right: "access", outcome: "partially_granted", legalBasisIds: ["gdpr-15-4"], reasons: "Opplysninger om andre barn er tatt ut." }]);
+
+  // The letter page and the print queue are plain forms: all of this works without JavaScript.
+  const staff = await staffPage(browser, "saksbehandler@demo.test", { javaScript: false });
+  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await expect(staff.page.getByLabel(/Brev i posten/)).toBeChecked();
+  await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
+  await expect(staff.page.getByText("Svarbrevet ligger i utskriftskøen.")).toBeVisible();
+  await expect(staff.page.getByTestId("case-letters")).toContainText("Venter på utskrift");
+
+  await staff.page.goto("/staff/print-queue");
+  await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText("Utskriftskø");
+  // The paper request also queued its receipt: two letters for the case, the receipt first (older).
+  const rows = staff.page.locator(`tr[data-reference="${reference}"]`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Kvittering for forespørsel");
+  const response = rows.filter({ hasText: "Svar på forespørsel" });
+  await expect(response).toContainText("Brev Testesen");
+  await expectNoAxeViolationsWithoutJs(browser, staff.page, "print queue");
+
+  const pdf = await downloaded(staff.page, () => response.getByRole("link", { name: /Last ned PDF/ }).click());
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // One by its own button, then the other by ticking it and "mark selected".
+  await response.getByRole("button", { name: /Merk som skrevet ut/ }).click();
+  await expect(staff.page.getByText("1 brev er merket som skrevet ut.")).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole("checkbox").check();
+  await staff.page.getByRole("button", { name: "Merk valgte som skrevet ut" }).click();
+  await expect(staff.page.getByText("1 brev er merket som skrevet ut.")).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  await expectNoAxeViolationsWithoutJs(browser, staff.page, "print queue after marking");
+
+  const audit = await withDb(async (db) =>
+    (await db.query(`SELECT count(*)::int AS n FROM case_event e JOIN request_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.type = 'letter.printed'`, [reference])).rows[0] as { n: number },
+  );
+  expect(audit.n).toBe(2);
+  const states = await withDb(async (db) =>
+    (await db.query(`SELECT l.status::text AS status, l.printed_at IS NOT NULL AS printed FROM letter l JOIN request_case c ON c.id = l.case_id WHERE c.reference = $1`, [reference])).rows,
+  );
+  expect(states).toEqual([
+    { status: "printed", printed: true },
+    { status: "printed", printed: true },
+  ]);
+  await staff.context.close();
+});

@@ -1,0 +1,55 @@
+// Shared e2e helper: sign a staff member in with the e-mail magic link read from /demo/mailbox.
+import { expect, type Page } from "@playwright/test";
+
+/** Every sign-in link currently in the demo mailbox for `email`, newest first. */
+async function signInLinks(page: Page, email: string): Promise<string[]> {
+  await page.goto("/demo/mailbox");
+  const cards = page.getByTestId("demo-mail");
+  const links: string[] = [];
+  const count = await cards.count();
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i);
+    const to = await card.getByTestId("demo-mail-to").innerText();
+    const subject = await card.getByRole("heading").innerText();
+    if (!to.includes(email) || !subject.includes("Innloggingslenke")) continue;
+    const link = (await card.innerText()).match(/https?:\/\/\S+/)?.[0];
+    if (link) links.push(link);
+  }
+  return links;
+}
+
+export type StaffLoginOptions = {
+  /** Where the page should end up after signing in (default: /staff, or the admin pages for admins). */
+  landing?: RegExp;
+};
+
+/**
+ * Signs `email` in on /staff/signin with a magic link. Other tests may sign the same person in at the
+ * same time: only a link that was not in the mailbox before is used, and a link already used by
+ * someone else (error page) is retried with a fresh one.
+ */
+export async function signInAsStaff(page: Page, email: string, opts: StaffLoginOptions = {}) {
+  const landing = opts.landing ?? /\/staff(\/admin\/users)?$/;
+  for (let attempt = 1; ; attempt++) {
+    const before = new Set(await signInLinks(page, email));
+    await page.goto("/staff/signin");
+    await page.getByLabel("Jobb-e-post").fill(email);
+    await page.getByRole("button", { name: "Send innloggingslenke" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sjekk e-posten din");
+    let link: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          link = (await signInLinks(page, email)).find((l) => !before.has(l));
+          return Boolean(link);
+        },
+        { timeout: 20_000, intervals: [250, 500, 1000] },
+      )
+      .toBe(true);
+    await page.goto(link!);
+    await page.waitForURL((url) => !url.pathname.startsWith("/api/auth"), { timeout: 20_000 });
+    if (/\/staff\/signin/.test(page.url()) && attempt < 3) continue;
+    await expect(page).toHaveURL(landing);
+    return;
+  }
+}

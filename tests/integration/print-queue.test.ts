@@ -1,0 +1,142 @@
+// The print queue against the real database: only queued post letters of cases the actor may see,
+// oldest first; PDFs only for visible cases; marking printed (single and bulk) with a
+// "letter.printed" audit event each, skipping what the actor may not see or what is already printed.
+import { afterAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { db, disconnectDb } from "@/lib/db/client";
+import { isoDateToDb } from "@/lib/db/dates";
+import { nextCaseReference } from "@/lib/cases/case-reference";
+import { getLetterPdf, listPrintQueue, markLettersPrinted } from "@/lib/cases/print-queue";
+import { computeDeadline } from "@/lib/domain/deadline";
+import { isDomainError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/policy";
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+async function staffActor(email: string): Promise<Actor> {
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
+  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
+}
+
+const PDF = Buffer.from("%PDF-1.7\n%%EOF\n");
+
+async function caseWithLetter(unit: string, letter: { delivery?: string; status?: "queued" | "printed"; createdAt: Date; kind?: string }) {
+  const receivedAt = new Date();
+  const { dueDate } = computeDeadline({ receivedAt });
+  return db().$transaction(async (tx) => {
+    const unitRow = await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: unit } });
+    const requester = await tx.requester.create({ data: { name: `Papir ${unit}`, postalAddress: "Testveien 2, 5003 Bergen" } });
+    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
+    const c = await tx.case.create({
+      data: {
+        reference,
+        referenceYear: year,
+        referenceSeq: seq,
+        municipalityId: "bergen",
+        unitId: unitRow.id,
+        requesterId: requester.id,
+        rights: ["access"],
+        channel: "letter",
+        answerChannel: "paper",
+        receivedAt,
+        oneMonthDueDate: isoDateToDb(dueDate),
+        dueDate: isoDateToDb(dueDate),
+        receiptToken: randomUUID(),
+      },
+      select: { id: true, reference: true },
+    });
+    const l = await tx.letter.create({
+      data: { caseId: c.id, kind: letter.kind ?? "response", locale: "nb", delivery: letter.delivery ?? "post", status: letter.status ?? "queued", pdf: PDF, createdAt: letter.createdAt },
+      select: { id: true },
+    });
+    return { caseId: c.id, reference: c.reference, letterId: l.id };
+  });
+}
+
+describe("print queue", () => {
+  it("lists queued post letters of visible cases only, oldest first", async () => {
+    // Far in the past, so these come before anything else the shared database holds.
+    const base = Date.UTC(2001, 0, 1);
+    const newer = await caseWithLetter("barnehage", { createdAt: new Date(base + 2000) });
+    const older = await caseWithLetter("skole", { createdAt: new Date(base + 1000) });
+    const health = await caseWithLetter("helse-omsorg", { createdAt: new Date(base + 1500) });
+    const portal = await caseWithLetter("barnehage", { delivery: "portal", createdAt: new Date(base + 500) });
+    const printed = await caseWithLetter("barnehage", { status: "printed", createdAt: new Date(base + 600) });
+
+    const kari = await staffActor("saksbehandler@demo.test");
+    const kariRows = await listPrintQueue(kari);
+    const kariIds = kariRows.map((r) => r.id);
+    expect(kariIds.slice(0, 2)).toEqual([older.letterId, newer.letterId]);
+    expect(kariIds).not.toContain(health.letterId);
+    expect(kariIds).not.toContain(portal.letterId);
+    expect(kariIds).not.toContain(printed.letterId);
+    expect(kariRows[0]).toMatchObject({ reference: older.reference, recipientName: "Papir skole", kind: "response", sizeBytes: PDF.length });
+    const times = kariRows.map((r) => r.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    const ola = await staffActor("saksbehandler2@demo.test");
+    const olaIds = (await listPrintQueue(ola)).map((r) => r.id);
+    expect(olaIds).toContain(health.letterId);
+    expect(olaIds).not.toContain(newer.letterId);
+
+    const dpo = await staffActor("personvernombud@demo.test");
+    const dpoIds = (await listPrintQueue(dpo)).map((r) => r.id);
+    expect(dpoIds.slice(0, 3)).toEqual([older.letterId, health.letterId, newer.letterId]);
+
+    const admin = await staffActor("admin@demo.test");
+    expect(isDomainError(await listPrintQueue(admin).catch((e: unknown) => e), "not_found")).toBe(true);
+  });
+
+  it("serves a letter's PDF only to staff who may see the case", async () => {
+    const l = await caseWithLetter("barnehage", { createdAt: new Date() });
+    const kari = await staffActor("saksbehandler@demo.test");
+    const ola = await staffActor("saksbehandler2@demo.test");
+    const pdf = await getLetterPdf(kari, l.letterId);
+    expect(pdf?.bytes.equals(PDF)).toBe(true);
+    expect(pdf?.fileName).toBe(`svarbrev-${l.reference}.pdf`);
+    expect(await getLetterPdf(ola, l.letterId)).toBeNull();
+    expect(await getLetterPdf(kari, randomUUID())).toBeNull();
+    expect(await getLetterPdf(kari, "not-a-uuid")).toBeNull();
+    expect(await getLetterPdf({ kind: "citizen", requesterId: randomUUID() }, l.letterId)).toBeNull();
+  });
+
+  it("marks one or many as printed with an audit event each; skips letters out of scope or already printed", async () => {
+    const a = await caseWithLetter("barnehage", { createdAt: new Date() });
+    const b = await caseWithLetter("skole", { createdAt: new Date() });
+    const c = await caseWithLetter("barnehage", { createdAt: new Date() });
+    const hidden = await caseWithLetter("helse-omsorg", { createdAt: new Date() });
+    const kari = await staffActor("saksbehandler@demo.test");
+    const now = new Date();
+
+    expect(await markLettersPrinted(kari, [a.letterId], now)).toEqual({ marked: 1 });
+    const rowA = await db().letter.findUniqueOrThrow({ where: { id: a.letterId } });
+    expect(rowA).toMatchObject({ status: "printed", printedAt: now });
+    const eventA = await db().caseEvent.findFirstOrThrow({ where: { caseId: a.caseId, type: "letter.printed" } });
+    expect(eventA).toMatchObject({ actorType: "staff", actorId: (kari as { userId: string }).userId, after: { letterId: a.letterId } });
+
+    // Bulk: a again (already printed), b, c, a letter of another unit, and junk.
+    expect(await markLettersPrinted(kari, [a.letterId, b.letterId, c.letterId, hidden.letterId, "x", randomUUID()], now)).toEqual({ marked: 2 });
+    expect(await db().letter.count({ where: { id: { in: [b.letterId, c.letterId] }, status: "printed" } })).toBe(2);
+    expect(await db().letter.findUniqueOrThrow({ where: { id: hidden.letterId } })).toMatchObject({ status: "queued", printedAt: null });
+    expect(await db().caseEvent.count({ where: { caseId: a.caseId, type: "letter.printed" } })).toBe(1);
+    expect(await db().caseEvent.count({ where: { caseId: hidden.caseId, type: "letter.printed" } })).toBe(0);
+    const ids = (await listPrintQueue(kari)).map((r) => r.id);
+    expect(ids).not.toContain(a.letterId);
+    expect(ids).not.toContain(b.letterId);
+
+    expect(await markLettersPrinted(kari, [], now)).toEqual({ marked: 0 });
+    const admin = await staffActor("admin@demo.test");
+    expect(isDomainError(await markLettersPrinted(admin, [hidden.letterId]).catch((e: unknown) => e), "not_found")).toBe(true);
+  });
+
+  it("two people marking the same letter at once write one event", async () => {
+    const l = await caseWithLetter("barnehage", { createdAt: new Date() });
+    const kari = await staffActor("saksbehandler@demo.test");
+    const lene = await staffActor("leder@demo.test");
+    const results = await Promise.all([markLettersPrinted(kari, [l.letterId]), markLettersPrinted(lene, [l.letterId])]);
+    expect(results.map((r) => r.marked).sort()).toEqual([0, 1]);
+    expect(await db().caseEvent.count({ where: { caseId: l.caseId, type: "letter.printed" } })).toBe(1);
+  });
+});

@@ -1,0 +1,173 @@
+// Response letters: every right x outcome x language renders from the templates; every refusal or
+// partial grant carries the complaint to Datatilsynet, the court and the citation (Art. 12(4));
+// the archive-duty and public-task explanations; Trondheim's complaint path via the personvernombud;
+// and the check that refuses an edited text without the mandatory parts.
+import { describe, expect, it } from "vitest";
+import { municipalityProfile } from "@/lib/config/municipalities";
+import { LEGAL_BASES, legalBasesFor, RIGHTS, type Right } from "@/lib/domain/rights";
+import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
+import {
+  missingMandatoryParts,
+  renderResponseLetterText,
+  type LetterDecision,
+  type ResponseLetterInput,
+} from "@/lib/letters/response-templates";
+import { parsePlainLetter } from "@/lib/letters/pdf";
+
+const LOCALES = ["nb", "nn", "en"] as const;
+const COURT = { nb: "domstolene", nn: "domstolane", en: "court" } as const;
+
+function input(over: Partial<ResponseLetterInput> & { decisions: LetterDecision[] }): ResponseLetterInput {
+  return {
+    locale: "nb",
+    municipality: municipalityProfile("bergen"),
+    reference: "PV-2026-000042",
+    receivedDate: "2026-03-05",
+    letterDate: "2026-03-20",
+    requesterName: "Åse Ødegård",
+    rights: over.decisions.map((d) => d.right),
+    delivery: "portal",
+    portalLink: "https://personvern.example/my-cases/PV-2026-000042",
+    ...over,
+  };
+}
+
+function decision(right: Right, outcome: RightOutcome, basis = legalBasesFor(right)[0]!.id): LetterDecision {
+  return outcome === "granted"
+    ? { right, outcome, legalBasisIds: [], reasons: "" }
+    : { right, outcome, legalBasisIds: [basis], reasons: `Begrunnelse for ${right} ${outcome}.` };
+}
+
+describe("response letter templates", () => {
+  for (const locale of LOCALES) {
+    for (const right of RIGHTS) {
+      for (const outcome of RIGHT_OUTCOMES) {
+        it(`${locale} / ${right} / ${outcome} renders every part`, () => {
+          const d = decision(right, outcome);
+          const text = renderResponseLetterText(input({ locale, decisions: [d] }));
+          // No message key leaked as text, no unformatted placeholder.
+          expect(text).not.toMatch(/letters\.template|\{[a-zA-Z]+\}/);
+          expect(text).toContain("PV-2026-000042");
+          expect(text).toContain("Åse Ødegård");
+          expect(text).toContain(`GDPR ${locale === "en" ? "Art." : "art."} ${({ access: "15", rectification: "16", erasure: "17", restriction: "18", objection: "21", portability: "20" })[right]}`);
+          const blocks = parsePlainLetter(text);
+          expect(blocks[0]!.kind).toBe("title");
+          expect(blocks.filter((b) => b.kind === "heading").length).toBeGreaterThanOrEqual(2);
+          if (outcome !== "granted") {
+            expect(text).toContain("Datatilsynet");
+            expect(text).toContain("Postboks 458 Sentrum, 0105 Oslo");
+            expect(text).toContain(COURT[locale]);
+            expect(text).toContain(LEGAL_BASES[d.legalBasisIds[0] as keyof typeof LEGAL_BASES].citation);
+            expect(text).toContain(d.reasons);
+            expect(missingMandatoryParts(text, { locale, decisions: [d] }).missing).toEqual([]);
+          }
+        });
+      }
+    }
+  }
+
+  it("texts differ per language (nn is not bokmål, en is English)", () => {
+    const ds = [decision("erasure", "refused", "gdpr-17-3-b")];
+    const [nb, nn, en] = LOCALES.map((locale) => renderResponseLetterText(input({ locale, decisions: ds })));
+    expect(nb).toContain("Vi har vurdert forespørselen din om sletting");
+    expect(nn).toContain("Vi har vurdert førespurnaden din om sletting");
+    expect(en).toContain("We have considered your request to erase your data");
+    expect(new Set([nb, nn, en]).size).toBe(3);
+  });
+
+  it("every legal basis of every right renders a citation and an explanation in every language", () => {
+    for (const locale of LOCALES) {
+      for (const right of RIGHTS) {
+        for (const basis of legalBasesFor(right)) {
+          const text = renderResponseLetterText(input({ locale, decisions: [decision(right, "refused", basis.id)] }));
+          const line = text.split("\n").find((l) => l.startsWith(`- ${basis.citation}: `));
+          expect(line, `${locale} ${basis.id}`).toBeDefined();
+          expect(line!.length).toBeGreaterThan(basis.citation.length + 20);
+        }
+      }
+    }
+  });
+
+  it.each(LOCALES)("access granted (%s) lists what Art. 15 gives, the free first copy and where to download", (locale) => {
+    const portal = renderResponseLetterText(input({ locale, decisions: [decision("access", "granted")] }));
+    const words = {
+      nb: ["formålene", "kategoriene", "mottakerne", "hvor lenge", "hvor vi har fått", "gratis", "Mine saker"],
+      nn: ["føremåla", "kategoriane", "mottakarane", "kor lenge", "kvar vi har fått", "gratis", "Mine saker"],
+      en: ["purposes", "categories", "recipients", "how long", "where we got", "free of charge", "My cases"],
+    }[locale];
+    for (const w of words) expect(portal).toContain(w);
+    expect(portal).toContain("https://personvern.example/my-cases/PV-2026-000042");
+    expect(portal).toContain("15(3)".replace("15(3)", locale === "en" ? "15(3)" : "15 nr. 3"));
+    const post = renderResponseLetterText(input({ locale, delivery: "post", decisions: [decision("access", "granted")] }));
+    expect(post).not.toContain("https://personvern.example");
+    expect(post).toContain({ nb: "ligger ved dette brevet", nn: "ligg ved dette brevet", en: "enclosed with this letter" }[locale]);
+  });
+
+  it.each(LOCALES)("erasure refused under 17(3)(b) or (d) (%s) explains the archive duty and offers restriction", (locale) => {
+    for (const basis of ["gdpr-17-3-b", "gdpr-17-3-d"] as const) {
+      const text = renderResponseLetterText(input({ locale, decisions: [decision("erasure", "refused", basis)] }));
+      expect(text).toContain(LEGAL_BASES[basis].citation);
+      expect(text).toContain("lov om dokumentasjon og arkiv");
+      expect(text).toContain("GDPR art. 18".replace("art.", locale === "en" ? "Art." : "art."));
+      expect(text).toMatch({ nb: /begrenser bruken/, nn: /avgrensar bruken/, en: /restrict the use/ }[locale]);
+    }
+    // Another exemption: no archive paragraph.
+    const other = renderResponseLetterText(input({ locale, decisions: [decision("erasure", "refused", "gdpr-17-3-e")] }));
+    expect(other).not.toContain("lov om dokumentasjon og arkiv");
+  });
+
+  it.each(LOCALES)("portability refused under 20(3) (%s) explains the public task and offers an access answer", (locale) => {
+    const text = renderResponseLetterText(input({ locale, decisions: [decision("portability", "refused", "gdpr-20-3")] }));
+    expect(text).toContain("GDPR art. 20(3)");
+    expect(text).toMatch({ nb: /oppgaver som loven gir oss/, nn: /oppgåver som lova gir oss/, en: /tasks given to us by law/ }[locale]);
+    expect(text).toMatch({ nb: /forespørsel om innsyn \(GDPR art\. 15\)/, nn: /førespurnad om innsyn \(GDPR art\. 15\)/, en: /request for access \(GDPR Art\. 15\)/ }[locale]);
+  });
+
+  it.each(LOCALES)("Trondheim (%s): contact the unit and the personvernombud before Datatilsynet", (locale) => {
+    const trondheim = municipalityProfile("trondheim");
+    const text = renderResponseLetterText(input({ locale, municipality: trondheim, decisions: [decision("access", "refused", "popplyl-16-d")] }));
+    expect(text).toMatch({ nb: /først kontakt med oss.*personvernombudet i Trondheim kommune/s, nn: /først kontakt med oss.*personvernombodet i Trondheim kommune/s, en: /contact us first.*data protection officer of Trondheim kommune/s }[locale]);
+    expect(text).toContain("Mona Trøen");
+    expect(text).toContain("Personvernombudet, Postboks 2300 Torgarden, 7004 Trondheim");
+    expect(text.indexOf("Mona Trøen")).toBeLessThan(text.indexOf("Datatilsynet, Postboks 458") > -1 ? text.indexOf("Datatilsynet, Postboks 458") : text.indexOf("Postboks 458"));
+    const bergen = renderResponseLetterText(input({ locale, decisions: [decision("access", "refused", "popplyl-16-d")] }));
+    expect(bergen).not.toMatch(/først kontakt med oss|contact us first/);
+    expect(bergen).toContain("personvernombud@bergen.kommune.no");
+  });
+
+  it("a partial grant of several rights has one section per right, in catalogue order", () => {
+    const ds = [decision("erasure", "refused", "gdpr-17-3-b"), decision("access", "granted")];
+    const text = renderResponseLetterText(input({ decisions: ds }));
+    expect(text.indexOf("Innsyn i opplysningene dine")).toBeGreaterThan(-1);
+    expect(text.indexOf("Innsyn i opplysningene dine")).toBeLessThan(text.indexOf("Sletting av opplysninger"));
+  });
+});
+
+describe("mandatory parts of an edited refusal", () => {
+  const d = [decision("erasure", "refused", "gdpr-17-3-b")];
+  const full = renderResponseLetterText(input({ decisions: d }));
+
+  it("accepts the template, with any line breaks", () => {
+    expect(missingMandatoryParts(full.replace(/ /g, "\n"), { locale: "nb", decisions: d })).toEqual({ missing: [], citations: [] });
+  });
+
+  it("finds a removed complaint paragraph, court paragraph and citation", () => {
+    const noComplaint = full.split("\n").filter((l) => !l.includes("Datatilsynet")).join("\n");
+    expect(missingMandatoryParts(noComplaint, { locale: "nb", decisions: d }).missing).toEqual(["complaint"]);
+    const noCourt = full.split("\n").filter((l) => !l.includes("domstolene")).join("\n");
+    expect(missingMandatoryParts(noCourt, { locale: "nb", decisions: d }).missing).toEqual(["court"]);
+    const noCitation = full.replaceAll("GDPR art. 17(3)(b)", "arkivlova");
+    expect(missingMandatoryParts(noCitation, { locale: "nb", decisions: d })).toEqual({ missing: ["legal_basis"], citations: ["GDPR art. 17(3)(b)"] });
+    expect(missingMandatoryParts("Nei.", { locale: "nb", decisions: d }).missing).toEqual(["complaint", "court", "legal_basis"]);
+  });
+
+  it("asks nothing of a letter that only grants", () => {
+    expect(missingMandatoryParts("Ja.", { locale: "en", decisions: [decision("access", "granted")] }).missing).toEqual([]);
+  });
+
+  it("checks the court in the letter's language", () => {
+    const en = renderResponseLetterText(input({ locale: "en", decisions: d }));
+    expect(missingMandatoryParts(en, { locale: "en", decisions: d }).missing).toEqual([]);
+    expect(missingMandatoryParts(en.replace(/court/g, "tribunal"), { locale: "en", decisions: d }).missing).toEqual(["court"]);
+  });
+});
