@@ -6,6 +6,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
 import { signInWithEmailCode } from "./citizen-login";
+import { signInAsStaff } from "./staff-login";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
@@ -32,15 +33,7 @@ async function createLinkedCase(page: Page, citizenEmail: string, unit = "barneh
 async function staffSignIn(browser: Browser, email: string) {
   const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
   const page = await context.newPage();
-  await page.goto("/staff/signin");
-  await page.getByLabel("Jobb-e-post").fill(email);
-  await page.getByRole("button", { name: "Send innloggingslenke" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sjekk e-posten din");
-  const mail = await waitForMail(page, { to: email, subjectIncludes: "Innloggingslenke" });
-  const link = mail.text.match(/https?:\/\/\S+/)?.[0];
-  expect(link).toBeTruthy();
-  await page.goto(link!);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInAsStaff(page, email);
   return { context, page };
 }
 

@@ -82,6 +82,17 @@ export default async function StaffCasePage({
 
       <CaseHeader view={work} locale={locale} />
 
+      <section aria-labelledby="letter-heading" className="mt-6">
+        <h2 id="letter-heading" className="ds-heading" data-size="xs">
+          {t("caseWork.letter.heading")}
+        </h2>
+        <p className="ds-paragraph mt-1">
+          <Link className="ds-link" href={`/staff/cases/${view.reference}/letter`}>
+            {t("caseWork.letter.link")}
+          </Link>
+        </p>
+      </section>
+
       {!work.closed && (
         <section id="actions" aria-labelledby="actions-heading" className="mt-8">
           <h2 id="actions-heading" className="ds-heading" data-size="sm">
