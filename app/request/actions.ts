@@ -1,5 +1,7 @@
 "use server";
 
+import { REQUEST_FIELDS } from "@/lib/domain/rights";
+
 // Server actions of the request flow. Thin: read the form -> zod (the step's shared schema) ->
 // save the draft or call the submit service -> redirect. Work with plain <form> posts (no JS).
 import { redirect } from "next/navigation";
@@ -60,22 +62,8 @@ export async function saveWhatAction(_previous: StepState, formData: FormData): 
   nextStep(formData, draft.data, "details");
 }
 
-const DETAIL_KEYS = [
-  "scopeService",
-  "scopePeriodFrom",
-  "scopePeriodTo",
-  "incorrectData",
-  "correctData",
-  "dataToErase",
-  "erasureGround",
-  "processingConcerned",
-  "restrictionGround",
-  "objectionReasons",
-  "directMarketing",
-  "dataProvided",
-  "unit",
-  "description",
-] as const;
+// The details step posts every right-specific field of the catalogue, plus unit and description.
+const DETAIL_KEYS = [...REQUEST_FIELDS, "unit", "description"] as const;
 
 export async function saveDetailsAction(_previous: StepState, formData: FormData): Promise<StepState> {
   const draft = await currentDraft();

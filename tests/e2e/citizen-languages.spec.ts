@@ -7,7 +7,7 @@ import { fillAboutMyself, goOn, signInAndSend, startWith } from "./request-flow"
 
 const LANGUAGE_BUTTON = { nb: "Bokmål", nn: "Nynorsk", en: "English" } as const;
 
-async function useLanguage(page: Page, locale: keyof typeof LANGUAGE_BUTTON) {
+async function switchLanguage(page: Page, locale: keyof typeof LANGUAGE_BUTTON) {
   await page.getByRole("button", { name: LANGUAGE_BUTTON[locale] }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
@@ -42,7 +42,7 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
   ];
   for (const locale of ["nn", "en", "nb"] as const) {
     await page.goto("/");
-    await useLanguage(page, locale);
+    await switchLanguage(page, locale);
     for (const path of pages) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -54,7 +54,7 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
 test("the sign-in pages pass axe in nb, nn and en", async ({ page }) => {
   for (const locale of ["nn", "en", "nb"] as const) {
     await page.goto("/");
-    await useLanguage(page, locale);
+    await switchLanguage(page, locale);
     for (const path of ["/login?returnTo=%2Fmy-cases", "/login/code?returnTo=%2Fmy-cases"]) {
       await page.goto(path);
       await expectNoAxeViolations(page, `${path} (${locale})`);
