@@ -172,6 +172,9 @@ const bodies: fc.Arbitrary<Body> = fc.oneof(
       { body: JSON.stringify({ ...validBody(), name: "n".repeat(20_000) }), contentType: "application/json", label: "long name" },
       { body: `[${"[".repeat(5000)}${"]".repeat(5000)}]`, contentType: "application/json", label: "deep nesting" },
       { body: new Uint8Array([0xff, 0xfe, 0x00, 0x7b]), contentType: "application/json", label: "invalid utf-8" },
+      // Found by this fuzz: a lone surrogate is valid JSON but not storable text (was a 500).
+      { body: JSON.stringify({ ...validBody(), description: "\ud800" }), contentType: "application/json", label: "lone surrogate" },
+      { body: JSON.stringify({ ...validBody(), name: "Ola \udfff" }), contentType: "application/json", label: "lone low surrogate" },
     ),
   },
   // Not JSON at all, or sent as another type.
@@ -209,5 +212,20 @@ describe("schema fuzz: POST /api/v1/requests", () => {
     // Both paths were exercised.
     expect(seen.refused).toBeGreaterThan(100);
     expect(seen.ok).toBeGreaterThan(0);
+  });
+});
+
+describe("regressions found by the fuzz", () => {
+  it("refuses lone surrogates with 400 and writes nothing (they were a 500)", async () => {
+    for (const description of ["\ud800", "tekst \udfff slutt"]) {
+      const before = await rowCounts();
+      const body = JSON.stringify({ ...validBody(), description });
+      const response = await POST(
+        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json" }, body }),
+      );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe("malformed_json");
+      expect(await rowCounts()).toEqual(before);
+    }
   });
 });

@@ -57,7 +57,11 @@ export async function POST(request: Request) {
   if (body === null) return badRequest("payload_too_large");
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    // "\ud800" is valid JSON but not text PostgreSQL (or a letter) can hold: refuse it here.
+    json = JSON.parse(body, (_key, value: unknown) => {
+      if (typeof value === "string" && !value.isWellFormed()) throw new SyntaxError("lone surrogate");
+      return value;
+    });
   } catch {
     return badRequest("malformed_json");
   }
