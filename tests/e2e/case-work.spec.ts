@@ -93,7 +93,7 @@ test("ask the requester pauses the clock, resume restarts it, and the deadline c
   await expect(page.locator(".ds-error-summary")).toContainText("Skriv hva innbyggeren må sende eller svare på.");
   await expectNoAxeViolations(page, "ask form with an error");
   await page.getByLabel("identitetsopplysninger").check();
-  await page.getByLabel("Melding til innbyggeren").first().fill("Kan du bekrefte fødselsdatoen din når du logger inn?");
+  await page.getByLabel("Hva trenger du fra innbyggeren?").fill("Kan du bekrefte fødselsdatoen din når du logger inn?");
   await page.locator("#ask").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.getByTestId("ask-confirm")).toContainText("Fristen stopper fra nå");
   await expectNoAxeViolations(page, "ask confirmation");
