@@ -18,7 +18,7 @@ COPY --chown=node:node prisma ./prisma
 RUN npm install --no-audit --no-fund
 
 COPY --chown=node:node . .
-RUN npm run build
+RUN npm run build && mkdir -p /app/.data
 
 EXPOSE 3000
 CMD ["npm", "run", "serve"]
