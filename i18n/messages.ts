@@ -24,6 +24,9 @@ import caseWorkEn from "@/messages/caseWork/en.json";
 import lettersNb from "@/messages/letters/nb.json";
 import lettersNn from "@/messages/letters/nn.json";
 import lettersEn from "@/messages/letters/en.json";
+import dashboardNb from "@/messages/dashboard/nb.json";
+import dashboardNn from "@/messages/dashboard/nn.json";
+import dashboardEn from "@/messages/dashboard/en.json";
 import type { Locale } from "./locales";
 
 function merge(...parts: object[]) {
@@ -31,9 +34,9 @@ function merge(...parts: object[]) {
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn),
 };
 
 export type Messages = (typeof ALL)["nb"];

@@ -10,6 +10,8 @@ export const MAIL_TEMPLATES = [
   "email_code",
   "new_message",
   "case_update",
+  "deadline_reminder",
+  "escalation",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
