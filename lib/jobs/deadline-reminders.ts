@@ -1,0 +1,175 @@
+// Job: deadline reminders and escalations (issue 5). One run looks at the open cases that could be
+// due for something, asks the pure planner (lib/domain/reminders.ts) which reminders are due today
+// (Oslo), and sends each (case, kind, dueDate) exactly once: the `case_reminder` row and the mails
+// go into the outbox in ONE transaction, and the row's unique key (case, kind, dueDate) makes a
+// second worker (or a second run the same day) skip what is already done. Safe to run as often and
+// from as many processes as you like; something else schedules it (scripts/run-reminders.ts for cron).
+import { db, type Tx } from "@/lib/db/client";
+import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
+import { publicUrl } from "@/lib/config/env";
+import { addDays, osloDateOf } from "@/lib/domain/calendar";
+import { OPEN_STATUSES } from "@/lib/domain/case-status";
+import { dueReminders, EXTENSION_NOTICE_DAYS, ESCALATION_KINDS, type DueReminder } from "@/lib/domain/reminders";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { kickOutbox } from "@/lib/mail/outbox-worker";
+import type { MailTemplate } from "@/lib/mail/templates";
+import { logger } from "@/lib/log";
+
+export type ReminderRunResult = {
+  /** Open cases looked at. */
+  cases: number;
+  /** Reminders this run recorded (and mailed). */
+  sent: number;
+  /** Reminders already recorded by an earlier run or another worker. */
+  alreadySent: number;
+  /** Reminders due but with nobody to write to (no active recipient): not recorded, retried next run. */
+  noRecipient: number;
+  /** Mails put in the outbox. */
+  mails: number;
+};
+
+/** Staff have no language setting yet: reminders are written in bokmål. */
+const STAFF_LOCALE = "nb";
+
+export function reminderTemplate(kind: DueReminder["kind"]): MailTemplate {
+  return ESCALATION_KINDS.includes(kind) ? "escalation" : "deadline_reminder";
+}
+
+export function staffCaseLink(reference: string): string {
+  return `${publicUrl()}/staff/cases/${reference}`;
+}
+
+/** The open cases that can be due for a reminder today: one query, recipients joined in. */
+async function loadCandidates(today: string) {
+  return db().case.findMany({
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      OR: [
+        { dueDate: { lte: isoDateToDb(addDays(today, 7)) } },
+        { assigneeId: null },
+        { complex: true, extended: false, oneMonthDueDate: { lte: isoDateToDb(addDays(today, EXTENSION_NOTICE_DAYS)) } },
+      ],
+    },
+    select: {
+      id: true,
+      reference: true,
+      municipalityId: true,
+      status: true,
+      dueDate: true,
+      oneMonthDueDate: true,
+      extended: true,
+      complex: true,
+      receivedAt: true,
+      assignee: { select: { id: true, email: true, active: true } },
+      // What earlier runs recorded: skipped without a transaction (the unique key still decides races).
+      reminders: { select: { kind: true, dueDate: true } },
+      unit: {
+        select: {
+          members: {
+            where: { user: { active: true, roles: { has: "unit_lead" } } },
+            select: { user: { select: { id: true, email: true } } },
+          },
+        },
+      },
+    },
+    orderBy: { id: "asc" },
+  });
+}
+
+async function loadDpoEmails(): Promise<Map<string, string[]>> {
+  const dpos = await db().user.findMany({
+    where: { active: true, roles: { has: "dpo" }, municipalityId: { not: null } },
+    select: { email: true, municipalityId: true },
+    orderBy: { email: "asc" },
+  });
+  const byMunicipality = new Map<string, string[]>();
+  for (const d of dpos) {
+    const list = byMunicipality.get(d.municipalityId!) ?? [];
+    list.push(d.email);
+    byMunicipality.set(d.municipalityId!, list);
+  }
+  return byMunicipality;
+}
+
+/** Records the reminder and queues its mails; false when another run already recorded it. */
+async function sendOnce(
+  tx: Tx,
+  input: { caseId: string; reference: string; reminder: DueReminder; recipientId: string | null; to: string[] },
+): Promise<boolean> {
+  // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
+  const { count } = await tx.caseReminder.createMany({
+    data: [{ caseId: input.caseId, kind: input.reminder.kind, dueDate: isoDateToDb(input.reminder.dueDate), recipientId: input.recipientId }],
+    skipDuplicates: true,
+  });
+  if (count === 0) return false;
+  const template = reminderTemplate(input.reminder.kind);
+  for (const to of input.to) {
+    await enqueueMail(tx, {
+      to,
+      template,
+      locale: STAFF_LOCALE,
+      params: { reference: input.reference, link: staffCaseLink(input.reference) },
+      caseId: input.caseId,
+    });
+  }
+  return true;
+}
+
+export async function runDeadlineReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderRunResult> {
+  const today = osloDateOf(now);
+  const [cases, dpoEmails] = await Promise.all([loadCandidates(today), loadDpoEmails()]);
+  const result: ReminderRunResult = { cases: cases.length, sent: 0, alreadySent: 0, noRecipient: 0, mails: 0 };
+
+  for (const c of cases) {
+    // A deactivated assignee cannot act on the case: treat it as unassigned.
+    const assignee = c.assignee?.active ? c.assignee : null;
+    const leads = c.unit?.members.map((m) => m.user) ?? [];
+    const emailById = new Map<string, string>(leads.map((u) => [u.id, u.email]));
+    if (assignee) emailById.set(assignee.id, assignee.email);
+
+    const due = dueReminders(
+      {
+        status: c.status,
+        dueDate: dbDateToIso(c.dueDate),
+        oneMonthDueDate: dbDateToIso(c.oneMonthDueDate),
+        extended: c.extended,
+        complex: c.complex,
+        assigneeId: assignee?.id ?? null,
+        unitLeadIds: leads.map((u) => u.id),
+        receivedAt: osloDateOf(c.receivedAt),
+      },
+      today,
+    );
+
+    const recorded = new Set(c.reminders.map((r) => `${r.kind}@${dbDateToIso(r.dueDate)}`));
+    for (const reminder of due) {
+      if (recorded.has(`${reminder.kind}@${reminder.dueDate}`)) {
+        result.alreadySent++;
+        continue;
+      }
+      const to = new Set<string>();
+      for (const id of reminder.recipients.userIds) {
+        const email = emailById.get(id);
+        if (email) to.add(email);
+      }
+      if (reminder.recipients.dpo) for (const email of dpoEmails.get(c.municipalityId) ?? []) to.add(email);
+      if (to.size === 0) {
+        result.noRecipient++;
+        logger.warn("reminder.no_recipient", { caseId: c.id, kind: reminder.kind });
+        continue;
+      }
+      const sent = await db().$transaction((tx) =>
+        sendOnce(tx, { caseId: c.id, reference: c.reference, reminder, recipientId: reminder.recipients.userIds[0] ?? null, to: [...to] }),
+      );
+      if (sent) {
+        result.sent++;
+        result.mails += to.size;
+        logger.info("reminder.sent", { caseId: c.id, kind: reminder.kind, dueDate: reminder.dueDate, mails: to.size });
+      } else {
+        result.alreadySent++;
+      }
+    }
+  }
+  if (result.mails > 0) kickOutbox();
+  return result;
+}
