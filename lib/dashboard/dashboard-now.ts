@@ -1,0 +1,111 @@
+// The "now" part of the DPO / unit lead dashboard: how many open cases there are by status and by
+// right, what falls due within 7 days, what is overdue (a named list), and how many are paused,
+// extended or unassigned. Read-only: no transaction, no audit row. A handful of aggregate queries
+// on request_case (indexes on status/due_date), never one query per case.
+import { db } from "@/lib/db/client";
+import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
+import { caseScopeFilter } from "@/lib/cases/case-scope";
+import { addDays, daysBetween, osloDateOf, type IsoDate } from "@/lib/domain/calendar";
+import { OPEN_STATUSES, type OpenCaseStatus } from "@/lib/domain/case-status";
+import { DomainError } from "@/lib/domain/errors";
+import { hasPermission, type Actor } from "@/lib/domain/policy";
+import { RIGHTS, type Right } from "@/lib/domain/rights";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** "Due soon" means due today or within this many calendar days (Oslo dates). */
+export const DUE_SOON_DAYS = 7;
+/** The overdue list is capped (the count is not); the oldest deadlines come first. */
+export const OVERDUE_LIST_LIMIT = 200;
+
+export type OverdueRow = {
+  id: string;
+  reference: string;
+  rights: Right[];
+  unitName: string | null;
+  assigneeName: string | null;
+  dueDate: IsoDate;
+  daysOverdue: number;
+};
+
+export type DashboardNow = {
+  today: IsoDate;
+  totalOpen: number;
+  byStatus: { status: OpenCaseStatus; count: number }[];
+  byRight: { right: Right; count: number }[];
+  dueSoon: number;
+  overdueCount: number;
+  overdue: OverdueRow[];
+  paused: number;
+  extended: number;
+  unassigned: number;
+};
+
+export async function dashboardNow(actor: Actor, options: { now?: Date } = {}): Promise<DashboardNow> {
+  // Only DPOs and unit leads; anyone else gets the same answer as for a page that does not exist.
+  if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
+  const today = osloDateOf(options.now ?? new Date());
+  const todayDb = isoDateToDb(today);
+  const open: Prisma.CaseWhereInput = { AND: [caseScopeFilter(actor), { status: { in: [...OPEN_STATUSES] } }] };
+  // The clock stands still while a case waits for the requester: paused cases are neither due nor overdue.
+  const running: Prisma.CaseWhereInput = { AND: [caseScopeFilter(actor), { status: { in: ["received", "in_progress"] } }] };
+  const overdueWhere: Prisma.CaseWhereInput = { AND: [running, { dueDate: { lt: todayDb } }] };
+
+  const client = db();
+  const [groups, dueSoon, extended, unassigned, overdueCount, overdueRows] = await Promise.all([
+    // One row per (status, set of rights): at most 3 x 63 groups whatever the number of cases.
+    client.case.groupBy({ by: ["status", "rights"], where: open, _count: { _all: true } }),
+    client.case.count({ where: { AND: [running, { dueDate: { gte: todayDb, lte: isoDateToDb(addDays(today, DUE_SOON_DAYS)) } }] } }),
+    client.case.count({ where: { AND: [open, { extended: true }] } }),
+    client.case.count({ where: { AND: [open, { assigneeId: null }] } }),
+    client.case.count({ where: overdueWhere }),
+    client.case.findMany({
+      where: overdueWhere,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take: OVERDUE_LIST_LIMIT,
+      select: {
+        id: true,
+        reference: true,
+        rights: true,
+        dueDate: true,
+        unit: { select: { name: true } },
+        assignee: { select: { name: true, email: true } },
+      },
+    }),
+  ]);
+
+  const statusCounts = new Map<OpenCaseStatus, number>(OPEN_STATUSES.map((s) => [s, 0]));
+  const rightCounts = new Map<Right, number>(RIGHTS.map((r) => [r, 0]));
+  let totalOpen = 0;
+  for (const g of groups) {
+    const n = g._count._all;
+    totalOpen += n;
+    const status = g.status as OpenCaseStatus;
+    statusCounts.set(status, (statusCounts.get(status) ?? 0) + n);
+    // A case about several rights counts once under each of them.
+    for (const right of new Set(g.rights)) rightCounts.set(right as Right, (rightCounts.get(right as Right) ?? 0) + n);
+  }
+
+  return {
+    today,
+    totalOpen,
+    byStatus: OPEN_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
+    byRight: RIGHTS.map((right) => ({ right, count: rightCounts.get(right) ?? 0 })),
+    dueSoon,
+    overdueCount,
+    overdue: overdueRows.map((c) => {
+      const due = dbDateToIso(c.dueDate);
+      return {
+        id: c.id,
+        reference: c.reference,
+        rights: c.rights as Right[],
+        unitName: c.unit?.name ?? null,
+        assigneeName: c.assignee ? (c.assignee.name ?? c.assignee.email) : null,
+        dueDate: due,
+        daysOverdue: daysBetween(due, today),
+      };
+    }),
+    paused: statusCounts.get("awaiting_requester") ?? 0,
+    extended,
+    unassigned,
+  };
+}
