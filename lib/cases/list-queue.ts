@@ -10,7 +10,6 @@ import type { CaseStatus, Right, Channel, IdentityLevel } from "@/lib/db/generat
 import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
 import { buildQueueQuery, encodeQueueCursor } from "./queue-query";
 
-
 export type QueueRow = {
   id: string;
   reference: string;

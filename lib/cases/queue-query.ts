@@ -5,7 +5,6 @@ import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { visibleUnitScope, type Actor } from "@/lib/domain/policy";
 import type { QueueFilters } from "./queue-filters";
 
-
 export type QueueCursor = { key: string; id: string };
 
 export function encodeQueueCursor(cursor: QueueCursor) {
