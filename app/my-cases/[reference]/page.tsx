@@ -6,8 +6,7 @@ import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { FormField } from "@/components/ui/FormField";
+import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { sendCitizenMessageAction } from "./actions";
@@ -220,30 +219,20 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
           )}
 
           {!view.closed && (
-            <form
-              id="upload-form"
-              method="post"
+            <UploadForm
+              formId="upload-form"
+              fieldId="upload-file"
               action="/api/files/upload"
-              encType="multipart/form-data"
-              className="mt-6 flex max-w-prose flex-col gap-4"
-            >
-              <h3 className="ds-heading" data-size="xs">
-                {t("myCases.uploadHeading")}
-              </h3>
-              <ErrorSummary
-                heading={t("myCases.errors.summaryHeading")}
-                errors={uploadError ? [{ fieldId: "upload-file", message: uploadError }] : []}
-              />
-              <input type="hidden" name="reference" value={view.reference} />
-              <FormField id="upload-file" label={t("myCases.uploadLabel")} help={t("myCases.uploadHelp")} error={uploadError}>
-                <input type="file" name="file" className="ds-input" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required />
-              </FormField>
-              <div>
-                <button type="submit" className="ds-button" data-variant="secondary">
-                  {t("myCases.uploadButton")}
-                </button>
-              </div>
-            </form>
+              reference={view.reference}
+              error={uploadError}
+              texts={{
+                heading: t("myCases.uploadHeading"),
+                label: t("myCases.uploadLabel"),
+                help: t("myCases.uploadHelp"),
+                button: t("myCases.uploadButton"),
+                errorHeading: t("myCases.errors.summaryHeading"),
+              }}
+            />
           )}
         </section>
       )}

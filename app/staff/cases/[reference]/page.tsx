@@ -5,8 +5,7 @@ import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { FormField } from "@/components/ui/FormField";
+import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CaseHeader } from "@/components/staff/case/CaseHeader";
@@ -174,30 +173,20 @@ export default async function StaffCasePage({
           </ul>
         )}
         {view.canMessage && (
-          <form
-            id="answer-upload"
-            method="post"
+          <UploadForm
+            formId="answer-upload"
+            fieldId="answer-file"
             action="/api/files/staff-upload"
-            encType="multipart/form-data"
-            className="mt-6 flex max-w-prose flex-col gap-4"
-          >
-            <h3 className="ds-heading" data-size="xs">
-              {t("myCases.staff.answerUploadHeading")}
-            </h3>
-            <ErrorSummary
-              heading={t("myCases.errors.summaryHeading")}
-              errors={uploadError ? [{ fieldId: "answer-file", message: uploadError }] : []}
-            />
-            <input type="hidden" name="reference" value={view.reference} />
-            <FormField id="answer-file" label={t("myCases.staff.answerUploadLabel")} help={t("myCases.staff.answerUploadHelp")} error={uploadError}>
-              <input type="file" name="file" className="ds-input" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required />
-            </FormField>
-            <div>
-              <button type="submit" className="ds-button" data-variant="secondary">
-                {t("myCases.staff.answerUploadButton")}
-              </button>
-            </div>
-          </form>
+            reference={view.reference}
+            error={uploadError}
+            texts={{
+              heading: t("myCases.staff.answerUploadHeading"),
+              label: t("myCases.staff.answerUploadLabel"),
+              help: t("myCases.staff.answerUploadHelp"),
+              button: t("myCases.staff.answerUploadButton"),
+              errorHeading: t("myCases.errors.summaryHeading"),
+            }}
+          />
         )}
       </section>
 
