@@ -97,7 +97,7 @@ async function main() {
       port: smtpPort,
       onMail: async (mail) => {
         await db().demoMail.create({
-          data: { fromAddr: mail.from, toAddrs: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+          data: { fromAddr: mail.from, toAddrs: mail.to.map((address) => address.toLowerCase()), subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
         });
       },
     });

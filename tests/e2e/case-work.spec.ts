@@ -317,12 +317,7 @@ test("the case forms work without JavaScript", async ({ browser }) => {
   await page.goto(`/staff/cases/${reference}`);
   await page.locator("summary", { hasText: "Skriv internt notat" }).click();
   // Without JavaScript the browser posts the form and the server answers with the page and the errors.
-  const [posted] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(reference)),
-    page.getByRole("button", { name: "Lagre notatet" }).click(),
-  ]);
-  expect(posted.status()).toBe(200);
-  await page.waitForLoadState();
+  await page.getByRole("button", { name: "Lagre notatet" }).click();
   await expect(page.locator("#note .ds-error-summary")).toContainText("Skriv notatet.");
   await page.getByLabel("Internt notat").fill("Notat uten JavaScript.");
   await page.getByRole("button", { name: "Lagre notatet" }).click();

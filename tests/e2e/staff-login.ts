@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 
 /** Every sign-in link currently in the demo mailbox for `email`, newest first. */
 async function signInLinks(page: Page, email: string): Promise<string[]> {
-  await page.goto("/demo/mailbox");
+  await page.goto(`/demo/mailbox?to=${encodeURIComponent(email.toLowerCase())}`);
   const cards = page.getByTestId("demo-mail");
   const links: string[] = [];
   const count = await cards.count();

@@ -41,7 +41,7 @@ export async function waitForMail(page: Page, match: { to: string; subjectInclud
   await expect
     .poll(
       async () => {
-        await page.goto("/demo/mailbox");
+        await page.goto(`/demo/mailbox?to=${encodeURIComponent(match.to.toLowerCase())}`);
         const cards = page.getByTestId("demo-mail");
         const count = await cards.count();
         for (let i = 0; i < count; i++) {

@@ -72,6 +72,7 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
   },
   nn: {
     "requestForm.heading": "only a placeholder",
+    "demoMailbox.filterButton": "“Vis” is the same in nynorsk",
     "meta.title": "service name (Personvernportalen) + placeholder",
     "layout.portalName": "service name",
     "layout.languageLabel": "“Språk” is the same in nynorsk",
