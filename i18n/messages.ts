@@ -27,6 +27,15 @@ import lettersEn from "@/messages/letters/en.json";
 import dashboardNb from "@/messages/dashboard/nb.json";
 import dashboardNn from "@/messages/dashboard/nn.json";
 import dashboardEn from "@/messages/dashboard/en.json";
+import complaintsNb from "@/messages/complaints/nb.json";
+import complaintsNn from "@/messages/complaints/nn.json";
+import complaintsEn from "@/messages/complaints/en.json";
+import trendsNb from "@/messages/trends/nb.json";
+import trendsNn from "@/messages/trends/nn.json";
+import trendsEn from "@/messages/trends/en.json";
+import retentionNb from "@/messages/retention/nb.json";
+import retentionNn from "@/messages/retention/nn.json";
+import retentionEn from "@/messages/retention/en.json";
 import type { Locale } from "./locales";
 
 function merge(...parts: object[]) {
@@ -34,9 +43,9 @@ function merge(...parts: object[]) {
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn),
 };
 
 export type Messages = (typeof ALL)["nb"];

@@ -31,7 +31,10 @@ export const ACTIONS = [
   "case.message",
   "case.withdraw",
   "case.view_audit",
+  "case.complain",
+  "case.legal_hold",
   "dashboard.view",
+  "complaint.handle",
   "admin.manage_users",
   "admin.manage_units",
 ] as const;
@@ -51,6 +54,8 @@ export const CASE_ACTIONS = [
   "case.message",
   "case.withdraw",
   "case.view_audit",
+  "case.complain",
+  "case.legal_hold",
 ] as const satisfies readonly Action[];
 
 export function isCaseAction(action: Action): boolean {
@@ -83,13 +88,18 @@ export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Sc
   "case.message":       { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
   "case.withdraw":      { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "no" },
   "case.view_audit":    { caseworker: "unit", unit_lead: "triage", dpo: "all", admin: "no" },
+  // A citizen's complaint to the DPO about their case (GDPR art. 38(4)); staff never file one.
+  "case.complain":      { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "no" },
+  // Legal hold stops retention from anonymising a closed case (e.g. a pending complaint or lawsuit).
+  "case.legal_hold":    { caseworker: "no",   unit_lead: "triage", dpo: "all", admin: "no" },
   "dashboard.view":     { caseworker: "no",   unit_lead: "yes",    dpo: "yes", admin: "no" },
+  "complaint.handle":   { caseworker: "no",   unit_lead: "no",     dpo: "yes", admin: "no" },
   "admin.manage_users": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
   "admin.manage_units": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
 };
 
 /** What a citizen may do, always only on a case where they are the requester. */
-export const CITIZEN_ACTIONS = ["case.view", "case.message", "case.withdraw"] as const satisfies readonly Action[];
+export const CITIZEN_ACTIONS = ["case.view", "case.message", "case.withdraw", "case.complain"] as const satisfies readonly Action[];
 
 function staffScopeAllows(
   scope: Scope,

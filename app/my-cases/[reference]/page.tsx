@@ -9,6 +9,7 @@ import { isLocale } from "@/i18n/locales";
 import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
+import { CitizenComplaintPanel } from "@/components/complaints/CitizenComplaintPanel";
 import { sendCitizenMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -236,6 +237,8 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
           )}
         </section>
       )}
+
+      <CitizenComplaintPanel citizen={citizen} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
 
       {!view.closed && (
         <section aria-labelledby="withdraw-heading" className="mt-8">

@@ -10,6 +10,7 @@ import type { DashboardTable } from "@/lib/dashboard/dashboard-csv";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
+import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +51,12 @@ export default async function DashboardPage() {
       </h1>
       <p className="ds-paragraph mt-2 max-w-prose">{t("intro", { today: formatDateLong(data.today, locale) })}</p>
 
+      <p className="ds-paragraph mt-2">
+        <Link className="ds-link" href="/staff/dashboard/trends" data-testid="trends-link">
+          {t("trendsLink")}
+        </Link>
+      </p>
+
       <section aria-labelledby="dash-headline" className="mt-6">
         <h2 className="ds-heading" data-size="sm" id="dash-headline">
           {t("headlineHeading")}
@@ -67,6 +74,8 @@ export default async function DashboardPage() {
           ))}
         </dl>
       </section>
+
+      <DashboardComplaints actor={actor} locale={locale} />
 
       <section aria-labelledby="dash-status" className="mt-8">
         <h2 className="ds-heading" data-size="sm" id="dash-status">

@@ -11,6 +11,8 @@ import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CaseHeader } from "@/components/staff/case/CaseHeader";
 import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
 import { CaseActions, CaseDecision, CaseTasks, NoteForm } from "@/components/staff/case/CaseWorkForms";
+import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
+import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { sendStaffMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -114,6 +116,9 @@ export default async function StaffCasePage({
         </h2>
         <CaseDecision view={work} locale={locale} />
       </section>
+
+      <StaffCaseComplaints actor={actor} reference={view.reference} locale={locale} />
+      <LegalHoldPanel actor={actor} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
 
       <section id="conversation" aria-labelledby="conversation-heading" className="mt-8">
         <h2 id="conversation-heading" className="ds-heading" data-size="sm">
