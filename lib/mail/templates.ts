@@ -12,11 +12,19 @@ export const MAIL_TEMPLATES = [
   "case_update",
   "deadline_reminder",
   "escalation",
+  "dpo_complaint",
+  "complaint_answered",
+  "daily_digest",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
-/** A reference, a link and (for sign-in codes) a 6-digit one-time code: nothing else, ever. */
-export type MailParams = { reference?: string; link: string; code?: string };
+/**
+ * A reference, a link, (for sign-in codes) a 6-digit one-time code and (for the daily digest) case
+ * counts: nothing else, ever.
+ */
+export type MailParams = { reference?: string; link: string; code?: string; open?: number; overdue?: number; dueSoon?: number };
+
+const COUNT_PARAMS = ["open", "overdue", "dueSoon"] as const;
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -25,7 +33,7 @@ const REFERENCE_PATTERN = /^PV-\d{4}-\d{6,}$/;
 /** Refuses anything but a reference and an http(s) link, so personal data cannot slip into a mail. */
 export function assertSafeParams(params: unknown): asserts params is MailParams {
   if (typeof params !== "object" || params === null) throw new Error("mail params must be an object");
-  const allowed = new Set(["reference", "link", "code"]);
+  const allowed = new Set<string>(["reference", "link", "code", ...COUNT_PARAMS]);
   for (const key of Object.keys(params)) {
     if (!allowed.has(key)) throw new Error(`mail param "${key}" is not allowed`);
   }
@@ -38,6 +46,12 @@ export function assertSafeParams(params: unknown): asserts params is MailParams 
   if (code !== undefined && (typeof code !== "string" || !/^\d{6}$/.test(code))) {
     throw new Error("mail param code must be 6 digits");
   }
+  for (const key of COUNT_PARAMS) {
+    const value = (params as Record<string, unknown>)[key];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000)) {
+      throw new Error(`mail param ${key} must be a count`);
+    }
+  }
 }
 
 function escapeHtml(s: string): string {
@@ -48,7 +62,14 @@ export function renderMail(template: MailTemplate, localeInput: string, params: 
   assertSafeParams(params);
   const locale: Locale = isLocale(localeInput) ? localeInput : "nb";
   const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "mail" });
-  const values = { reference: params.reference ?? "", link: params.link, code: params.code ?? "" };
+  const values = {
+    reference: params.reference ?? "",
+    link: params.link,
+    code: params.code ?? "",
+    open: params.open ?? 0,
+    overdue: params.overdue ?? 0,
+    dueSoon: params.dueSoon ?? 0,
+  };
   const subject = t(`${template}.subject`, values);
   const paragraphs = [t(`${template}.body`, values), t(`${template}.linkIntro`), params.link, t("footer")];
   const text = paragraphs.join("\n\n") + "\n";

@@ -138,6 +138,32 @@ describe("audit trail", () => {
     expect(still.type).toBe("case.received");
   });
 
+  it("retention may blank an event's before/after inside its own transaction, but never who, what or when", async () => {
+    const { caseId } = await submitRequest(validRequest({ submissionKey: randomUUID() }), { locale: "nb" });
+    const event = await db().caseEvent.findFirstOrThrow({ where: { caseId } });
+    // Without the setting: refused even for before/after.
+    await expect(db().caseEvent.update({ where: { id: event.id }, data: { after: {} } })).rejects.toThrow(/append-only/);
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
+      await tx.caseEvent.update({ where: { id: event.id }, data: { before: {}, after: { redacted: true } } });
+    });
+    expect((await db().caseEvent.findUniqueOrThrow({ where: { id: event.id } })).after).toEqual({ redacted: true });
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
+        await tx.caseEvent.update({ where: { id: event.id }, data: { type: "tampered" } });
+      }),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
+        await tx.caseEvent.delete({ where: { id: event.id } });
+      }),
+    ).rejects.toThrow(/append-only/);
+    // The setting is local to its transaction: afterwards the row is locked again.
+    await expect(db().caseEvent.update({ where: { id: event.id }, data: { after: {} } })).rejects.toThrow(/append-only/);
+  });
+
   it("a case with history cannot be deleted out from under its audit trail", async () => {
     const { caseId } = await submitRequest(validRequest({ submissionKey: randomUUID() }), { locale: "nb" });
     await expect(db().case.delete({ where: { id: caseId } })).rejects.toThrow();
