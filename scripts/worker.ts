@@ -1,7 +1,9 @@
-// `npm run worker`: background jobs in a process of their own, for when the app is scaled out.
-// Run app instances with OUTBOX_WORKER=off and one or more of these; rows are claimed with
-// FOR UPDATE SKIP LOCKED, so several workers never send the same mail twice.
+// `npm run worker`: background work in a process of its own, for when the app is scaled out.
+// Run app instances with OUTBOX_WORKER=off and JOBS=off and one or more of these. Mail rows are
+// claimed with FOR UPDATE SKIP LOCKED and jobs through pg-boss, so several workers never send the
+// same mail or reminder twice.
 import { startOutboxWorker, stopOutboxWorker } from "../lib/mail/outbox-worker";
+import { startJobRunnerOnce, stopJobRunner, JOB_NAMES, cronFor } from "../lib/jobs/job-runner";
 import { disconnectDb } from "../lib/db/client";
 
 for (const name of ["DATABASE_URL", "SMTP_URL"]) {
@@ -11,10 +13,13 @@ for (const name of ["DATABASE_URL", "SMTP_URL"]) {
   }
 }
 startOutboxWorker({ keepAlive: true });
-console.log("[worker] outbox worker running; Ctrl-C to stop");
+await startJobRunnerOnce({ catchUp: true });
+console.log("[worker] outbox worker and jobs running; Ctrl-C to stop");
+for (const name of JOB_NAMES) console.log(`[worker]   ${name}: ${cronFor(name)} (Europe/Oslo)`);
 
 async function stop() {
   stopOutboxWorker();
+  await stopJobRunner();
   await disconnectDb();
   process.exit(0);
 }

@@ -36,7 +36,7 @@ export async function expectNoAxeViolationsWithoutJs(browser: Browser, page: Pag
 }
 
 /** Reads the demo mailbox page (mail caught by the app's real SMTP catcher) until a mail matches. */
-export async function waitForMail(page: Page, match: { to: string; subjectIncludes?: string }) {
+export async function waitForMail(page: Page, match: { to: string; subjectIncludes?: string; timeoutMs?: number }) {
   let found: { subject: string; text: string } | undefined;
   await expect
     .poll(
@@ -55,7 +55,7 @@ export async function waitForMail(page: Page, match: { to: string; subjectInclud
         }
         return false;
       },
-      { timeout: 20_000, intervals: [250, 500, 1000] },
+      { timeout: match.timeoutMs ?? 20_000, intervals: [250, 500, 1000] },
     )
     .toBe(true);
   return found!;

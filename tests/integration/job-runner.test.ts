@@ -1,0 +1,92 @@
+// The pg-boss job runner against the real database, as two app instances would run it: schedules
+// are registered once whatever the number of instances, a job queued on either instance runs the
+// real reminder job, and however many runs and instances there are, each reminder is sent once.
+// A failing run is kept for retry. The clock of the reminder job is controlled (no real waiting
+// for a schedule tick: that path is covered by the e2e escalation test).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { submitRequest } from "@/lib/cases/submit-request";
+import { runDeadlineReminders } from "@/lib/jobs/deadline-reminders";
+import { JOB_NAMES, startJobRunner, type JobName, type JobRunner } from "@/lib/jobs/job-runner";
+import { validRequest, waitFor } from "./helpers";
+
+// Received in 2019, so no other test file's cases are due on this file's "today".
+const NOW = new Date("2019-03-04T08:00:00Z"); // a Monday, 09:00 in Oslo
+const runs: { instance: string; job: JobName }[] = [];
+let failNext = false;
+let a: JobRunner;
+let b: JobRunner;
+let caseId: string;
+
+function runner(instance: string) {
+  return startJobRunner({
+    pollingIntervalSeconds: 0.5,
+    runJob: async (job) => {
+      runs.push({ instance, job });
+      if (failNext) {
+        failNext = false;
+        throw new Error("simulated failure");
+      }
+      if (job === "deadline-reminders") return runDeadlineReminders({ now: NOW });
+      return { skipped: true };
+    },
+  });
+}
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([runner("a"), runner("b")]);
+  // Received 2 January 2019, due 4 February, never assigned: overdue and unassigned on 4 March.
+  const c = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date("2019-01-02T09:00:00Z") });
+  caseId = c.caseId;
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await disconnectDb();
+}, 60_000);
+
+describe("job runner (pg-boss)", () => {
+  it("registers one schedule per job in Oslo time, however many instances start", async () => {
+    const schedules = (await a.boss.getSchedules()) as { name: string; cron: string; timezone: string }[];
+    expect(schedules.map((s) => s.name).sort()).toEqual([...JOB_NAMES].sort());
+    for (const s of schedules) expect(s.timezone).toBe("Europe/Oslo");
+    expect(schedules.find((s) => s.name === "deadline-reminders")?.cron).toBe("*/30 7-16 * * 1-5");
+  });
+
+  it("runs queued reminder jobs on both instances, and every reminder goes out exactly once", async () => {
+    const before = runs.filter((r) => r.job === "deadline-reminders").length;
+    // Four runs queued through both instances at the same moment, like four schedule ticks.
+    await Promise.all([a.trigger("deadline-reminders"), b.trigger("deadline-reminders"), a.trigger("deadline-reminders"), b.trigger("deadline-reminders")]);
+    await waitFor(() => runs.filter((r) => r.job === "deadline-reminders").length >= before + 4 || null, 30_000);
+    // Let the last run's transaction settle.
+    await waitFor(async () => ((await a.boss.getQueueSize("deadline-reminders", { before: "completed" })) === 0 ? true : null), 30_000);
+
+    const reminders = await db().caseReminder.findMany({ where: { caseId }, select: { kind: true } });
+    const kinds = reminders.map((r) => r.kind).sort();
+    expect(kinds).toEqual(["overdue", "unassigned_3wd"]);
+    const mails = await db().mailOutbox.findMany({
+      where: { caseId, template: "escalation", toAddress: { in: ["personvernombud@demo.test", "leder@demo.test"] } },
+      select: { toAddress: true },
+    });
+    // Two escalations (overdue, unassigned), each to the unit lead and the DPO: four mails, not sixteen.
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([
+      "leder@demo.test",
+      "leder@demo.test",
+      "personvernombud@demo.test",
+      "personvernombud@demo.test",
+    ]);
+  }, 60_000);
+
+  it("keeps a failed run for a retry instead of dropping it", async () => {
+    failNext = true;
+    const id = await a.trigger("daily-digest");
+    expect(id).toBeTruthy();
+    const job = await waitFor(async () => {
+      const found = await a.boss.getJobById("daily-digest", id!);
+      return found && found.state === "retry" ? found : null;
+    }, 30_000);
+    // Retried later (retryDelay with backoff), not at once and not dropped.
+    expect(new Date(job.startAfter).getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(failNext).toBe(false);
+  }, 60_000);
+});
