@@ -52,9 +52,13 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
   const view = filters.view;
   if (view === "mine" && actor.kind === "staff") where.push(Prisma.sql`c.assignee_id = ${actor.userId}::uuid`);
   if (view === "unassigned") where.push(Prisma.sql`c.assignee_id IS NULL`);
+  // A paused case's deadline moves one day per day until the requester answers: it is neither due
+  // soon nor overdue (the same rule as the dashboard, the reminders and the digest).
   const dueWithin = view === "due_this_week" ? 7 : filters.dueWithinDays;
-  if (dueWithin !== undefined) where.push(Prisma.sql`c.due_date <= ${addDays(today, dueWithin)}::date`);
-  if (filters.overdue || view === "overdue") where.push(Prisma.sql`c.due_date < ${today}::date`);
+  if (dueWithin !== undefined) {
+    where.push(Prisma.sql`c.due_date <= ${addDays(today, dueWithin)}::date AND c.status <> 'awaiting_requester'`);
+  }
+  if (filters.overdue || view === "overdue") where.push(Prisma.sql`c.due_date < ${today}::date AND c.status <> 'awaiting_requester'`);
 
   if (filters.q) {
     const q = filters.q;

@@ -86,7 +86,10 @@ export function dueReminders(c: ReminderCase, today: IsoDate): DueReminder[] {
   const worker: ReminderRecipients = { userIds: workerIds, dpo: workerIds.length === 0 };
   const escalation: ReminderRecipients = { userIds: unique(c.unitLeadIds), dpo: true };
 
-  const daysLeft = daysBetween(today, c.dueDate);
+  // While the case waits for the requester its real deadline moves one day per day (the pause is
+  // added when it ends): nothing is due or overdue then, as on the dashboard and in the queue.
+  const paused = c.status === "awaiting_requester";
+  const daysLeft = paused ? Number.POSITIVE_INFINITY : daysBetween(today, c.dueDate);
   if (daysLeft < 0) out.push({ kind: "overdue", dueDate: c.dueDate, recipients: escalation });
   else if (daysLeft <= 2) out.push({ kind: "due_2", dueDate: c.dueDate, recipients: worker });
   else if (daysLeft <= 7) out.push({ kind: "due_7", dueDate: c.dueDate, recipients: worker });
@@ -95,7 +98,7 @@ export function dueReminders(c: ReminderCase, today: IsoDate): DueReminder[] {
     out.push({ kind: "unassigned_3wd", dueDate: c.dueDate, recipients: { userIds: unique(c.unitLeadIds), dpo: true } });
   }
 
-  if (c.complex && !c.extended) {
+  if (c.complex && !c.extended && !paused) {
     const toOneMonth = daysBetween(today, c.oneMonthDueDate);
     if (toOneMonth >= 0 && toOneMonth <= EXTENSION_NOTICE_DAYS) {
       out.push({ kind: "extension_notice", dueDate: c.oneMonthDueDate, recipients: { ...worker, userIds: [...worker.userIds] } });

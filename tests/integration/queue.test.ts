@@ -130,6 +130,12 @@ describe("queue filters", () => {
     const dueSoon = await refsOf({ dueWithinDays: 14 });
     expect(dueSoon).toContain(refs.helse); // received 20 days ago: due in about 11 days
     expect(dueSoon).not.toContain(refs.barnehage); // received 3 days ago: due in about 28 days
+    // Waiting for the requester: the deadline moves with the pause, so neither overdue nor due soon.
+    const paused = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date(Date.now() - 45 * 86_400_000) });
+    await db().case.update({ where: { id: paused.caseId }, data: { status: "awaiting_requester" } });
+    expect(await refsOf({ overdue: true })).not.toContain(paused.reference);
+    expect(await refsOf({ view: "due_this_week" })).not.toContain(paused.reference);
+    expect(await refsOf({ paused: true })).toContain(paused.reference);
   });
 
   it("views: unassigned and mine", async () => {

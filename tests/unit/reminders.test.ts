@@ -45,9 +45,17 @@ describe("due date thresholds (assigned case)", () => {
     expect(r).toEqual({ kind: "due_7", dueDate: "2026-07-06", recipients: { userIds: ["assignee"], dpo: false } });
   });
 
-  it("reminds while the case waits for the requester", () => {
-    expect(kinds(snapshot({ status: "awaiting_requester" }), DUE)).toEqual(["due_2"]);
+  it("is silent while the case waits for the requester: its deadline moves with the pause", () => {
+    for (const day of [-7, -2, 0, 1, 30]) {
+      expect(kinds(snapshot({ status: "awaiting_requester" }), addDays(DUE, day)), `day ${day}`).toEqual([]);
+    }
     expect(kinds(snapshot({ status: "received" }), addDays(DUE, -7))).toEqual(["due_7"]);
+    expect(kinds(snapshot({ status: "in_progress" }), addDays(DUE, 1))).toEqual(["overdue"]);
+  });
+
+  it("still escalates a paused case that nobody has been assigned", () => {
+    const paused = snapshot({ status: "awaiting_requester", assigneeId: null, unitLeadIds: ["lead-1"] });
+    expect(kinds(paused, addDays(DUE, 1))).toEqual(["unassigned_3wd"]);
   });
 });
 
