@@ -118,7 +118,7 @@ export async function citizenGetCase(
         select: { id: true, kind: true, body: true, createdAt: true },
       },
       attachments: {
-        where: { purpose: { in: ["from_requester", "answer"] } },
+        where: { purpose: { in: ["from_requester", "answer"] }, deletedAt: null },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, purpose: true, fileName: true, sizeBytes: true, createdAt: true },
       },

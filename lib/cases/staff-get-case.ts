@@ -69,6 +69,7 @@ export async function staffGetCase(actor: Actor, reference: string, now: Date = 
         select: { id: true, kind: true, body: true, createdAt: true },
       },
       attachments: {
+        where: { deletedAt: null },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, purpose: true, fileName: true, sizeBytes: true, createdAt: true },
       },

@@ -31,6 +31,7 @@ export async function downloadAttachment(
       contentType: true,
       storageKey: true,
       purpose: true,
+      deletedAt: true,
       case: {
         select: {
           unitId: true,
@@ -43,7 +44,8 @@ export async function downloadAttachment(
       },
     },
   });
-  if (!attachment) return null;
+  // Retention removed the stored file (90 days after the case closed): gone, as if it never was.
+  if (!attachment || attachment.deletedAt) return null;
   const c = attachment.case;
 
   const staffMayRead = caller.staff !== null && can(caller.staff, "case.view", { unitId: c.unitId, requesterId: c.requesterId, assigneeId: c.assigneeId });

@@ -13,7 +13,7 @@
 //
 // Safe to run from several processes at once: each case is claimed with FOR UPDATE SKIP LOCKED in
 // its own transaction, which re-checks the state, so a case is done by exactly one run; a second run
-// finds nothing left. Something else schedules it (scripts/run-retention.ts, or the app's scheduler).
+// finds nothing left. Scheduled by lib/jobs/job-runner.ts; by hand: npm run retention.
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";

@@ -73,6 +73,7 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
   nn: {
     "requestForm.heading": "only a placeholder",
     "demoMailbox.filterButton": "“Vis” is the same in nynorsk",
+    "mail.complaint_answered.linkIntro": "“Logg inn og les svaret” is the same in nynorsk",
     "meta.title": "service name (Personvernportalen) + placeholder",
     "layout.portalName": "service name",
     "layout.languageLabel": "“Språk” is the same in nynorsk",

@@ -9,11 +9,12 @@ import { hasPermission } from "@/lib/domain/policy";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaffActor();
   if (!hasPermission(actor, "admin.manage_users") || !hasPermission(actor, "admin.manage_units")) notFound();
-  const [t, h] = await Promise.all([getTranslations("staffQueue.admin.nav"), headers()]);
+  const [t, tRetention, h] = await Promise.all([getTranslations("staffQueue.admin.nav"), getTranslations("retention.admin"), headers()]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links = [
     { href: "/staff/admin/users", label: t("users") },
     { href: "/staff/admin/units", label: t("units") },
+    { href: "/staff/admin/retention", label: tRetention("navLabel") },
   ];
   return (
     <>
