@@ -1,0 +1,22 @@
+// One schema for the citizen's complaint text and one for the DPO's answer, used by the form in the
+// browser and again by the server action and the service. Messages are keys under complaints.errors.
+import { z } from "zod";
+import { COMPLAINT_BODY_MAX, COMPLAINT_BODY_MIN } from "@/lib/domain/complaints";
+import { MESSAGE_MAX_LENGTH } from "@/lib/cases/message-schema";
+
+export const complaintBodySchema = z
+  .string()
+  .trim()
+  .min(1, "empty")
+  .min(COMPLAINT_BODY_MIN, "tooShort")
+  .max(COMPLAINT_BODY_MAX, "tooLong");
+
+/** The answer becomes a secure message to the requester, so it has a message's length limit. */
+export const complaintAnswerSchema = z.string().trim().min(1, "answerEmpty").max(MESSAGE_MAX_LENGTH, "answerTooLong");
+
+export const ANSWER_MAX_LENGTH = MESSAGE_MAX_LENGTH;
+
+/** The error key of the first issue (always one of the keys above). */
+export function firstErrorKey(result: { success: false; error: { issues: { message: string }[] } }, fallback: string): string {
+  return result.error.issues[0]?.message ?? fallback;
+}
