@@ -106,3 +106,21 @@ export function dueReminders(c: ReminderCase, today: IsoDate): DueReminder[] {
   }
   return out;
 }
+
+/**
+ * Complaints to the DPO have their own deadline (one month, see lib/domain/complaints.ts); the DPO
+ * is reminded 2 days before it (up to and including the day) and once more when it has passed.
+ */
+export const COMPLAINT_REMINDER_KINDS = ["complaint_due_2", "complaint_overdue"] as const;
+export type ComplaintReminderKind = (typeof COMPLAINT_REMINDER_KINDS)[number];
+
+export function dueComplaintReminder(
+  complaint: { status: "open" | "answered"; dueDate: IsoDate },
+  today: IsoDate,
+): { kind: ComplaintReminderKind; dueDate: IsoDate } | null {
+  if (complaint.status !== "open") return null;
+  const daysLeft = daysBetween(today, complaint.dueDate);
+  if (daysLeft < 0) return { kind: "complaint_overdue", dueDate: complaint.dueDate };
+  if (daysLeft <= 2) return { kind: "complaint_due_2", dueDate: complaint.dueDate };
+  return null;
+}

@@ -3,13 +3,21 @@
 // (Oslo), and sends each (case, kind, dueDate) exactly once: the `case_reminder` row and the mails
 // go into the outbox in ONE transaction, and the row's unique key (case, kind, dueDate) makes a
 // second worker (or a second run the same day) skip what is already done. Safe to run as often and
-// from as many processes as you like; something else schedules it (scripts/run-reminders.ts for cron).
+// from as many processes as you like; lib/jobs/job-runner.ts schedules it. Open complaints to the DPO
+// get the same treatment against their own deadline.
 import { db, type Tx } from "@/lib/db/client";
 import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
 import { publicUrl } from "@/lib/config/env";
 import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { OPEN_STATUSES } from "@/lib/domain/case-status";
-import { dueReminders, EXTENSION_NOTICE_DAYS, ESCALATION_KINDS, type DueReminder } from "@/lib/domain/reminders";
+import {
+  dueComplaintReminder,
+  dueReminders,
+  EXTENSION_NOTICE_DAYS,
+  ESCALATION_KINDS,
+  type ComplaintReminderKind,
+  type DueReminder,
+} from "@/lib/domain/reminders";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import type { MailTemplate } from "@/lib/mail/templates";
@@ -94,7 +102,15 @@ async function loadDpoEmails(): Promise<Map<string, string[]>> {
 /** Records the reminder and queues its mails; false when another run already recorded it. */
 async function sendOnce(
   tx: Tx,
-  input: { caseId: string; reference: string; reminder: DueReminder; recipientId: string | null; to: string[] },
+  input: {
+    caseId: string;
+    reference: string;
+    reminder: { kind: DueReminder["kind"] | ComplaintReminderKind; dueDate: string };
+    recipientId: string | null;
+    to: string[];
+    template: MailTemplate;
+    link: string;
+  },
 ): Promise<boolean> {
   // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
   const { count } = await tx.caseReminder.createMany({
@@ -102,17 +118,60 @@ async function sendOnce(
     skipDuplicates: true,
   });
   if (count === 0) return false;
-  const template = reminderTemplate(input.reminder.kind);
   for (const to of input.to) {
     await enqueueMail(tx, {
       to,
-      template,
+      template: input.template,
       locale: STAFF_LOCALE,
-      params: { reference: input.reference, link: staffCaseLink(input.reference) },
+      params: { reference: input.reference, link: input.link },
       caseId: input.caseId,
     });
   }
   return true;
+}
+
+/**
+ * Open complaints to the DPO near or past their own deadline: the DPO(s) of the municipality are
+ * reminded once per complaint, kind and due date (the same once-only row as case reminders).
+ */
+async function remindComplaints(today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult) {
+  const complaints = await db().dpoComplaint.findMany({
+    where: { status: "open", dueDate: { lte: isoDateToDb(addDays(today, 2)) } },
+    select: { id: true, caseId: true, dueDate: true, case: { select: { reference: true, municipalityId: true, reminders: { select: { kind: true, dueDate: true } } } } },
+    orderBy: { id: "asc" },
+  });
+  for (const complaint of complaints) {
+    const reminder = dueComplaintReminder({ status: "open", dueDate: dbDateToIso(complaint.dueDate) }, today);
+    if (!reminder) continue;
+    if (complaint.case.reminders.some((r) => r.kind === reminder.kind && dbDateToIso(r.dueDate) === reminder.dueDate)) {
+      result.alreadySent++;
+      continue;
+    }
+    const to = dpoEmails.get(complaint.case.municipalityId) ?? [];
+    if (to.length === 0) {
+      result.noRecipient++;
+      logger.warn("reminder.no_recipient", { caseId: complaint.caseId, kind: reminder.kind });
+      continue;
+    }
+    const sent = await db().$transaction((tx) =>
+      sendOnce(tx, {
+        caseId: complaint.caseId,
+        reference: complaint.case.reference,
+        reminder,
+        recipientId: null,
+        to,
+        template: "complaint_reminder",
+        link: `${publicUrl()}/staff/complaints/${complaint.id}`,
+      }),
+    );
+    if (sent) {
+      result.sent++;
+      result.mails += to.length;
+      logger.info("reminder.sent", { caseId: complaint.caseId, kind: reminder.kind, dueDate: reminder.dueDate, mails: to.length });
+    } else {
+      result.alreadySent++;
+    }
+  }
 }
 
 export async function runDeadlineReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderRunResult> {
@@ -159,7 +218,15 @@ export async function runDeadlineReminders({ now = new Date() }: { now?: Date } 
         continue;
       }
       const sent = await db().$transaction((tx) =>
-        sendOnce(tx, { caseId: c.id, reference: c.reference, reminder, recipientId: reminder.recipients.userIds[0] ?? null, to: [...to] }),
+        sendOnce(tx, {
+          caseId: c.id,
+          reference: c.reference,
+          reminder,
+          recipientId: reminder.recipients.userIds[0] ?? null,
+          to: [...to],
+          template: reminderTemplate(reminder.kind),
+          link: staffCaseLink(c.reference),
+        }),
       );
       if (sent) {
         result.sent++;
@@ -170,6 +237,7 @@ export async function runDeadlineReminders({ now = new Date() }: { now?: Date } 
       }
     }
   }
+  await remindComplaints(today, dpoEmails, result);
   if (result.mails > 0) kickOutbox();
   return result;
 }

@@ -15,6 +15,7 @@ export const MAIL_TEMPLATES = [
   "dpo_complaint",
   "complaint_answered",
   "daily_digest",
+  "complaint_reminder",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/domain/calendar";
 import { CLOSED_STATUSES } from "@/lib/domain/case-status";
-import { dueReminders, workingDaysSince, type ReminderCase, type ReminderKind } from "@/lib/domain/reminders";
+import { dueComplaintReminder, dueReminders, workingDaysSince, type ReminderCase, type ReminderKind } from "@/lib/domain/reminders";
 
 const DUE = "2026-05-04";
 const ONE_MONTH = "2026-05-04";
@@ -178,5 +178,23 @@ describe("extension notice for complex cases", () => {
     const today = addDays(ONE_MONTH, -3);
     expect(kinds(complex({ extended: true, dueDate: "2026-07-04" }), today)).toEqual([]);
     expect(kinds(snapshot({ complex: false, dueDate: "2026-07-04" }), today)).toEqual([]);
+  });
+});
+
+describe("complaints to the DPO", () => {
+  const due = "2026-03-16"; // a Monday
+  it.each([
+    [-10, null],
+    [-3, null],
+    [-2, "complaint_due_2"],
+    [0, "complaint_due_2"],
+    [1, "complaint_overdue"],
+    [40, "complaint_overdue"],
+  ])("%i days after the due date: %s", (offset, expected) => {
+    const got = dueComplaintReminder({ status: "open", dueDate: due }, addDays(due, offset));
+    expect(got).toEqual(expected === null ? null : { kind: expected, dueDate: due });
+  });
+  it("never once answered", () => {
+    expect(dueComplaintReminder({ status: "answered", dueDate: due }, addDays(due, 5))).toBeNull();
   });
 });
