@@ -1,5 +1,5 @@
 // Use case: extend the deadline by two further months (Art. 12(3)). The state machine allows it
-// only once, with reasons, on or before the one-month due date. One transaction: the "extend"
+// only once, with reasons and the ground (complexity / number of requests), on or before the one-month due date. One transaction: the "extend"
 // command (extended flag, new due date, audit event), a secure message to the requester with the
 // reasons and the new due date in the requester's language, and a "new_message" e-mail that carries
 // only the reference and a link (never the reasons).
@@ -18,6 +18,10 @@ import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
 
 export const EXTENSION_REASON_MAX_LENGTH = 2000;
 
+/** Art. 12(3): an extension is allowed "taking into account the complexity and number of the requests". */
+export const EXTENSION_GROUNDS = ["complexity", "number_of_requests", "both"] as const;
+export type ExtensionGround = (typeof EXTENSION_GROUNDS)[number];
+
 export const extendSchema = z.object({
   // The state machine checks the minimum length (EXTENSION_REASON_MIN_LENGTH) and shows its own error.
   reason: z
@@ -25,6 +29,8 @@ export const extendSchema = z.object({
     .trim()
     .min(1, "caseWork.validation.extendReasonRequired")
     .max(EXTENSION_REASON_MAX_LENGTH, "caseWork.validation.textTooLong"),
+  // Which of the two grounds in Art. 12(3) applies; recorded for the DPO's statistics.
+  ground: z.enum(EXTENSION_GROUNDS, { error: "caseWork.validation.extendGroundRequired" }),
   version: versionField,
 });
 
@@ -40,11 +46,11 @@ export function extensionMessage(locale: string, dueDate: string, reason: string
 
 export async function extendDeadline(
   actor: Actor,
-  input: { reference: string; reason: string; expectedVersion: number; now?: Date },
+  input: { reference: string; reason: string; ground: string; expectedVersion: number; now?: Date },
 ): Promise<{ version: number; dueDate: string }> {
   const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.extend);
   if (actor.kind !== "staff") throw new DomainError("not_found");
-  const parsed = extendSchema.safeParse({ reason: input.reason, version: input.expectedVersion });
+  const parsed = extendSchema.safeParse({ reason: input.reason, ground: input.ground, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
   const now = input.now ?? new Date();
   const result = await db().$transaction(async (tx) => {
@@ -55,6 +61,7 @@ export async function extendDeadline(
       expectedVersion: parsed.data.version,
       now,
     });
+    await tx.case.update({ where: { id: found.id }, data: { extensionGround: parsed.data.ground } });
     const sent = await messageRequesterInTx(tx, actor, found, extensionMessage(found.locale, transition.dueDate, parsed.data.reason), now);
     return { version: transition.version, dueDate: transition.dueDate, mailed: sent.mailed };
   });

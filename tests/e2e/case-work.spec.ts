@@ -113,16 +113,24 @@ test("ask the requester pauses the clock, resume restarts it, and the deadline c
   await openForm(page, "Forlenge fristen med to måneder");
   await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.locator("#extend .ds-error-summary")).toContainText("Skriv hvorfor fristen må forlenges.");
+  await expect(page.locator("#extend .ds-error-summary")).toContainText("Velg grunnlaget for forlengelsen.");
   await page.getByLabel("Begrunnelse til innbyggeren").fill("Vi må gå gjennom tre fagsystemer og mye dokumentasjon.");
   await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
+  // The reason alone is not enough: the ground (Art. 12(3)) must be chosen too.
+  await expect(page.locator("#extend .ds-error-summary")).toContainText("Velg grunnlaget for forlengelsen.");
+  await expect(page.locator("#extend .ds-error-summary")).not.toContainText("Skriv hvorfor fristen må forlenges.");
+  await page.getByRole("group", { name: "Grunnlag for forlengelsen" }).getByLabel("Forespørselen er krevende").check();
+  await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.getByTestId("extend-confirm")).toContainText("Fristen blir forlenget til");
+  await expect(page.getByTestId("extend-confirm")).toContainText("Grunnlag for forlengelsen: Forespørselen er krevende");
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Fristen er forlenget");
   await expect(page.locator('[data-badge="extended"]')).toBeVisible();
   const extended = await withDb(async (db) =>
-    (await db.query("SELECT extended, due_date::text AS due, received_at FROM request_case WHERE reference = $1", [reference])).rows[0],
+    (await db.query("SELECT extended, extension_ground, due_date::text AS due, received_at FROM request_case WHERE reference = $1", [reference])).rows[0],
   );
   expect(extended.extended).toBe(true);
+  expect(extended.extension_ground).toBe("complexity");
   await expect(page.getByTestId("due-date")).toContainText(formatDateLong(extended.due, "nb"));
   await expect(page.getByTestId("messages")).toContainText("Vi må gå gjennom tre fagsystemer");
   // Extended once: no second extend form.
@@ -134,6 +142,7 @@ test("extending is refused after the one-month due date", async ({ page }) => {
   const { reference } = await registerPhoneRequest(page, { daysAgo: 40 });
   await openForm(page, "Forlenge fristen med to måneder");
   await page.getByLabel("Begrunnelse til innbyggeren").fill("Saken er svært omfattende og gjelder mange systemer.");
+  await page.getByLabel("Begge deler").check();
   await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.locator("#extend [role=alert]")).toContainText("Det er for sent å forlenge fristen. Innbyggeren måtte få beskjed senest");

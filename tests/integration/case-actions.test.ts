@@ -184,7 +184,7 @@ describe("extend", () => {
     const c = await createCase(RECEIVED);
     const before = await stateOf(c.id);
     const e = await expectDomainError(
-      extendDeadline(kari, { reference: c.reference, reason, expectedVersion: c.version, now: new Date("2026-04-08T06:00:00Z") }),
+      extendDeadline(kari, { reference: c.reference, reason, ground: "complexity", expectedVersion: c.version, now: new Date("2026-04-08T06:00:00Z") }),
       "extension_too_late",
     );
     expect(e.details?.oneMonthDueDate).toBe("2026-04-07");
@@ -194,14 +194,15 @@ describe("extend", () => {
   it("is allowed on the due date (late evening, Oslo time), tells the requester the reasons in the portal only", async () => {
     const c = await createCase(RECEIVED);
     // 21:30 UTC = 23:30 in Oslo (CEST), still 7 April.
-    const result = await extendDeadline(kari, { reference: c.reference, reason, expectedVersion: c.version, now: new Date("2026-04-07T21:30:00Z") });
+    const result = await extendDeadline(kari, { reference: c.reference, reason, ground: "complexity", expectedVersion: c.version, now: new Date("2026-04-07T21:30:00Z") });
     // 5 March + 3 months = 5 June 2026 (a Friday).
     expect(result.dueDate).toBe("2026-06-05");
     const s = await stateOf(c.id);
     expect(s.extended).toBe(true);
     expect(s.dueDate).toBe("2026-06-05");
-    const saved = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { extensionReason: true } });
+    const saved = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { extensionReason: true, extensionGround: true } });
     expect(saved.extensionReason).toBe(reason);
+    expect(saved.extensionGround).toBe("complexity");
     const message = await db().message.findFirstOrThrow({ where: { caseId: c.id, kind: "to_requester" } });
     expect(message.body).toContain(reason);
     expect(message.body).toContain("5. juni 2026");
@@ -212,10 +213,26 @@ describe("extend", () => {
     expect(types).toEqual(["case.extended", "message.to_requester"]);
   });
 
+  it("needs the ground (Art. 12(3)): missing or unknown is refused and nothing changes", async () => {
+    const c = await createCase(RECEIVED);
+    const before = await stateOf(c.id);
+    for (const ground of ["", "because"]) {
+      const e = await expectDomainError(
+        extendDeadline(kari, { reference: c.reference, reason, ground, expectedVersion: c.version, now: new Date("2026-03-20T10:00:00Z") }),
+        "validation_failed",
+      );
+      expect(e.details?.field).toBe("ground");
+    }
+    expect(await stateOf(c.id)).toEqual(before);
+    const saved = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { extensionGround: true, extensionReason: true } });
+    expect(saved).toEqual({ extensionGround: null, extensionReason: null });
+    expect(await db().message.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
   it("needs a real reason (the state machine's minimum length)", async () => {
     const c = await createCase(RECEIVED);
     await expectDomainError(
-      extendDeadline(kari, { reference: c.reference, reason: "for mye", expectedVersion: c.version, now: new Date("2026-03-20T10:00:00Z") }),
+      extendDeadline(kari, { reference: c.reference, reason: "for mye", ground: "complexity", expectedVersion: c.version, now: new Date("2026-03-20T10:00:00Z") }),
       "extension_reason_required",
     );
     expect((await stateOf(c.id)).extended).toBe(false);
@@ -334,7 +351,7 @@ describe("optimistic locking", () => {
     await addInternalNote(kari, { reference: c.reference, body: "Ringte innbyggeren.", expectedVersion: c.version });
     const before = await stateOf(c.id);
     await expectDomainError(
-      extendDeadline(lene, { reference: c.reference, reason: "Mange systemer å gå gjennom.", expectedVersion: c.version, now: new Date("2026-03-20T10:00:00Z") }),
+      extendDeadline(lene, { reference: c.reference, reason: "Mange systemer å gå gjennom.", ground: "both", expectedVersion: c.version, now: new Date("2026-03-20T10:00:00Z") }),
       "conflict_stale_version",
     );
     await expectDomainError(markComplex(lene, { reference: c.reference, complex: true, expectedVersion: c.version }), "conflict_stale_version");

@@ -147,6 +147,7 @@ describe("deadline reminders", () => {
     const extended = await extendDeadline(kari, {
       reference: c.reference,
       reason: "Mange systemer må gjennomgås for denne forespørselen.",
+      ground: "number_of_requests",
       expectedVersion: await version(c.caseId),
       now: new Date(`${addDays(oneMonth, -4)}T10:00:00Z`),
     });

@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
+import { EXTENSION_GROUNDS } from "@/lib/cases/extend-deadline";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { RIGHT_OUTCOMES } from "@/lib/domain/case-state-machine";
@@ -105,7 +106,16 @@ export async function CaseActions({ view, locale }: Props) {
               })}
             </p>
           }
-          fields={[{ kind: "textarea", name: "reason", label: t("caseWork.extend.reasonLabel"), help: t("caseWork.extend.reasonHelp"), rows: 5, maxLength: 2000 }]}
+          fields={[
+            {
+              kind: "radio",
+              name: "ground",
+              label: t("caseWork.extend.groundLabel"),
+              help: t("caseWork.extend.groundHelp"),
+              options: EXTENSION_GROUNDS.map((g) => ({ value: g, label: t(`caseWork.extend.grounds.${g}`) })),
+            },
+            { kind: "textarea", name: "reason", label: t("caseWork.extend.reasonLabel"), help: t("caseWork.extend.reasonHelp"), rows: 5, maxLength: 2000 },
+          ]}
           texts={texts(t, t("caseWork.extend.submit"))}
         />
       )}

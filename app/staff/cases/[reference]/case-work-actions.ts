@@ -187,7 +187,7 @@ export async function resumeAction(_prev: CaseActionState, formData: FormData): 
 export async function extendAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
   const ctx = await begin(formData, "extend");
   const { t, values } = ctx;
-  const parsed = extendSchema.safeParse({ reason: str(values, "reason"), version: str(values, "version") });
+  const parsed = extendSchema.safeParse({ reason: str(values, "reason"), ground: str(values, "ground"), version: str(values, "version") });
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
@@ -197,14 +197,17 @@ export async function extendAction(_prev: CaseActionState, formData: FormData): 
       values,
       confirm: [
         t("caseWork.extend.confirm" as never, { date: /^\d{4}-\d{2}-\d{2}$/.test(newDue) ? formatDateLong(newDue, ctx.locale) : "" } as never),
+        t("caseWork.extend.confirmGround" as never, { ground: t(`caseWork.extend.grounds.${parsed.data.ground}` as never) } as never),
         t("caseWork.extend.confirmReason" as never, { reason: parsed.data.reason } as never),
       ],
     };
   }
   try {
-    await extendDeadline(ctx.actor, { reference: ctx.reference, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+    await extendDeadline(ctx.actor, { reference: ctx.reference, reason: parsed.data.reason, ground: parsed.data.ground, expectedVersion: parsed.data.version });
   } catch (error) {
-    return failure(ctx, error, (field) => (field === "reason" ? ["reason", "caseWork.validation.extendReasonRequired"] : null));
+    return failure(ctx, error, (field) =>
+      field === "reason" ? ["reason", "caseWork.validation.extendReasonRequired"] : field === "ground" ? ["ground", "caseWork.validation.extendGroundRequired"] : null,
+    );
   }
   done(ctx.reference, "extended", "case-alerts");
 }

@@ -1,0 +1,40 @@
+// CSV export of one "over time" table (?table=monthly|extensions|refusals|identity plus the page's
+// filters). Re-checks the signed-in staff member on every request: no dashboard.view (or no
+// session) answers 404, like the page; invalid filters too.
+import { getTranslations } from "next-intl/server";
+import { currentStaffActor } from "@/lib/auth/staff-actor";
+import { listUnitChoices } from "@/lib/admin/unit-choices";
+import { dashboardTrends } from "@/lib/dashboard/dashboard-trends";
+import { parseTrendFilters } from "@/lib/dashboard/trend-filters";
+import { isTrendTable, trendsCsv } from "@/lib/dashboard/trends-csv";
+import { hasPermission } from "@/lib/domain/policy";
+import { notFoundResponse } from "@/lib/files/upload-request";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const table = params.get("table");
+  if (!isTrendTable(table)) return notFoundResponse();
+  const actor = await currentStaffActor();
+  if (!actor || !hasPermission(actor, "dashboard.view")) return notFoundResponse();
+  const units = await listUnitChoices(actor);
+  const { filters, errors } = parseTrendFilters(params, { now: new Date(), allowedUnits: units.map((u) => u.id) });
+  if (errors.length > 0) return notFoundResponse();
+  const data = await dashboardTrends(actor, filters);
+  const [t, tAll] = await Promise.all([getTranslations("trends"), getTranslations()]);
+  const { fileName, body } = trendsCsv(data, table, {
+    trends: (key) => t(key as never),
+    legalBasis: (id) => (tAll.has(`caseWork.legalBases.${id}` as never) ? tAll(`caseWork.legalBases.${id}` as never) : null),
+    identity: (level) => tAll(`staffQueue.identity.${level}` as never),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,291 @@
+// The DPO / unit lead dashboard, "over time" part: per Oslo calendar month, received vs closed,
+// on-time rate, days to answer (median, 90th percentile), extensions by ground, refusals by legal
+// basis and identity strength, for a unit / right / channel / period chosen in a GET form. Each
+// statistic has a server-rendered SVG chart, the table behind it and a CSV link. A server
+// component: works without JavaScript. Anyone without dashboard.view gets 404.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { listUnitChoices } from "@/lib/admin/unit-choices";
+import { dashboardTrends, EXTENSION_GROUND_KEYS } from "@/lib/dashboard/dashboard-trends";
+import { formatMonth, parseTrendFilters, trendQueryString, type TrendFilters } from "@/lib/dashboard/trend-filters";
+import type { TrendTable as TrendTableName } from "@/lib/dashboard/trends-csv";
+import { hasPermission } from "@/lib/domain/policy";
+import { isLocale } from "@/i18n/locales";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { TrendFilterForm } from "@/components/dashboard/TrendFilterForm";
+import { TrendSection, TrendTable } from "@/components/dashboard/TrendSection";
+import { BarChart } from "@/components/dashboard/charts/BarChart";
+import { HorizontalBarChart } from "@/components/dashboard/charts/HorizontalBarChart";
+import { LineChart } from "@/components/dashboard/charts/LineChart";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).slice(0, 100);
+
+export default async function DashboardTrendsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireStaffActor();
+  if (!hasPermission(actor, "dashboard.view")) notFound();
+  const [params, units, t, tAll, localeRaw] = await Promise.all([
+    searchParams,
+    listUnitChoices(actor),
+    getTranslations("trends"),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const locale = isLocale(localeRaw) ? localeRaw : "nb";
+  const { filters, errors } = parseTrendFilters(params, { now: new Date(), allowedUnits: units.map((u) => u.id) });
+  // What the user typed stays in the form, even when it is wrong.
+  const values = {
+    unit: first(params.unit),
+    right: first(params.right),
+    channel: first(params.channel),
+    from: errors.some((e) => e.field === "from") ? first(params.from) : filters.from,
+    to: errors.some((e) => e.field === "to") ? first(params.to) : filters.to,
+  };
+
+  return (
+    <>
+      <p className="ds-paragraph">
+        <Link className="ds-link" href="/staff/dashboard">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="ds-heading mt-2" data-size="lg">
+        {t("title")}
+      </h1>
+      <p className="ds-paragraph mt-2 max-w-prose">{t("intro")}</p>
+      {errors.length > 0 && (
+        <div className="mt-4">
+          <ErrorSummary
+            heading={t("errorHeading")}
+            errors={errors.map((e) => ({ fieldId: `trend-${e.field}`, message: t(`errors.${e.code}`) }))}
+          />
+        </div>
+      )}
+      <TrendFilterForm values={values} units={units} errors={errors} />
+      {errors.length === 0 && <TrendStatistics actorFilters={filters} locale={locale} t={t} tAll={tAll} actor={actor} />}
+    </>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations<"trends">>>;
+type TAll = Awaited<ReturnType<typeof getTranslations>>;
+
+async function TrendStatistics({
+  actor,
+  actorFilters: filters,
+  locale,
+  t,
+  tAll,
+}: {
+  actor: Awaited<ReturnType<typeof requireStaffActor>>;
+  actorFilters: TrendFilters;
+  locale: "nb" | "nn" | "en";
+  t: T;
+  tAll: TAll;
+}) {
+  const data = await dashboardTrends(actor, filters);
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const none = t("none");
+  const show = (v: number | null) => (v === null ? none : num.format(v));
+  const pct = (v: number | null) => (v === null ? none : `${num.format(v)} %`);
+  const query = trendQueryString(filters);
+  const csv = (table: TrendTableName) => `/api/dashboard/trends-csv?table=${table}${query ? `&${query}` : ""}`;
+  const axis = data.months.map((m) => formatMonth(m, locale, "short"));
+  const long = (m: string) => formatMonth(m, locale, "long");
+  const from = long(filters.from);
+  const to = long(filters.to);
+  const sum = (f: (r: (typeof data.monthly)[number]) => number) => data.monthly.reduce((s, r) => s + f(r), 0);
+  const decided = sum((r) => r.decided);
+  const onTime = sum((r) => r.onTime);
+  const lastDecided = [...data.monthly].reverse().find((r) => r.medianDays !== null);
+  const refusalTotal = data.refusals.reduce((s, r) => s + r.count, 0);
+  const identityTotal = data.identity.reduce((s, r) => s + r.count, 0);
+  const basisLabel = (id: string, citation: string) => {
+    const key = `caseWork.legalBases.${id}`;
+    return tAll.has(key as never) ? `${citation} – ${tAll(key as never)}` : citation;
+  };
+
+  return (
+    <>
+      <p className="ds-paragraph mt-6" data-testid="trend-period">
+        {t("period", { from, to })}
+      </p>
+
+      <TrendSection
+        id="monthly"
+        heading={t("monthly.heading")}
+        chart={
+          <BarChart
+            id="chart-monthly"
+            title={t("monthly.chartTitle")}
+            description={t("monthly.chartDesc", { from, to, received: sum((r) => r.received), closed: sum((r) => r.closed) })}
+            categories={axis}
+            series={[
+              { label: t("series.received"), values: data.monthly.map((r) => r.received) },
+              { label: t("series.closed"), values: data.monthly.map((r) => r.closed) },
+            ]}
+            locale={locale}
+          />
+        }
+        table={
+          <TrendTable
+            testId="table-monthly"
+            caption={t("monthly.caption")}
+            columns={[t("col.month"), t("col.received"), t("col.closed")]}
+            rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.received, r.closed] }))}
+          />
+        }
+        csvHref={csv("monthly")}
+        csvLabel={t("download")}
+      />
+
+      <TrendSection
+        id="on-time"
+        heading={t("onTime.heading")}
+        explain={t("onTime.explain")}
+        chart={
+          <LineChart
+            id="chart-on-time"
+            title={t("onTime.chartTitle")}
+            description={t("onTime.chartDesc", { decided, onTime, rate: pct(decided > 0 ? Math.round((onTime / decided) * 1000) / 10 : null) })}
+            categories={axis}
+            series={[{ label: t("series.onTimeRate"), values: data.monthly.map((r) => r.onTimeRate) }]}
+            yMax={100}
+            unit=" %"
+            locale={locale}
+          />
+        }
+        table={
+          <TrendTable
+            testId="table-on-time"
+            caption={t("onTime.caption")}
+            columns={[t("col.month"), t("col.decided"), t("col.onTime"), t("col.onTimeRate")]}
+            rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.decided, r.onTime, pct(r.onTimeRate)] }))}
+          />
+        }
+        csvHref={csv("monthly")}
+        csvLabel={t("download")}
+      />
+
+      <TrendSection
+        id="duration"
+        heading={t("duration.heading")}
+        explain={t("duration.explain")}
+        chart={
+          <LineChart
+            id="chart-duration"
+            title={t("duration.chartTitle")}
+            description={
+              lastDecided
+                ? t("duration.chartDesc", { median: show(lastDecided.medianDays), p90: show(lastDecided.p90Days) })
+                : t("duration.chartDescEmpty")
+            }
+            categories={axis}
+            series={[
+              { label: t("series.median"), values: data.monthly.map((r) => r.medianDays) },
+              { label: t("series.p90"), values: data.monthly.map((r) => r.p90Days) },
+            ]}
+            locale={locale}
+          />
+        }
+        table={
+          <TrendTable
+            testId="table-duration"
+            caption={t("duration.caption")}
+            columns={[t("col.month"), t("col.decided"), t("col.median"), t("col.p90")]}
+            rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.decided, show(r.medianDays), show(r.p90Days)] }))}
+          />
+        }
+        csvHref={csv("monthly")}
+        csvLabel={t("download")}
+      />
+
+      <TrendSection
+        id="extensions"
+        heading={t("extensions.heading")}
+        explain={t("extensions.explain")}
+        chart={
+          <HorizontalBarChart
+            id="chart-extensions"
+            title={t("extensions.chartTitle")}
+            description={t("extensions.chartDesc", { total: data.extensions.total, received: data.extensions.received })}
+            items={EXTENSION_GROUND_KEYS.map((g) => ({ label: t(`grounds.${g}`), value: data.extensions.totals[g] }))}
+            locale={locale}
+          />
+        }
+        table={
+          <TrendTable
+            testId="table-extensions"
+            caption={t("extensions.caption")}
+            columns={[t("col.month"), ...EXTENSION_GROUND_KEYS.map((g) => t(`grounds.${g}`)), t("col.total")]}
+            rows={[
+              ...data.extensions.byMonth.map((r) => ({ key: r.month, cells: [long(r.month), ...EXTENSION_GROUND_KEYS.map((g) => r[g]), r.total] })),
+              { key: "total", cells: [t("col.total"), ...EXTENSION_GROUND_KEYS.map((g) => data.extensions.totals[g]), data.extensions.total] },
+            ]}
+          />
+        }
+        csvHref={csv("extensions")}
+        csvLabel={t("download")}
+      />
+
+      <TrendSection
+        id="refusals"
+        heading={t("refusals.heading")}
+        explain={t("refusals.explain")}
+        chart={
+          data.refusals.length === 0 ? (
+            <p className="ds-paragraph">{t("refusals.empty")}</p>
+          ) : (
+            <HorizontalBarChart
+              id="chart-refusals"
+              title={t("refusals.chartTitle")}
+              description={t("refusals.chartDesc", { total: refusalTotal })}
+              items={data.refusals.map((r) => ({ label: r.citation, value: r.count }))}
+              locale={locale}
+            />
+          )
+        }
+        table={
+          <TrendTable
+            testId="table-refusals"
+            caption={t("refusals.caption")}
+            columns={[t("col.legalBasis"), t("col.count")]}
+            rows={data.refusals.map((r) => ({ key: r.basisId, cells: [basisLabel(r.basisId, r.citation), r.count] }))}
+          />
+        }
+        csvHref={csv("refusals")}
+        csvLabel={t("download")}
+      />
+
+      <TrendSection
+        id="identity"
+        heading={t("identity.heading")}
+        explain={t("identity.explain")}
+        chart={
+          <HorizontalBarChart
+            id="chart-identity"
+            title={t("identity.chartTitle")}
+            description={t("identity.chartDesc", { total: identityTotal })}
+            items={data.identity.map((r) => ({ label: tAll(`staffQueue.identity.${r.level}` as never), value: r.count }))}
+            locale={locale}
+          />
+        }
+        table={
+          <TrendTable
+            testId="table-identity"
+            caption={t("identity.caption")}
+            columns={[t("col.identity"), t("col.count")]}
+            rows={data.identity.map((r) => ({ key: r.level, cells: [tAll(`staffQueue.identity.${r.level}` as never), r.count] }))}
+          />
+        }
+        csvHref={csv("identity")}
+        csvLabel={t("download")}
+      />
+    </>
+  );
+}

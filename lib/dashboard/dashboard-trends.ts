@@ -1,0 +1,221 @@
+// The "over time" part of the DPO / unit lead dashboard, per Oslo calendar month: received vs
+// closed, on-time rate, median and 90th percentile days to close, extensions and their ground,
+// refusals by legal basis and identity strength. Read-only and set-based: three aggregate
+// statements whatever the number of cases (one pass over the cases received in the period, one
+// over the cases closed in it, one over the decisions), scoped exactly like the "now" dashboard.
+// The SQL builders are exported so that scripts/bench-dashboard.ts measures what runs here.
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { DomainError } from "@/lib/domain/errors";
+import { hasPermission, visibleUnitScope, type Actor } from "@/lib/domain/policy";
+import { isLegalBasisId, LEGAL_BASES, type LegalBasisId } from "@/lib/domain/rights";
+import { monthBounds, monthsBetween, percent, roundDays, type Month, type TrendFilters } from "./trend-filters";
+
+export const EXTENSION_GROUND_KEYS = ["complexity", "number_of_requests", "both", "not_recorded"] as const;
+export type ExtensionGroundKey = (typeof EXTENSION_GROUND_KEYS)[number];
+
+export const IDENTITY_LEVELS = ["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"] as const;
+export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
+
+/** Closed = closedAt set with one of these statuses; decided = the first three. */
+export const CLOSED_STATUSES = ["completed", "partially_completed", "refused", "withdrawn"] as const;
+export const DECIDED_STATUSES = ["completed", "partially_completed", "refused"] as const;
+
+export type MonthlyRow = {
+  month: Month;
+  received: number;
+  closed: number;
+  /** Decided (completed, partially completed, refused) in the month. */
+  decided: number;
+  /** Of those, closed on or before the due date in force (Oslo dates). */
+  onTime: number;
+  /** Percentage with one decimal, null when nothing was decided. */
+  onTimeRate: number | null;
+  medianDays: number | null;
+  p90Days: number | null;
+};
+
+export type ExtensionMonthRow = { month: Month; total: number } & Record<ExtensionGroundKey, number>;
+
+export type DashboardTrends = {
+  filters: TrendFilters;
+  months: Month[];
+  monthly: MonthlyRow[];
+  extensions: { byMonth: ExtensionMonthRow[]; totals: Record<ExtensionGroundKey, number>; total: number; received: number };
+  refusals: { basisId: LegalBasisId | string; citation: string; count: number }[];
+  identity: { level: IdentityLevel; count: number }[];
+};
+
+type StaffActor = Extract<Actor, { kind: "staff" }>;
+
+const OSLO = Prisma.sql`'Europe/Oslo'`;
+
+/** The actor's scope on `c` (request_case), the same rule as caseScopeFilter. */
+function scopeSql(actor: StaffActor): Prisma.Sql {
+  const scope = visibleUnitScope(actor);
+  if ("all" in scope) return Prisma.sql`TRUE`;
+  const or: Prisma.Sql[] = [];
+  if (scope.unitIds.length > 0) or.push(Prisma.sql`c.unit_id IN (${Prisma.join(scope.unitIds.map((u) => Prisma.sql`${u}::uuid`))})`);
+  if (scope.includeUnassignedUnit) or.push(Prisma.sql`c.unit_id IS NULL`);
+  if (scope.assigneeId) or.push(Prisma.sql`c.assignee_id = ${scope.assigneeId}::uuid`);
+  return or.length > 0 ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+function caseFilters(actor: StaffActor, filters: TrendFilters): Prisma.Sql[] {
+  const where = [scopeSql(actor)];
+  if (filters.unit) where.push(Prisma.sql`c.unit_id = ${filters.unit}::uuid`);
+  if (filters.right) where.push(Prisma.sql`${filters.right}::"Right" = ANY (c.rights)`);
+  if (filters.channel) where.push(Prisma.sql`c.channel = ${filters.channel}::"Channel"`);
+  return where;
+}
+
+/** Start and end (exclusive) of the period as instants: midnight in Oslo on the first day of the months. */
+function period(filters: TrendFilters): { lo: Prisma.Sql; hi: Prisma.Sql } {
+  const { start, end } = monthBounds(filters.from, filters.to);
+  return {
+    lo: Prisma.sql`(${start}::timestamp AT TIME ZONE ${OSLO})`,
+    hi: Prisma.sql`(${end}::timestamp AT TIME ZONE ${OSLO})`,
+  };
+}
+
+const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
+
+/** The Oslo calendar month of an instant column, as the first day of the month (cheap to group by). */
+const monthOf = (column: Prisma.Sql) => Prisma.sql`date_trunc('month', ${column} AT TIME ZONE ${OSLO})`;
+const monthText = (expr: Prisma.Sql) => Prisma.sql`to_char(${expr}, 'YYYY-MM')`;
+
+/**
+ * Cases received in the period, one pass over them (joined to their requester): per month and
+ * extension ground (NULL = not extended, 'not_recorded' = extended before the ground was recorded),
+ * and per identity level.
+ */
+export function buildReceivedQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
+  const { lo, hi } = period(filters);
+  const where = and([Prisma.sql`c.received_at >= ${lo}`, Prisma.sql`c.received_at < ${hi}`, ...caseFilters(actor, filters)]);
+  return Prisma.sql`
+    SELECT ${monthText(Prisma.sql`g.m`)} AS month, g.ground, g.identity_level, g.n
+      FROM (SELECT ${monthOf(Prisma.sql`c.received_at`)} AS m,
+                   CASE WHEN c.extended THEN coalesce(c.extension_ground::text, 'not_recorded') END AS ground,
+                   r.identity_level::text AS identity_level, count(*)::int AS n
+              FROM request_case c JOIN requester r ON r.id = c.requester_id
+             WHERE ${where}
+             GROUP BY GROUPING SETS ((1, 2), (3))) g`;
+}
+
+/** Cases closed in the period, per Oslo closing month: closed, decided, on time, median and p90 days. */
+export function buildClosedQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
+  const { lo, hi } = period(filters);
+  const closedStatuses = Prisma.join(CLOSED_STATUSES.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+  const decidedStatuses = Prisma.join(DECIDED_STATUSES.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+  // Oslo calendar days from receipt to closing; NULL for a withdrawn case (closed, not decided).
+  return Prisma.sql`
+    SELECT ${monthText(Prisma.sql`k.m`)} AS month,
+           count(*)::int AS closed,
+           count(k.days)::int AS decided,
+           count(*) FILTER (WHERE k.on_time)::int AS on_time,
+           percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY k.days) AS percentiles
+      FROM (SELECT ${monthOf(Prisma.sql`c.closed_at`)} AS m,
+                   CASE WHEN c.status IN (${decidedStatuses})
+                        THEN (c.closed_at AT TIME ZONE ${OSLO})::date - (c.received_at AT TIME ZONE ${OSLO})::date END AS days,
+                   c.status IN (${decidedStatuses}) AND (c.closed_at AT TIME ZONE ${OSLO})::date <= c.due_date AS on_time
+              FROM request_case c
+             WHERE ${and([Prisma.sql`c.closed_at >= ${lo}`, Prisma.sql`c.closed_at < ${hi}`, Prisma.sql`c.status IN (${closedStatuses})`, ...caseFilters(actor, filters)])}) k
+     GROUP BY k.m`;
+}
+
+/** Legal bases cited in refusals and partial grants decided in the period (one row per basis). */
+export function buildRefusalsQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
+  const { lo, hi } = period(filters);
+  const where: Prisma.Sql[] = [
+    Prisma.sql`d.outcome IN ('refused'::"RightOutcome", 'partially_granted'::"RightOutcome")`,
+    Prisma.sql`d.decided_at >= ${lo}`,
+    Prisma.sql`d.decided_at < ${hi}`,
+  ];
+  // With a right filter, count the decisions on that right only.
+  if (filters.right) where.push(Prisma.sql`d."right" = ${filters.right}::"Right"`);
+  const needsCase = !("all" in visibleUnitScope(actor)) || Boolean(filters.unit || filters.right || filters.channel);
+  if (needsCase) where.push(...caseFilters(actor, filters));
+  return Prisma.sql`
+    SELECT b.basis, count(*)::int AS n
+      FROM case_decision d
+      ${needsCase ? Prisma.sql`JOIN request_case c ON c.id = d.case_id` : Prisma.empty}
+      CROSS JOIN LATERAL unnest(d.legal_basis_ids) AS b(basis)
+     WHERE ${and(where)}
+     GROUP BY b.basis`;
+}
+
+type ReceivedRow = { month: string | null; ground: string | null; identity_level: string | null; n: number };
+type ClosedRow = { month: string; closed: number; decided: number; on_time: number; percentiles: (number | null)[] | null };
+type RefusalRow = { basis: string; n: number };
+
+export async function dashboardTrends(actor: Actor, filters: TrendFilters): Promise<DashboardTrends> {
+  // Only DPOs and unit leads; anyone else gets the same answer as for a page that does not exist.
+  if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
+  const client = db();
+  const [received, closed, refusals] = await Promise.all([
+    client.$queryRaw<ReceivedRow[]>(buildReceivedQuery(actor, filters)),
+    client.$queryRaw<ClosedRow[]>(buildClosedQuery(actor, filters)),
+    client.$queryRaw<RefusalRow[]>(buildRefusalsQuery(actor, filters)),
+  ]);
+
+  const months = monthsBetween(filters.from, filters.to);
+  const zeroGrounds = () => Object.fromEntries(EXTENSION_GROUND_KEYS.map((g) => [g, 0])) as Record<ExtensionGroundKey, number>;
+  const receivedByMonth = new Map<string, number>();
+  const extByMonth = new Map<string, Record<ExtensionGroundKey, number>>();
+  const identity = new Map<string, number>();
+  for (const row of received) {
+    // Two grouping sets: (month, ground) rows have no identity level, identity rows no month.
+    if (row.identity_level !== null) {
+      identity.set(row.identity_level, (identity.get(row.identity_level) ?? 0) + row.n);
+      continue;
+    }
+    if (row.month === null) continue;
+    receivedByMonth.set(row.month, (receivedByMonth.get(row.month) ?? 0) + row.n);
+    if (row.ground !== null) {
+      const grounds = extByMonth.get(row.month) ?? zeroGrounds();
+      const key = (EXTENSION_GROUND_KEYS as readonly string[]).includes(row.ground) ? (row.ground as ExtensionGroundKey) : "not_recorded";
+      grounds[key] += row.n;
+      extByMonth.set(row.month, grounds);
+    }
+  }
+  const closedByMonth = new Map(closed.map((r) => [r.month, r]));
+
+  const monthly: MonthlyRow[] = months.map((month) => {
+    const c = closedByMonth.get(month);
+    const decided = c?.decided ?? 0;
+    const onTime = c?.on_time ?? 0;
+    return {
+      month,
+      received: receivedByMonth.get(month) ?? 0,
+      closed: c?.closed ?? 0,
+      decided,
+      onTime,
+      onTimeRate: percent(onTime, decided),
+      medianDays: roundDays(c?.percentiles?.[0] ?? null),
+      p90Days: roundDays(c?.percentiles?.[1] ?? null),
+    };
+  });
+
+  const byMonth: ExtensionMonthRow[] = months.map((month) => {
+    const g = extByMonth.get(month) ?? zeroGrounds();
+    return { month, ...g, total: EXTENSION_GROUND_KEYS.reduce((s, k) => s + g[k], 0) };
+  });
+  const totals = zeroGrounds();
+  for (const row of byMonth) for (const k of EXTENSION_GROUND_KEYS) totals[k] += row[k];
+
+  return {
+    filters,
+    months,
+    monthly,
+    extensions: {
+      byMonth,
+      totals,
+      total: byMonth.reduce((s, r) => s + r.total, 0),
+      received: monthly.reduce((s, r) => s + r.received, 0),
+    },
+    refusals: refusals
+      .map((r) => ({ basisId: r.basis, citation: isLegalBasisId(r.basis) ? LEGAL_BASES[r.basis].citation : r.basis, count: r.n }))
+      .sort((a, b) => b.count - a.count || a.basisId.localeCompare(b.basisId)),
+    identity: IDENTITY_LEVELS.map((level) => ({ level, count: identity.get(level) ?? 0 })),
+  };
+}

@@ -1,0 +1,268 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { submitRequest } from "@/lib/cases/submit-request";
+import { dashboardTrends } from "@/lib/dashboard/dashboard-trends";
+import { trendsCsv } from "@/lib/dashboard/trends-csv";
+import type { TrendFilters } from "@/lib/dashboard/trend-filters";
+import type { Actor } from "@/lib/domain/policy";
+import type { Prisma } from "@/lib/db/generated/client";
+import { validRequest } from "./helpers";
+
+type StaffActor = Extract<Actor, { kind: "staff" }>;
+
+async function actorFor(email: string): Promise<StaffActor> {
+  const user = await db().user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, roles: true, units: { select: { unitId: true } } },
+  });
+  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
+}
+
+// Two units of our own, so nobody else's cases land in the numbers; a period in 2021 nobody else uses.
+const suffix = randomUUID().slice(0, 8);
+const units = { a: "", b: "" };
+let dpo: StaffActor;
+const period = { from: "2021-01", to: "2021-03" };
+
+type Seed = {
+  unit: "a" | "b";
+  received: string;
+  closed?: string;
+  due: string;
+  status: Prisma.CaseUpdateInput["status"];
+  extended?: boolean;
+  ground?: "complexity" | "number_of_requests" | "both" | null;
+  identity?: "none" | "email_code" | "idporten_substantial" | "idporten_high" | "verified_in_person";
+  rights?: ("access" | "erasure")[];
+  channel?: "web" | "letter";
+  decision?: { outcome: "granted" | "refused" | "partially_granted"; bases: string[]; at: string };
+};
+
+async function seedCase(s: Seed): Promise<string> {
+  const slug = s.unit === "a" ? `trend-a-${suffix}` : `trend-b-${suffix}`;
+  const { reference } = await submitRequest(validRequest({ unit: slug }), { locale: "nb", now: new Date(s.received) });
+  const c = await db().case.update({
+    where: { reference },
+    data: {
+      receivedAt: new Date(s.received),
+      closedAt: s.closed ? new Date(s.closed) : null,
+      dueDate: new Date(`${s.due}T00:00:00Z`),
+      status: s.status,
+      extended: s.extended ?? false,
+      extensionReason: s.extended ? "Mange systemer å gå gjennom." : null,
+      extensionGround: s.ground ?? null,
+      rights: s.rights ?? ["access"],
+      channel: s.channel ?? "web",
+    },
+    select: { id: true, requesterId: true },
+  });
+  await db().requester.update({ where: { id: c.requesterId }, data: { identityLevel: s.identity ?? "none" } });
+  if (s.decision) {
+    await db().caseDecision.create({
+      data: {
+        caseId: c.id,
+        right: "access",
+        outcome: s.decision.outcome,
+        legalBasisIds: s.decision.bases,
+        reasons: "Begrunnelse",
+        decidedAt: new Date(s.decision.at),
+        decidedById: dpo.userId,
+      },
+    });
+  }
+  return reference;
+}
+
+beforeAll(async () => {
+  dpo = await actorFor("personvernombud@demo.test");
+  for (const key of ["a", "b"] as const) {
+    const unit = await db().unit.create({ data: { municipalityId: "bergen", slug: `trend-${key}-${suffix}`, name: `Statistikk ${key.toUpperCase()} ${suffix}` } });
+    units[key] = unit.id;
+  }
+  // Unit A. Oslo is UTC+1 in winter.
+  // Received 10 Jan, closed 00:30 Oslo on 1 Feb (still 31 Jan in UTC): closing month February, 22 days, on time.
+  await seedCase({ unit: "a", received: "2021-01-10T10:00:00Z", closed: "2021-01-31T23:30:00Z", due: "2021-02-10", status: "completed", identity: "idporten_high" });
+  // Closed exactly ON its due date: on time; 31 days. A refusal citing two bases.
+  await seedCase({
+    unit: "a",
+    received: "2021-01-15T09:00:00Z",
+    closed: "2021-02-15T12:00:00Z",
+    due: "2021-02-15",
+    status: "refused",
+    identity: "idporten_substantial",
+    decision: { outcome: "refused", bases: ["popplyl-16-a", "gdpr-12-5"], at: "2021-02-15T11:59:00Z" },
+  });
+  // Closed one day AFTER its due date: late; 32 days. A partial grant citing one basis.
+  await seedCase({
+    unit: "a",
+    received: "2021-01-20T12:00:00Z",
+    closed: "2021-02-21T12:00:00Z",
+    due: "2021-02-20",
+    status: "partially_completed",
+    identity: "email_code",
+    decision: { outcome: "partially_granted", bases: ["popplyl-16-a"], at: "2021-02-21T11:00:00Z" },
+  });
+  // Received 00:30 Oslo on 1 Feb (31 Jan in UTC): a February receipt. Withdrawn: closed, not decided.
+  await seedCase({ unit: "a", received: "2021-01-31T23:30:00Z", closed: "2021-02-05T12:00:00Z", due: "2021-03-01", status: "withdrawn" });
+  // Extended for complexity, still open.
+  await seedCase({ unit: "a", received: "2021-02-03T12:00:00Z", due: "2021-05-03", status: "in_progress", extended: true, ground: "complexity" });
+  // Extended before the ground was recorded; completed 20 March on time after 38 days. A granted decision (no basis).
+  await seedCase({
+    unit: "a",
+    received: "2021-02-10T12:00:00Z",
+    closed: "2021-03-20T10:00:00Z",
+    due: "2021-05-10",
+    status: "completed",
+    extended: true,
+    ground: null,
+    decision: { outcome: "granted", bases: [], at: "2021-03-20T09:00:00Z" },
+  });
+  // Erasure by letter, extended because of the number of requests.
+  await seedCase({
+    unit: "a",
+    received: "2021-03-05T12:00:00Z",
+    due: "2021-06-07",
+    status: "in_progress",
+    extended: true,
+    ground: "number_of_requests",
+    rights: ["erasure"],
+    channel: "letter",
+  });
+  // Received before the period, closed in March, late; 71 days. Its refusal was decided 23:30 Oslo on
+  // 31 December: before the period.
+  await seedCase({
+    unit: "a",
+    received: "2020-12-20T12:00:00Z",
+    closed: "2021-03-01T12:00:00Z",
+    due: "2021-01-20",
+    status: "completed",
+    decision: { outcome: "refused", bases: ["gdpr-11-2"], at: "2020-12-31T22:30:00Z" },
+  });
+  // Unit B: one case, closed in January.
+  await seedCase({ unit: "b", received: "2021-01-05T12:00:00Z", closed: "2021-01-20T12:00:00Z", due: "2021-02-05", status: "completed", identity: "verified_in_person" });
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+const filtersA = (): TrendFilters => ({ ...period, unit: units.a });
+
+describe("dashboard trends", () => {
+  it("counts received and closed per Oslo month, the on-time rate, median and 90th percentile", async () => {
+    const data = await dashboardTrends(dpo, filtersA());
+    expect(data.months).toEqual(["2021-01", "2021-02", "2021-03"]);
+    expect(data.monthly).toEqual([
+      { month: "2021-01", received: 3, closed: 0, decided: 0, onTime: 0, onTimeRate: null, medianDays: null, p90Days: null },
+      // Decided: 22 (on time), 31 (on the due date: on time), 32 (a day late) days.
+      { month: "2021-02", received: 3, closed: 4, decided: 3, onTime: 2, onTimeRate: 66.7, medianDays: 31, p90Days: 31.8 },
+      // Decided: 38 (on time) and 71 (late) days.
+      { month: "2021-03", received: 1, closed: 2, decided: 2, onTime: 1, onTimeRate: 50, medianDays: 54.5, p90Days: 67.7 },
+    ]);
+  });
+
+  it("counts extensions by ground for cases received in the period, per month", async () => {
+    const data = await dashboardTrends(dpo, filtersA());
+    expect(data.extensions.totals).toEqual({ complexity: 1, number_of_requests: 1, both: 0, not_recorded: 1 });
+    expect(data.extensions.total).toBe(3);
+    expect(data.extensions.received).toBe(7);
+    expect(data.extensions.byMonth).toEqual([
+      { month: "2021-01", complexity: 0, number_of_requests: 0, both: 0, not_recorded: 0, total: 0 },
+      { month: "2021-02", complexity: 1, number_of_requests: 0, both: 0, not_recorded: 1, total: 2 },
+      { month: "2021-03", complexity: 0, number_of_requests: 1, both: 0, not_recorded: 0, total: 1 },
+    ]);
+  });
+
+  it("counts the legal bases of refusals and partial grants decided in the period", async () => {
+    const data = await dashboardTrends(dpo, filtersA());
+    expect(data.refusals).toEqual([
+      { basisId: "popplyl-16-a", citation: "personopplysningsloven § 16 første ledd bokstav a", count: 2 },
+      { basisId: "gdpr-12-5", citation: "GDPR art. 12(5)", count: 1 },
+    ]);
+  });
+
+  it("counts identity strength of the cases received in the period", async () => {
+    const data = await dashboardTrends(dpo, filtersA());
+    expect(Object.fromEntries(data.identity.map((r) => [r.level, r.count]))).toEqual({
+      none: 4,
+      email_code: 1,
+      idporten_substantial: 1,
+      idporten_high: 1,
+      verified_in_person: 0,
+    });
+  });
+
+  it("filters by right, channel and period", async () => {
+    const erasure = await dashboardTrends(dpo, { ...filtersA(), right: "erasure" });
+    expect(erasure.monthly.map((r) => r.received)).toEqual([0, 0, 1]);
+    expect(erasure.monthly.map((r) => r.closed)).toEqual([0, 0, 0]);
+    expect(erasure.refusals).toEqual([]);
+    const letter = await dashboardTrends(dpo, { ...filtersA(), channel: "letter" });
+    expect(letter.extensions.totals).toEqual({ complexity: 0, number_of_requests: 1, both: 0, not_recorded: 0 });
+    const february = await dashboardTrends(dpo, { from: "2021-02", to: "2021-02", unit: units.a });
+    expect(february.monthly).toHaveLength(1);
+    expect(february.monthly[0]).toMatchObject({ received: 3, closed: 4 });
+    expect(february.identity.reduce((s, r) => s + r.count, 0)).toBe(3);
+    const b = await dashboardTrends(dpo, { ...period, unit: units.b });
+    expect(b.monthly.map((r) => [r.received, r.closed])).toEqual([
+      [1, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it("gives a unit lead only their own units", async () => {
+    const lead = await actorFor("leder@demo.test");
+    const leadOfA: StaffActor = { ...lead, unitIds: [units.a] };
+    const mine = await dashboardTrends(leadOfA, filtersA());
+    const all = await dashboardTrends(dpo, filtersA());
+    expect(mine).toEqual(all);
+    const other = await dashboardTrends(leadOfA, { ...period, unit: units.b });
+    expect(other.monthly.every((r) => r.received === 0 && r.closed === 0)).toBe(true);
+    expect(other.identity.every((r) => r.count === 0)).toBe(true);
+    // Without a unit filter: unit A (and cases without a unit), never unit B.
+    const unfiltered = await dashboardTrends(leadOfA, period);
+    const everything = await dashboardTrends(dpo, period);
+    const sum = (d: typeof mine) => d.monthly.reduce((s, r) => s + r.received + r.closed, 0);
+    expect(sum(unfiltered)).toBeGreaterThanOrEqual(sum(mine));
+    expect(sum(everything) - sum(unfiltered)).toBeGreaterThanOrEqual(2);
+    // The real unit lead (units 1 and 2) sees none of our cases.
+    const real = await dashboardTrends(lead, filtersA());
+    expect(real.monthly.every((r) => r.received === 0 && r.closed === 0)).toBe(true);
+  });
+
+  it("answers not_found to a caseworker, an admin and a citizen", async () => {
+    await expect(dashboardTrends(await actorFor("saksbehandler@demo.test"), filtersA())).rejects.toMatchObject({ code: "not_found" });
+    await expect(dashboardTrends(await actorFor("admin@demo.test"), filtersA())).rejects.toMatchObject({ code: "not_found" });
+    await expect(dashboardTrends({ kind: "citizen", requesterId: "x" }, filtersA())).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("exports each table as CSV with translated headers", async () => {
+    const data = await dashboardTrends(dpo, filtersA());
+    const labels = {
+      trends: (k: string) => `L:${k}`,
+      legalBasis: (id: string) => (id === "gdpr-12-5" ? "=åpenbart grunnløs" : `B:${id}`),
+      identity: (l: string) => `I:${l}`,
+    };
+    const monthly = trendsCsv(data, "monthly", labels);
+    expect(monthly.fileName).toBe("personvern-statistikk-monthly-2021-01-2021-03.csv");
+    expect(monthly.body.split("\r\n")).toEqual([
+      '\uFEFF"L:col.month","L:col.received","L:col.closed","L:col.decided","L:col.onTime","L:col.onTimeRate","L:col.median","L:col.p90"',
+      '"2021-01",3,0,0,0,,,',
+      '"2021-02",3,4,3,2,66.7,31,31.8',
+      '"2021-03",1,2,2,1,50,54.5,67.7',
+      "",
+    ]);
+    expect(trendsCsv(data, "extensions", labels).body.split("\r\n").slice(2, 5)).toEqual([
+      '"2021-02",1,0,0,1,2',
+      '"2021-03",0,1,0,0,1',
+      '"L:col.total",1,1,0,1,3',
+    ]);
+    expect(trendsCsv(data, "refusals", labels).body.split("\r\n").slice(1, 3)).toEqual([
+      '"personopplysningsloven § 16 første ledd bokstav a","B:popplyl-16-a",2',
+      `"GDPR art. 12(5)","'=åpenbart grunnløs",1`,
+    ]);
+    expect(trendsCsv(data, "identity", labels).body).toContain('"I:idporten_high",1\r\n');
+  });
+});
