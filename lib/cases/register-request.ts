@@ -140,6 +140,7 @@ export async function registerRequest(actor: Actor, input: RegisterInput, option
           municipalityId,
           unitId,
           requesterId: requester.id,
+          identityLevel,
           rights: data.rights,
           channel: data.channel,
           answerChannel: data.answerChannel,

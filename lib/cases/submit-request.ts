@@ -189,6 +189,7 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
           municipalityId,
           unitId,
           requesterId: requester.id,
+          identityLevel,
           rights: input.rights,
           channel: "web",
           answerChannel: prepared.answerChannel,

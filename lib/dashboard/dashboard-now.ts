@@ -4,13 +4,15 @@
 // on request_case (indexes on status/due_date), never one query per case.
 import { db } from "@/lib/db/client";
 import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
-import { caseScopeFilter } from "@/lib/cases/case-scope";
+import { caseScopeFilter, caseScopeSql } from "@/lib/cases/case-scope";
 import { addDays, daysBetween, osloDateOf, type IsoDate } from "@/lib/domain/calendar";
 import { OPEN_STATUSES, type OpenCaseStatus } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import { hasPermission, type Actor } from "@/lib/domain/policy";
 import { RIGHTS, type Right } from "@/lib/domain/rights";
 import type { Prisma } from "@/lib/db/generated/client";
+
+type GroupRow = { status: string; rights: string[]; n: number; extended: number; unassigned: number; due_soon: number; overdue: number };
 
 /** "Due soon" means due today or within this many calendar days (Oslo dates). */
 export const DUE_SOON_DAYS = 7;
@@ -45,19 +47,26 @@ export async function dashboardNow(actor: Actor, options: { now?: Date } = {}): 
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
   const today = osloDateOf(options.now ?? new Date());
   const todayDb = isoDateToDb(today);
-  const open: Prisma.CaseWhereInput = { AND: [caseScopeFilter(actor), { status: { in: [...OPEN_STATUSES] } }] };
   // The clock stands still while a case waits for the requester: paused cases are neither due nor overdue.
   const running: Prisma.CaseWhereInput = { AND: [caseScopeFilter(actor), { status: { in: ["received", "in_progress"] } }] };
   const overdueWhere: Prisma.CaseWhereInput = { AND: [running, { dueDate: { lt: todayDb } }] };
 
   const client = db();
-  const [groups, dueSoon, extended, unassigned, overdueCount, overdueRows] = await Promise.all([
-    // One row per (status, set of rights): at most 3 x 63 groups whatever the number of cases.
-    client.case.groupBy({ by: ["status", "rights"], where: open, _count: { _all: true } }),
-    client.case.count({ where: { AND: [running, { dueDate: { gte: todayDb, lte: isoDateToDb(addDays(today, DUE_SOON_DAYS)) } }] } }),
-    client.case.count({ where: { AND: [open, { extended: true }] } }),
-    client.case.count({ where: { AND: [open, { assigneeId: null }] } }),
-    client.case.count({ where: overdueWhere }),
+  const [groups, overdueRows] = await Promise.all([
+    // Every count in one pass over the open cases, an index-only scan of request_case_open_stats_idx:
+    // one row per (status, set of rights), at most 3 x 63 whatever the number of cases. Raw SQL with
+    // the statuses as literals: with them as parameters (Prisma's API) PostgreSQL cannot use that
+    // partial index, and the same counts took ten times longer at a million cases.
+    client.$queryRaw<GroupRow[]>`
+      SELECT c.status::text AS status, c.rights::text[] AS rights, count(*)::int AS n,
+             count(*) FILTER (WHERE c.extended)::int AS extended,
+             count(*) FILTER (WHERE c.assignee_id IS NULL)::int AS unassigned,
+             count(*) FILTER (WHERE c.status <> 'awaiting_requester' AND c.due_date >= ${todayDb}::date
+                                AND c.due_date <= ${isoDateToDb(addDays(today, DUE_SOON_DAYS))}::date)::int AS due_soon,
+             count(*) FILTER (WHERE c.status <> 'awaiting_requester' AND c.due_date < ${todayDb}::date)::int AS overdue
+        FROM request_case c
+       WHERE c.status IN ('received', 'in_progress', 'awaiting_requester') AND ${caseScopeSql(actor)}
+       GROUP BY c.status, c.rights`,
     client.case.findMany({
       where: overdueWhere,
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
@@ -72,12 +81,22 @@ export async function dashboardNow(actor: Actor, options: { now?: Date } = {}): 
       },
     }),
   ]);
+  let dueSoon = 0;
+  let extended = 0;
+  let unassigned = 0;
+  let overdueCount = 0;
+  for (const g of groups) {
+    dueSoon += g.due_soon;
+    extended += g.extended;
+    unassigned += g.unassigned;
+    overdueCount += g.overdue;
+  }
 
   const statusCounts = new Map<OpenCaseStatus, number>(OPEN_STATUSES.map((s) => [s, 0]));
   const rightCounts = new Map<Right, number>(RIGHTS.map((r) => [r, 0]));
   let totalOpen = 0;
   for (const g of groups) {
-    const n = g._count._all;
+    const n = g.n;
     totalOpen += n;
     const status = g.status as OpenCaseStatus;
     statusCounts.set(status, (statusCounts.get(status) ?? 0) + n);

@@ -54,6 +54,8 @@ async function seedCase(s: Seed): Promise<string> {
       extensionGround: s.ground ?? null,
       rights: s.rights ?? ["access"],
       channel: s.channel ?? "web",
+      // The case's copy of the requester's level (what submit and register write): the statistics read it.
+      identityLevel: s.identity ?? "none",
     },
     select: { id: true, requesterId: true },
   });

@@ -104,6 +104,8 @@ describe("registerRequest", () => {
     expect(await db().mailOutbox.count({ where: { caseId: result.caseId } })).toBe(0);
     const saved = await db().case.findUniqueOrThrow({ where: { id: result.caseId }, include: { requester: true } });
     expect(saved.requester.identityLevel).toBe("verified_in_person");
+    // The case keeps its own copy for the statistics (no join to the requester at a million cases).
+    expect(saved.identityLevel).toBe("verified_in_person");
   });
 
   it("refuses a receipt time in the future, a paper answer without address, and the DPO", async () => {

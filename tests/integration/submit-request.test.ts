@@ -262,6 +262,7 @@ describe("submitRequest with the full request", () => {
     const saved = await db().case.findUniqueOrThrow({ where: { id: caseId }, include: { requester: true, events: true } });
     expect(saved.requester).toMatchObject({ identityId: citizen.identityId, identityLevel: "email_code", email: verified });
     expect(saved.events[0]!.after).toMatchObject({ identityLevel: "email_code" });
+    expect(saved.identityLevel).toBe("email_code");
     const mails = await db().mailOutbox.findMany({ where: { caseId } });
     expect(mails.map((m) => m.toAddress)).toEqual([verified]);
 
@@ -269,5 +270,6 @@ describe("submitRequest with the full request", () => {
     const second = await submitRequest(validRequest(), { locale: "nb", citizen: high });
     const requester = await db().requester.findFirstOrThrow({ where: { cases: { some: { id: second.caseId } } } });
     expect(requester.identityLevel).toBe("idporten_high");
+    expect((await db().case.findUniqueOrThrow({ where: { id: second.caseId } })).identityLevel).toBe("idporten_high");
   });
 });
