@@ -2,6 +2,7 @@
 // the complaint form (one open complaint per case) and the case's complaints with their answers.
 // Shown for open and closed cases alike: complaints usually come after the answer.
 import { getTranslations } from "next-intl/server";
+import { COMPLAINT_BODY_MAX } from "@/lib/domain/complaints";
 import { notFound } from "next/navigation";
 import type { CitizenSession } from "@/lib/citizen-auth/types";
 import { citizenComplaints } from "@/lib/complaints/citizen-complaints";
@@ -144,6 +145,7 @@ export async function CitizenComplaintPanel({
       {view.mayFile ? (
         <div className="mt-2">
           <ComplaintForm
+            maxLength={COMPLAINT_BODY_MAX}
             kind="complaint"
             action={fileComplaintAction.bind(null, reference)}
             fieldId="complaint-body"

@@ -1,10 +1,10 @@
-// One schema for a secure message body, used by the citizen's and the staff member's form.
-import { z } from "zod";
+// One schema for a secure message body, used by the citizen's and the staff member's form. zod/mini,
+// because the complaint form (on the citizen's case page) shares the length limit and must not pull
+// the classic zod API into the browser.
+import * as z from "zod/mini";
 
 export const MESSAGE_MAX_LENGTH = 5000;
 
 export const messageBodySchema = z
   .string()
-  .trim()
-  .min(1, "myCases.errors.messageEmpty")
-  .max(MESSAGE_MAX_LENGTH, "myCases.errors.messageTooLong");
+  .check(z.trim(), z.minLength(1, "myCases.errors.messageEmpty"), z.maxLength(MESSAGE_MAX_LENGTH, "myCases.errors.messageTooLong"));

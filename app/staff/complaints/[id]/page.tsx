@@ -2,6 +2,7 @@
 // the answer, once given). A server component; the form works without JavaScript. Anyone without
 // complaint.handle, and an unknown id, get 404.
 import Link from "next/link";
+import { ANSWER_MAX_LENGTH } from "@/lib/complaints/complaint-schema";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
@@ -95,6 +96,7 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
             </h2>
             <div className="mt-2">
               <ComplaintForm
+                maxLength={ANSWER_MAX_LENGTH}
                 kind="answer"
                 action={answerComplaintAction.bind(null, view.id)}
                 fieldId="complaint-answer"
