@@ -41,7 +41,9 @@ export async function staffCaseRef(actor: Actor, reference: string) {
       unitId: true,
       requesterId: true,
       assigneeId: true,
-      requester: { select: { email: true, identity: { select: { email: true } } } },
+      municipalityId: true,
+      answerChannel: true,
+      requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
     },
   });
   if (!found) return null;

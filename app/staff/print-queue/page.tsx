@@ -78,7 +78,7 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
                       </Link>
                     </th>
                     <td>{row.recipientName}</td>
-                    <td>{row.kind === "response" || row.kind === "receipt" ? t(`letters.kind.${row.kind}`) : row.kind}</td>
+                    <td>{row.kind === "response" || row.kind === "receipt" || row.kind === "message" ? t(`letters.kind.${row.kind}`) : row.kind}</td>
                     <td>{formatDateTime(row.createdAt, locale)}</td>
                     <td>
                       <div className="flex flex-wrap items-center gap-3">

@@ -29,6 +29,14 @@ const KNOWN = new Set([
   "attachment.from_requester",
   "attachment.answer",
   "attachment.internal",
+  "letter.sent",
+  "letter.printed",
+  "complaint.filed",
+  "complaint.answered",
+  "case.legal_hold_set",
+  "case.legal_hold_lifted",
+  "case.files_deleted",
+  "case.anonymised",
 ]);
 
 export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineEntry[]; locale: Locale }) {
