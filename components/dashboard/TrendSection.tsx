@@ -32,34 +32,3 @@ export function TrendSection(props: {
 }
 
 /** A simple data table: caption, column headers, row headers in the first column. */
-export function TrendTable(props: { testId: string; caption: string; columns: string[]; rows: { key: string; cells: (string | number)[] }[] }) {
-  return (
-    <table className="ds-table" data-zebra="true" data-size="sm" data-testid={props.testId}>
-      <caption className="ds-sr-only">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={r.key}>
-            {r.cells.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i}>{cell}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}

@@ -11,6 +11,7 @@ import { formatDateLong } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
+import { DataTable } from "@/components/ui/DataTable";
 
 export const dynamic = "force-dynamic";
 
@@ -82,23 +83,12 @@ export default async function DashboardPage() {
           {t("byStatusHeading")}
         </h2>
         <div className="mt-2 overflow-x-auto">
-          <table className="ds-table" data-zebra="true" data-size="sm" data-testid="table-status">
-            <caption className="ds-sr-only">{t("byStatusCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("colStatus")}</th>
-                <th scope="col">{t("colCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byStatus.map((r) => (
-                <tr key={r.status} data-status={r.status}>
-                  <th scope="row">{t(`status.${r.status}`)}</th>
-                  <td>{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="table-status"
+            caption={t("byStatusCaption")}
+            columns={[t("colStatus"), t("colCount")]}
+            rows={data.byStatus.map((r) => ({ key: r.status, cells: [t(`status.${r.status}`), r.count] }))}
+          />
         </div>
         <CsvLink table="status" label={t("download")} tableName={t("byStatusHeading")} />
       </section>
@@ -108,23 +98,12 @@ export default async function DashboardPage() {
           {t("byRightHeading")}
         </h2>
         <div className="mt-2 overflow-x-auto">
-          <table className="ds-table" data-zebra="true" data-size="sm" data-testid="table-right">
-            <caption className="ds-sr-only">{t("byRightCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("colRight")}</th>
-                <th scope="col">{t("colCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byRight.map((r) => (
-                <tr key={r.right} data-right={r.right}>
-                  <th scope="row">{tAll(`rights.${r.right}.title`)}</th>
-                  <td>{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="table-right"
+            caption={t("byRightCaption")}
+            columns={[t("colRight"), t("colCount")]}
+            rows={data.byRight.map((r) => ({ key: r.right, cells: [tAll(`rights.${r.right}.title`), r.count] }))}
+          />
         </div>
         <CsvLink table="right" label={t("download")} tableName={t("byRightHeading")} />
       </section>

@@ -15,7 +15,8 @@ import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TrendFilterForm } from "@/components/dashboard/TrendFilterForm";
-import { TrendSection, TrendTable } from "@/components/dashboard/TrendSection";
+import { TrendSection } from "@/components/dashboard/TrendSection";
+import { DataTable } from "@/components/ui/DataTable";
 import { BarChart } from "@/components/dashboard/charts/BarChart";
 import { HorizontalBarChart } from "@/components/dashboard/charts/HorizontalBarChart";
 import { LineChart } from "@/components/dashboard/charts/LineChart";
@@ -133,7 +134,7 @@ async function TrendStatistics({
           />
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-monthly"
             caption={t("monthly.caption")}
             columns={[t("col.month"), t("col.received"), t("col.closed")]}
@@ -161,7 +162,7 @@ async function TrendStatistics({
           />
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-on-time"
             caption={t("onTime.caption")}
             columns={[t("col.month"), t("col.decided"), t("col.onTime"), t("col.onTimeRate")]}
@@ -194,7 +195,7 @@ async function TrendStatistics({
           />
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-duration"
             caption={t("duration.caption")}
             columns={[t("col.month"), t("col.decided"), t("col.median"), t("col.p90")]}
@@ -219,7 +220,7 @@ async function TrendStatistics({
           />
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-extensions"
             caption={t("extensions.caption")}
             columns={[t("col.month"), ...EXTENSION_GROUND_KEYS.map((g) => t(`grounds.${g}`)), t("col.total")]}
@@ -251,7 +252,7 @@ async function TrendStatistics({
           )
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-refusals"
             caption={t("refusals.caption")}
             columns={[t("col.legalBasis"), t("col.count")]}
@@ -276,7 +277,7 @@ async function TrendStatistics({
           />
         }
         table={
-          <TrendTable
+          <DataTable
             testId="table-identity"
             caption={t("identity.caption")}
             columns={[t("col.identity"), t("col.count")]}
