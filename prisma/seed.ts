@@ -9,6 +9,7 @@ import { computeDeadline } from "@/lib/domain/deadline";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { nextCaseReference } from "@/lib/cases/case-reference";
 import type { Right, StaffRole } from "@/lib/db/generated/client";
+import type { LegalBasisId } from "@/lib/domain/rights";
 
 export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[]; unitIndexes: number[] }[] = [
   { email: "saksbehandler@demo.test", name: "Kari Saksbehandler", roles: ["caseworker"], unitIndexes: [0, 1] },
@@ -77,7 +78,9 @@ export async function seed(options: { municipality?: string; demoData?: boolean;
 
   if ((await prisma.case.count()) === 0) {
     await seedDemoCases(profile.id, unitIds);
-    log("Seeded demo cases.");
+    const caseworker = await prisma.user.findUniqueOrThrow({ where: { email: "saksbehandler@demo.test" }, select: { id: true } });
+    await seedDemoHistory(profile.id, unitIds, caseworker.id);
+    log("Seeded demo cases (open ones, and a year of closed ones for the dashboard's statistics).");
   }
   log(`Seeded ${profile.name}: ${profile.units.length} units, ${DEMO_STAFF.length} demo staff accounts.`);
 }
@@ -127,6 +130,97 @@ async function seedDemoCases(municipalityId: string, unitIds: string[]) {
           type: "case.received",
           after: { status: "received", rights: demo.rights, channel: "web", unitId, dueDate, demo: true },
         },
+      });
+    });
+  }
+}
+
+// A year of closed demo cases, so the DPO dashboard's statistics over time have something to show:
+// every channel, right and identity level, a few refusals with legal bases, some extensions with
+// their ground, one case in ten answered late. Deterministic (no randomness): the same every start.
+type HistoryOutcome = "completed" | "partially_completed" | "refused" | "withdrawn";
+const HISTORY_CASES = 140;
+const HISTORY_RIGHTS: Right[][] = [["access"], ["access"], ["rectification"], ["erasure"], ["access", "rectification"], ["objection"], ["restriction"]];
+const HISTORY_CHANNELS = ["web", "web", "web", "email", "letter", "phone", "counter"] as const;
+const HISTORY_LEVELS = ["idporten_high", "idporten_substantial", "email_code", "idporten_high", "none", "verified_in_person"] as const;
+const HISTORY_REFUSAL_BASES: Partial<Record<Right, LegalBasisId[]>> = {
+  access: ["popplyl-16-e"],
+  erasure: ["gdpr-17-3-b"],
+  rectification: ["gdpr-16-accurate"],
+  objection: ["gdpr-21-1-compelling"],
+  restriction: ["gdpr-18-1-not-met"],
+};
+
+async function seedDemoHistory(municipalityId: string, unitIds: string[], deciderId: string) {
+  const now = Date.now();
+  for (let i = 0; i < HISTORY_CASES; i++) {
+    // Spread over the last 12 months, more recently a little busier.
+    const daysAgo = 35 + Math.floor((i * 330) / HISTORY_CASES) - (i % 3);
+    const receivedAt = new Date(now - daysAgo * 86_400_000 + ((i * 37) % 480) * 60_000);
+    const rights = HISTORY_RIGHTS[i % HISTORY_RIGHTS.length]!;
+    const extended = i % 9 === 4;
+    const outcome: HistoryOutcome = i % 11 === 3 ? "refused" : i % 13 === 5 ? "partially_completed" : i % 17 === 7 ? "withdrawn" : "completed";
+    // Usually answered in 8-30 days; one in ten late (past the due date in force).
+    const late = i % 10 === 6;
+    const { dueDate } = computeDeadline({ receivedAt, extended });
+    const daysToClose = late ? (extended ? 100 : 38) + (i % 5) : 8 + ((i * 7) % 23) + (extended ? 40 : 0);
+    // Never in the future: the most recent cases close today at the latest.
+    const closedAt = new Date(Math.min(receivedAt.getTime() + daysToClose * 86_400_000, now - 3_600_000));
+    const unitId = i % 8 === 7 ? null : (unitIds[i % unitIds.length] ?? null);
+    const identityLevel = HISTORY_LEVELS[i % HISTORY_LEVELS.length]!;
+    const ground = extended ? (["complexity", "number_of_requests", "both"] as const)[i % 3]! : null;
+    await db().$transaction(async (tx) => {
+      const requester = await tx.requester.create({
+        data: { name: `Demo Historikk ${i + 1}`, email: `historikk${i + 1}@demo.test`, identityLevel },
+        select: { id: true },
+      });
+      const ref = await nextCaseReference(tx, Number(osloDateOf(receivedAt).slice(0, 4)));
+      const created = await tx.case.create({
+        data: {
+          reference: ref.reference,
+          referenceYear: ref.year,
+          referenceSeq: ref.seq,
+          municipalityId,
+          unitId,
+          requesterId: requester.id,
+          identityLevel,
+          rights,
+          channel: HISTORY_CHANNELS[i % HISTORY_CHANNELS.length]!,
+          receivedAt,
+          oneMonthDueDate: isoDateToDb(computeDeadline({ receivedAt }).dueDate),
+          dueDate: isoDateToDb(dueDate),
+          extended,
+          extensionReason: extended ? "Saken gjelder mange fagsystemer som må gjennomgås." : null,
+          extensionGround: ground,
+          status: outcome,
+          closedAt,
+          assigneeId: deciderId,
+          description: "Demo",
+          receiptToken: randomBytes(24).toString("base64url"),
+        },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: { caseId: created.id, at: receivedAt, actorType: "system", type: "case.received", after: { status: "received", rights, demo: true } },
+      });
+      if (outcome !== "withdrawn") {
+        for (const right of rights) {
+          const refused = outcome === "refused" || (outcome === "partially_completed" && right === rights[0]);
+          await tx.caseDecision.create({
+            data: {
+              caseId: created.id,
+              right,
+              outcome: refused ? (outcome === "refused" ? "refused" : "partially_granted") : "granted",
+              legalBasisIds: refused ? (HISTORY_REFUSAL_BASES[right] ?? ["gdpr-12-5"]) : [],
+              reasons: refused ? "Demo: begrunnelse for avslaget." : "",
+              decidedAt: closedAt,
+              decidedById: deciderId,
+            },
+          });
+        }
+      }
+      await tx.caseEvent.create({
+        data: { caseId: created.id, at: closedAt, actorType: "system", type: outcome === "withdrawn" ? "case.withdrawn" : "case.decided", after: { outcome, demo: true } },
       });
     });
   }
