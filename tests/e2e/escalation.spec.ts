@@ -62,5 +62,10 @@ test("an overdue case is escalated to the DPO by e-mail and shows on the dashboa
   await page.goto("/staff/dashboard");
   const overdue = page.getByRole("table", { name: /fristen har gått ut/ });
   await expect(overdue.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) })).toHaveCount(1);
+  // And the DPO can see that the warning system runs: when the reminder job last finished, and what it sent.
+  const jobs = page.getByTestId("job-status");
+  const reminderRow = jobs.getByRole("row").filter({ hasText: "Påminnelser og eskaleringer" });
+  await expect(reminderRow.getByRole("cell").first()).not.toHaveText("Ikke kjørt ennå");
+  await expect(jobs).toContainText(/Siste 7 dager: \d+ påminnelser? om frister og \d+ eskaleringe?r?/);
   await expectNoAxeViolations(page, "dashboard with an escalated case");
 });

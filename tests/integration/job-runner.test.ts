@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { runDeadlineReminders } from "@/lib/jobs/deadline-reminders";
+import { dashboardJobStatus } from "@/lib/dashboard/job-status";
+import { isDomainError } from "@/lib/domain/errors";
 import { JOB_NAMES, startJobRunner, type JobName, type JobRunner } from "@/lib/jobs/job-runner";
 import { validRequest, waitFor } from "./helpers";
 
@@ -89,4 +91,18 @@ describe("job runner (pg-boss)", () => {
     expect(new Date(job.startAfter).getTime()).toBeGreaterThan(Date.now() + 30_000);
     expect(failNext).toBe(false);
   }, 60_000);
+
+  it("the dashboard shows when each job last finished or failed, and what was sent in the last 7 days", async () => {
+    const dpoUser = await db().user.findUniqueOrThrow({ where: { email: "personvernombud@demo.test" }, select: { id: true } });
+    const status = await dashboardJobStatus({ kind: "staff", userId: dpoUser.id, roles: ["dpo"], unitIds: [] });
+    const reminders = status.jobs.find((j) => j.job === "deadline-reminders")!;
+    expect(reminders.lastCompletedAt).toBeInstanceOf(Date);
+    // The digest's only run failed (previous test) and waits for its retry.
+    const digest = status.jobs.find((j) => j.job === "daily-digest")!;
+    expect(digest.lastFailedAt).toBeInstanceOf(Date);
+    expect(status.escalationsLast7Days).toBeGreaterThanOrEqual(2);
+    const caseworker = await db().user.findUniqueOrThrow({ where: { email: "saksbehandler@demo.test" }, select: { id: true } });
+    const refused = await dashboardJobStatus({ kind: "staff", userId: caseworker.id, roles: ["caseworker"], unitIds: [] }).catch((e) => e);
+    expect(isDomainError(refused) && refused.code).toBe("not_found");
+  });
 });

@@ -73,6 +73,11 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
   nn: {
     "requestForm.heading": "only a placeholder",
     "demoMailbox.filterButton": "“Vis” is the same in nynorsk",
+    "dashboard.jobs.colJob": "“Jobb” is the same in nynorsk",
+    "dashboard.jobs.colLastCompleted": "“Sist fullført” is the same in nynorsk",
+    "dashboard.jobs.colLastFailed": "“Siste feil” is the same in nynorsk",
+    "dashboard.jobs.noFailure": "“Ingen” is the same in nynorsk",
+    "dashboard.jobs.names.retention": "“Sletting og anonymisering etter oppbevaringstid” is the same in nynorsk",
     "mail.complaint_answered.linkIntro": "“Logg inn og les svaret” is the same in nynorsk",
     "meta.title": "service name (Personvernportalen) + placeholder",
     "layout.portalName": "service name",

@@ -12,6 +12,7 @@ import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
 import { DataTable } from "@/components/ui/DataTable";
+import { JobStatusSection } from "@/components/dashboard/JobStatusSection";
 
 export const dynamic = "force-dynamic";
 
@@ -77,6 +78,8 @@ export default async function DashboardPage() {
       </section>
 
       <DashboardComplaints actor={actor} locale={locale} />
+
+      <JobStatusSection actor={actor} locale={locale} />
 
       <section aria-labelledby="dash-status" className="mt-8">
         <h2 className="ds-heading" data-size="sm" id="dash-status">
