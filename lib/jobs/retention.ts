@@ -97,12 +97,15 @@ async function deleteFilesInTx(tx: Tx, caseId: string, now: Date): Promise<numbe
   return files.length;
 }
 
-/** Closed cases (not on hold) with files not yet deleted whose 90 days may have passed; keyset by id. */
+/**
+ * Closed cases (not on hold) with files not yet deleted whose 90 days may have passed; keyset by id.
+ * closed_date is the stored Oslo date of closed_at (generated column, see the dashboard_statistics migration).
+ */
 async function fileCandidates(today: string, after: string, limit: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT c.id FROM request_case c
      WHERE c.closed_at IS NOT NULL AND c.legal_hold = false AND c.id > ${after}::uuid
-       AND (c.closed_at AT TIME ZONE 'Europe/Oslo')::date + ${FILE_RETENTION_DAYS}::int <= ${today}::date
+       AND c.closed_date <= ${today}::date - ${FILE_RETENTION_DAYS}::int
        AND EXISTS (SELECT 1 FROM attachment a WHERE a.case_id = c.id AND a.deleted_at IS NULL)
      ORDER BY c.id LIMIT ${limit}`;
   return rows.map((r) => r.id);
@@ -117,7 +120,7 @@ async function anonymisationCandidates(today: string, after: string, limit: numb
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT c.id FROM request_case c JOIN municipality m ON m.id = c.municipality_id
      WHERE c.closed_at IS NOT NULL AND c.legal_hold = false AND c.anonymised_at IS NULL AND c.id > ${after}::uuid
-       AND (c.closed_at AT TIME ZONE 'Europe/Oslo')::date + make_interval(years => m.retention_years) <= ${today}::date
+       AND c.closed_date + make_interval(years => m.retention_years) <= ${today}::date
      ORDER BY c.id LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
