@@ -168,7 +168,7 @@ async function seedDemoHistory(municipalityId: string, unitIds: string[], decide
     const closedAt = new Date(Math.min(receivedAt.getTime() + daysToClose * 86_400_000, now - 3_600_000));
     const unitId = i % 8 === 7 ? null : (unitIds[i % unitIds.length] ?? null);
     const identityLevel = HISTORY_LEVELS[i % HISTORY_LEVELS.length]!;
-    const ground = extended ? (["complexity", "number_of_requests", "both"] as const)[i % 3]! : null;
+    const ground = extended ? (["complexity", "number_of_requests", "both"] as const)[Math.floor(i / 9) % 3]! : null;
     await db().$transaction(async (tx) => {
       const requester = await tx.requester.create({
         data: { name: `Demo Historikk ${i + 1}`, email: `historikk${i + 1}@demo.test`, identityLevel },
