@@ -100,7 +100,12 @@ export async function getRetentionInfo(actor: Actor, reference: string) {
       municipality: { select: { retentionYears: true } },
     },
   });
+  const [left, deleted] = await Promise.all([
+    db().attachment.count({ where: { caseId: found.id, deletedAt: null } }),
+    db().attachment.count({ where: { caseId: found.id, deletedAt: { not: null } } }),
+  ]);
   return {
+    files: { left, deleted },
     version: c.version,
     closedAt: c.closedAt,
     legalHold: c.legalHold,

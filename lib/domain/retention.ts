@@ -66,21 +66,33 @@ export type RetentionStatus =
   | { kind: "open" }
   | { kind: "legal_hold" }
   | { kind: "anonymised"; on: IsoDate }
-  | { kind: "scheduled"; filesOn: IsoDate; anonymiseOn: IsoDate; filesDeleted: boolean };
+  | {
+      kind: "scheduled";
+      filesOn: IsoDate;
+      anonymiseOn: IsoDate;
+      /** none: the case never had files; pending: deleted on filesOn; next_run: due, the next nightly run deletes them; gone: deleted. */
+      files: "none" | "pending" | "next_run" | "gone";
+      /** The anonymisation date has passed (e.g. a hold was just lifted): the next nightly run does it. */
+      caseNextRun: boolean;
+    };
 
-/** What the case page says about retention ("Filene slettes ... Saken anonymiseres ..."). */
-export function retentionStatus(c: RetentionCase, retentionYears: number, now: Date): RetentionStatus {
+/** What the case page says about retention ("Filene slettes ... Saken anonymiseres ..."), from the case and its files. */
+export function retentionStatus(
+  c: RetentionCase,
+  retentionYears: number,
+  now: Date,
+  files: { left: number; deleted: number } = { left: 0, deleted: 0 },
+): RetentionStatus {
   if (c.anonymisedAt) return { kind: "anonymised", on: osloDateOf(c.anonymisedAt) };
   if (c.legalHold) return { kind: "legal_hold" };
   if (!c.closedAt) return { kind: "open" };
+  const today = osloDateOf(now);
   const closed = osloDateOf(c.closedAt);
   const filesOn = filesDeletionDate(closed);
-  return {
-    kind: "scheduled",
-    filesOn,
-    anonymiseOn: anonymisationDate(closed, retentionYears),
-    filesDeleted: compareIsoDates(osloDateOf(now), filesOn) >= 0,
-  };
+  const anonymiseOn = anonymisationDate(closed, retentionYears);
+  const filesState =
+    files.left > 0 ? (compareIsoDates(today, filesOn) >= 0 ? "next_run" : "pending") : files.deleted > 0 ? "gone" : "none";
+  return { kind: "scheduled", filesOn, anonymiseOn, files: filesState, caseNextRun: compareIsoDates(today, anonymiseOn) >= 0 };
 }
 
 // ---------------------------------------------------------------------------

@@ -111,13 +111,24 @@ describe("retention status for the case page", () => {
       kind: "anonymised",
       on: "2023-01-02",
     });
-    expect(retentionStatus(closed("2026-01-01T10:00:00Z"), 3, now)).toEqual({
+    // Files due (day 90 passed) but still there: the next nightly run deletes them.
+    expect(retentionStatus(closed("2026-01-01T10:00:00Z"), 3, now, { left: 2, deleted: 0 })).toEqual({
       kind: "scheduled",
       filesOn: "2026-04-01",
       anonymiseOn: "2029-01-01",
-      filesDeleted: true,
+      files: "next_run",
+      caseNextRun: false,
     });
-    expect(retentionStatus(closed("2026-03-01T10:00:00Z"), 5, now)).toMatchObject({ filesOn: "2026-05-30", anonymiseOn: "2031-03-01", filesDeleted: false });
+    expect(retentionStatus(closed("2026-01-01T10:00:00Z"), 3, now, { left: 0, deleted: 2 })).toMatchObject({ files: "gone" });
+    expect(retentionStatus(closed("2026-01-01T10:00:00Z"), 3, now)).toMatchObject({ files: "none" });
+    expect(retentionStatus(closed("2026-03-01T10:00:00Z"), 5, now, { left: 1, deleted: 0 })).toMatchObject({
+      filesOn: "2026-05-30",
+      anonymiseOn: "2031-03-01",
+      files: "pending",
+      caseNextRun: false,
+    });
+    // A hold lifted after the anniversary: anonymised by the next run.
+    expect(retentionStatus(closed("2022-01-01T10:00:00Z"), 3, now)).toMatchObject({ anonymiseOn: "2025-01-01", caseNextRun: true });
   });
 });
 

@@ -21,7 +21,7 @@ export async function LegalHoldPanel(props: {
   if (!info) return null;
   const t = await getTranslations("retention.panel");
   const { locale } = props;
-  const status = retentionStatus(info, info.retentionYears, new Date());
+  const status = retentionStatus(info, info.retentionYears, new Date(), info.files);
   const done = props.search.hold === "set" || props.search.hold === "lifted" ? props.search.hold : null;
   const date = (d: string) => formatDateLong(d, locale);
 
@@ -36,9 +36,16 @@ export async function LegalHoldPanel(props: {
     case "anonymised":
       text = t("anonymised", { date: date(status.on) });
       break;
-    case "scheduled":
-      text = t(status.filesDeleted ? "scheduledFilesGone" : "scheduled", { filesDate: date(status.filesOn), caseDate: date(status.anonymiseOn) });
+    case "scheduled": {
+      const files = {
+        none: t("noFiles"),
+        pending: t("filesPending", { date: date(status.filesOn) }),
+        next_run: t("filesNextRun"),
+        gone: t("filesGone", { date: date(status.filesOn) }),
+      }[status.files];
+      text = `${files} ${status.caseNextRun ? t("caseNextRun") : t("casePending", { date: date(status.anonymiseOn) })}`;
       break;
+    }
   }
 
   const hidden = { reference: props.reference, version: String(info.version) };
