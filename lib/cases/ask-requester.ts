@@ -9,8 +9,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { ASK_REQUESTER_KINDS, type AskRequesterKind } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
-import { osloDateOf } from "@/lib/domain/calendar";
-import { renderMessageLetter } from "@/lib/letters/message-letter";
+import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { transitionCaseInTx } from "./case-transition";
@@ -55,33 +54,7 @@ export async function messageRequesterInTx(
   });
   // Answers by post: the same text also goes to the print queue as a letter, or the requester would
   // never hear of a question or an extension.
-  if (found.answerChannel === "paper") {
-    const letter = await renderMessageLetter({
-      locale: found.locale,
-      reference: found.reference,
-      municipalityId: found.municipalityId,
-      letterDate: osloDateOf(now),
-      body,
-      recipientName: found.requester.name,
-      postalAddress: found.requester.postalAddress,
-    });
-    const created = await tx.letter.create({
-      data: {
-        caseId: found.id,
-        kind: "message",
-        locale: found.locale,
-        delivery: "post",
-        body: letter.text,
-        pdf: Buffer.from(letter.pdf),
-        createdById: actor.userId,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    await tx.caseEvent.create({
-      data: { caseId: found.id, at: now, actorType: "staff", actorId: actor.userId, type: "letter.sent", after: { letterId: created.id, kind: "message", delivery: "post" } },
-    });
-  }
+  await queuePaperCopyInTx(tx, found, { body, staffUserId: actor.userId, now });
   const to = found.requester.email ?? found.requester.identity?.email ?? null;
   if (to) {
     await enqueueMail(tx, {

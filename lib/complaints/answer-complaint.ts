@@ -6,8 +6,8 @@
 // One transaction: the complaint marked answered (only if still open, so two answers cannot both
 // win), the secure message, the audit event ("complaint.answered", ids only) and a
 // "complaint_answered" e-mail (reference and link only) to the requester if they have an e-mail.
-// Paper requesters (no e-mail) get the message on the case only; sending them a letter is the
-// print queue's business, not this service's.
+// A requester who chose answers by post also gets the answer as a letter in the print queue (same
+// transaction, lib/letters/message-letter.ts).
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
@@ -15,6 +15,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
 import { complaintAnswerSchema } from "./complaint-schema";
+import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,7 +38,9 @@ export async function answerComplaint(
           id: true,
           reference: true,
           locale: true,
-          requester: { select: { email: true, identity: { select: { email: true } } } },
+          municipalityId: true,
+          answerChannel: true,
+          requester: { select: { name: true, postalAddress: true, email: true, identity: { select: { email: true } } } },
         },
       },
     },
@@ -68,6 +71,8 @@ export async function answerComplaint(
         after: { complaintId: complaint.id, answerMessageId: message.id },
       },
     });
+    // A requester who answers by post gets the DPO's answer as a letter too.
+    await queuePaperCopyInTx(tx, c, { body: parsed.data, staffUserId: actor.userId, now });
     if (to) {
       await enqueueMail(tx, {
         to,

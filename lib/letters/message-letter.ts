@@ -2,6 +2,8 @@
 // letter for the print queue. Without it an extension notice (Art. 12(3)) or a question that pauses
 // the case would never reach someone who does not use the portal.
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import type { Tx } from "@/lib/db/client";
+import { osloDateOf } from "@/lib/domain/calendar";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale } from "@/i18n/locales";
 import { municipalityProfile } from "@/lib/config/municipalities";
@@ -49,4 +51,58 @@ export async function renderMessageLetter(input: MessageLetterInput): Promise<{ 
     municipality: municipalityProfile(input.municipalityId),
   });
   return { text, pdf };
+}
+
+export type PaperCopyCase = {
+  id: string;
+  reference: string;
+  locale: string;
+  municipalityId: string;
+  answerChannel: "digital" | "paper";
+  requester: { name: string; postalAddress: string | null };
+};
+
+/**
+ * For a requester who answers by post: queues `body` as a letter for the print queue, with its audit
+ * event, in the caller's transaction. Does nothing for digital requesters. Returns the letter id.
+ */
+export async function queuePaperCopyInTx(
+  tx: Tx,
+  c: PaperCopyCase,
+  input: { body: string; staffUserId: string; now: Date },
+): Promise<string | null> {
+  if (c.answerChannel !== "paper") return null;
+  const letter = await renderMessageLetter({
+    locale: c.locale,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    letterDate: osloDateOf(input.now),
+    body: input.body,
+    recipientName: c.requester.name,
+    postalAddress: c.requester.postalAddress,
+  });
+  const created = await tx.letter.create({
+    data: {
+      caseId: c.id,
+      kind: "message",
+      locale: c.locale,
+      delivery: "post",
+      body: letter.text,
+      pdf: Buffer.from(letter.pdf),
+      createdById: input.staffUserId,
+      createdAt: input.now,
+    },
+    select: { id: true },
+  });
+  await tx.caseEvent.create({
+    data: {
+      caseId: c.id,
+      at: input.now,
+      actorType: "staff",
+      actorId: input.staffUserId,
+      type: "letter.sent",
+      after: { letterId: created.id, kind: "message", delivery: "post" },
+    },
+  });
+  return created.id;
 }

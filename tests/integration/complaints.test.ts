@@ -289,6 +289,20 @@ describe("answering a complaint", () => {
     expect(await db().message.count({ where: { caseId: c.id, kind: "to_requester" } })).toBe(1);
   });
 
+  it("a requester who answers by post also gets the answer as a letter in the print queue", async () => {
+    const me = await newIdentity({ withEmail: false });
+    const c = await createCase({ ...me });
+    const row = await db().case.update({ where: { id: c.id }, data: { answerChannel: "paper" }, select: { requesterId: true } });
+    await db().requester.update({ where: { id: row.requesterId }, data: { postalAddress: "Nygårdsgaten 5\n5015 Bergen" } });
+    const dpo = await staffActor("personvernombud@demo.test");
+    const { complaintId } = await fileComplaint({ identityId: me.identityId, reference: c.reference, body: COMPLAINT });
+    await answerComplaint(dpo, { complaintId, answer: "Svar i posten fra personvernombudet." });
+    const letters = await db().letter.findMany({ where: { caseId: c.id, kind: "message" } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ delivery: "post", status: "queued" });
+    expect(letters[0]!.body).toContain("Svar i posten fra personvernombudet.");
+  });
+
   it("a caseworker, a unit lead and an admin cannot answer, list or open complaints (not_found)", async () => {
     const me = await newIdentity();
     const c = await createCase({ ...me, unit: "barnehage" });
