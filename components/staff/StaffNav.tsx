@@ -7,12 +7,18 @@ import { hasPermission } from "@/lib/domain/policy";
 import type { StaffActor } from "@/lib/auth/staff-actor";
 
 export async function StaffNav({ actor }: { actor: StaffActor }) {
-  const [t, tComplaints, h] = await Promise.all([getTranslations("staffQueue.nav"), getTranslations("complaints"), headers()]);
+  const [t, tComplaints, tDashboard, h] = await Promise.all([
+    getTranslations("staffQueue.nav"),
+    getTranslations("complaints"),
+    getTranslations("dashboard"),
+    headers(),
+  ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links: { href: string; label: string; show: boolean; current: boolean }[] = [
     { href: "/staff", label: t("cases"), show: hasPermission(actor, "case.list"), current: here === "/staff" || here.startsWith("/staff/cases") },
     { href: "/staff/register", label: t("register"), show: hasPermission(actor, "case.register"), current: here.startsWith("/staff/register") },
     { href: "/staff/print-queue", label: t("printQueue"), show: hasPermission(actor, "case.list"), current: here.startsWith("/staff/print-queue") },
+    { href: "/staff/dashboard", label: tDashboard("nav"), show: hasPermission(actor, "dashboard.view"), current: here.startsWith("/staff/dashboard") },
     { href: "/staff/complaints", label: tComplaints("nav"), show: hasPermission(actor, "complaint.handle"), current: here.startsWith("/staff/complaints") },
     { href: "/staff/admin/users", label: t("admin"), show: hasPermission(actor, "admin.manage_users"), current: here.startsWith("/staff/admin") },
   ];

@@ -1,5 +1,7 @@
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { hasPermission } from "@/lib/domain/policy";
 import { listUnits } from "@/lib/admin/list-units";
 import { UnitForm } from "@/components/staff/admin/UnitForm";
 import { adminErrorTexts, unitFormLabels } from "@/components/staff/admin/texts";
@@ -7,6 +9,8 @@ import { createUnitAction } from "../actions";
 
 export default async function AdminUnitsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requireStaffActor();
+  // The layout answers 404 too, but it renders in parallel with the page: stop before any service call.
+  if (!hasPermission(actor, "admin.manage_units")) notFound();
   const [{ done }, t] = await Promise.all([searchParams, getTranslations("staffQueue.admin.units")]);
   const [units, errorTexts, labels] = await Promise.all([listUnits(actor), adminErrorTexts(), unitFormLabels(t("createButton"))]);
   const notice = done === "created" || done === "updated" ? done : null;

@@ -1,8 +1,9 @@
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { listStaffUsers } from "@/lib/admin/list-staff-users";
 import { listUnits } from "@/lib/admin/list-units";
-import { ROLES } from "@/lib/domain/policy";
+import { hasPermission, ROLES } from "@/lib/domain/policy";
 import { StaffUserForm } from "@/components/staff/admin/StaffUserForm";
 import { adminErrorTexts, staffUserFormLabels } from "@/components/staff/admin/texts";
 import { createStaffUserAction } from "../actions";
@@ -11,6 +12,8 @@ const DONE = ["created", "updated", "deactivated", "reactivated"] as const;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requireStaffActor();
+  // The layout answers 404 too, but it renders in parallel with the page: stop before any service call.
+  if (!hasPermission(actor, "admin.manage_users")) notFound();
   const [{ done }, t, tRoles] = await Promise.all([
     searchParams,
     getTranslations("staffQueue.admin.users"),
