@@ -12,17 +12,9 @@ import { listUnits } from "@/lib/admin/list-units";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { listQueue } from "@/lib/cases/list-queue";
 import type { Actor } from "@/lib/domain/policy";
-import { validRequest } from "./helpers";
+import { validRequest, staffActorByEmail as actorFor } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
-
-async function actorFor(email: string): Promise<Staff> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
 
 let admin: Staff;
 const suffix = randomUUID().slice(0, 8);

@@ -19,6 +19,7 @@ import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import type { Right } from "@/lib/domain/rights";
+import { staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -26,11 +27,6 @@ let ola: Staff; // caseworker, helse-omsorg
 let lene: Staff; // unit lead, barnehage + skole
 let dpo: Staff;
 let barnehageId: string;
-
-async function staff(email: string): Promise<Staff> {
-  const u = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) };
-}
 
 beforeAll(async () => {
   kari = await staff("saksbehandler@demo.test");

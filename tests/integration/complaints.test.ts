@@ -19,7 +19,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { processOutbox } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
-import { startTestSmtp } from "./helpers";
+import { startTestSmtp, staffActorByEmail as staffActor } from "./helpers";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
@@ -82,14 +82,6 @@ async function createCase(opts: { identityId: string; email: string | null; unit
     });
     return created;
   });
-}
-
-async function staffActor(email: string): Promise<Extract<Actor, { kind: "staff" }>> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
 }
 
 const COMPLAINT = "Kommunen svarte ikke på alt jeg spurte om, og jeg fikk ingen begrunnelse.";

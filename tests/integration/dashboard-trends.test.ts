@@ -7,17 +7,9 @@ import { trendsCsv } from "@/lib/dashboard/trends-csv";
 import type { TrendFilters } from "@/lib/dashboard/trend-filters";
 import type { Actor } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/db/generated/client";
-import { validRequest } from "./helpers";
+import { validRequest, staffActorByEmail as actorFor } from "./helpers";
 
 type StaffActor = Extract<Actor, { kind: "staff" }>;
-
-async function actorFor(email: string): Promise<StaffActor> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
 
 // Two units of our own, so nobody else's cases land in the numbers; a period in 2021 nobody else uses.
 const suffix = randomUUID().slice(0, 8);

@@ -4,18 +4,8 @@ import { submitRequest } from "@/lib/cases/submit-request";
 import { dashboardNow, type DashboardNow } from "@/lib/dashboard/dashboard-now";
 import { dashboardCsv } from "@/lib/dashboard/dashboard-csv";
 import { csvCell, toCsv } from "@/lib/dashboard/csv";
-import type { Actor } from "@/lib/domain/policy";
-import { validRequest } from "./helpers";
+import { validRequest, staffActorByEmail as actorFor } from "./helpers";
 
-type StaffActor = Extract<Actor, { kind: "staff" }>;
-
-async function actorFor(email: string): Promise<StaffActor> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
 
 // Independent of lib/domain/calendar: today's date in Oslo straight from Intl, and day arithmetic
 // on UTC midnights.

@@ -13,7 +13,7 @@ import { markComplex } from "@/lib/cases/mark-complex";
 import { addDays } from "@/lib/domain/calendar";
 import type { Actor } from "@/lib/domain/policy";
 import { runDeadlineReminders } from "@/lib/jobs/deadline-reminders";
-import { validRequest } from "./helpers";
+import { validRequest, staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 const KARI = "saksbehandler@demo.test"; // caseworker: barnehage, skole
@@ -21,11 +21,6 @@ const LEDER = "leder@demo.test"; // unit lead: barnehage, skole
 const DPO = "personvernombud@demo.test";
 
 let kari: Staff;
-
-async function staff(email: string): Promise<Staff> {
-  const u = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) };
-}
 
 /** A case received at 09:00 UTC on the date (10:00 in Oslo, same date). */
 async function newCase(receivedDate: string, unit = "barnehage") {

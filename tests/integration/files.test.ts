@@ -7,12 +7,12 @@ import { isoDateToDb } from "@/lib/db/dates";
 import { nextCaseReference } from "@/lib/cases/case-reference";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/policy";
 import { citizenUploadAttachment, staffUploadAnswer } from "@/lib/files/upload-attachment";
 import { downloadAttachment } from "@/lib/files/download-attachment";
 import { signDownload } from "@/lib/files/signed-link";
 import { MAX_UPLOAD_BYTES } from "@/lib/files/content-type";
 import { storageDir } from "@/lib/files/storage";
+import { staffActorByEmail as staffActor } from "./helpers";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
@@ -62,11 +62,6 @@ async function createCase(identityId: string, email: string, unit = "barnehage")
       select: { id: true, reference: true },
     });
   });
-}
-
-async function staffActor(email: string): Promise<Actor> {
-  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
 }
 
 function storedFiles(): string[] {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "@/lib/dev/mail-catcher";
+import type { Actor } from "@/lib/domain/policy";
 import type { SubmitRequest } from "@/lib/requests/request-schema";
 
 export function validRequest(overrides: Partial<SubmitRequest> = {}): SubmitRequest {
@@ -29,4 +31,10 @@ export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs = 10_000
     if (Date.now() - started > timeoutMs) throw new Error("waitFor timed out");
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A seeded staff member as the policy sees them (roles and units read from the database). */
+export async function staffActorByEmail(email: string): Promise<Extract<Actor, { kind: "staff" }>> {
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
+  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
 }

@@ -13,7 +13,7 @@ import { staffGetCase } from "@/lib/cases/staff-get-case";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/policy";
+import { staffActorByEmail as staffActor } from "./helpers";
 
 beforeAll(() => {
   process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
@@ -80,14 +80,6 @@ async function createCase(opts: {
     });
     return created;
   });
-}
-
-async function staffActor(email: string): Promise<Extract<Actor, { kind: "staff" }>> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
 }
 
 describe("Mine saker: ownership", () => {

@@ -9,6 +9,7 @@ import { extendDeadline } from "@/lib/cases/extend-deadline";
 import { registerRequest, type RegisterInput } from "@/lib/cases/register-request";
 import { listPrintQueue } from "@/lib/cases/print-queue";
 import type { Actor } from "@/lib/domain/policy";
+import { staffActorByEmail } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff;
@@ -38,11 +39,7 @@ async function version(caseId: string) {
 }
 
 beforeAll(async () => {
-  const u = await db().user.findUniqueOrThrow({
-    where: { email: "saksbehandler@demo.test" },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  kari = { kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) };
+  kari = await staffActorByEmail("saksbehandler@demo.test");
 });
 
 afterAll(async () => {

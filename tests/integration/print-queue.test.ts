@@ -9,16 +9,11 @@ import { nextCaseReference } from "@/lib/cases/case-reference";
 import { getLetterPdf, listPrintQueue, markLettersPrinted } from "@/lib/cases/print-queue";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/policy";
+import { staffActorByEmail as staffActor } from "./helpers";
 
 afterAll(async () => {
   await disconnectDb();
 });
-
-async function staffActor(email: string): Promise<Actor> {
-  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
 
 const PDF = Buffer.from("%PDF-1.7\n%%EOF\n");
 

@@ -3,15 +3,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { listQueue, type QueueRow } from "@/lib/cases/list-queue";
 import type { Actor } from "@/lib/domain/policy";
-import { validRequest } from "./helpers";
-
-async function actorFor(email: string): Promise<Extract<Actor, { kind: "staff" }>> {
-  const user = await db().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, roles: true, units: { select: { unitId: true } } },
-  });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
+import { validRequest, staffActorByEmail as actorFor } from "./helpers";
 
 async function allPages(actor: Actor, limit: number) {
   const rows: QueueRow[] = [];

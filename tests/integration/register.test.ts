@@ -9,15 +9,11 @@ import { osloInstant, registerRequest, type RegisterInput } from "@/lib/cases/re
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
+import { staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff;
 let dpo: Staff;
-
-async function staff(email: string): Promise<Staff> {
-  const u = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) };
-}
 
 beforeAll(async () => {
   kari = await staff("saksbehandler@demo.test");

@@ -13,12 +13,12 @@ import { nextCaseReference } from "@/lib/cases/case-reference";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/policy";
 import { downloadAttachment } from "@/lib/files/download-attachment";
 import { signDownload } from "@/lib/files/signed-link";
 import { readStoredFile } from "@/lib/files/storage";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { createAnswerExport } from "@/lib/letters/response-export";
+import { staffActorByEmail as staffActor } from "./helpers";
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
@@ -28,11 +28,6 @@ beforeAll(() => {
 afterAll(async () => {
   await disconnectDb();
 });
-
-async function staffActor(email: string): Promise<Actor> {
-  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
-}
 
 type Decision = { right: Right; outcome: "granted" | "partially_granted" | "refused"; legalBasisIds: string[]; reasons: string };
 

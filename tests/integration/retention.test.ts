@@ -21,6 +21,7 @@ import { getRetentionSettings, setRetentionYears } from "@/lib/jobs/retention-se
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { ANONYMISED_NAME, ANONYMISED_TEXT, DELETED_FILE_NAME } from "@/lib/domain/retention";
 import type { Actor } from "@/lib/domain/policy";
+import { staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -30,11 +31,6 @@ let admin: Staff;
 let barnehageId: string;
 let helseId: string;
 const MUNI = `rt-${randomUUID().slice(0, 8)}`; // own municipality: retention period 1 year
-
-async function staff(email: string): Promise<Staff> {
-  const u = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
-  return { kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) };
-}
 
 beforeAll(async () => {
   process.env.STORAGE_DIR = path.resolve(process.env.TEST_DATA_DIR ?? ".data-test-integration", "files-retention");
