@@ -2,7 +2,7 @@
 // mailbox, or the local test ID-porten started by scripts/serve.ts).
 import { expect, type Page } from "@playwright/test";
 import { TEST_PERSONS } from "../../lib/dev/test-persons";
-import { waitForMail } from "./support";
+import { waitForMail, withDb } from "./support";
 
 export { TEST_PERSONS };
 
@@ -93,4 +93,26 @@ export async function completeTestIdPorten(page: Page, level: "high" | "substant
   await page.getByLabel(TEST_PERSONS[testPerson]!.label).check();
   await page.getByLabel(level === "high" ? /BankID/ : /MinID/).check();
   await page.getByRole("button", { name: "Logg inn" }).click();
+}
+
+/**
+ * Files an access request through POST /api/v1/requests and links it to the citizen identity that
+ * signed in with `citizenEmail` (requester.identity_id), so it shows on their "Mine saker".
+ */
+export async function createLinkedCase(page: Page, citizenEmail: string, unit = "barnehage", name = "Mine Saker Testesen") {
+  const response = await page.request.post("/api/v1/requests", {
+    data: { rights: ["access"], name, email: citizenEmail, unit, submissionKey: crypto.randomUUID() },
+  });
+  expect(response.status()).toBe(201);
+  const { reference } = (await response.json()) as { reference: string };
+  const linked = await withDb(async (db) => {
+    const r = await db.query(
+      `UPDATE requester SET identity_id = (SELECT id FROM citizen_identity WHERE email = $1)
+         WHERE id = (SELECT requester_id FROM request_case WHERE reference = $2)`,
+      [citizenEmail, reference],
+    );
+    return r.rowCount;
+  });
+  expect(linked).toBe(1);
+  return reference;
 }

@@ -5,37 +5,12 @@
 //
 // The case is created through POST /api/v1/requests and linked to the signed-in citizen's identity
 // with withDb, as in my-cases.spec.ts.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { computeDeadline } from "../../lib/domain/deadline";
 import { formatDateLong } from "../../lib/domain/calendar";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
-import { signInWithEmailCode } from "./citizen-login";
-import { signInAsStaff } from "./staff-login";
-
-async function createLinkedCase(page: Page, citizenEmail: string, unit = "barnehage") {
-  const response = await page.request.post("/api/v1/requests", {
-    data: { rights: ["access"], name: "Klage Testesen", email: citizenEmail, unit, submissionKey: crypto.randomUUID() },
-  });
-  expect(response.status()).toBe(201);
-  const { reference } = (await response.json()) as { reference: string };
-  const linked = await withDb(async (db) => {
-    const r = await db.query(
-      `UPDATE requester SET identity_id = (SELECT id FROM citizen_identity WHERE email = $1)
-         WHERE id = (SELECT requester_id FROM request_case WHERE reference = $2)`,
-      [citizenEmail, reference],
-    );
-    return r.rowCount;
-  });
-  expect(linked).toBe(1);
-  return reference;
-}
-
-async function staffSignIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
-  const page = await context.newPage();
-  await signInAsStaff(page, email);
-  return { context, page };
-}
+import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
+import { staffSignIn } from "./staff-login";
 
 async function complaintCount(reference: string): Promise<number> {
   return withDb(async (db) =>
@@ -54,7 +29,7 @@ test("a citizen complains, the DPO is told, sees it on the dashboard and answers
   test.setTimeout(240_000);
   const email = uniqueEmail("klage");
   await signInWithEmailCode(page, email);
-  const reference = await createLinkedCase(page, email);
+  const reference = await createLinkedCase(page, email, "barnehage", "Klage Testesen");
   const complaintText = `Barnehagen ga meg ikke alle opplysningene jeg ba om. ${Date.now()}`;
 
   await page.goto(`/my-cases/${reference}`);
@@ -173,7 +148,7 @@ test("a caseworker gets 404 on the complaint pages and no link; a unit lead sees
   test.setTimeout(180_000);
   // An open complaint about a case of the unit lead's unit (Barnehage), written directly: this test
   // is about who sees it, not about filing.
-  const reference = await createLinkedCase(page, uniqueEmail("klage-leder"));
+  const reference = await createLinkedCase(page, uniqueEmail("klage-leder"), "barnehage", "Klage Testesen");
   const complaintId = await withDb(async (db) =>
     (
       await db.query(
@@ -216,7 +191,7 @@ test.describe("without JavaScript", () => {
     try {
       const jsPage = await withJs.newPage();
       await signInWithEmailCode(jsPage, email);
-      reference = await createLinkedCase(jsPage, email, "skole");
+      reference = await createLinkedCase(jsPage, email, "skole", "Klage Testesen");
       await page.context().addCookies(await withJs.cookies());
     } finally {
       await withJs.close();

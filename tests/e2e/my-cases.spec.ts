@@ -3,39 +3,14 @@
 // The case is created through POST /api/v1/requests and then linked to the signed-in citizen's
 // identity with withDb (requester.identity_id), because the rebuilt request flow that links it by
 // itself is being built in parallel; the JSON API files without a sign-in.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
-import { signInWithEmailCode } from "./citizen-login";
-import { signInAsStaff } from "./staff-login";
+import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
+import { staffSignIn } from "./staff-login";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
 const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("This program cannot be run in DOS mode.")]);
-
-async function createLinkedCase(page: Page, citizenEmail: string, unit = "barnehage") {
-  const response = await page.request.post("/api/v1/requests", {
-    data: { rights: ["access"], name: "Mine Saker Testesen", email: citizenEmail, unit, submissionKey: crypto.randomUUID() },
-  });
-  expect(response.status()).toBe(201);
-  const { reference } = (await response.json()) as { reference: string };
-  const linked = await withDb(async (db) => {
-    const r = await db.query(
-      `UPDATE requester SET identity_id = (SELECT id FROM citizen_identity WHERE email = $1)
-         WHERE id = (SELECT requester_id FROM request_case WHERE reference = $2)`,
-      [citizenEmail, reference],
-    );
-    return r.rowCount;
-  });
-  expect(linked).toBe(1);
-  return reference;
-}
-
-async function staffSignIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
-  const page = await context.newPage();
-  await signInAsStaff(page, email);
-  return { context, page };
-}
 
 test("secure message round trip, answer download through an expiring link, upload and withdraw", async ({ page, browser }) => {
   test.setTimeout(180_000);

@@ -1,5 +1,5 @@
 // Shared e2e helper: sign a staff member in with the e-mail magic link read from /demo/mailbox.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Every sign-in link currently in the demo mailbox for `email`, newest first. */
 async function signInLinks(page: Page, email: string): Promise<string[]> {
@@ -52,4 +52,12 @@ export async function signInAsStaff(page: Page, email: string, opts: StaffLoginO
     await expect(page).toHaveURL(landing);
     return;
   }
+}
+
+/** Signs `email` in in a browser context of its own (nb-NO, Oslo time), next to a citizen's page. */
+export async function staffSignIn(browser: Browser, email: string) {
+  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  const page = await context.newPage();
+  await signInAsStaff(page, email);
+  return { context, page };
 }
