@@ -7,6 +7,7 @@ import { isoDateToDb } from "@/lib/db/dates";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { osloDateOf } from "@/lib/domain/calendar";
+import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { nextCaseReference } from "@/lib/cases/case-reference";
 import type { Right, StaffRole } from "@/lib/db/generated/client";
 import type { LegalBasisId } from "@/lib/domain/rights";
@@ -168,7 +169,7 @@ async function seedDemoHistory(municipalityId: string, unitIds: string[], decide
     const closedAt = new Date(Math.min(receivedAt.getTime() + daysToClose * 86_400_000, now - 3_600_000));
     const unitId = i % 8 === 7 ? null : (unitIds[i % unitIds.length] ?? null);
     const identityLevel = HISTORY_LEVELS[i % HISTORY_LEVELS.length]!;
-    const ground = extended ? (["complexity", "number_of_requests", "both"] as const)[Math.floor(i / 9) % 3]! : null;
+    const ground = extended ? EXTENSION_GROUNDS[Math.floor(i / 9) % EXTENSION_GROUNDS.length]! : null;
     await db().$transaction(async (tx) => {
       const requester = await tx.requester.create({
         data: { name: `Demo Historikk ${i + 1}`, email: `historikk${i + 1}@demo.test`, identityLevel },

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale } from "@/i18n/locales";
 import { formatDateLong } from "@/lib/domain/calendar";
+import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
@@ -17,10 +18,6 @@ import { transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
 
 export const EXTENSION_REASON_MAX_LENGTH = 2000;
-
-/** Art. 12(3): an extension is allowed "taking into account the complexity and number of the requests". */
-export const EXTENSION_GROUNDS = ["complexity", "number_of_requests", "both"] as const;
-export type ExtensionGround = (typeof EXTENSION_GROUNDS)[number];
 
 export const extendSchema = z.object({
   // The state machine checks the minimum length (EXTENSION_REASON_MIN_LENGTH) and shows its own error.

@@ -10,18 +10,14 @@ import { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/domain/errors";
 import { hasPermission, visibleUnitScope, type Actor } from "@/lib/domain/policy";
 import { isLegalBasisId, LEGAL_BASES, type LegalBasisId } from "@/lib/domain/rights";
+import { CLOSED_STATUSES, DECISION_OUTCOMES, EXTENSION_GROUNDS, IDENTITY_LEVELS, type IdentityLevel } from "@/lib/domain/case-status";
 import { percentileFromHistogram, type HistogramBin } from "@/lib/domain/statistics";
 import { monthBounds, monthsBetween, percent, roundDays, type Month, type TrendFilters } from "./trend-filters";
 
-export const EXTENSION_GROUND_KEYS = ["complexity", "number_of_requests", "both", "not_recorded"] as const;
+/** The grounds, plus "not_recorded" for cases extended before the ground was recorded. */
+export const EXTENSION_GROUND_KEYS = [...EXTENSION_GROUNDS, "not_recorded"] as const;
 export type ExtensionGroundKey = (typeof EXTENSION_GROUND_KEYS)[number];
 
-export const IDENTITY_LEVELS = ["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"] as const;
-export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
-
-/** Closed = closedAt set with one of these statuses; decided = the first three. */
-export const CLOSED_STATUSES = ["completed", "partially_completed", "refused", "withdrawn"] as const;
-export const DECIDED_STATUSES = ["completed", "partially_completed", "refused"] as const;
 
 export type MonthlyRow = {
   month: Month;
@@ -112,7 +108,7 @@ export function buildReceivedQuery(actor: StaffActor, filters: TrendFilters): Pr
 export function buildClosedQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
   const { lo, hi } = datePeriod(filters);
   const closedStatuses = Prisma.join(CLOSED_STATUSES.map((s) => Prisma.sql`${s}::"CaseStatus"`));
-  const decidedStatuses = Prisma.join(DECIDED_STATUSES.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+  const decidedStatuses = Prisma.join(DECISION_OUTCOMES.map((s) => Prisma.sql`${s}::"CaseStatus"`));
   return Prisma.sql`
     SELECT ${monthText(Prisma.sql`k.m`)} AS month, k.days, k.on_time, count(*)::int AS n
       FROM (SELECT ${monthOf(Prisma.sql`c.closed_date`)} AS m,

@@ -46,6 +46,10 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === "string" && (CHANNELS as readonly string[]).includes(value);
 }
 
+/** Art. 12(3): an extension is justified by the complexity or the number of requests, or both. */
+export const EXTENSION_GROUNDS = ["complexity", "number_of_requests", "both"] as const;
+export type ExtensionGround = (typeof EXTENSION_GROUNDS)[number];
+
 /** Ordered from weakest to strongest. */
 export const IDENTITY_LEVELS = ["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"] as const;
 export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];

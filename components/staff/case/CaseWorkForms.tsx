@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
-import { EXTENSION_GROUNDS } from "@/lib/cases/extend-deadline";
+import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { RIGHT_OUTCOMES } from "@/lib/domain/case-state-machine";
