@@ -100,12 +100,10 @@ export async function getRetentionInfo(actor: Actor, reference: string) {
       municipality: { select: { retentionYears: true } },
     },
   });
-  const [left, deleted] = await Promise.all([
-    db().attachment.count({ where: { caseId: found.id, deletedAt: null } }),
-    db().attachment.count({ where: { caseId: found.id, deletedAt: { not: null } } }),
-  ]);
+  // One count: all files, and (non-null deletedAt) the ones retention has deleted.
+  const files = await db().attachment.count({ where: { caseId: found.id }, select: { _all: true, deletedAt: true } });
   return {
-    files: { left, deleted },
+    files: { left: files._all - files.deletedAt, deleted: files.deletedAt },
     version: c.version,
     closedAt: c.closedAt,
     legalHold: c.legalHold,

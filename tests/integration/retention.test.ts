@@ -11,7 +11,7 @@ import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import { nextCaseReference } from "@/lib/cases/case-reference";
-import { liftLegalHold, setLegalHold } from "@/lib/cases/set-legal-hold";
+import { getRetentionInfo, liftLegalHold, setLegalHold } from "@/lib/cases/set-legal-hold";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { storeFile } from "@/lib/files/storage";
 import { downloadAttachment } from "@/lib/files/download-attachment";
@@ -304,6 +304,8 @@ describe("files: 90 days after closing", () => {
 
     await runRetention({ now: new Date("2016-03-30T10:00:00Z") }); // day 89
     expect(await db().attachment.count({ where: { caseId: c.caseId, deletedAt: null } })).toBe(2);
+    const dpoActor = await staff("personvernombud@demo.test");
+    expect((await getRetentionInfo(dpoActor, c.reference))?.files).toEqual({ left: 2, deleted: 0 });
     expect(existsSync(filePath(c.storageKeys[1]!))).toBe(true);
 
     const result = await runRetention({ now: new Date("2016-03-31T10:00:00Z") }); // day 90
@@ -314,6 +316,7 @@ describe("files: 90 days after closing", () => {
     for (const key of c.storageKeys) expect(existsSync(filePath(key))).toBe(false);
     const log = await db().retentionLog.findMany({ where: { caseId: c.caseId } });
     expect(log.map((l) => [l.action, l.count, l.reference])).toEqual([["files_deleted", 2, c.reference]]);
+    expect((await getRetentionInfo(dpoActor, c.reference))?.files).toEqual({ left: 0, deleted: 2 });
     // A download link signed before the deletion answers nothing (-> 404), even to the DPO.
     const dpo = await db().user.findUniqueOrThrow({ where: { email: "personvernombud@demo.test" }, select: { id: true } });
     for (const row of rows) {
