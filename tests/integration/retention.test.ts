@@ -17,7 +17,7 @@ import { storeFile } from "@/lib/files/storage";
 import { downloadAttachment } from "@/lib/files/download-attachment";
 import { signDownload } from "@/lib/files/signed-link";
 import { runRetention } from "@/lib/jobs/retention";
-import { getRetentionSettings, setRetentionYears } from "@/lib/jobs/retention-settings";
+import { getRetentionSettings, setRetentionYears } from "@/lib/admin/retention-settings";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { ANONYMISED_NAME, ANONYMISED_TEXT, DELETED_FILE_NAME } from "@/lib/domain/retention";
 import type { Actor } from "@/lib/domain/policy";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { setRetentionYears } from "@/lib/jobs/retention-settings";
+import { setRetentionYears } from "@/lib/admin/retention-settings";
 import { isDomainError } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import type { AdminFormState } from "@/components/staff/admin/form-state";

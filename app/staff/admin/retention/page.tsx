@@ -4,7 +4,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { getRetentionSettings } from "@/lib/jobs/retention-settings";
+import { getRetentionSettings } from "@/lib/admin/retention-settings";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
