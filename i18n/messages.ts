@@ -36,6 +36,18 @@ import trendsEn from "@/messages/trends/en.json";
 import retentionNb from "@/messages/retention/nb.json";
 import retentionNn from "@/messages/retention/nn.json";
 import retentionEn from "@/messages/retention/en.json";
+import citizenLinkNb from "@/messages/citizenLink/nb.json";
+import citizenLinkNn from "@/messages/citizenLink/nn.json";
+import citizenLinkEn from "@/messages/citizenLink/en.json";
+import requestDetailsNb from "@/messages/requestDetails/nb.json";
+import requestDetailsNn from "@/messages/requestDetails/nn.json";
+import requestDetailsEn from "@/messages/requestDetails/en.json";
+import caseRulesNb from "@/messages/caseRules/nb.json";
+import caseRulesNn from "@/messages/caseRules/nn.json";
+import caseRulesEn from "@/messages/caseRules/en.json";
+import policyWorkNb from "@/messages/policyWork/nb.json";
+import policyWorkNn from "@/messages/policyWork/nn.json";
+import policyWorkEn from "@/messages/policyWork/en.json";
 import type { Locale } from "./locales";
 
 function merge(...parts: object[]) {
@@ -43,9 +55,9 @@ function merge(...parts: object[]) {
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn),
 };
 
 export type Messages = (typeof ALL)["nb"];

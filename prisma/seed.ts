@@ -47,7 +47,14 @@ export async function seed(options: { municipality?: string; demoData?: boolean;
   for (const unit of profile.units) {
     const saved = await prisma.unit.upsert({
       where: { municipalityId_slug: { municipalityId: profile.id, slug: unit.slug } },
-      create: { municipalityId: profile.id, slug: unit.slug, name: unit.name, email: unit.email, systems: unit.systems },
+      create: {
+        municipalityId: profile.id,
+        slug: unit.slug,
+        name: unit.name,
+        email: unit.email,
+        systems: unit.systems,
+        specialCategory: unit.specialCategory ?? false,
+      },
       // Created once from the profile; after that the admin pages own the unit (no overwrite).
       update: {},
       select: { id: true },

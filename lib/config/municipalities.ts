@@ -10,6 +10,8 @@ export type UnitProfile = {
   email: string | null;
   /** Systems and registers a request for this unit may have to search, correct or erase in. */
   systems: string[];
+  /** Processes special categories of data (Art. 9, e.g. health): its cases need ID-porten level high to read. */
+  specialCategory?: boolean;
 };
 
 export type MunicipalityProfile = {
@@ -45,7 +47,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     units: [
       { slug: "barnehage", name: "Barnehage", email: null, systems: ["Barnehagesystem", "Sak- og arkivsystem"] },
       { slug: "skole", name: "Skole", email: null, systems: ["Skoleadministrativt system", "Sak- og arkivsystem"] },
-      { slug: "helse-omsorg", name: "Helse og omsorg", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"] },
+      { slug: "helse-omsorg", name: "Helse og omsorg", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
       { slug: "byggesak", name: "Byggesak", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Sak- og arkivsystem"] },
       { slug: "renovasjon", name: "Renovasjon", email: null, systems: ["Renovasjonsregister", "Fakturasystem"] },
       { slug: "innbyggerservice", name: "Innbyggerservice", email: "postmottak@bergen.kommune.no", systems: ["Sak- og arkivsystem", "Kundesenterlogg"] },
@@ -67,7 +69,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     complaintPath: "unit_then_dpo_then_datatilsynet",
     retentionYears: 3,
     units: [
-      { slug: "helse-velferd", name: "Helse og velferd", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"] },
+      { slug: "helse-velferd", name: "Helse og velferd", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
       { slug: "oppvekst-utdanning", name: "Oppvekst og utdanning", email: null, systems: ["Barnehagesystem", "Skoleadministrativt system", "Sak- og arkivsystem"] },
       { slug: "byutvikling", name: "Byutvikling", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Kartløsning"] },
       { slug: "kultur-naering", name: "Kultur og næring", email: null, systems: ["Bookingsystem", "Sak- og arkivsystem"] },
