@@ -33,10 +33,16 @@ export const ACTIONS = [
   "case.view_audit",
   "case.complain",
   "case.legal_hold",
+  "case.task",
+  "case.restrict",
+  "case.complex",
+  "case.special_category",
+  "case.change_unit",
   "dashboard.view",
   "complaint.handle",
   "admin.manage_users",
   "admin.manage_units",
+  "admin.manage_templates",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +62,11 @@ export const CASE_ACTIONS = [
   "case.view_audit",
   "case.complain",
   "case.legal_hold",
+  "case.task",
+  "case.restrict",
+  "case.complex",
+  "case.special_category",
+  "case.change_unit",
 ] as const satisfies readonly Action[];
 
 export function isCaseAction(action: Action): boolean {
@@ -92,10 +103,19 @@ export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Sc
   "case.complain":      { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "no" },
   // Legal hold stops retention from anonymising a closed case (e.g. a pending complaint or lawsuit).
   "case.legal_hold":    { caseworker: "no",   unit_lead: "triage", dpo: "all", admin: "no" },
+  // Tasks per system (search/correct/erase, Art. 19 notices), Art. 18 restriction, marking complex.
+  "case.task":          { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.restrict":      { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  "case.complex":       { caseworker: "unit", unit_lead: "triage", dpo: "no",  admin: "no" },
+  // Whether the case holds special-category data (Art. 9): citizens then need ID-porten level high.
+  "case.special_category": { caseworker: "unit", unit_lead: "triage", dpo: "no", admin: "no" },
+  // Moving a case to another unit (or giving a "vet ikke" case its unit) is the unit lead's triage.
+  "case.change_unit":   { caseworker: "no",   unit_lead: "triage", dpo: "no",  admin: "no" },
   "dashboard.view":     { caseworker: "no",   unit_lead: "yes",    dpo: "yes", admin: "no" },
   "complaint.handle":   { caseworker: "no",   unit_lead: "no",     dpo: "yes", admin: "no" },
   "admin.manage_users": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
   "admin.manage_units": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
+  "admin.manage_templates": { caseworker: "no", unit_lead: "no",   dpo: "no",  admin: "yes" },
 };
 
 /** What a citizen may do, always only on a case where they are the requester. */
