@@ -11,7 +11,7 @@ import type { Locale } from "@/i18n/locales";
 import { fileComplaintAction } from "@/app/my-cases/[reference]/complaint-actions";
 import { ComplaintForm } from "./ComplaintForm";
 
-const ERROR_KEYS = ["empty", "tooShort", "tooLong", "alreadyOpen", "rateLimited"] as const;
+const ERROR_KEYS = ["empty", "tooShort", "tooLong", "invalid", "alreadyOpen", "rateLimited"] as const;
 
 export async function CitizenComplaintPanel({
   citizen,

@@ -2,8 +2,9 @@
 // services. Messages are keys under staffQueue.admin.errors.
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/policy";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
-const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong").regex(NO_CONTROL_CHARS, "invalid");
 
 export const staffUserInputSchema = z.object({
   name: text(200),
@@ -20,7 +21,7 @@ export type StaffUserUpdate = z.input<typeof staffUserUpdateSchema>;
 const systemsSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(200, "systemTooLong")).max(50, "tooManySystems"))
+  .pipe(z.array(z.string().max(200, "systemTooLong").regex(NO_CONTROL_CHARS, "invalid")).max(50, "tooManySystems"))
   .transform((list) => [...new Set(list)]);
 
 export const unitInputSchema = z.object({

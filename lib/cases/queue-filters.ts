@@ -1,5 +1,6 @@
 // The staff queue's filters: one zod schema for the filter form (query string) and the service.
 import { z } from "zod";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const QUEUE_VIEWS = ["all", "mine", "unassigned", "due_this_week", "overdue"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -28,7 +29,7 @@ export const queueFiltersSchema = z.object({
   overdue: flag,
   paused: flag,
   extended: flag,
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  q: z.string().trim().max(100).regex(NO_CONTROL_CHARS).optional().transform((v) => v || undefined),
   sort: z.enum(["due", "received"]).catch("due").default("due"),
   cursor: z.string().max(200).optional(),
 });

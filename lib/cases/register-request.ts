@@ -13,6 +13,7 @@ import { env } from "@/lib/config/env";
 import { addCalendarMonths, compareIsoDates, isValidIsoDate, osloDateOf, type IsoDate } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 import { can, type Actor } from "@/lib/domain/policy";
 import { rightsSchema } from "@/lib/requests/request-schema";
 import { LOCALES, type Locale } from "@/i18n/locales";
@@ -25,7 +26,6 @@ export const REGISTER_CHANNELS = ["phone", "letter", "counter", "email"] as cons
 export const MAX_RECEIPT_AGE_MONTHS = 12;
 
 const V = "caseWork.validation";
-const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 const optionalText = (max: number) =>
   z

@@ -5,13 +5,14 @@
 import * as z from "zod/mini";
 import { COMPLAINT_BODY_MAX, COMPLAINT_BODY_MIN } from "@/lib/domain/complaints";
 import { MESSAGE_MAX_LENGTH } from "@/lib/cases/message-schema";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const complaintBodySchema = z
   .string()
-  .check(z.trim(), z.minLength(1, "empty"), z.minLength(COMPLAINT_BODY_MIN, "tooShort"), z.maxLength(COMPLAINT_BODY_MAX, "tooLong"));
+  .check(z.trim(), z.minLength(1, "empty"), z.minLength(COMPLAINT_BODY_MIN, "tooShort"), z.maxLength(COMPLAINT_BODY_MAX, "tooLong"), z.regex(NO_CONTROL_CHARS, "invalid"));
 
 /** The answer becomes a secure message to the requester, so it has a message's length limit. */
-export const complaintAnswerSchema = z.string().check(z.trim(), z.minLength(1, "answerEmpty"), z.maxLength(MESSAGE_MAX_LENGTH, "answerTooLong"));
+export const complaintAnswerSchema = z.string().check(z.trim(), z.minLength(1, "answerEmpty"), z.maxLength(MESSAGE_MAX_LENGTH, "answerTooLong"), z.regex(NO_CONTROL_CHARS, "answerInvalid"));
 
 export const ANSWER_MAX_LENGTH = MESSAGE_MAX_LENGTH;
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
 import { isValidIsoDate } from "@/lib/domain/calendar";
 import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const REQUEST_LIMITS = {
   name: 200,
@@ -19,7 +20,6 @@ export const REQUEST_LIMITS = {
 } as const;
 
 const V = "requestFlow.validation";
-const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 export const rightEnum = z.enum(RIGHTS, { error: "validation.rights.required" });
 
@@ -159,6 +159,7 @@ const unitSchema = z
 const descriptionSchema = z
   .string({ error: "validation.form.invalid" })
   .max(REQUEST_LIMITS.description, "validation.description.tooLong")
+  .regex(NO_CONTROL_CHARS, "validation.form.invalid")
   .optional()
   .default("");
 

@@ -1,6 +1,6 @@
 // Property tests (fast-check): malformed input is refused cleanly, never by a crash.
-// (a) every zod schema exported from lib/requests/*.ts (found generically: the request-flow steps
-//     grow while this test stays the same) survives random values without throwing;
+// (a) every zod schema exported from lib/requests/*.ts and the other form-schema modules (found
+//     generically: the schemas grow while this test stays the same) survives random values without throwing;
 // (b) the JSON API answers 2xx or 4xx, never 5xx, and a 4xx writes nothing.
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -25,7 +25,18 @@ function isSchema(value: unknown): value is SchemaLike {
 
 /** Every zod schema exported from lib/requests/*.ts: schemas, shapes of schemas, and schema factories. */
 function collectSchemas(): Array<[string, SchemaLike]> {
-  const modules = import.meta.glob("/lib/requests/*.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+  const modules = import.meta.glob(
+    [
+      "/lib/requests/*.ts",
+      "/lib/cases/message-schema.ts",
+      "/lib/cases/queue-filters.ts",
+      "/lib/cases/register-request.ts",
+      "/lib/complaints/complaint-schema.ts",
+      "/lib/admin/schemas.ts",
+      "/lib/dashboard/trend-filters.ts",
+    ],
+    { eager: true },
+  ) as Record<string, Record<string, unknown>>;
   const found: Array<[string, SchemaLike]> = [];
   for (const [file, mod] of Object.entries(modules)) {
     const moduleName = file.split("/").pop();
@@ -93,13 +104,16 @@ function shapedValue(schema: SchemaLike): fc.Arbitrary<unknown> {
   return fc.dictionary(fc.constantFrom(...keys, ...POLLUTION_KEYS), fc.oneof(hostileValue, weirdString, fc.jsonValue()), { maxKeys: keys.length + 2 });
 }
 
-describe("schema fuzz: lib/requests/*", () => {
+describe("schema fuzz: every form schema", () => {
   const schemas = collectSchemas();
 
   it("finds the request schemas (the test is not vacuous)", () => {
     const names = schemas.map(([name]) => name);
     expect(names.some((n) => n.includes("submitRequestSchema") || n.includes("makeSubmitRequestSchema"))).toBe(true);
-    expect(schemas.length).toBeGreaterThanOrEqual(2);
+    expect(names.some((n) => n.includes("messageBodySchema"))).toBe(true);
+    expect(names.some((n) => n.includes("registerSchema"))).toBe(true);
+    expect(names.some((n) => n.includes("unitInputSchema"))).toBe(true);
+    expect(schemas.length).toBeGreaterThanOrEqual(8);
   });
 
   for (const [name, schema] of schemas) {
@@ -216,6 +230,54 @@ describe("schema fuzz: POST /api/v1/requests", () => {
 });
 
 describe("regressions found by the fuzz", () => {
+  it("refuses NUL and other control characters in free text with 400 and writes nothing (PostgreSQL cannot store U+0000)", async () => {
+    for (const [field, value] of [
+      ["description", "Jeg vil se \u0000 alt"],
+      ["name", "Ola\u0000Nordmann"],
+      ["description", "bjelle \u0007"],
+    ] as const) {
+      const before = await rowCounts();
+      const body = JSON.stringify({ ...validBody(), submissionKey: randomUUID(), [field]: value });
+      const response = await POST(
+        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json" }, body }),
+      );
+      expect(response.status, `${field}`).toBe(400);
+      expect(await rowCounts()).toEqual(before);
+    }
+    // Tabs and line breaks are ordinary free text.
+    const ok = await POST(
+      new Request("http://localhost/api/v1/requests", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...validBody(), submissionKey: randomUUID(), description: "Linje 1\r\nLinje 2\tmed tab" }),
+      }),
+    );
+    expect(ok.status).toBeLessThan(300);
+  });
+
+  it("every free-text schema refuses U+0000 with a translated error instead of passing it to the database", async () => {
+    const { messageBodySchema } = await import("@/lib/cases/message-schema");
+    const { complaintBodySchema, complaintAnswerSchema } = await import("@/lib/complaints/complaint-schema");
+    const { unitInputSchema, staffUserInputSchema } = await import("@/lib/admin/schemas");
+    const { registerSchema } = await import("@/lib/cases/register-request");
+    const nul = "tekst \u0000 her";
+    const cases: Array<[string, { success: boolean; error?: { issues: { message: string }[] } }]> = [
+      ["message", messageBodySchema.safeParse(nul)],
+      ["complaint", complaintBodySchema.safeParse(`Klagen gjelder ${nul}`)],
+      ["complaint answer", complaintAnswerSchema.safeParse(nul)],
+      ["unit name", unitInputSchema.safeParse({ name: nul, slug: "ny-enhet", email: "", systems: "" })],
+      ["staff name", staffUserInputSchema.safeParse({ name: nul, email: "ny@kommune.no", roles: ["caseworker"] })],
+      [
+        "registered description",
+        registerSchema.safeParse({ channel: "phone", receivedDate: "2026-11-02", receivedTime: "10:00", rights: ["access"], name: "Ola", email: "ola@example.com", answerChannel: "digital", description: nul }),
+      ],
+    ];
+    for (const [label, result] of cases) {
+      expect(result.success, label).toBe(false);
+      expect(result.error?.issues[0]?.message, label).toMatch(/invalid|Invalid/i);
+    }
+  });
+
   it("refuses lone surrogates with 400 and writes nothing (they were a 500)", async () => {
     for (const description of ["\ud800", "tekst \udfff slutt"]) {
       const before = await rowCounts();

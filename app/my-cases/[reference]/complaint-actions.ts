@@ -13,7 +13,7 @@ import { logger } from "@/lib/log";
 import type { ComplaintFormState } from "@/components/complaints/complaint-form-state";
 
 const REFERENCE = /^PV-\d{4}-\d{6,}$/;
-const SCHEMA_KEYS = new Set(["empty", "tooShort", "tooLong"]);
+const SCHEMA_KEYS = new Set(["empty", "tooShort", "tooLong", "invalid"]);
 
 function schemaKey(message: unknown): string {
   return typeof message === "string" && SCHEMA_KEYS.has(message) ? message : "empty";

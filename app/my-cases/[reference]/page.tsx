@@ -38,7 +38,7 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const errorTexts = Object.fromEntries(
-    ["messageEmpty", "messageTooLong", "caseClosed", "rateLimited", "conflict"].map((k) => [k, t(`myCases.errors.${k}`)]),
+    ["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "rateLimited", "conflict"].map((k) => [k, t(`myCases.errors.${k}`)]),
   );
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;

@@ -46,7 +46,7 @@ export default async function StaffCasePage({
   if (!view || !work) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
-  const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
+  const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
   const doneKey = (DONE_KEYS as readonly string[]).includes(search.done ?? "") ? search.done : null;

@@ -11,7 +11,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import type { ComplaintFormState } from "@/components/complaints/complaint-form-state";
 
-const SCHEMA_KEYS = new Set(["answerEmpty", "answerTooLong"]);
+const SCHEMA_KEYS = new Set(["answerEmpty", "answerTooLong", "answerInvalid"]);
 
 function schemaKey(message: unknown): string {
   return typeof message === "string" && SCHEMA_KEYS.has(message) ? message : "answerEmpty";

@@ -15,7 +15,7 @@ import { answerComplaintAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const ERROR_KEYS = ["answerEmpty", "answerTooLong", "alreadyAnswered"] as const;
+const ERROR_KEYS = ["answerEmpty", "answerTooLong", "answerInvalid", "alreadyAnswered"] as const;
 
 export default async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ answered?: string }> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
