@@ -1,7 +1,8 @@
 // The client's IP address, for per-IP rate limits. Which header can be trusted depends on the
 // deployment, so it is configured:
-//   TRUST_PROXY unset/0  -> X-Real-IP if a proxy sets it, else "unknown" (X-Forwarded-For is ignored:
-//                           Next.js passes a client-sent one through unchanged, so it can be forged)
+//   TRUST_PROXY unset/0  -> "unknown": no header is trusted (X-Forwarded-For and X-Real-IP arrive
+//                           unchanged from the client when no proxy sets them, so they can be forged)
+//   TRUST_PROXY=real-ip  -> X-Real-IP, for a proxy (e.g. nginx) that always overwrites it
 //   TRUST_PROXY=N (1..5) -> the N-th address from the right of X-Forwarded-For, i.e. the address the
 //                           outermost of your N reverse proxies saw. With one proxy (TRUST_PROXY=1)
 //                           that is the hop the proxy itself added, never a value the client wrote.
@@ -28,12 +29,18 @@ function cleanIp(value: string | null | undefined): string | undefined {
 
 export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY): number {
   if (value === "true") return 1;
+  if (value === "real-ip") return 0;
   const n = Number(value ?? "0");
   return Number.isInteger(n) && n >= 0 && n <= 5 ? n : 0;
 }
 
+/** Whether X-Real-IP is set by a trusted proxy (TRUST_PROXY=real-ip); otherwise a client could write it. */
+export function trustsRealIpHeader(value: string | undefined = process.env.TRUST_PROXY): boolean {
+  return value === "real-ip";
+}
+
 /** The client IP from request headers (route handlers pass `request.headers`). */
-export function clientIpFromHeaders(source: HeaderSource, hops: number = trustedProxyHops()): string {
+export function clientIpFromHeaders(source: HeaderSource, hops: number = trustedProxyHops(), realIp: boolean = trustsRealIpHeader()): string {
   if (hops > 0) {
     const chain = (source.get("x-forwarded-for") ?? "")
       .split(",")
@@ -42,7 +49,8 @@ export function clientIpFromHeaders(source: HeaderSource, hops: number = trusted
     const ip = cleanIp(chain[chain.length - hops]);
     if (ip) return ip;
   }
-  return cleanIp(source.get("x-real-ip")) ?? UNKNOWN_CLIENT_IP;
+  if (realIp) return cleanIp(source.get("x-real-ip")) ?? UNKNOWN_CLIENT_IP;
+  return UNKNOWN_CLIENT_IP;
 }
 
 /** The client IP of the current request, for server actions and server components. */

@@ -8,7 +8,7 @@ import {
   secondsUntilWindowEnds,
   windowStartFor,
 } from "@/lib/abuse/rate-limit-rules";
-import { clientIpFromHeaders, trustedProxyHops } from "@/lib/abuse/client-ip";
+import { clientIpFromHeaders, trustedProxyHops, trustsRealIpHeader } from "@/lib/abuse/client-ip";
 import { tooManyRequestsPath } from "@/lib/abuse/too-many-requests";
 import { DomainError } from "@/lib/domain/errors";
 
@@ -76,7 +76,10 @@ describe("client IP", () => {
 
   it("ignores X-Forwarded-For unless a proxy is trusted (it can be forged)", () => {
     expect(clientIpFromHeaders(h({ "x-forwarded-for": "1.2.3.4" }), 0)).toBe("unknown");
-    expect(clientIpFromHeaders(h({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8" }), 0)).toBe("5.6.7.8");
+    // X-Real-IP only from a proxy that is trusted to set it: a client could write it otherwise.
+    expect(clientIpFromHeaders(h({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8" }), 0)).toBe("unknown");
+    expect(clientIpFromHeaders(h({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8" }), 0, true)).toBe("5.6.7.8");
+    expect(clientIpFromHeaders(h({ "x-real-ip": "not an ip" }), 0, true)).toBe("unknown");
   });
 
   it("with TRUST_PROXY=N takes the address the outermost trusted proxy saw", () => {
@@ -97,5 +100,9 @@ describe("client IP", () => {
     expect(trustedProxyHops("3")).toBe(3);
     expect(trustedProxyHops("yes")).toBe(0);
     expect(trustedProxyHops("99")).toBe(0);
+    expect(trustedProxyHops("real-ip")).toBe(0);
+    expect(trustsRealIpHeader("real-ip")).toBe(true);
+    expect(trustsRealIpHeader(undefined)).toBe(false);
+    expect(trustsRealIpHeader("1")).toBe(false);
   });
 });
