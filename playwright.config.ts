@@ -1,5 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+/** Key for the integration API in the e2e app (never used outside tests). */
+const E2E_API_KEY = "e2e-test-api-key-0123456789abcdefghijklmnop";
+
 // Ports and data dir can be moved so that several test runs can share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data-e2e";
@@ -21,6 +24,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The integration API (POST /api/v1/requests) that tests use to create cases needs a key.
+    extraHTTPHeaders: { authorization: `Bearer ${E2E_API_KEY}` },
     locale: "nb-NO",
     timezoneId: "Europe/Oslo",
     trace: "retain-on-failure",
@@ -55,6 +60,7 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(E2E_DB.port),
       DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535)),
       OUTBOX_POLL_MS: "500",
+      API_KEYS: `e2e:${E2E_API_KEY}`,
       // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
       RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",
       // The in-app job runner checks for due reminders every minute instead of every half hour, so

@@ -1,5 +1,6 @@
 // Runtime configuration, validated once. Every variable is documented in README "Configuration".
 import { z } from "zod";
+import { parseApiKeys } from "@/lib/abuse/api-keys";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", ""])
@@ -17,6 +18,17 @@ const envSchema = z.object({
   DEMO_MAILBOX: booleanFlag,
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  API_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseApiKeys(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "API_KEYS must be name:secret entries, comma-separated, each secret at least 32 characters"),
 });
 
 export type Env = z.infer<typeof envSchema>;

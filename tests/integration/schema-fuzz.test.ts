@@ -8,6 +8,11 @@ import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
 import { POST } from "@/app/api/v1/requests/route";
 
+// The API answers only clients with a key (API_KEYS); every request below carries this one.
+const API_KEY = "fuzz-test-key-0123456789abcdefghijklmnopqrstuvwxyz";
+process.env.API_KEYS = `fuzz:${API_KEY}`;
+const AUTH = { authorization: `Bearer ${API_KEY}` };
+
 afterAll(async () => {
   await disconnectDb();
 });
@@ -204,7 +209,7 @@ describe("schema fuzz: POST /api/v1/requests", () => {
     await fc.assert(
       fc.asyncProperty(bodies, async ({ body, contentType, label }) => {
         const before = await rowCounts();
-        const headers = new Headers(contentType ? { "content-type": contentType } : {});
+        const headers = new Headers(contentType ? { "content-type": contentType, ...AUTH } : AUTH);
         const response = await POST(new Request("http://localhost/api/v1/requests", { method: "POST", headers, body: body as BodyInit }));
         const status = response.status;
         expect(status, `${label} -> ${status}`).toBeGreaterThanOrEqual(200);
@@ -229,6 +234,31 @@ describe("schema fuzz: POST /api/v1/requests", () => {
   });
 });
 
+describe("API keys", () => {
+  it("answers 401 without a key or with a wrong one, 404 when no keys are configured, and writes nothing", async () => {
+    const body = JSON.stringify({ ...validBody(), submissionKey: randomUUID() });
+    const before = await rowCounts();
+    for (const authorization of [undefined, "Bearer wrong-key-0123456789abcdefghijklmnopqrstuvwxyz", `Basic ${API_KEY}`, `Bearer ${API_KEY}x`]) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (authorization) headers.authorization = authorization;
+      const response = await POST(new Request("http://localhost/api/v1/requests", { method: "POST", headers, body }));
+      expect(response.status, String(authorization)).toBe(401);
+    }
+    const saved = process.env.API_KEYS;
+    try {
+      process.env.API_KEYS = "";
+      const response = await POST(new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body }));
+      expect(response.status).toBe(404);
+    } finally {
+      process.env.API_KEYS = saved;
+    }
+    expect(await rowCounts()).toEqual(before);
+    // The same request with the key is accepted.
+    const ok = await POST(new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body }));
+    expect(ok.status).toBe(201);
+  });
+});
+
 describe("regressions found by the fuzz", () => {
   it("refuses NUL and other control characters in free text with 400 and writes nothing (PostgreSQL cannot store U+0000)", async () => {
     for (const [field, value] of [
@@ -239,7 +269,7 @@ describe("regressions found by the fuzz", () => {
       const before = await rowCounts();
       const body = JSON.stringify({ ...validBody(), submissionKey: randomUUID(), [field]: value });
       const response = await POST(
-        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json" }, body }),
+        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body }),
       );
       expect(response.status, `${field}`).toBe(400);
       expect(await rowCounts()).toEqual(before);
@@ -248,7 +278,7 @@ describe("regressions found by the fuzz", () => {
     const ok = await POST(
       new Request("http://localhost/api/v1/requests", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...AUTH },
         body: JSON.stringify({ ...validBody(), submissionKey: randomUUID(), description: "Linje 1\r\nLinje 2\tmed tab" }),
       }),
     );
@@ -283,7 +313,7 @@ describe("regressions found by the fuzz", () => {
       const before = await rowCounts();
       const body = JSON.stringify({ ...validBody(), description });
       const response = await POST(
-        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json" }, body }),
+        new Request("http://localhost/api/v1/requests", { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body }),
       );
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: string }).error).toBe("malformed_json");

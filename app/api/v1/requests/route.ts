@@ -1,6 +1,7 @@
-// JSON API for submitting a request (integrations). Thin: rate limit -> size check -> JSON -> zod
-// (the full request schema the flow's steps are built from) -> service -> status code.
+// JSON API for submitting a request (integrations). Thin: API key -> rate limit -> size check -> JSON
+// -> zod (the full request schema the flow's steps are built from) -> service -> status code.
 // 400 changes nothing. Nobody is signed in here: such cases have identity level "none".
+// Without API_KEYS the API does not exist (404); a missing or wrong key answers 401.
 import { NextResponse } from "next/server";
 import { randomUUID } from "node:crypto";
 import { submitRequest } from "@/lib/cases/submit-request";
@@ -8,6 +9,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { allowSyntheticNationalIds, fieldErrors, makeSubmitRequestSchema } from "@/lib/requests/request-schema";
 import { enforceRateLimit } from "@/lib/abuse";
 import { clientIpFromHeaders } from "@/lib/abuse/client-ip";
+import { apiKeyName, configuredApiKeys } from "@/lib/abuse/api-keys";
 import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
 
@@ -38,6 +40,11 @@ async function readBodyLimited(request: Request): Promise<string | null> {
 }
 
 export async function POST(request: Request) {
+  const keys = configuredApiKeys();
+  if (keys.length === 0) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  if (!apiKeyName(request.headers.get("authorization"), keys)) {
+    return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+  }
   try {
     await enforceRateLimit("submit_ip", clientIpFromHeaders(request.headers));
   } catch (error) {
