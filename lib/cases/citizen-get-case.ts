@@ -2,8 +2,8 @@
 // other citizen the case does not exist (null -> 404). What a citizen sees: status, dates, the
 // extension reason, a timeline without staff names or internal notes, the conversation (never
 // internal notes), their attachments and the answer files, and their own national id masked.
-// Special-category cases (health units, or details.specialCategory) hide messages and attachments
-// until the citizen has signed in with ID-porten at level high.
+// Special-category cases (Case.specialCategory: set from the unit when filed, or by the caseworker)
+// hide messages and attachments until the citizen has signed in with ID-porten at level high.
 import { db, type Tx } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
 import type { AttachmentPurpose, CaseStatus, Right } from "@/lib/db/generated/client";
@@ -12,8 +12,6 @@ import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { logger } from "@/lib/log";
-
-export const SPECIAL_CATEGORY_UNIT_SLUGS = ["helse-omsorg", "helse-velferd"] as const;
 
 /** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
 export const CITIZEN_TIMELINE_EVENTS = [
@@ -64,17 +62,15 @@ export async function findOwnedCase(client: Client, identityId: string, referenc
       status: true,
       version: true,
       locale: true,
-      details: true,
+      specialCategory: true,
       requesterId: true,
-      unit: { select: { slug: true } },
     },
   });
 }
 
-export function isSpecialCategory(c: { unit: { slug: string } | null; details: unknown }): boolean {
-  if (c.unit && (SPECIAL_CATEGORY_UNIT_SLUGS as readonly string[]).includes(c.unit.slug)) return true;
-  const details = c.details;
-  return typeof details === "object" && details !== null && (details as Record<string, unknown>).specialCategory === true;
+/** Whether the case holds special-category data (Art. 9): its flag, the one place that decides. */
+export function isSpecialCategory(c: { specialCategory: boolean }): boolean {
+  return c.specialCategory === true;
 }
 
 function maskedOrNull(ciphertext: string | null | undefined): string | null {
@@ -104,8 +100,7 @@ export async function citizenGetCase(
       extended: true,
       extensionReason: true,
       version: true,
-      details: true,
-      unit: { select: { slug: true } },
+      specialCategory: true,
       requester: { select: { nationalIdEncrypted: true, identity: { select: { pidEncrypted: true } } } },
       events: {
         where: { type: { in: [...CITIZEN_TIMELINE_EVENTS] } },

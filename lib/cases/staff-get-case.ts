@@ -2,13 +2,17 @@
 // not exist for this actor (null -> 404).
 import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
-import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, Right, RightOutcome, TaskKind } from "@/lib/db/generated/client";
+import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, OnBehalfOf, Right, RightOutcome, TaskKind } from "@/lib/db/generated/client";
+import { decryptField } from "@/lib/crypto/field-encryption";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { isClosed } from "@/lib/domain/case-status";
 import { extensionDeadline, storedDueDate, type CaseSnapshot } from "@/lib/domain/case-state-machine";
 import { daysLeft } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
+import { maskNationalId } from "@/lib/domain/national-id";
 import { can, type Action, type Actor, type CaseRef } from "@/lib/domain/policy";
+import { readStoredDetails, type StoredDetails } from "@/lib/requests/stored-details";
+import { logger } from "@/lib/log";
 import { caseScopeFilter } from "./case-scope";
 
 export type StaffCaseView = {
@@ -118,7 +122,8 @@ export async function lastChangedBy(actor: Actor, reference: string): Promise<{ 
   const visible = await staffCaseRef(actor, reference);
   if (!visible) return null;
   const latest = await db().caseEvent.findFirst({
-    where: { caseId: visible.id },
+    // Reading a national id changes nothing: it must not be named as the last change.
+    where: { caseId: visible.id, type: { notIn: [...READ_ONLY_EVENTS] } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: { actorType: true, actorId: true },
   });
@@ -130,6 +135,9 @@ export async function lastChangedBy(actor: Actor, reference: string): Promise<{ 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Audit events that record a read, not a change (need-to-know logging). */
+export const READ_ONLY_EVENTS = ["case.national_id_viewed"] as const;
+
 export type CaseWorkPermissions = {
   ask: boolean;
   extend: boolean;
@@ -138,6 +146,12 @@ export type CaseWorkPermissions = {
   tasks: boolean;
   restrict: boolean;
   complex: boolean;
+  /** Mark the case as holding special-category data (Art. 9) or clear the mark. */
+  specialCategory: boolean;
+  /** Move the case to another unit (or give a "vet ikke" case its unit). */
+  changeUnit: boolean;
+  /** Assign the case to a staff member. */
+  assign: boolean;
 };
 
 export type CaseTimelineEntry = {
@@ -194,15 +208,18 @@ export type StaffCaseWorkView = {
   taskAssignees: { id: string; name: string }[];
 };
 
-/** The policy action each case-work service checks (the policy table has no own rows for tasks, restriction, complex). */
+/** The policy action each case-work service checks, and the case page's permission flags read. */
 export const CASE_WORK_ACTIONS = {
   ask: "case.ask_requester",
   extend: "case.extend",
   decide: "case.decide",
   note: "case.note",
-  tasks: "case.decide",
-  restrict: "case.decide",
-  complex: "case.extend",
+  tasks: "case.task",
+  restrict: "case.restrict",
+  complex: "case.complex",
+  specialCategory: "case.special_category",
+  changeUnit: "case.change_unit",
+  assign: "case.assign",
 } as const satisfies Record<keyof CaseWorkPermissions, Action>;
 
 const FACT_KEYS = [
@@ -225,6 +242,8 @@ const FACT_KEYS = [
   "messageId",
   "letterId",
   "attachmentId",
+  "specialCategory",
+  "nationalIdOf",
 ] as const;
 
 function factsOf(after: unknown): Record<string, unknown> {
@@ -377,12 +396,15 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       tasks: allowed("tasks"),
       restrict: allowed("restrict"),
       complex: allowed("complex"),
+      specialCategory: allowed("specialCategory"),
+      changeUnit: allowed("changeUnit"),
+      assign: allowed("assign"),
     },
     taskAssignees: allowed("tasks") ? await taskAssigneesFor(ref) : [],
   };
 }
 
-/** Active staff who could work this case themselves (same rule as for tasks: policy "case.decide"). */
+/** Active staff who could work this case themselves (the rule of the task services: policy "case.task"). */
 export async function taskAssigneesFor(ref: CaseRef): Promise<{ id: string; name: string }[]> {
   const users = await db().user.findMany({
     where: { active: true, roles: { hasSome: ["caseworker", "unit_lead"] } },
@@ -397,4 +419,138 @@ export async function taskAssigneesFor(ref: CaseRef): Promise<{ id: string; name
       }),
     )
     .map((u) => ({ id: u.id, name: u.name ?? u.email }));
+}
+
+// ---------------------------------------------------------------------------
+// "Henvendelsen": what the requester filed (or what the staff member registered), for the case page.
+// National ids leave this service masked only; the full number is read through
+// reveal-national-id.ts, which writes an audit event.
+
+export type NationalIdOf = "requester" | "subject";
+
+export type StaffRequestDetailsView = {
+  reference: string;
+  version: number;
+  channel: Channel;
+  rights: Right[];
+  description: string;
+  details: StoredDetails;
+  /** The unit the request named when it came in (it may have been moved since); null = "vet ikke". */
+  unitAtReceipt: string | null;
+  onBehalfOf: OnBehalfOf;
+  subjectName: string | null;
+  /** Filed for someone else: the form made the requester confirm parental responsibility or power of attorney. */
+  declarationConfirmed: boolean;
+  subjectNationalIdMasked: string | null;
+  answerChannel: "digital" | "paper";
+  contact: { name: string; email: string | null; verifiedEmail: string | null; phone: string | null; postalAddress: string | null };
+  requesterNationalIdMasked: string | null;
+  /** Where the requester's number comes from: typed in the form, or the ID-porten sign-in. */
+  requesterNationalIdSource: "form" | "idporten" | null;
+  specialCategory: boolean;
+  unitSpecialCategory: boolean;
+  can: { revealNationalId: boolean; setSpecialCategory: boolean };
+};
+
+/** The ciphertext of a national id on the case: the requester's (typed, else ID-porten's) or the data subject's. */
+export function nationalIdCiphertext(
+  c: { subjectNationalIdEncrypted: string | null; requester: { nationalIdEncrypted: string | null; identity: { pidEncrypted: string | null } | null } },
+  of: NationalIdOf,
+): { ciphertext: string; source: "form" | "idporten" } | null {
+  if (of === "subject") return c.subjectNationalIdEncrypted ? { ciphertext: c.subjectNationalIdEncrypted, source: "form" } : null;
+  if (c.requester.nationalIdEncrypted) return { ciphertext: c.requester.nationalIdEncrypted, source: "form" };
+  if (c.requester.identity?.pidEncrypted) return { ciphertext: c.requester.identity.pidEncrypted, source: "idporten" };
+  return null;
+}
+
+export const NATIONAL_ID_SELECT = {
+  subjectNationalIdEncrypted: true,
+  requester: { select: { nationalIdEncrypted: true, identity: { select: { pidEncrypted: true } } } },
+} as const;
+
+function masked(ciphertext: string | undefined): string | null {
+  if (!ciphertext) return null;
+  try {
+    return maskNationalId(decryptField(ciphertext));
+  } catch (error) {
+    logger.warn("staff_case.national_id_unreadable", { error: (error as Error).name });
+    return null;
+  }
+}
+
+export async function staffGetRequestDetails(actor: Actor, reference: string): Promise<StaffRequestDetailsView | null> {
+  const visible = await staffCaseRef(actor, reference);
+  if (!visible || actor.kind !== "staff") return null;
+  const c = await db().case.findUniqueOrThrow({
+    where: { id: visible.id },
+    select: {
+      reference: true,
+      version: true,
+      channel: true,
+      rights: true,
+      description: true,
+      details: true,
+      onBehalfOf: true,
+      subjectName: true,
+      subjectNationalIdEncrypted: true,
+      answerChannel: true,
+      specialCategory: true,
+      unit: { select: { specialCategory: true } },
+      requester: {
+        select: {
+          name: true,
+          email: true,
+          phone: true,
+          postalAddress: true,
+          nationalIdEncrypted: true,
+          identity: { select: { email: true, pidEncrypted: true } },
+        },
+      },
+      events: {
+        where: { type: { in: ["case.received", "case.registered"] } },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        take: 1,
+        select: { after: true },
+      },
+    },
+  });
+  const first = c.events[0]?.after;
+  const unitIdAtReceipt =
+    first && typeof first === "object" && !Array.isArray(first) && typeof (first as Record<string, unknown>).unitId === "string"
+      ? ((first as Record<string, unknown>).unitId as string)
+      : null;
+  const unitAtReceipt = unitIdAtReceipt && UUID.test(unitIdAtReceipt)
+    ? ((await db().unit.findUnique({ where: { id: unitIdAtReceipt }, select: { name: true } }))?.name ?? null)
+    : null;
+  const requesterId = nationalIdCiphertext(c, "requester");
+  const r = c.requester;
+  return {
+    reference: c.reference,
+    version: c.version,
+    channel: c.channel,
+    rights: c.rights,
+    description: c.description.trim(),
+    details: readStoredDetails(c.details),
+    unitAtReceipt,
+    onBehalfOf: c.onBehalfOf,
+    subjectName: c.onBehalfOf === "self" ? null : c.subjectName,
+    declarationConfirmed: c.onBehalfOf !== "self",
+    subjectNationalIdMasked: masked(nationalIdCiphertext(c, "subject")?.ciphertext),
+    answerChannel: c.answerChannel,
+    contact: {
+      name: r.name,
+      email: r.email,
+      verifiedEmail: r.identity?.email ?? null,
+      phone: r.phone,
+      postalAddress: r.postalAddress,
+    },
+    requesterNationalIdMasked: masked(requesterId?.ciphertext),
+    requesterNationalIdSource: requesterId?.source ?? null,
+    specialCategory: c.specialCategory,
+    unitSpecialCategory: c.unit?.specialCategory ?? false,
+    can: {
+      revealNationalId: can(actor, "case.view", visible.ref),
+      setSpecialCategory: can(actor, CASE_WORK_ACTIONS.specialCategory, visible.ref),
+    },
+  };
 }

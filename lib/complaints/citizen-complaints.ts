@@ -35,8 +35,7 @@ export async function citizenComplaints(
   const found = await db().case.findFirst({
     where: { reference, requester: { identityId: citizen.identityId } },
     select: {
-      details: true,
-      unit: { select: { slug: true } },
+      specialCategory: true,
       municipality: { select: { dpoName: true, dpoEmail: true, dpoPhone: true, dpoPostalAddress: true } },
       complaints: {
         select: { id: true, status: true, receivedAt: true, dueDate: true, body: true, answer: true, answeredAt: true },

@@ -42,6 +42,8 @@ async function createCase(opts: {
   unit?: string;
   details?: object;
   nationalId?: string;
+  /** Default: the unit's flag, as when a request is filed. */
+  specialCategory?: boolean;
 }) {
   const receivedAt = opts.receivedAt ?? new Date();
   const { dueDate } = computeDeadline({ receivedAt });
@@ -72,6 +74,7 @@ async function createCase(opts: {
         dueDate: isoDateToDb(dueDate),
         receiptToken: randomUUID(),
         details: opts.details ?? {},
+        specialCategory: opts.specialCategory ?? unit?.specialCategory ?? false,
       },
       select: { id: true, reference: true, version: true },
     });
@@ -198,7 +201,8 @@ describe("Mine saker: secure messages", () => {
   it("special-category cases hide messages and attachments below ID-porten high", async () => {
     const me = await newIdentity();
     const health = await createCase({ ...me, unit: "helse-omsorg" });
-    const flagged = await createCase({ ...me, details: { specialCategory: true } });
+    // Marked by the caseworker, in a unit that is not a special-category unit.
+    const flagged = await createCase({ ...me, unit: "barnehage", specialCategory: true });
     for (const c of [health, flagged]) {
       await citizenSendMessage({ identityId: me.identityId, reference: c.reference, body: "Om helsen min" });
       const low = await citizenGetCase({ identityId: me.identityId, level: "idporten_substantial" }, c.reference);

@@ -1,0 +1,46 @@
+// Use case: a caseworker marks a case as holding special-category data (GDPR Art. 9: health,
+// ethnicity, religion, ...), or clears the mark. On a marked case the citizen must sign in with
+// ID-porten at level high to read its messages, files and complaints (citizen-get-case.ts).
+// Policy "case.special_category" (the case's caseworkers and unit lead; the DPO reads only). Closed
+// cases may be marked too: the mark protects the citizen for as long as the case can be read.
+// One transaction: version bump (optimistic locking) + the flag + audit event
+// "case.special_category_set" with the flag before and after. Setting the value it already has
+// changes nothing and writes nothing.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/policy";
+import { versionField } from "./ask-requester";
+import { bumpCaseVersionInTx } from "./case-transition";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+
+export const specialCategorySchema = z.object({ specialCategory: z.boolean(), version: versionField });
+
+export async function setSpecialCategory(
+  actor: Actor,
+  input: { reference: string; specialCategory: boolean; expectedVersion: number; now?: Date },
+): Promise<{ version: number; changed: boolean }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.specialCategory);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  const parsed = specialCategorySchema.safeParse({ specialCategory: input.specialCategory, version: input.expectedVersion });
+  if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "specialCategory") });
+  const now = input.now ?? new Date();
+  const wanted = parsed.data.specialCategory;
+  return db().$transaction(async (tx) => {
+    const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { specialCategory: true, version: true } });
+    if (current.specialCategory === wanted) return { version: current.version, changed: false };
+    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version, { specialCategory: wanted });
+    await tx.caseEvent.create({
+      data: {
+        caseId: found.id,
+        at: now,
+        actorType: "staff",
+        actorId: actor.userId,
+        type: "case.special_category_set",
+        before: { specialCategory: current.specialCategory },
+        after: { specialCategory: wanted },
+      },
+    });
+    return { version, changed: true };
+  });
+}
