@@ -21,15 +21,40 @@ export type ParsedUpload =
   | { ok: true; reference: string; fileName: string; bytes: Uint8Array }
   | { ok: false; reference: string | null; problem: "missing" | "too_large" | "bad_request" };
 
+/**
+ * The body, read only up to `limit` bytes (null beyond it). A chunked request has no Content-Length
+ * to check up front, so the cap is enforced while reading instead of after buffering everything.
+ */
+async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 export async function readUpload(request: Request): Promise<ParsedUpload> {
+  const limit = MAX_UPLOAD_BYTES + ENVELOPE_BYTES;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
+  if (declared > limit) {
     // The reference is in the body we refuse to read: the route answers with a plain page.
     return { ok: false, reference: null, problem: "too_large" };
   }
   let form: FormData;
   try {
-    form = await request.formData();
+    const body = await readBodyCapped(request, limit);
+    if (body === null) return { ok: false, reference: null, problem: "too_large" };
+    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     return { ok: false, reference: null, problem: "bad_request" };
   }
