@@ -1,6 +1,8 @@
 // Use case: a staff member opens the response-letter page of a case. Read through the policy scope
 // (a case outside it -> null -> 404). Gives the generated draft (from the decisions), whether the
-// actor may send it (case.decide), and the letters already made in the case.
+// actor may send it (case.decide), and the letters already made in the case. The draft uses the
+// municipality's own wording of the main paragraphs where an admin has written one (letter_template,
+// one query for the case's decisions in its language); the builder adds the mandatory parts.
 import { db, type Tx } from "@/lib/db/client";
 import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
 import { municipalityProfile } from "@/lib/config/municipalities";
@@ -8,7 +10,15 @@ import { osloDateOf } from "@/lib/domain/calendar";
 import { can, type Actor } from "@/lib/domain/policy";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
-import { renderResponseLetterText, type LetterDecision, type LetterDelivery, type ResponseLetterInput } from "./response-templates";
+import {
+  bodyKey,
+  letterLocale,
+  renderResponseLetterText,
+  type BodyKey,
+  type LetterDecision,
+  type LetterDelivery,
+  type ResponseLetterInput,
+} from "./response-templates";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -37,7 +47,32 @@ export function defaultDelivery(answerChannel: AnswerChannel): LetterDelivery {
   return answerChannel === "paper" ? "post" : "portal";
 }
 
-export function letterInputFor(c: LetterCase, delivery: LetterDelivery, now: Date): ResponseLetterInput {
+/**
+ * The municipality's own main paragraphs for the case's decisions, in the case's language (one
+ * query). Keys are "<right>.<outcome>"; a combination without a row uses the standard text.
+ */
+export async function loadBodyOverrides(
+  client: Client,
+  c: Pick<LetterCase, "municipalityId" | "locale" | "decisions">,
+): Promise<Partial<Record<BodyKey, string>>> {
+  if (c.decisions.length === 0) return {};
+  const rows = await client.letterTemplate.findMany({
+    where: {
+      municipalityId: c.municipalityId,
+      locale: letterLocale(c.locale),
+      OR: c.decisions.map((d) => ({ right: d.right, outcome: d.outcome })),
+    },
+    select: { right: true, outcome: true, body: true },
+  });
+  return Object.fromEntries(rows.map((r) => [bodyKey(r.right, r.outcome), r.body]));
+}
+
+export function letterInputFor(
+  c: LetterCase,
+  delivery: LetterDelivery,
+  now: Date,
+  bodyOverrides: Partial<Record<BodyKey, string>> = {},
+): ResponseLetterInput {
   return {
     locale: c.locale,
     municipality: municipalityProfile(c.municipalityId),
@@ -49,6 +84,7 @@ export function letterInputFor(c: LetterCase, delivery: LetterDelivery, now: Dat
     decisions: c.decisions.map((d): LetterDecision => ({ ...d })),
     delivery,
     portalLink: myCaseLink(c.reference),
+    bodyOverrides,
   };
 }
 
@@ -79,6 +115,7 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
     }),
   ]);
   const delivery = defaultDelivery(c.answerChannel);
+  const bodyOverrides = await loadBodyOverrides(db(), c);
   return {
     reference: c.reference,
     locale: c.locale,
@@ -88,7 +125,7 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
     canExport: can(actor, "case.message", visible.ref),
     hasPostalAddress: Boolean(c.requester.postalAddress?.trim()),
     decisions: c.decisions,
-    draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now)) : null,
+    draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now, bodyOverrides)) : null,
     letters,
   };
 }

@@ -8,6 +8,11 @@
 // A refusal or partial grant always carries (Art. 12(4)): the reasons, the legal basis (citations
 // from LEGAL_BASES), the right to complain to Datatilsynet and the right to go to court.
 // `missingMandatoryParts` checks an edited text for those parts before it is sent.
+//
+// A municipality may word the main paragraph of each right and outcome itself (admin page
+// /staff/admin/templates, table letter_template): the caller passes those texts in
+// `bodyOverrides`. Only that paragraph changes; the mandatory parts above, the access information
+// list and the download paragraph are always added here and cannot be edited away in a template.
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, type Locale } from "@/i18n/locales";
@@ -38,7 +43,19 @@ export type ResponseLetterInput = {
   delivery: LetterDelivery;
   /** Where the requester reads and downloads the answer ("Mine saker"). */
   portalLink: string;
+  /**
+   * The municipality's own wording of the main paragraph, in the letter's language, by
+   * "<right>.<outcome>" (from letter_template). Missing or blank: the standard text.
+   */
+  bodyOverrides?: Partial<Record<BodyKey, string>>;
 };
+
+/** Which main paragraph: one per right and outcome (6 x 3). */
+export type BodyKey = `${Right}.${RightOutcome}`;
+
+export function bodyKey(right: Right, outcome: RightOutcome): BodyKey {
+  return `${right}.${outcome}`;
+}
 
 /** The fixed address of Datatilsynet, printed in every complaint paragraph. */
 export const DATATILSYNET_ADDRESS = "Postboks 458 Sentrum, 0105 Oslo";
@@ -81,14 +98,14 @@ export function needsComplaintInformation(decisions: readonly Pick<LetterDecisio
 }
 
 /** Decisions in the order of the rights catalogue (one section per right). */
-function ordered(input: ResponseLetterInput): LetterDecision[] {
+function ordered(input: Pick<ResponseLetterInput, "decisions">): LetterDecision[] {
   return [...input.decisions].sort((a, b) => RIGHTS.indexOf(a.right) - RIGHTS.indexOf(b.right));
 }
 
 function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecision): string[] {
   const parts: string[] = [];
   parts.push(heading(`${t(`rightTitle.${d.right}`)} – ${t(`outcome.${d.outcome}`)}`, "-"));
-  parts.push(t(`body.${d.right}.${d.outcome}`));
+  parts.push(input.bodyOverrides?.[bodyKey(d.right, d.outcome)]?.trim() || t(`body.${d.right}.${d.outcome}`));
 
   const delivered = d.outcome !== "refused";
   if (d.right === "access" && delivered) {
@@ -134,6 +151,11 @@ function complaintSection(t: Translate, input: ResponseLetterInput): string[] {
   return parts;
 }
 
+/** The standard wording of a main paragraph (what a template falls back to). */
+export function standardBodyText(locale: string, right: Right, outcome: RightOutcome): string {
+  return translator(letterLocale(locale))(`body.${right}.${outcome}`);
+}
+
 /** The response letter as plain text with headings, ready to be edited by the caseworker. */
 export function renderResponseLetterText(input: ResponseLetterInput): string {
   const locale = letterLocale(input.locale);
@@ -150,21 +172,28 @@ export function renderResponseLetterText(input: ResponseLetterInput): string {
   return parts.join("\n\n") + "\n";
 }
 
-export type MissingPart = "complaint" | "court" | "legal_basis";
+export type MissingPart = "complaint" | "court" | "legal_basis" | "reasons";
 
 /** Words that show the court paragraph is still there (nb "domstolene", nn "domstolane", en "court"). */
 const COURT_MARKERS: Record<Locale, RegExp> = { nb: /domstol/i, nn: /domstol/i, en: /\bcourts?\b/i };
 
+/** Whitespace runs as one space, trimmed, lower case: how reasons are compared. */
+function comparable(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
 /**
  * What a refusal or partial grant must still say after editing (Art. 12(4)): the complaint to
- * Datatilsynet with its address, the right to go to court, and every cited legal basis.
+ * Datatilsynet with its address, the right to go to court, every cited legal basis and the reasons
+ * of every decision that is not a full grant (word for word, whitespace and case aside).
  * Letters that only grant need none of it (the template still includes it).
+ * `citations` are the citations missing; `reasons` the rights whose reasons are missing.
  */
 export function missingMandatoryParts(
   text: string,
   input: { locale: string; decisions: readonly LetterDecision[] },
-): { missing: MissingPart[]; citations: string[] } {
-  if (!needsComplaintInformation(input.decisions)) return { missing: [], citations: [] };
+): { missing: MissingPart[]; citations: string[]; reasons: Right[] } {
+  if (!needsComplaintInformation(input.decisions)) return { missing: [], citations: [], reasons: [] };
   const locale = letterLocale(input.locale);
   const normalized = text.replace(/\s+/g, " ");
   const missing: MissingPart[] = [];
@@ -176,7 +205,13 @@ export function missingMandatoryParts(
     .filter((c, i, all) => all.indexOf(c) === i);
   const absent = citations.filter((c) => !normalized.includes(c));
   if (absent.length > 0) missing.push("legal_basis");
-  return { missing, citations: absent };
+  const letter = comparable(text);
+  const reasons = ordered({ decisions: input.decisions })
+    .filter((d) => d.outcome !== "granted" && comparable(d.reasons) !== "" && !letter.includes(comparable(d.reasons)))
+    .map((d) => d.right)
+    .filter((r, i, all) => all.indexOf(r) === i);
+  if (reasons.length > 0) missing.push("reasons");
+  return { missing, citations: absent, reasons };
 }
 
 /** The PDF's file name (no personal data: the reference only). */

@@ -1,7 +1,8 @@
 // Response letters: every right x outcome x language renders from the templates; every refusal or
-// partial grant carries the complaint to Datatilsynet, the court and the citation (Art. 12(4));
-// the archive-duty and public-task explanations; Trondheim's complaint path via the personvernombud;
-// and the check that refuses an edited text without the mandatory parts.
+// partial grant carries the complaint to Datatilsynet, the court, the citation and the reasons
+// (Art. 12(4)); the archive-duty and public-task explanations; Trondheim's complaint path via the
+// personvernombud; the municipality's own main paragraphs (bodyOverrides), which replace only that
+// paragraph; and the check that refuses an edited text without the mandatory parts.
 import { describe, expect, it } from "vitest";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { LEGAL_BASES, legalBasesFor, RIGHTS, type Right } from "@/lib/domain/rights";
@@ -9,6 +10,7 @@ import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machi
 import {
   missingMandatoryParts,
   renderResponseLetterText,
+  standardBodyText,
   type LetterDecision,
   type ResponseLetterInput,
 } from "@/lib/letters/response-templates";
@@ -148,7 +150,7 @@ describe("mandatory parts of an edited refusal", () => {
   const full = renderResponseLetterText(input({ decisions: d }));
 
   it("accepts the template, with any line breaks", () => {
-    expect(missingMandatoryParts(full.replace(/ /g, "\n"), { locale: "nb", decisions: d })).toEqual({ missing: [], citations: [] });
+    expect(missingMandatoryParts(full.replace(/ /g, "\n"), { locale: "nb", decisions: d })).toEqual({ missing: [], citations: [], reasons: [] });
   });
 
   it("finds a removed complaint paragraph, court paragraph and citation", () => {
@@ -157,17 +159,94 @@ describe("mandatory parts of an edited refusal", () => {
     const noCourt = full.split("\n").filter((l) => !l.includes("domstolene")).join("\n");
     expect(missingMandatoryParts(noCourt, { locale: "nb", decisions: d }).missing).toEqual(["court"]);
     const noCitation = full.replaceAll("GDPR art. 17(3)(b)", "arkivlova");
-    expect(missingMandatoryParts(noCitation, { locale: "nb", decisions: d })).toEqual({ missing: ["legal_basis"], citations: ["GDPR art. 17(3)(b)"] });
-    expect(missingMandatoryParts("Nei.", { locale: "nb", decisions: d }).missing).toEqual(["complaint", "court", "legal_basis"]);
+    expect(missingMandatoryParts(noCitation, { locale: "nb", decisions: d })).toEqual({ missing: ["legal_basis"], citations: ["GDPR art. 17(3)(b)"], reasons: [] });
+    expect(missingMandatoryParts("Nei.", { locale: "nb", decisions: d })).toEqual({
+      missing: ["complaint", "court", "legal_basis", "reasons"],
+      citations: ["GDPR art. 17(3)(b)"],
+      reasons: ["erasure"],
+    });
   });
 
   it("asks nothing of a letter that only grants", () => {
     expect(missingMandatoryParts("Ja.", { locale: "en", decisions: [decision("access", "granted")] }).missing).toEqual([]);
   });
 
+  it("finds removed reasons, and accepts them with other line breaks, spacing or case", () => {
+    const reasons = "Begrunnelse for erasure refused.";
+    expect(full).toContain(reasons);
+    expect(missingMandatoryParts(full.replace(reasons, ""), { locale: "nb", decisions: d })).toEqual({ missing: ["reasons"], citations: [], reasons: ["erasure"] });
+    // Only half of the reasons is not enough.
+    expect(missingMandatoryParts(full.replace(reasons, "Begrunnelse for erasure"), { locale: "nb", decisions: d }).missing).toEqual(["reasons"]);
+    const reflowed = full.replace(reasons, "  BEGRUNNELSE for\n  erasure\t\tREFUSED. ");
+    expect(missingMandatoryParts(reflowed, { locale: "nb", decisions: d }).missing).toEqual([]);
+  });
+
+  it("requires the reasons of every refused or partly granted right, not of a granted one", () => {
+    const multi: LetterDecision[] = [
+      { right: "access", outcome: "partially_granted", legalBasisIds: ["gdpr-15-4"], reasons: "Opplysninger om  andre barn\ner tatt ut." },
+      { right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"], reasons: "Bildene er journalført." },
+      { right: "rectification", outcome: "granted", legalBasisIds: [], reasons: "Rettet i fagsystemet." },
+    ];
+    const text = renderResponseLetterText(input({ decisions: multi }));
+    expect(missingMandatoryParts(text, { locale: "nb", decisions: multi }).missing).toEqual([]);
+    const without = text.replace("Opplysninger om  andre barn\ner tatt ut.", "").replace("Bildene er journalført.", "").replace("Rettet i fagsystemet.", "");
+    expect(missingMandatoryParts(without, { locale: "nb", decisions: multi })).toEqual({ missing: ["reasons"], citations: [], reasons: ["access", "erasure"] });
+    // A granted right's reasons may be edited away.
+    expect(missingMandatoryParts(text.replace("Rettet i fagsystemet.", ""), { locale: "nb", decisions: multi }).missing).toEqual([]);
+    // A decision stored without reasons (older data) asks for none.
+    const noReasons: LetterDecision[] = [{ right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"], reasons: "  " }];
+    expect(missingMandatoryParts(renderResponseLetterText(input({ decisions: noReasons })), { locale: "nb", decisions: noReasons }).missing).toEqual([]);
+  });
+
   it("checks the court in the letter's language", () => {
     const en = renderResponseLetterText(input({ locale: "en", decisions: d }));
     expect(missingMandatoryParts(en, { locale: "en", decisions: d }).missing).toEqual([]);
     expect(missingMandatoryParts(en.replace(/court/g, "tribunal"), { locale: "en", decisions: d }).missing).toEqual(["court"]);
+  });
+});
+
+describe("the municipality's own main paragraphs (bodyOverrides)", () => {
+  const own = "Takk for at du spurte. Her er alt vi har om deg i Bergen kommune.";
+
+  it("replaces only the main paragraph of that right and outcome, in the letter's language", () => {
+    for (const locale of LOCALES) {
+      const standard = standardBodyText(locale, "access", "granted");
+      const plain = renderResponseLetterText(input({ locale, decisions: [decision("access", "granted")] }));
+      expect(plain).toContain(standard);
+      const text = renderResponseLetterText(input({ locale, decisions: [decision("access", "granted")], bodyOverrides: { "access.granted": `  ${own}\n` } }));
+      expect(text).toContain(own);
+      expect(text).not.toContain(standard);
+      // Everything around the paragraph stays: title, heading, the Art. 15 list, free copy, download link.
+      expect(text.replace(own, standard)).toBe(plain);
+    }
+  });
+
+  it("leaves other rights and outcomes alone, and a blank text falls back to the standard text", () => {
+    const ds = [decision("access", "granted"), decision("erasure", "refused", "gdpr-17-3-b")];
+    const text = renderResponseLetterText(input({ decisions: ds, bodyOverrides: { "access.refused": own, "erasure.granted": own } }));
+    expect(text).not.toContain(own);
+    expect(text).toContain(standardBodyText("nb", "access", "granted"));
+    expect(text).toContain(standardBodyText("nb", "erasure", "refused"));
+    const blank = renderResponseLetterText(input({ decisions: ds, bodyOverrides: { "access.granted": "  \n " } }));
+    expect(blank).toBe(renderResponseLetterText(input({ decisions: ds })));
+  });
+
+  it("cannot remove the mandatory parts of a refusal: reasons, legal basis, Datatilsynet and court are still added", () => {
+    for (const locale of LOCALES) {
+      for (const right of RIGHTS) {
+        const d = decision(right, "refused");
+        const text = renderResponseLetterText(input({ locale, decisions: [d], bodyOverrides: { [`${right}.refused`]: "Nei." } }));
+        expect(text).toContain("\n\nNei.\n\n");
+        expect(text).toContain(d.reasons);
+        expect(text).toContain("Datatilsynet");
+        expect(text).toContain(COURT[locale]);
+        expect(missingMandatoryParts(text, { locale, decisions: [d] })).toEqual({ missing: [], citations: [], reasons: [] });
+      }
+    }
+  });
+
+  it("is inserted as written: no message formatting of braces or apostrophes", () => {
+    const raw = "Vi har {name} og 'sitater' med.";
+    expect(renderResponseLetterText(input({ decisions: [decision("access", "granted")], bodyOverrides: { "access.granted": raw } }))).toContain(raw);
   });
 });

@@ -9,12 +9,18 @@ import { hasPermission } from "@/lib/domain/policy";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaffActor();
   if (!hasPermission(actor, "admin.manage_users") || !hasPermission(actor, "admin.manage_units")) notFound();
-  const [t, tRetention, h] = await Promise.all([getTranslations("staffQueue.admin.nav"), getTranslations("retention.admin"), headers()]);
+  const [t, tRetention, tTemplates, h] = await Promise.all([
+    getTranslations("staffQueue.admin.nav"),
+    getTranslations("retention.admin"),
+    getTranslations("letterTemplates"),
+    headers(),
+  ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links = [
     { href: "/staff/admin/users", label: t("users") },
     { href: "/staff/admin/units", label: t("units") },
     { href: "/staff/admin/retention", label: tRetention("navLabel") },
+    { href: "/staff/admin/templates", label: tTemplates("navLabel") },
   ];
   return (
     <>
