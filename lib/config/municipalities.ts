@@ -44,6 +44,8 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     },
     complaintPath: "dpo_then_datatilsynet",
     retentionYears: 3,
+    // The service areas Bergen's statement lists (barnehage, skole, byggesak, renovasjon,
+    // helsetjenester) plus the citizen service centre; adjusted on the admin pages.
     units: [
       { slug: "barnehage", name: "Barnehage", email: null, systems: ["Barnehagesystem", "Sak- og arkivsystem"] },
       { slug: "skole", name: "Skole", email: null, systems: ["Skoleadministrativt system", "Sak- og arkivsystem"] },
@@ -68,6 +70,8 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     },
     complaintPath: "unit_then_dpo_then_datatilsynet",
     retentionYears: 3,
+    // Trondheim's statement names no units (it asks for "navn på enhet eller kommunalt
+    // virksomhetsområde"): these are a starting set, to be adjusted on the admin pages.
     units: [
       { slug: "helse-velferd", name: "Helse og velferd", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
       { slug: "oppvekst-utdanning", name: "Oppvekst og utdanning", email: null, systems: ["Barnehagesystem", "Skoleadministrativt system", "Sak- og arkivsystem"] },
