@@ -3,29 +3,36 @@
 // due date counts from the real time of receipt, which may be in the past). One transaction:
 // requester + case (gap-free reference) + audit event "case.registered" (actor: the staff member) +
 // the receipt (e-mail in the outbox when the requester gave an address and wants digital answers,
-// otherwise a receipt letter in the print queue). Shares its pieces with submit-request.ts.
+// otherwise a receipt letter in the print queue). Shares its steps with submit-request.ts (create-case.ts).
+// The requester's fødselsnummer/D-nummer, when given, is stored encrypted with its lookup hash; if a
+// citizen identity has already proven to be this requester (ID-porten by that number, else an e-mail
+// code to the same address), the case is linked to it at once and shows on their "Mine saker".
+// A submission key (one per form render) makes a double submit create one case.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
 import { addCalendarMonths, compareIsoDates, isValidIsoDate, osloDateOf, type IsoDate } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
+import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 import { can, type Actor } from "@/lib/domain/policy";
+import { encryptField, lookupHash } from "@/lib/crypto/field-encryption";
 import { rightsSchema } from "@/lib/requests/request-schema";
+import { allowSyntheticNationalIdsFromEnv } from "@/lib/citizen-auth/upsert-identity";
+import { auditLinkedAtRegistration, findIdentityForNewRequester } from "@/lib/citizen-auth/link-requesters";
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
-import { nextCaseReference } from "./case-reference";
-import { deliverReceiptInTx, resolveUnitId } from "./submit-request";
+import { createCaseInTx } from "./create-case";
 
 export const REGISTER_CHANNELS = ["phone", "letter", "counter", "email"] as const;
 /** How far back a receipt time may be (a typo guard, not a legal limit). */
 export const MAX_RECEIPT_AGE_MONTHS = 12;
 
 const V = "caseWork.validation";
+const NATIONAL_ID_INVALID = "citizenLink.register.nationalIdInvalid";
 
 const optionalText = (max: number) =>
   z
@@ -62,6 +69,16 @@ export const registerSchema = z
     locale: z.enum(LOCALES, { error: `${V}.locale` }).optional().default("nb"),
     description: optionalText(5000),
     identityVerified: z.boolean().optional().default(false),
+    // Optional fødselsnummer or D-nummer: both mod-11 check digits (synthetic test numbers only where allowed).
+    nationalId: z
+      .string({ error: NATIONAL_ID_INVALID })
+      .max(40, NATIONAL_ID_INVALID)
+      .optional()
+      .default("")
+      .transform((v) => normaliseNationalId(v))
+      .refine((v) => v === "" || isValidNationalId(v, { allowSynthetic: allowSyntheticNationalIdsFromEnv() }), NATIONAL_ID_INVALID),
+    // Idempotency: one key per form render; a second submit of the same form finds the case it made.
+    submissionKey: z.uuid("caseWork.validation.version").optional(),
   })
   .superRefine((v, ctx) => {
     // Somewhere to send the receipt and the answer: an e-mail for digital answers, else a postal address.
@@ -98,11 +115,42 @@ export function osloInstant(date: IsoDate, time: string): Date {
   return new Date(t);
 }
 
-export type RegisteredCase = { caseId: string; reference: string; dueDate: string; receipt: "mail" | "letter" | "none" };
+export type RegisteredCase = {
+  caseId: string;
+  reference: string;
+  dueDate: string;
+  receipt: "mail" | "letter" | "none";
+  /** false when the submission key had already made this case (double submit). */
+  created: boolean;
+  /** The identity the requester was linked to at once, if any (rule c in link-requesters.ts). */
+  linked: "idporten" | "email_code" | null;
+};
+
+/** The case a submission key already made, when this staff member registered it from the same form. */
+async function findRegisteredBySubmissionKey(actor: { userId: string }, submissionKey: string, receivedAt: Date, channel: string) {
+  const existing = await db().case.findUnique({
+    where: { submissionKey },
+    select: { id: true, reference: true, dueDate: true, registeredById: true, receivedAt: true, channel: true, requester: { select: { identityId: true } } },
+  });
+  if (!existing) return null;
+  // A key from another form (or another person) is not a replay: the form is stale.
+  if (existing.registeredById !== actor.userId || existing.receivedAt.getTime() !== receivedAt.getTime() || existing.channel !== channel) {
+    throw new DomainError("validation_failed", { field: "form", reason: "stale" });
+  }
+  return {
+    caseId: existing.id,
+    reference: existing.reference,
+    dueDate: existing.dueDate.toISOString().slice(0, 10),
+    receipt: "none" as const,
+    created: false,
+    linked: null,
+  };
+}
 
 export async function registerRequest(actor: Actor, input: RegisterInput, options: { now?: Date } = {}): Promise<RegisteredCase> {
   if (actor.kind !== "staff" || !can(actor, "case.register")) throw new DomainError("forbidden");
   const parsed = registerSchema.safeParse(input);
+  // Only the field name: never the value (it may be a national id).
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
   const data = parsed.data;
   const now = options.now ?? new Date();
@@ -111,86 +159,76 @@ export async function registerRequest(actor: Actor, input: RegisterInput, option
   if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {
     throw new DomainError("validation_failed", { field: "receivedDate", reason: "too_old" });
   }
+  if (data.submissionKey) {
+    const replay = await findRegisteredBySubmissionKey(actor, data.submissionKey, receivedAt, data.channel);
+    if (replay) return replay;
+  }
 
   const municipalityId = env().MUNICIPALITY;
   const { dueDate } = computeDeadline({ receivedAt });
   const receiptToken = randomBytes(24).toString("base64url");
   const identityLevel = data.identityVerified ? "verified_in_person" : "none";
   const locale: Locale = data.locale;
+  const nationalIdHash = data.nationalId ? lookupHash(data.nationalId) : null;
+  const nationalIdEncrypted = data.nationalId ? encryptField(data.nationalId) : null;
+  const email = data.email || null;
 
-  const result = await db().$transaction(
-    async (tx) => {
-      const unitId = await resolveUnitId(tx, municipalityId, data.unit);
-      const requester = await tx.requester.create({
-        data: {
-          name: data.name,
-          email: data.email || null,
-          phone: data.phone || null,
-          postalAddress: data.postalAddress || null,
-          identityLevel,
-        },
-        select: { id: true },
-      });
-      const { year, seq, reference } = await nextCaseReference(tx, Number(osloDateOf(receivedAt).slice(0, 4)));
-      const created = await tx.case.create({
-        data: {
-          reference,
-          referenceYear: year,
-          referenceSeq: seq,
+  let result: RegisteredCase;
+  try {
+    result = await db().$transaction(
+      async (tx) => {
+        const identity = await findIdentityForNewRequester(tx, { nationalIdHash, email, answerChannel: data.answerChannel });
+        const created = await createCaseInTx(tx, {
           municipalityId,
-          unitId,
-          requesterId: requester.id,
-          identityLevel,
-          rights: data.rights,
-          channel: data.channel,
-          answerChannel: data.answerChannel,
-          locale,
+          unitSlug: data.unit,
           receivedAt,
-          oneMonthDueDate: isoDateToDb(dueDate),
-          dueDate: isoDateToDb(dueDate),
-          description: data.description,
-          registeredById: actor.userId,
+          dueDate,
+          locale,
           receiptToken,
-        },
-        select: { id: true },
-      });
-      await tx.caseEvent.create({
-        data: {
-          caseId: created.id,
-          at: now,
-          actorType: "staff",
-          actorId: actor.userId,
-          type: "case.registered",
-          before: Prisma.DbNull,
-          // Ids, codes and dates only.
-          after: {
-            status: "received",
+          requester: {
+            name: data.name,
+            email,
+            phone: data.phone || null,
+            postalAddress: data.postalAddress || null,
+            nationalIdEncrypted,
+            nationalIdHash,
+            identityLevel,
+            identityId: identity?.identityId ?? null,
+          },
+          case: {
             rights: data.rights,
             channel: data.channel,
-            receivedAt: receivedAt.toISOString(),
-            unitId,
-            dueDate,
-            identityLevel,
             answerChannel: data.answerChannel,
+            description: data.description,
+            submissionKey: data.submissionKey ?? null,
+            registeredById: actor.userId,
           },
-        },
-      });
-      const receipt = await deliverReceiptInTx(tx, {
-        caseId: created.id,
-        reference,
-        receiptToken,
-        locale,
-        receivedAt,
-        dueDate,
-        name: data.name,
-        email: data.answerChannel === "digital" ? data.email || null : null,
-        postalAddress: data.postalAddress || null,
-        municipalityId,
-      });
-      return { caseId: created.id, reference, dueDate, receipt };
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+          event: { type: "case.registered", at: now, actor: { type: "staff", id: actor.userId }, extra: { receivedAt: receivedAt.toISOString() } },
+          receipt: {
+            email: data.answerChannel === "digital" ? email : null,
+            postalAddress: data.postalAddress || null,
+          },
+        });
+        if (identity) await auditLinkedAtRegistration(tx, { caseId: created.caseId, method: identity.method, staffId: actor.userId, now });
+        return {
+          caseId: created.caseId,
+          reference: created.reference,
+          dueDate,
+          receipt: created.receipt,
+          created: true,
+          linked: identity?.method ?? null,
+        };
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    // Two copies of the same form raced: the loser returns the winner's case.
+    if (data.submissionKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await findRegisteredBySubmissionKey(actor, data.submissionKey, receivedAt, data.channel);
+      if (winner) return winner;
+    }
+    throw error;
+  }
   if (result.receipt === "mail") kickOutbox();
   return result;
 }

@@ -3,23 +3,21 @@
 // paper letter in the letter queue when the citizen asked for answers by post).
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
-import { env, publicUrl } from "@/lib/config/env";
-import { municipalityProfile } from "@/lib/config/municipalities";
+import { env } from "@/lib/config/env";
 import { computeDeadline } from "@/lib/domain/deadline";
-import { osloDateOf } from "@/lib/domain/calendar";
 import { DomainError } from "@/lib/domain/errors";
 import { missingRequestFields } from "@/lib/domain/rights";
 import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
-import { encryptField } from "@/lib/crypto/field-encryption";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { encryptField, lookupHash } from "@/lib/crypto/field-encryption";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
-import { renderReceiptLetter } from "@/lib/letters/receipt-letter";
 import { allowSyntheticNationalIds, detailsForRights, type SubmitRequest } from "@/lib/requests/request-schema";
 import type { CitizenSession } from "@/lib/citizen-auth/types";
 import type { Locale } from "@/i18n/locales";
-import { nextCaseReference } from "./case-reference";
+import { createCaseInTx, deliverReceiptInTx, receiptLink, resolveUnitId } from "./create-case";
+
+// Kept here for the callers that import them from this module.
+export { deliverReceiptInTx, receiptLink, resolveUnitId };
 
 export type SubmittedCase = {
   caseId: string;
@@ -40,10 +38,6 @@ export type SubmitContext = {
 // Submissions queue for the per-year reference counter row; under a burst they wait for a
 // connection and for each other longer than Prisma's 2 s default.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
-export function receiptLink(receiptToken: string) {
-  return `${publicUrl()}/receipt/${receiptToken}`;
-}
 
 /** The case a submission key already made, if any (idempotency). */
 export async function findCaseBySubmissionKey(submissionKey: string): Promise<SubmittedCase | null> {
@@ -83,72 +77,34 @@ function prepare(input: SubmitRequest) {
     if (!isValidNationalId(id, { allowSynthetic: allowSyntheticNationalIds() })) {
       throw new DomainError("validation_failed", { field });
     }
-    return encryptField(id);
+    return id;
   };
+  const own = nationalId("nationalId", input.nationalId);
+  const subject = onBehalfOf === "self" ? null : nationalId("subjectNationalId", input.subjectNationalId);
   return {
     details,
     onBehalfOf,
     answerChannel,
     postalAddress,
     subjectName,
-    nationalIdEncrypted: nationalId("nationalId", input.nationalId),
-    subjectNationalIdEncrypted: onBehalfOf === "self" ? null : nationalId("subjectNationalId", input.subjectNationalId),
+    // The requester's own number: encrypted, plus its lookup hash (links the case to a later ID-porten sign-in).
+    nationalIdEncrypted: own ? encryptField(own) : null,
+    nationalIdHash: own ? lookupHash(own) : null,
+    subjectNationalIdEncrypted: subject ? encryptField(subject) : null,
+    // The form may say the request concerns special categories (Art. 9); the unit's flag is added later.
+    specialCategory: (details as Record<string, unknown>).specialCategory === true,
   };
 }
 
-/** The active unit of the municipality with this slug; "" or undefined = no unit ("vet ikke"). */
-export async function resolveUnitId(tx: Tx, municipalityId: string, slug: string | undefined | null): Promise<string | null> {
-  if (!slug) return null;
-  const unit = await tx.unit.findUnique({
-    where: { municipalityId_slug: { municipalityId, slug } },
-    select: { id: true, active: true },
-  });
-  if (!unit?.active) throw new DomainError("validation_failed", { field: "unit" });
-  return unit.id;
-}
-
 /**
- * The receipt, in the caller's transaction: an e-mail (reference + link) in the outbox when there is
- * an address to write to, otherwise a paper letter in the letter queue (needs a postal address).
- * Pass `email: null` for people who want answers by post. Also used by register-request.ts.
+ * The requester's own national id when the citizen signed in with ID-porten: the session's pid
+ * (the identity's ciphertext and hash), whatever was typed in the form. Null for other sign-ins.
  */
-export async function deliverReceiptInTx(
-  tx: Tx,
-  input: {
-    caseId: string;
-    reference: string;
-    receiptToken: string;
-    locale: Locale;
-    receivedAt: Date;
-    dueDate: string;
-    name: string;
-    email: string | null;
-    postalAddress: string | null;
-    municipalityId: string;
-  },
-): Promise<"mail" | "letter" | "none"> {
-  if (input.email) {
-    await enqueueMail(tx, {
-      to: input.email,
-      template: "request_receipt",
-      locale: input.locale,
-      params: { reference: input.reference, link: receiptLink(input.receiptToken) },
-      caseId: input.caseId,
-    });
-    return "mail";
-  }
-  if (!input.postalAddress) return "none";
-  const pdf = await renderReceiptLetter({
-    locale: input.locale,
-    reference: input.reference,
-    receivedDate: osloDateOf(input.receivedAt),
-    dueDate: input.dueDate,
-    recipientName: input.name,
-    postalAddress: input.postalAddress,
-    municipality: municipalityProfile(input.municipalityId),
-  });
-  await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt", locale: input.locale, pdf: Buffer.from(pdf) } });
-  return "letter";
+async function idPortenNationalId(tx: Tx, identityId: string | undefined) {
+  if (!identityId) return null;
+  const identity = await tx.citizenIdentity.findUnique({ where: { id: identityId }, select: { method: true, pidHash: true, pidEncrypted: true } });
+  if (identity?.method !== "idporten" || !identity.pidHash) return null;
+  return { nationalIdHash: identity.pidHash, nationalIdEncrypted: identity.pidEncrypted };
 }
 
 export async function submitRequest(input: SubmitRequest, context: SubmitContext): Promise<SubmittedCase> {
@@ -167,81 +123,44 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
 
   try {
     const result = await db().$transaction(async (tx) => {
-      const unitId = await resolveUnitId(tx, municipalityId, input.unit);
-
-      const requester = await tx.requester.create({
-        data: {
+      const pid = await idPortenNationalId(tx, citizen?.identityId);
+      const created = await createCaseInTx(tx, {
+        municipalityId,
+        unitSlug: input.unit,
+        receivedAt,
+        dueDate,
+        locale: context.locale,
+        receiptToken,
+        requester: {
           name: input.name,
           email,
           postalAddress: prepared.postalAddress,
-          nationalIdEncrypted: prepared.nationalIdEncrypted,
+          nationalIdEncrypted: pid ? pid.nationalIdEncrypted : prepared.nationalIdEncrypted,
+          nationalIdHash: pid ? pid.nationalIdHash : prepared.nationalIdHash,
           identityLevel,
           identityId: citizen?.identityId ?? null,
         },
-        select: { id: true },
-      });
-      const { year, seq, reference } = await nextCaseReference(tx, Number(osloDateOf(receivedAt).slice(0, 4)));
-      const created = await tx.case.create({
-        data: {
-          reference,
-          referenceYear: year,
-          referenceSeq: seq,
-          municipalityId,
-          unitId,
-          requesterId: requester.id,
-          identityLevel,
+        case: {
           rights: input.rights,
           channel: "web",
           answerChannel: prepared.answerChannel,
-          locale: context.locale,
-          receivedAt,
-          oneMonthDueDate: isoDateToDb(dueDate),
-          dueDate: isoDateToDb(dueDate),
           description: input.description,
-          details: prepared.details,
+          details: prepared.details as Prisma.InputJsonValue,
           onBehalfOf: prepared.onBehalfOf,
           subjectName: prepared.subjectName,
           subjectNationalIdEncrypted: prepared.subjectNationalIdEncrypted,
           submissionKey: input.submissionKey,
-          receiptToken,
+          specialCategory: prepared.specialCategory,
         },
-        select: { id: true },
-      });
-      await tx.caseEvent.create({
-        data: {
-          caseId: created.id,
-          at: receivedAt,
-          actorType: "citizen",
-          actorId: requester.id,
-          type: "case.received",
-          before: Prisma.DbNull,
-          // No personal data in the audit trail: ids, codes and dates only.
-          after: {
-            status: "received",
-            rights: input.rights,
-            channel: "web",
-            unitId,
-            dueDate,
-            identityLevel,
-            onBehalfOf: prepared.onBehalfOf,
-            answerChannel: prepared.answerChannel,
-          },
+        event: { type: "case.received", at: receivedAt, actor: { type: "citizen" }, extra: { onBehalfOf: prepared.onBehalfOf } },
+        receipt: {
+          email: prepared.answerChannel === "paper" ? null : email,
+          // As before: the web flow sends a letter only to people who chose paper.
+          postalAddress: prepared.answerChannel === "paper" ? prepared.postalAddress : null,
         },
       });
-      await deliverReceiptInTx(tx, {
-        caseId: created.id,
-        reference,
-        receiptToken,
-        locale: context.locale,
-        receivedAt,
-        dueDate,
-        name: input.name,
-        email: prepared.answerChannel === "paper" ? null : email,
-        // As before: the web flow sends a letter only to people who chose paper.
-        postalAddress: prepared.answerChannel === "paper" ? prepared.postalAddress : null,
-        municipalityId,
-      });
-      return { caseId: created.id, reference, receiptToken, dueDate, created: true };
+      const reference = created.reference;
+      return { caseId: created.caseId, reference, receiptToken, dueDate, created: true };
     }, TRANSACTION_OPTIONS);
     kickOutbox();
     return result;

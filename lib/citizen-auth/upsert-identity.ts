@@ -1,11 +1,14 @@
 // Use case: record a citizen who has just proven who they are, and return who they are to the session.
 // ID-porten identities are found by an HMAC of the fødselsnummer (pid_hash); the number itself is
 // stored only encrypted. E-mail-code identities are found by the (lower-cased) address.
+// In the same transaction, requesters that have proven to be this person are linked to the identity
+// (link-requesters.ts), so requests registered by staff show up on "Mine saker".
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { encryptField, lookupHash, needsReencryption } from "@/lib/crypto/field-encryption";
 import { isValidNationalId } from "@/lib/domain/national-id";
 import { DomainError } from "@/lib/domain/errors";
+import { linkRequestersByEmail, linkRequestersByNationalId } from "./link-requesters";
 import type { CitizenLevel, CitizenSession } from "./types";
 
 export type SignedInIdentity = Pick<CitizenSession, "identityId" | "method" | "level">;
@@ -47,25 +50,28 @@ export async function upsertIdPortenIdentity(input: { pid: string; acr: string; 
   }
   const now = input.now ?? new Date();
   const pidHash = lookupHash(input.pid);
-  const identity = await withUniqueRetry(async () => {
-    const existing = await db().citizenIdentity.findUnique({ where: { pidHash }, select: { id: true, pidEncrypted: true } });
-    if (existing) {
-      return db().citizenIdentity.update({
-        where: { id: existing.id },
-        data: {
-          level,
-          lastLoginAt: now,
-          // Old key or missing: store it again with the current key.
-          ...(!existing.pidEncrypted || needsReencryption(existing.pidEncrypted) ? { pidEncrypted: encryptField(input.pid) } : {}),
-        },
-        select: { id: true },
-      });
-    }
-    return db().citizenIdentity.create({
-      data: { method: "idporten", pidHash, pidEncrypted: encryptField(input.pid), level, lastLoginAt: now },
-      select: { id: true },
-    });
-  });
+  const identity = await withUniqueRetry(() =>
+    db().$transaction(async (tx) => {
+      const existing = await tx.citizenIdentity.findUnique({ where: { pidHash }, select: { id: true, pidEncrypted: true } });
+      const row = existing
+        ? await tx.citizenIdentity.update({
+            where: { id: existing.id },
+            data: {
+              level,
+              lastLoginAt: now,
+              // Old key or missing: store it again with the current key.
+              ...(!existing.pidEncrypted || needsReencryption(existing.pidEncrypted) ? { pidEncrypted: encryptField(input.pid) } : {}),
+            },
+            select: { id: true },
+          })
+        : await tx.citizenIdentity.create({
+            data: { method: "idporten", pidHash, pidEncrypted: encryptField(input.pid), level, lastLoginAt: now },
+            select: { id: true },
+          });
+      await linkRequestersByNationalId(tx, { identityId: row.id, pidHash, now });
+      return row;
+    }),
+  );
   return { identityId: identity.id, method: "idporten", level };
 }
 
@@ -74,11 +80,17 @@ export async function upsertEmailIdentity(input: { email: string; now?: Date }):
   const now = input.now ?? new Date();
   const level: CitizenLevel = "email_code";
   const identity = await withUniqueRetry(() =>
-    db().citizenIdentity.upsert({
-      where: { email: input.email },
-      create: { method: "email_code", email: input.email, level, lastLoginAt: now },
-      update: { lastLoginAt: now },
-      select: { id: true, method: true },
+    db().$transaction(async (tx) => {
+      const row = await tx.citizenIdentity.upsert({
+        where: { email: input.email },
+        create: { method: "email_code", email: input.email, level, lastLoginAt: now },
+        update: { lastLoginAt: now },
+        select: { id: true, method: true },
+      });
+      // Only an e-mail-code identity proves control of the address (an ID-porten identity's address
+      // came from elsewhere).
+      if (row.method === "email_code") await linkRequestersByEmail(tx, { identityId: row.id, email: input.email, now });
+      return row;
     }),
   );
   return { identityId: identity.id, method: "email_code", level };

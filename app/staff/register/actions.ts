@@ -12,6 +12,7 @@ import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { addCalendarMonths, compareIsoDates, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
+import { maskNationalId } from "@/lib/domain/national-id";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
@@ -56,13 +57,15 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     locale: one(values.locale) || "nb",
     description: one(values.description),
     identityVerified: one(values.identityVerified) === "yes",
+    nationalId: one(values.nationalId),
+    submissionKey: one(values.submissionKey) || undefined,
   };
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      const key = issue.message.startsWith("caseWork.") || issue.message.startsWith("validation.") ? issue.message : "validation.form.invalid";
+      const key = /^(caseWork|validation|citizenLink)\./.test(issue.message) ? issue.message : "validation.form.invalid";
       errors[field] ??= tr(key);
     }
     return { values, errors };
@@ -87,6 +90,10 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
         }),
         tr("caseWork.register.confirmDue", { date: formatDateLong(due, uiLocale) }),
         tr(parsed.data.answerChannel === "digital" && parsed.data.email ? "caseWork.register.confirmReceiptMail" : "caseWork.register.confirmReceiptLetter"),
+        // How the requester will find the case on "Mine saker" (the number only masked).
+        parsed.data.nationalId
+          ? tr("citizenLink.register.confirmNationalId", { masked: maskNationalId(parsed.data.nationalId), email: parsed.data.email ? "yes" : "no" })
+          : tr(parsed.data.email ? "citizenLink.register.confirmEmailOnly" : "citizenLink.register.confirmNoLink"),
       ],
     };
   }
@@ -98,6 +105,8 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     if (isDomainError(error, "validation_failed")) {
       const field = String(error.details?.field ?? "form");
       const reason = String(error.details?.reason ?? "");
+      // The same form sent again after it made another case (e.g. the browser's back button): reload.
+      if (reason === "stale") return { values, formError: tr("caseWork.validation.version") };
       const key = REASON_KEYS[reason] ?? (field === "unit" ? "validation.unit.invalid" : field === "postalAddress" ? "caseWork.validation.postalAddressNeeded" : "validation.form.invalid");
       return { values, errors: { [field]: tr(key) } };
     }

@@ -1,5 +1,6 @@
 // Register a request that came in by phone, letter, at the counter or by e-mail. The receipt time
 // may be in the past (the deadline counts from it), never in the future.
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -53,7 +54,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <CaseActionForm
           formId="register"
           action={registerAction}
-          hidden={{}}
+          // One key per form render: a double submit makes one case.
+          hidden={{ submissionKey: randomUUID() }}
           confirmStep
           fields={[
             {
@@ -82,6 +84,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
               legend: t("caseWork.register.requesterLegend"),
               fields: [
                 { kind: "text", name: "name", label: t("caseWork.register.nameLabel"), autoComplete: "off", maxLength: 200 },
+                {
+                  kind: "text",
+                  name: "nationalId",
+                  label: t("citizenLink.register.nationalIdLabel"),
+                  help: t("citizenLink.register.nationalIdHelp"),
+                  autoComplete: "off",
+                  maxLength: 20,
+                },
                 { kind: "email", name: "email", label: t("caseWork.register.emailLabel"), help: t("caseWork.register.emailHelp"), maxLength: 254 },
                 { kind: "tel", name: "phone", label: t("caseWork.register.phoneLabel"), maxLength: 40 },
                 {
