@@ -12,6 +12,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { currentCitizen, requireCitizen } from "@/lib/citizen-auth/session";
+import { maskedIdPortenNationalId } from "@/lib/citizen-auth/own-national-id";
 import { enforceRateLimit, tooManyRequestsPath } from "@/lib/abuse";
 import { clientIp } from "@/lib/abuse/client-ip";
 import {
@@ -104,10 +105,14 @@ export async function saveAboutAction(_previous: StepState, formData: FormData):
   const v = parsed.data;
   const previous = draft.data.about;
   const self = v.onBehalfOf === "self";
+  // Signed in with ID-porten: the requester's own number is the session's pid, never a typed one.
+  const pidMasked = citizen?.method === "idporten" ? await maskedIdPortenNationalId(citizen.identityId) : null;
   // An empty fødselsnummer field keeps the one given before (it is never shown again in full).
-  const own = v.nationalId
-    ? { nationalIdEncrypted: encryptField(v.nationalId), nationalIdMasked: maskNationalId(v.nationalId) }
-    : { nationalIdEncrypted: previous?.nationalIdEncrypted, nationalIdMasked: previous?.nationalIdMasked };
+  const own = pidMasked
+    ? { nationalIdEncrypted: undefined, nationalIdMasked: pidMasked }
+    : v.nationalId
+      ? { nationalIdEncrypted: encryptField(v.nationalId), nationalIdMasked: maskNationalId(v.nationalId) }
+      : { nationalIdEncrypted: previous?.nationalIdEncrypted, nationalIdMasked: previous?.nationalIdMasked };
   const subject = self
     ? {}
     : v.subjectNationalId
@@ -168,7 +173,8 @@ export async function sendRequestAction(_previous: StepState, formData: FormData
     declaration: about.declaration,
     answerChannel: about.answerChannel,
     postalAddress: about.postalAddress,
-    nationalId: about.nationalIdEncrypted ? decryptField(about.nationalIdEncrypted) : undefined,
+    // Ignored by the service for ID-porten sign-ins (their own number is the pid).
+    nationalId: about.nationalIdEncrypted && citizen.method !== "idporten" ? decryptField(about.nationalIdEncrypted) : undefined,
     submissionKey: data.submissionKey,
   };
   const locale = await getLocale();

@@ -29,6 +29,8 @@ const noSubscribe = () => () => {};
 export function AboutForm(props: {
   values: Record<string, string | boolean>;
   savedNationalId?: string;
+  /** Signed in with ID-porten: this text (with the masked pid, translated on the server) replaces the fødselsnummer field. */
+  idPortenNationalIdText?: string | null;
   savedSubjectNationalId?: string;
   verifiedEmail: string | null;
   allowSynthetic: boolean;
@@ -77,19 +79,25 @@ export function AboutForm(props: {
           <FormField id="field-name" label={t("requestFlow.fields.name.label")} requirement={req(true)} help={t("requestFlow.fields.name.help")} error={fieldError("name")}>
             <input className="ds-input" type="text" autoComplete="name" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("name")} {...form.register("name")} />
           </FormField>
-          <FormField
-            id="field-nationalId"
-            label={t("requestFlow.fields.nationalId.label")}
-            requirement={req(false)}
-            help={
-              props.savedNationalId
-                ? t("requestFlow.fields.nationalId.saved", { masked: props.savedNationalId })
-                : t("requestFlow.fields.nationalId.help")
-            }
-            error={fieldError("nationalId")}
-          >
-            <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("nationalId")} />
-          </FormField>
+          {props.idPortenNationalIdText ? (
+            <p className="ds-paragraph" data-testid="national-id-from-idporten">
+              {props.idPortenNationalIdText}
+            </p>
+          ) : (
+            <FormField
+              id="field-nationalId"
+              label={t("requestFlow.fields.nationalId.label")}
+              requirement={req(false)}
+              help={
+                props.savedNationalId
+                  ? t("requestFlow.fields.nationalId.saved", { masked: props.savedNationalId })
+                  : t("requestFlow.fields.nationalId.help")
+              }
+              error={fieldError("nationalId")}
+            >
+              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("nationalId")} />
+            </FormField>
+          )}
           <FormField
             id="field-email"
             label={t("requestFlow.fields.email.label")}

@@ -16,6 +16,8 @@ import { logger } from "@/lib/log";
 /** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
 export const CITIZEN_TIMELINE_EVENTS = [
   "case.received",
+  "case.registered",
+  "case.requester_linked",
   "case.started",
   "case.requester_asked",
   "case.requester_answered",
@@ -28,6 +30,14 @@ export const CITIZEN_TIMELINE_EVENTS = [
   "attachment.answer",
 ] as const;
 export type CitizenTimelineEvent = (typeof CITIZEN_TIMELINE_EVENTS)[number];
+
+/** The one code a citizen's timeline line needs from the event (never anything else from it). */
+function timelineDetail(type: string, after: unknown): { detail?: string } {
+  const key = type === "case.registered" ? "channel" : type === "case.requester_linked" ? "method" : null;
+  if (!key || typeof after !== "object" || after === null) return {};
+  const value = (after as Record<string, unknown>)[key];
+  return typeof value === "string" && /^[a-z_]{1,20}$/.test(value) ? { detail: value } : {};
+}
 
 export type CitizenCaseView = {
   id: string;
@@ -44,7 +54,8 @@ export type CitizenCaseView = {
   /** True when messages and attachments are withheld until an ID-porten high sign-in. */
   needsHighLevel: boolean;
   maskedNationalId: string | null;
-  timeline: { at: Date; type: CitizenTimelineEvent; actor: "you" | "municipality" }[];
+  /** detail: the channel of "case.registered", the sign-in method of "case.requester_linked" (codes only). */
+  timeline: { at: Date; type: CitizenTimelineEvent; actor: "you" | "municipality"; detail?: string }[];
   messages: { id: string; from: "you" | "municipality"; body: string; createdAt: Date }[];
   attachments: { id: string; purpose: Exclude<AttachmentPurpose, "internal">; fileName: string; sizeBytes: number; createdAt: Date }[];
 };
@@ -105,7 +116,7 @@ export async function citizenGetCase(
       events: {
         where: { type: { in: [...CITIZEN_TIMELINE_EVENTS] } },
         orderBy: [{ at: "asc" }, { id: "asc" }],
-        select: { at: true, type: true, actorType: true },
+        select: { at: true, type: true, actorType: true, after: true },
       },
       messages: {
         where: { kind: { in: ["to_requester", "from_requester"] } },
@@ -141,6 +152,7 @@ export async function citizenGetCase(
       at: e.at,
       type: e.type as CitizenTimelineEvent,
       actor: e.actorType === "citizen" ? "you" : "municipality",
+      ...timelineDetail(e.type, e.after),
     })),
     messages: needsHighLevel
       ? []

@@ -197,7 +197,7 @@ export async function anonymiseCase(caseId: string, now: Date): Promise<{ filesD
       if (othersLeft === 0) {
         await tx.requester.update({
           where: { id: c.requester_id },
-          data: { name: ANONYMISED_NAME, email: null, phone: null, postalAddress: null, nationalIdEncrypted: null, identityId: null },
+          data: { name: ANONYMISED_NAME, email: null, phone: null, postalAddress: null, nationalIdEncrypted: null, nationalIdHash: null, identityId: null },
         });
       }
 

@@ -122,7 +122,9 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
         {view.timeline.map((e, i) => (
           <li key={i}>
             <span className="font-semibold">{formatDateLong(osloDateOf(e.at), locale)}:</span>{" "}
-            {t(`myCases.events.${e.type.replace(/\./g, "_")}`, { actor: e.actor })}{" "}
+            {e.type === "case.registered" || e.type === "case.requester_linked"
+              ? t(`citizenLink.timeline.${e.type === "case.registered" ? "case_registered" : "case_requester_linked"}`, { channel: e.detail ?? "", method: e.detail ?? "" })
+              : t(`myCases.events.${e.type.replace(/\./g, "_")}`, { actor: e.actor })}{" "}
             <span className="text-sm">({t("myCases.actor", { actor: e.actor })})</span>
           </li>
         ))}

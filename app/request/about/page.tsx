@@ -1,7 +1,9 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { StepPage } from "@/components/request/StepPage";
 import { AboutForm } from "@/components/request/AboutForm";
 import { currentCitizen } from "@/lib/citizen-auth/session";
+import { maskedIdPortenNationalId } from "@/lib/citizen-auth/own-national-id";
 import { allowSyntheticNationalIds } from "@/lib/requests/request-schema";
 import { canOpenStep, firstIncompleteStep } from "@/lib/requests/draft";
 import { currentDraft } from "../draft-session";
@@ -13,6 +15,9 @@ export default async function AboutStepPage({ searchParams }: { searchParams: Pr
   if (!draft) redirect("/request/what");
   if (!canOpenStep(draft.data, "about")) redirect(`/request/${firstIncompleteStep(draft.data)}`);
   const about = draft.data.about;
+  // Signed in with ID-porten: their own number comes from there, so the form does not ask for it.
+  const idPortenNationalId = citizen?.method === "idporten" ? await maskedIdPortenNationalId(citizen.identityId) : null;
+  const t = await getTranslations();
   const values: Record<string, string | boolean> = {
     name: about?.name ?? citizen?.name ?? "",
     email: about?.email ?? citizen?.email ?? "",
@@ -29,6 +34,7 @@ export default async function AboutStepPage({ searchParams }: { searchParams: Pr
       <AboutForm
         values={values}
         savedNationalId={about?.nationalIdMasked}
+        idPortenNationalIdText={idPortenNationalId ? t("citizenLink.about.nationalIdFromIdPorten", { masked: idPortenNationalId }) : null}
         savedSubjectNationalId={about?.subjectNationalIdMasked}
         verifiedEmail={citizen?.email ?? null}
         allowSynthetic={allowSyntheticNationalIds()}
