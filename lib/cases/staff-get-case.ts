@@ -242,6 +242,7 @@ const FACT_KEYS = [
   "messageId",
   "letterId",
   "attachmentId",
+  "method",
   "specialCategory",
   "nationalIdOf",
 ] as const;

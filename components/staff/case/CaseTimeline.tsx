@@ -37,6 +37,7 @@ const KNOWN = new Set([
   "case.legal_hold_lifted",
   "case.files_deleted",
   "case.anonymised",
+  "case.requester_linked",
 ]);
 
 export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineEntry[]; locale: Locale }) {
@@ -71,6 +72,8 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
           kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
           system: typeof f.system === "string" ? f.system : "",
         });
+      case "case.requester_linked":
+        return t("citizenLink.staffTimeline.case_requester_linked", { method: typeof f.method === "string" ? f.method : "" });
       default:
         return t(`caseWork.timeline.${key}`);
     }
