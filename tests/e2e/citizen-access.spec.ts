@@ -33,6 +33,7 @@ test("a citizen asks to see their data, step by step, gets a receipt page and a 
   await expectNoAxeViolations(page, "details step");
   await page.getByLabel(/Hvilken del av kommunen/).selectOption({ label: "Barnehage" });
   await page.getByLabel(/Gjelder det en bestemt tjeneste/).fill("Barnehagen 2024–2025");
+  await page.getByLabel(/Er det noe mer vi bør vite/).fill("Gjelder også Solstrålen-avdelingen");
   await goOn(page);
 
   await expect(page).toHaveURL(/\/request\/about$/);
@@ -55,6 +56,7 @@ test("a citizen asks to see their data, step by step, gets a receipt page and a 
 
   await expect(page).toHaveURL(/\/request\/summary$/);
   await expect(page.getByText("Barnehagen 2024–2025")).toBeVisible();
+  await expect(page.getByText("Gjelder også Solstrålen-avdelingen")).toBeVisible();
   await expectNoAxeViolations(page, "summary, signed out");
   await expect(page.getByRole("button", { name: "Logg inn for å sende" })).toBeVisible();
   // Sending needs a signed-in citizen: the button leads to the login page, which returns here.
@@ -80,6 +82,7 @@ test("a citizen asks to see their data, step by step, gets a receipt page and a 
   expect(mail.text).toContain(receiptUrl);
   expect(mail.text).not.toContain("Kari");
   expect(mail.text).not.toContain("Barnehagen");
+  expect(mail.text).not.toContain("Solstrålen");
   await expectNoAxeViolations(page, "demo mailbox");
 
   await page.getByRole("link", { name: receiptUrl }).first().click();
