@@ -196,6 +196,7 @@ export type StaffCaseWorkView = {
     kind: TaskKind;
     system: string;
     recipient: string | null;
+    assigneeId: string | null;
     assigneeName: string | null;
     doneAt: Date | null;
     doneByName: string | null;
@@ -375,6 +376,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       kind: t.kind,
       system: t.system,
       recipient: t.recipient,
+      assigneeId: t.assigneeId,
       assigneeName: nameOf(t.assigneeId),
       doneAt: t.doneAt,
       doneByName: nameOf(t.doneById),
@@ -449,7 +451,8 @@ export type StaffRequestDetailsView = {
   /** Where the requester's number comes from: typed in the form, or the ID-porten sign-in. */
   requesterNationalIdSource: "form" | "idporten" | null;
   specialCategory: boolean;
-  unitSpecialCategory: boolean;
+  /** The case's unit now, when that unit processes special categories (its cases are marked when filed). */
+  specialCategoryUnit: string | null;
   can: { revealNationalId: boolean; setSpecialCategory: boolean };
 };
 
@@ -496,7 +499,7 @@ export async function staffGetRequestDetails(actor: Actor, reference: string): P
       subjectNationalIdEncrypted: true,
       answerChannel: true,
       specialCategory: true,
-      unit: { select: { specialCategory: true } },
+      unit: { select: { name: true, specialCategory: true } },
       requester: {
         select: {
           name: true,
@@ -548,7 +551,7 @@ export async function staffGetRequestDetails(actor: Actor, reference: string): P
     requesterNationalIdMasked: masked(requesterId?.ciphertext),
     requesterNationalIdSource: requesterId?.source ?? null,
     specialCategory: c.specialCategory,
-    unitSpecialCategory: c.unit?.specialCategory ?? false,
+    specialCategoryUnit: c.unit?.specialCategory ? c.unit.name : null,
     can: {
       revealNationalId: can(actor, "case.view", visible.ref),
       setSpecialCategory: can(actor, CASE_WORK_ACTIONS.specialCategory, visible.ref),

@@ -35,6 +35,8 @@ const KNOWN = new Set([
   "complaint.answered",
   "case.legal_hold_set",
   "case.legal_hold_lifted",
+  "case.special_category_set",
+  "case.national_id_viewed",
   "case.files_deleted",
   "case.anonymised",
   "case.requester_linked",
@@ -74,6 +76,10 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
         });
       case "case.requester_linked":
         return t("citizenLink.staffTimeline.case_requester_linked", { method: typeof f.method === "string" ? f.method : "" });
+      case "case.special_category_set":
+        return t(f.specialCategory === true ? "requestDetails.timeline.specialOn" : "requestDetails.timeline.specialOff");
+      case "case.national_id_viewed":
+        return t(f.nationalIdOf === "subject" ? "requestDetails.timeline.nationalIdSubject" : "requestDetails.timeline.nationalIdRequester");
       default:
         return t(`caseWork.timeline.${key}`);
     }

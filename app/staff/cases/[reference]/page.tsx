@@ -12,6 +12,7 @@ import { CaseHeader } from "@/components/staff/case/CaseHeader";
 import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
 import { CaseActions, CaseDecision, CaseTasks, NoteForm } from "@/components/staff/case/CaseWorkForms";
 import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
+import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSection";
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { sendStaffMessageAction } from "./actions";
 
@@ -82,6 +83,8 @@ export default async function StaffCasePage({
       </div>
 
       <CaseHeader view={work} locale={locale} />
+
+      <RequestDetailsSection actor={actor} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
 
       <section aria-labelledby="letter-heading" className="mt-6">
         <h2 id="letter-heading" className="ds-heading" data-size="xs">
