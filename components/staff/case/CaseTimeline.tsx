@@ -77,7 +77,8 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
       case "case.requester_linked":
         return t("citizenLink.staffTimeline.case_requester_linked", { method: typeof f.method === "string" ? f.method : "" });
       case "case.special_category_set":
-        return t(f.specialCategory === true ? "requestDetails.timeline.specialOn" : "requestDetails.timeline.specialOff");
+        if (f.specialCategory !== true) return t("requestDetails.timeline.specialOff");
+        return t(f.byUnit === true ? "requestDetails.timeline.specialOnByUnit" : "requestDetails.timeline.specialOn");
       case "case.national_id_viewed":
         return t(f.nationalIdOf === "subject" ? "requestDetails.timeline.nationalIdSubject" : "requestDetails.timeline.nationalIdRequester");
       default:

@@ -1,0 +1,29 @@
+// The translated messages for a letter refused by the Art. 12(4) check (DomainError
+// validation_failed, reason "mandatory"): one per missing part, naming what is missing. Used by the
+// send action; `details` is the error's details (missing parts, missing citations, and the rights
+// whose reasons are missing when the service passes them on).
+import { getTranslations } from "next-intl/server";
+import { RIGHTS, type Right } from "@/lib/domain/rights";
+
+const isRight = (v: unknown): v is Right => typeof v === "string" && (RIGHTS as readonly string[]).includes(v);
+
+export async function mandatoryPartMessages(details: Record<string, unknown>): Promise<string[]> {
+  const [t, tTemplates] = await Promise.all([getTranslations("letters"), getTranslations("letterTemplates.letterPage")]);
+  const missing = Array.isArray(details.missing) ? details.missing.filter((m): m is string => typeof m === "string") : [];
+  const citations = Array.isArray(details.citations) ? details.citations.filter((c): c is string => typeof c === "string").join(", ") : "";
+  const rights = Array.isArray(details.reasons) ? details.reasons.filter(isRight) : [];
+  return missing.map((m) => {
+    switch (m) {
+      case "complaint":
+        return t("errors.missingComplaint");
+      case "court":
+        return t("errors.missingCourt");
+      case "reasons":
+        return rights.length > 0
+          ? tTemplates("missingReasonsFor", { rights: rights.map((r) => t(`template.rightTitle.${r}`)).join(", ") })
+          : tTemplates("missingReasons");
+      default:
+        return t("errors.missingLegalBasis", { citations });
+    }
+  });
+}
