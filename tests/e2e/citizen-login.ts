@@ -98,10 +98,17 @@ export async function completeTestIdPorten(page: Page, level: "high" | "substant
 /**
  * Files an access request through POST /api/v1/requests and links it to the citizen identity that
  * signed in with `citizenEmail` (requester.identity_id), so it shows on their "Mine saker".
+ * `request` overrides fields of the request (e.g. other `rights` with their `details`).
  */
-export async function createLinkedCase(page: Page, citizenEmail: string, unit = "barnehage", name = "Mine Saker Testesen") {
+export async function createLinkedCase(
+  page: Page,
+  citizenEmail: string,
+  unit = "barnehage",
+  name = "Mine Saker Testesen",
+  request: Record<string, unknown> = {},
+) {
   const response = await page.request.post("/api/v1/requests", {
-    data: { rights: ["access"], name, email: citizenEmail, unit, submissionKey: crypto.randomUUID() },
+    data: { rights: ["access"], name, email: citizenEmail, unit, submissionKey: crypto.randomUUID(), ...request },
   });
   expect(response.status()).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
