@@ -53,7 +53,49 @@ export async function rotateEncryptionKeys(options: { batchSize?: number; log?: 
     }
     report[`${table}.${column}`] = { scanned, reencrypted };
   }
+  report["request_draft.data.about"] = await rotateDrafts(batchSize, options.log);
   return report;
+}
+
+/** Fields inside a draft's JSON (lib/requests/draft.ts, `about`) that hold ciphertexts. */
+export const DRAFT_ENCRYPTED_FIELDS = ["nationalIdEncrypted", "subjectNationalIdEncrypted"] as const;
+
+/**
+ * Drafts (kept a day) carry the typed fødselsnummer encrypted inside their JSON: re-encrypt those
+ * too, or removing the old key would break a draft that is sent after the rotation.
+ */
+async function rotateDrafts(batchSize: number, log?: (line: string) => void) {
+  let scanned = 0;
+  let reencrypted = 0;
+  let afterId = "";
+  for (;;) {
+    const rows = await db().$queryRaw<{ id: string; data: { about?: Record<string, unknown> } }[]>`
+      SELECT id, data FROM request_draft
+      WHERE id > ${afterId} AND (data->'about' ? 'nationalIdEncrypted' OR data->'about' ? 'subjectNationalIdEncrypted')
+      ORDER BY id LIMIT ${batchSize}`;
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1]!.id;
+    scanned += rows.length;
+    for (const row of rows) {
+      const about = row.data.about ?? {};
+      const updated = { ...about };
+      let changed = false;
+      for (const field of DRAFT_ENCRYPTED_FIELDS) {
+        const value = about[field];
+        if (typeof value === "string" && needsReencryption(value)) {
+          updated[field] = encryptField(decryptField(value));
+          changed = true;
+        }
+      }
+      if (!changed) continue;
+      // Compare-and-set on the whole `about` object: a draft saved meanwhile is left for the next run.
+      reencrypted += await db().$executeRaw`
+        UPDATE request_draft SET data = jsonb_set(data, '{about}', ${JSON.stringify(updated)}::jsonb)
+        WHERE id = ${row.id} AND data->'about' = ${JSON.stringify(about)}::jsonb`;
+    }
+    log?.(`request_draft.data.about: ${scanned} scanned, ${reencrypted} re-encrypted`);
+  }
+  return { scanned, reencrypted };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

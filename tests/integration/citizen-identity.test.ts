@@ -1,6 +1,6 @@
 // Citizen identities against the real database: one identity per person (found by the HMAC of the
 // fødselsnummer), the number stored only encrypted, and key rotation of every encrypted column.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { decryptField, lookupHash } from "@/lib/crypto/field-encryption";
@@ -108,8 +108,19 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     const { encryptField } = await import("@/lib/crypto/field-encryption");
     await db().requester.update({ where: { id: requester.id }, data: { nationalIdEncrypted: encryptField(PID_B) } });
 
+    // A draft in progress holds the typed number encrypted inside its JSON.
+    const draftId = randomBytes(24).toString("base64url");
+    await db().requestDraft.create({
+      data: {
+        id: draftId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        data: { submissionKey: randomUUID(), about: { name: "Utkast", nationalIdEncrypted: encryptField(PID_B), subjectNationalIdEncrypted: encryptField(PID_A), nationalIdMasked: "010190*****" } },
+      },
+    });
+
     process.env.FIELD_ENCRYPTION_KEYS = keyring(K2, K1, saved);
     const report = await rotateEncryptionKeys({ batchSize: 2 });
+    expect(report["request_draft.data.about"]!.reencrypted).toBeGreaterThanOrEqual(1);
     expect(report["citizen_identity.pid_encrypted"]!.reencrypted).toBeGreaterThanOrEqual(1);
     expect(report["requester.national_id_encrypted"]!.reencrypted).toBeGreaterThanOrEqual(1);
     expect(report["request_case.subject_national_id_encrypted"]).toBeDefined();
@@ -123,6 +134,11 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     process.env.FIELD_ENCRYPTION_KEYS = K2;
     expect(decryptField(identity.pidEncrypted!)).toBe(PID_A);
     expect(decryptField(req.nationalIdEncrypted!)).toBe(PID_B);
+    const draft = (await db().requestDraft.findUniqueOrThrow({ where: { id: draftId } })).data as { about: Record<string, string> };
+    expect(draft.about.nationalIdEncrypted).toMatch(/^k2\./);
+    expect(decryptField(draft.about.nationalIdEncrypted!)).toBe(PID_B);
+    expect(decryptField(draft.about.subjectNationalIdEncrypted!)).toBe(PID_A);
+    expect(draft.about.nationalIdMasked).toBe("010190*****");
     const again = await rotateEncryptionKeys();
     for (const entry of Object.values(again)) expect(entry.reencrypted).toBe(0);
 
