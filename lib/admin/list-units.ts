@@ -4,13 +4,23 @@ import { currentMunicipality } from "@/lib/config/current";
 import type { Actor } from "@/lib/domain/policy";
 import { requireAdmin } from "./require-admin";
 
-export type UnitRow = { id: string; slug: string; name: string; email: string | null; systems: string[]; active: boolean; members: number };
+export type UnitRow = {
+  id: string;
+  slug: string;
+  name: string;
+  email: string | null;
+  systems: string[];
+  active: boolean;
+  /** Processes special categories (Art. 9): its cases need ID-porten level high. */
+  specialCategory: boolean;
+  members: number;
+};
 
 export async function listUnits(actor: Actor): Promise<UnitRow[]> {
   requireAdmin(actor, "admin.manage_units");
   const units = await db().unit.findMany({
     where: { municipalityId: currentMunicipality().id },
-    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, _count: { select: { members: true } } },
+    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
     orderBy: [{ name: "asc" }],
   });
   return units.map(({ _count, ...u }) => ({ ...u, members: _count.members }));
@@ -21,7 +31,7 @@ export async function getUnit(actor: Actor, id: string): Promise<UnitRow | null>
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const u = await db().unit.findFirst({
     where: { id, municipalityId: currentMunicipality().id },
-    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, _count: { select: { members: true } } },
+    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
   });
   if (!u) return null;
   const { _count, ...rest } = u;

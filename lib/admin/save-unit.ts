@@ -1,6 +1,11 @@
-// Use cases: an admin creates a unit, or edits one (name, slug, e-mail, systems, active). An
-// inactive unit can no longer be chosen on the request form; its cases stay where they are.
-import { db } from "@/lib/db/client";
+// Use cases: an admin creates a unit, or edits one (name, slug, e-mail, systems, active, whether it
+// processes special categories). An inactive unit can no longer be chosen on the request form; its
+// cases stay where they are. A unit that processes special categories (Art. 9, e.g. health) has its
+// new cases marked when they are filed; turning the flag on also marks the unit's existing cases, in
+// the same transaction, each with its own audit event (the mark protects the citizen: they then need
+// ID-porten level high to read the case). Turning it off changes no case: a caseworker clears the
+// mark case by case (set-special-category.ts).
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { currentMunicipality } from "@/lib/config/current";
 import { DomainError } from "@/lib/domain/errors";
@@ -26,20 +31,50 @@ export async function createUnit(actor: Actor, input: UnitInput): Promise<{ id: 
   requireAdmin(actor, "admin.manage_units");
   const data = parse(input);
   const unit = await db()
-    .$transaction((tx) => tx.unit.create({ data: { ...data, municipalityId: currentMunicipality().id }, select: { id: true } }))
+    .$transaction((tx) =>
+      tx.unit.create({
+        data: { ...data, specialCategory: data.specialCategory ?? false, municipalityId: currentMunicipality().id },
+        select: { id: true },
+      }),
+    )
     .catch(slugTaken);
   logger.info("admin.unit_created", { actorId: actor.userId, unitId: unit.id });
   return unit;
 }
 
-export async function updateUnit(actor: Actor, unitId: string, input: UnitInput): Promise<void> {
+/** Marks every case of the unit that is not marked yet; one audit event per case. Returns how many. */
+async function markCasesOfUnitInTx(tx: Tx, unitId: string, actorId: string, now: Date): Promise<number> {
+  const cases = await tx.case.findMany({ where: { unitId, specialCategory: false }, select: { id: true } });
+  if (cases.length === 0) return 0;
+  const ids = cases.map((c) => c.id);
+  await tx.case.updateMany({ where: { id: { in: ids } }, data: { specialCategory: true, version: { increment: 1 } } });
+  await tx.caseEvent.createMany({
+    data: ids.map((caseId) => ({
+      caseId,
+      at: now,
+      actorType: "staff" as const,
+      actorId,
+      type: "case.special_category_set",
+      before: { specialCategory: false },
+      after: { specialCategory: true, byUnit: true },
+    })),
+  });
+  return ids.length;
+}
+
+export async function updateUnit(actor: Actor, unitId: string, input: UnitInput, options: { now?: Date } = {}): Promise<{ markedCases: number }> {
   requireAdmin(actor, "admin.manage_units");
   const data = parse(input);
-  await db()
+  const now = options.now ?? new Date();
+  const { specialCategory, ...rest } = data;
+  const markedCases = await db()
     .$transaction(async (tx) => {
-      const updated = await tx.unit.updateMany({ where: { id: unitId, municipalityId: currentMunicipality().id }, data });
-      if (updated.count !== 1) throw new DomainError("not_found");
+      const before = await tx.unit.findFirst({ where: { id: unitId, municipalityId: currentMunicipality().id }, select: { specialCategory: true } });
+      if (!before) throw new DomainError("not_found");
+      await tx.unit.update({ where: { id: unitId }, data: specialCategory === undefined ? rest : { ...rest, specialCategory } });
+      return specialCategory === true && !before.specialCategory ? markCasesOfUnitInTx(tx, unitId, actor.userId, now) : 0;
     })
     .catch(slugTaken);
-  logger.info("admin.unit_updated", { actorId: actor.userId, unitId, active: data.active });
+  logger.info("admin.unit_updated", { actorId: actor.userId, unitId, active: data.active, specialCategory: specialCategory ?? null, markedCases });
+  return { markedCases };
 }

@@ -42,6 +42,8 @@ export const unitInputSchema = z.object({
     .transform((v) => v || null),
   systems: systemsSchema.default([]),
   active: z.boolean().default(true),
+  // Processes special categories (Art. 9): its cases need ID-porten level high. Left out = unchanged.
+  specialCategory: z.boolean().optional(),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 

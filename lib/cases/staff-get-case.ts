@@ -245,6 +245,7 @@ const FACT_KEYS = [
   "attachmentId",
   "method",
   "specialCategory",
+  "byUnit",
   "nationalIdOf",
 ] as const;
 

@@ -75,14 +75,21 @@ export async function setStaffUserActiveAction(userId: string, fd: FormData): Pr
 }
 
 function unitValues(fd: FormData) {
-  return { name: str(fd, "name"), slug: str(fd, "slug"), email: str(fd, "email"), systems: str(fd, "systems"), active: str(fd, "active") };
+  return {
+    name: str(fd, "name"),
+    slug: str(fd, "slug"),
+    email: str(fd, "email"),
+    systems: str(fd, "systems"),
+    active: str(fd, "active"),
+    specialCategory: str(fd, "specialCategory"),
+  };
 }
 
 export async function createUnitAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
   const actor = await requireStaffActor();
   const values = unitValues(fd);
   try {
-    await createUnit(actor, { ...values, active: values.active === "1" });
+    await createUnit(actor, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
   } catch (error) {
     return failed(error, values, "admin.create_unit_failed");
   }
@@ -94,7 +101,7 @@ export async function updateUnitAction(unitId: string, _prev: AdminFormState, fd
   const actor = await requireStaffActor();
   const values = unitValues(fd);
   try {
-    await updateUnit(actor, unitId, { ...values, active: values.active === "1" });
+    await updateUnit(actor, unitId, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
   } catch (error) {
     return failed(error, values, "admin.update_unit_failed");
   }

@@ -18,11 +18,13 @@ export function UnitForm(props: {
     systems: string;
     systemsHelp: string;
     active: string;
+    specialCategory: string;
+    specialCategoryHelp: string;
     submit: string;
     summaryHeading: string;
     unexpected: string;
   };
-  initial: { name: string; slug: string; email: string; systems: string; active: boolean };
+  initial: { name: string; slug: string; email: string; systems: string; active: boolean; specialCategory: boolean };
   errorTexts: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
@@ -30,6 +32,7 @@ export function UnitForm(props: {
   const v = state.values;
   const str = (key: "name" | "slug" | "email" | "systems") => (typeof v?.[key] === "string" ? (v[key] as string) : props.initial[key]);
   const active = v ? v.active === "1" : props.initial.active;
+  const specialCategory = v ? v.specialCategory === "1" : props.initial.specialCategory;
   const id = (field: string) => `${props.idPrefix}-${field}`;
   const text = (key: string) => props.errorTexts[key] ?? props.errorTexts.invalid ?? key;
   const errors = Object.entries(state.errors ?? {}).map(([field, key]) => ({ field, fieldId: id(field), message: text(key) }));
@@ -62,6 +65,25 @@ export function UnitForm(props: {
         <label className="ds-label" htmlFor={id("active")} data-weight="regular">
           {props.labels.active}
         </label>
+      </div>
+      <div className="flex flex-col gap-1">
+        <div className="ds-field flex items-center gap-2">
+          <input
+            id={id("specialCategory")}
+            name="specialCategory"
+            type="checkbox"
+            value="1"
+            className="ds-input"
+            defaultChecked={specialCategory}
+            aria-describedby={id("specialCategory-help")}
+          />
+          <label className="ds-label" htmlFor={id("specialCategory")} data-weight="regular">
+            {props.labels.specialCategory}
+          </label>
+        </div>
+        <p id={id("specialCategory-help")} className="ds-paragraph" data-size="sm">
+          {props.labels.specialCategoryHelp}
+        </p>
       </div>
       <div>
         <button type="submit" className="ds-button" data-variant="primary" aria-disabled={pending || undefined}>

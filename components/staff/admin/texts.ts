@@ -42,6 +42,7 @@ export async function staffUserFormLabels(submit: string) {
 export async function unitFormLabels(submit: string) {
   const t = await getTranslations("staffQueue.admin.units");
   const tc = await getTranslations("staffQueue.admin");
+  const td = await getTranslations("requestDetails.admin");
   return {
     name: t("name"),
     slug: t("slug"),
@@ -50,6 +51,8 @@ export async function unitFormLabels(submit: string) {
     systems: t("systems"),
     systemsHelp: t("systemsHelp"),
     active: t("active"),
+    specialCategory: td("specialCategory"),
+    specialCategoryHelp: td("specialCategoryHelp"),
     submit,
     summaryHeading: tc("summaryHeading"),
     unexpected: tc("unexpected", { errorId: "{errorId}" }),

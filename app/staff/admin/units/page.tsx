@@ -11,7 +11,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
   const actor = await requireStaffActor();
   // The layout answers 404 too, but it renders in parallel with the page: stop before any service call.
   if (!hasPermission(actor, "admin.manage_units")) notFound();
-  const [{ done }, t] = await Promise.all([searchParams, getTranslations("staffQueue.admin.units")]);
+  const [{ done }, t, td] = await Promise.all([searchParams, getTranslations("staffQueue.admin.units"), getTranslations("requestDetails.admin")]);
   const [units, errorTexts, labels] = await Promise.all([listUnits(actor), adminErrorTexts(), unitFormLabels(t("createButton"))]);
   const notice = done === "created" || done === "updated" ? done : null;
   return (
@@ -34,6 +34,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
               <th scope="col">{t("slug")}</th>
               <th scope="col">{t("email")}</th>
               <th scope="col">{t("systems")}</th>
+              <th scope="col">{td("column")}</th>
               <th scope="col">{t("members")}</th>
               <th scope="col">{t("status")}</th>
               <th scope="col">
@@ -58,6 +59,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
                     "-"
                   )}
                 </td>
+                <td data-testid="unit-special-category">{u.specialCategory ? td("yes") : td("no")}</td>
                 <td>{u.members}</td>
                 <td>
                   <span className="ds-tag" data-size="sm" data-color={u.active ? "success" : "neutral"}>
@@ -83,7 +85,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
           action={createUnitAction}
           idPrefix="new-unit"
           labels={labels}
-          initial={{ name: "", slug: "", email: "", systems: "", active: true }}
+          initial={{ name: "", slug: "", email: "", systems: "", active: true, specialCategory: false }}
           errorTexts={errorTexts}
         />
       </section>

@@ -27,7 +27,14 @@ export default async function AdminEditUnitPage({ params }: { params: Promise<{ 
         action={updateUnitAction.bind(null, unit.id)}
         idPrefix="edit-unit"
         labels={labels}
-        initial={{ name: unit.name, slug: unit.slug, email: unit.email ?? "", systems: unit.systems.join("\n"), active: unit.active }}
+        initial={{
+          name: unit.name,
+          slug: unit.slug,
+          email: unit.email ?? "",
+          systems: unit.systems.join("\n"),
+          active: unit.active,
+          specialCategory: unit.specialCategory,
+        }}
         errorTexts={errorTexts}
       />
     </>
