@@ -68,23 +68,39 @@ export async function claimCaseAction(formData: FormData) {
   redirect(queueHref(back, notice));
 }
 
-/** Bulk assign: every checked case to one colleague, all or nothing. */
+/** A checked row of the bulk form: "<case id>:<version the queue showed>". */
+const bulkRow = z
+  .string()
+  .max(60)
+  .regex(/^[0-9a-f-]{36}:\d{1,9}$/i)
+  .transform((v) => {
+    const [caseId, version] = v.split(":");
+    return { caseId: caseId!, expectedVersion: Number(version) };
+  })
+  .refine((row) => uuid.safeParse(row.caseId).success);
+
+/**
+ * Bulk assign: every checked case to one colleague. All or nothing, except cases someone changed
+ * since the queue was shown: those are left alone and counted in the notice ("reload").
+ */
 export async function bulkAssignAction(formData: FormData) {
   const actor = await requireStaffActor();
   const back = queueParamsFrom(String(formData.get("back") ?? ""));
-  const caseIds = formData
+  const cases = formData
     .getAll("caseId")
-    .map(String)
-    .filter((id) => uuid.safeParse(id).success)
-    .slice(0, MAX_BULK_ASSIGN + 1);
+    .slice(0, MAX_BULK_ASSIGN + 1)
+    .flatMap((raw) => {
+      const row = bulkRow.safeParse(raw);
+      return row.success ? [row.data] : [];
+    });
   const assignee = uuid.safeParse(formData.get("assigneeId"));
   let notice: QueueNotice;
-  if (caseIds.length === 0) notice = { error: "noneSelected" };
+  if (cases.length === 0) notice = { error: "noneSelected" };
   else if (!assignee.success) notice = { error: "noAssignee" };
   else {
     try {
-      const result = await assignCases(actor, { caseIds, assigneeId: assignee.data });
-      notice = { done: "assigned", count: result.assigned + result.unchanged };
+      const result = await assignCases(actor, { cases, assigneeId: assignee.data });
+      notice = { done: "assigned", count: result.assigned + result.unchanged, stale: result.stale.length };
     } catch (error) {
       notice = noticeFor(error, "queue.bulk_assign_failed");
     }

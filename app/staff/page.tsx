@@ -93,7 +93,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                         type="checkbox"
                         className="ds-input"
                         name="caseId"
-                        value={row.id}
+                        value={`${row.id}:${row.version}`}
                         form="bulk-assign"
                         aria-label={t("selectCase", { reference: row.reference })}
                       />
@@ -126,7 +126,12 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                   <td>{row.assigneeName ?? tAll("staff.unassigned")}</td>
                   <td>{formatDateLong(row.dueDate, locale)}</td>
                   <td>
-                    <DaysLeft days={row.daysLeft} />
+                    {/* Paused: the deadline moves one day per day until the requester answers, as in the case header. */}
+                    {row.status === "awaiting_requester" ? (
+                      <span data-testid="days-left-paused">{tAll("caseRules.queue.paused")}</span>
+                    ) : (
+                      <DaysLeft days={row.daysLeft} />
+                    )}
                   </td>
                   {canClaim && (
                     <td>

@@ -6,10 +6,29 @@ export async function QueueNoticeAlert({ notice }: { notice: QueueNotice | null 
   if (!notice) return null;
   const t = await getTranslations("staffQueue.notices");
   if ("done" in notice) {
+    const tp = await getTranslations("policyWork");
+    if (notice.done === "moved") {
+      return (
+        <div className="ds-alert mt-4" data-color="success" role="status">
+          <p className="ds-paragraph">{tp("unit.movedAway", { reference: notice.ref })}</p>
+        </div>
+      );
+    }
+    const stale = notice.done === "assigned" ? (notice.stale ?? 0) : 0;
+    const done = notice.done === "claimed" ? t("claimed", { reference: notice.ref }) : notice.count > 0 || stale === 0 ? t("assigned", { count: notice.count }) : null;
     return (
-      <div className="ds-alert mt-4" data-color="success" role="status">
-        <p className="ds-paragraph">{notice.done === "claimed" ? t("claimed", { reference: notice.ref }) : t("assigned", { count: notice.count })}</p>
-      </div>
+      <>
+        {done && (
+          <div className="ds-alert mt-4" data-color="success" role="status">
+            <p className="ds-paragraph">{done}</p>
+          </div>
+        )}
+        {stale > 0 && (
+          <div className="ds-alert mt-4" data-color="warning" role="alert" data-testid="bulk-stale">
+            <p className="ds-paragraph">{tp("bulk.stale", { count: stale })}</p>
+          </div>
+        )}
+      </>
     );
   }
   const text =

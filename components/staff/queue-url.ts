@@ -32,7 +32,10 @@ export type QueueNoticeError = (typeof QUEUE_NOTICE_ERRORS)[number];
 
 export type QueueNotice =
   | { done: "claimed"; ref: string }
-  | { done: "assigned"; count: number }
+  /** `stale`: selected cases someone else changed in the meantime (not assigned; reload). */
+  | { done: "assigned"; count: number; stale?: number }
+  /** The case was moved to a unit the actor does not see any more. */
+  | { done: "moved"; ref: string }
   | { error: QueueNoticeError; ref?: string; errorId?: string };
 
 type SearchParamsInput = string | URLSearchParams | Record<string, string | string[] | undefined>;
@@ -65,8 +68,11 @@ export function queueHref(filters: URLSearchParams, extra: { cursor?: string | n
   if ("cursor" in extra && extra.cursor) params.set("cursor", extra.cursor);
   if ("done" in extra) {
     params.set("done", extra.done);
-    if (extra.done === "claimed") params.set("ref", extra.ref);
-    else params.set("count", String(extra.count));
+    if (extra.done === "claimed" || extra.done === "moved") params.set("ref", extra.ref);
+    else {
+      params.set("count", String(extra.count));
+      if (extra.stale) params.set("stale", String(extra.stale));
+    }
   }
   if ("error" in extra) {
     params.set("error", extra.error);
@@ -85,7 +91,11 @@ export function queueNoticeFrom(input: SearchParamsInput): QueueNotice | null {
   const ref = p.get("ref") ?? "";
   const done = p.get("done");
   if (done === "claimed" && REFERENCE.test(ref)) return { done, ref };
-  if (done === "assigned" && /^\d{1,3}$/.test(p.get("count") ?? "")) return { done, count: Number(p.get("count")) };
+  if (done === "moved" && REFERENCE.test(ref)) return { done, ref };
+  if (done === "assigned" && /^\d{1,3}$/.test(p.get("count") ?? "")) {
+    const stale = p.get("stale") ?? "";
+    return { done, count: Number(p.get("count")), ...(/^[1-9]\d{0,2}$/.test(stale) ? { stale: Number(stale) } : {}) };
+  }
   const error = p.get("error");
   if (error && (QUEUE_NOTICE_ERRORS as readonly string[]).includes(error)) {
     const errorId = p.get("errorId") ?? "";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { isClosed } from "@/lib/domain/case-status";
-import { DomainError } from "@/lib/domain/errors";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { can, visibleUnitScope, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
 
@@ -52,10 +52,11 @@ export async function assignInTx(
   const ref: CaseRef | null = found ? { unitId: found.unitId, requesterId: found.requesterId, assigneeId: found.assigneeId } : null;
   if (!found || !ref || !can(actor, "case.view", ref)) throw new DomainError("not_found");
   if (!can(actor, input.action, ref)) throw new DomainError("forbidden", { reference: found.reference });
-  if (isClosed(found.status)) throw new DomainError("case_closed", { reference: found.reference });
+  // The version first: a case closed since the form was shown was changed by someone else.
   if (input.expectedVersion !== undefined && input.expectedVersion !== found.version) {
     throw new DomainError("conflict_stale_version", { reference: found.reference });
   }
+  if (isClosed(found.status)) throw new DomainError("case_closed", { reference: found.reference });
   if (input.action === "case.claim" && found.assigneeId !== null && found.assigneeId !== input.assigneeId) {
     // Someone else took it first: the queue the caseworker saw is out of date.
     throw new DomainError("conflict_stale_version", { reference: found.reference, reason: "already_assigned" });
@@ -93,25 +94,44 @@ export async function assignCase(
   return db().$transaction((tx) => assignInTx(tx, actor, { ...input, action: "case.assign", now }));
 }
 
+export type BulkAssignItem = { caseId: string; expectedVersion: number };
+
 /**
  * Bulk assign: every case is checked again (scope, policy, assignee's access to its unit) and all
- * are assigned in one transaction: if one fails, none is assigned.
+ * are assigned in one transaction: a case the actor may not see or assign, a closed case or an
+ * assignee without access to one of them and none is assigned. Each row carries the version the
+ * queue showed: a case changed since (e.g. claimed by a colleague a moment ago) is left alone and
+ * reported in `stale` (its reference); the other rows are still assigned.
  */
 export async function assignCases(
   actor: Actor,
-  input: { caseIds: string[]; assigneeId: string; now?: Date },
-): Promise<{ assigned: number; unchanged: number }> {
-  const caseIds = [...new Set(input.caseIds)];
-  if (caseIds.length === 0) throw new DomainError("validation_failed", { field: "caseIds", reason: "none_selected" });
-  if (caseIds.length > MAX_BULK_ASSIGN) throw new DomainError("validation_failed", { field: "caseIds", reason: "too_many" });
+  input: { cases: BulkAssignItem[]; assigneeId: string; now?: Date },
+): Promise<{ assigned: number; unchanged: number; stale: string[] }> {
+  const byId = new Map<string, number>();
+  for (const item of input.cases) if (!byId.has(item.caseId)) byId.set(item.caseId, item.expectedVersion);
+  if (byId.size === 0) throw new DomainError("validation_failed", { field: "caseIds", reason: "none_selected" });
+  if (byId.size > MAX_BULK_ASSIGN) throw new DomainError("validation_failed", { field: "caseIds", reason: "too_many" });
+  for (const version of byId.values()) {
+    if (!Number.isInteger(version) || version < 1) throw new DomainError("validation_failed", { field: "caseIds", reason: "version" });
+  }
   const now = input.now ?? new Date();
   return db().$transaction(async (tx) => {
     let assigned = 0;
-    for (const caseId of caseIds) {
-      const result = await assignInTx(tx, actor, { caseId, assigneeId: input.assigneeId, action: "case.assign", now });
-      if (result.changed) assigned++;
+    let unchanged = 0;
+    const stale: string[] = [];
+    for (const [caseId, expectedVersion] of byId) {
+      try {
+        const result = await assignInTx(tx, actor, { caseId, assigneeId: input.assigneeId, action: "case.assign", expectedVersion, now });
+        if (result.changed) assigned++;
+        else unchanged++;
+      } catch (error) {
+        // Thrown before any write of this row (a version check or a guarded update of zero rows),
+        // so the transaction is still usable for the other rows.
+        if (!isDomainError(error, "conflict_stale_version")) throw error;
+        stale.push(String(error.details?.reference ?? caseId));
+      }
     }
-    return { assigned, unchanged: caseIds.length - assigned };
+    return { assigned, unchanged, stale };
   });
 }
 
@@ -135,4 +155,19 @@ export async function listAssignees(actor: Actor): Promise<{ id: string; name: s
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
   return users.map((u) => ({ id: u.id, name: u.name ?? u.email, unitIds: u.units.map((m) => m.unitId) }));
+}
+
+/**
+ * Colleagues a unit lead may give this one case (the case page's assign form): active staff who
+ * could take it themselves (policy "case.claim" without the assignment), as `checkAssignee` demands.
+ */
+export async function assigneeChoicesFor(ref: CaseRef): Promise<{ id: string; name: string }[]> {
+  const users = await db().user.findMany({
+    where: { active: true, roles: { hasSome: ["caseworker", "unit_lead"] } },
+    select: { id: true, name: true, email: true, roles: true, units: { select: { unitId: true } } },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+  });
+  return users
+    .filter((u) => can({ kind: "staff", userId: u.id, roles: u.roles, unitIds: u.units.map((m) => m.unitId) }, "case.claim", { ...ref, assigneeId: null }))
+    .map((u) => ({ id: u.id, name: u.name ?? u.email }));
 }

@@ -24,6 +24,8 @@ export type QueueRow = {
   assigneeName: string | null;
   requesterName: string;
   identityLevel: IdentityLevel;
+  /** For optimistic locking of the bulk assign form. */
+  version: number;
 };
 
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
@@ -41,6 +43,7 @@ type RawRow = {
   identity_level: string;
   unit_name: string | null;
   assignee_name: string | null;
+  version: number;
 };
 
 export async function listQueue(
@@ -72,6 +75,7 @@ export async function listQueue(
       assigneeName: row.assignee_name,
       requesterName: row.requester_name,
       identityLevel: row.identity_level as IdentityLevel,
+      version: row.version,
     };
   });
   const last = page.at(-1);

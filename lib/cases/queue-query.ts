@@ -79,7 +79,7 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
 
   const columns = Prisma.sql`c.id, c.reference, c.rights::text[] AS rights, c.status::text AS status,
     c.channel::text AS channel, c.received_at, c.due_date, c.extended, r.name AS requester_name,
-    r.identity_level::text AS identity_level, c.unit_id, c.assignee_id`;
+    r.identity_level::text AS identity_level, c.unit_id, c.assignee_id, c.version`;
   const branches = scopeBranches(actor).map(
     (scope) => Prisma.sql`(SELECT ${columns}
       FROM request_case c JOIN requester r ON r.id = c.requester_id

@@ -45,6 +45,8 @@ async function newCase(unitSlug: string) {
 }
 
 const state = (id: string) => db().case.findUniqueOrThrow({ where: { id }, select: { assigneeId: true, version: true } });
+/** Bulk form rows: each case with the version the queue showed. */
+const rows = (...cases: { id: string; version: number }[]) => cases.map((c) => ({ caseId: c.id, expectedVersion: c.version }));
 const assignedEvents = (caseId: string) => db().caseEvent.findMany({ where: { caseId, type: "case.assigned" }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
@@ -155,14 +157,14 @@ describe("assign and reassign", () => {
 describe("bulk assign", () => {
   it("assigns every selected case in one go", async () => {
     const [c1, c2] = [await newCase(unitA.slug), await newCase(unitA.slug)];
-    expect(await assignCases(lene, { caseIds: [c1.id, c2.id], assigneeId: knut.userId })).toEqual({ assigned: 2, unchanged: 0 });
+    expect(await assignCases(lene, { cases: rows(c1, c2), assigneeId: knut.userId })).toEqual({ assigned: 2, unchanged: 0, stale: [] });
     expect((await state(c1.id)).assigneeId).toBe(knut.userId);
     expect((await state(c2.id)).assigneeId).toBe(knut.userId);
   });
 
   it("is all-or-nothing: one case the lead may not see and none is assigned", async () => {
     const [c1, c2, foreign] = [await newCase(unitA.slug), await newCase(unitA.slug), await newCase(unitB.slug)];
-    await expect(assignCases(lene, { caseIds: [c1.id, c2.id, foreign.id], assigneeId: kari.userId })).rejects.toMatchObject({
+    await expect(assignCases(lene, { cases: rows(c1, c2, foreign), assigneeId: kari.userId })).rejects.toMatchObject({
       code: "not_found",
     });
     for (const c of [c1, c2, foreign]) {
@@ -174,14 +176,48 @@ describe("bulk assign", () => {
   it("is all-or-nothing when one case is closed", async () => {
     const [c1, closed] = [await newCase(unitA.slug), await newCase(unitA.slug)];
     await db().case.update({ where: { id: closed.id }, data: { status: "refused", closedAt: new Date() } });
-    await expect(assignCases(lene, { caseIds: [c1.id, closed.id], assigneeId: kari.userId })).rejects.toMatchObject({
+    await expect(assignCases(lene, { cases: rows(c1, closed), assigneeId: kari.userId })).rejects.toMatchObject({
       code: "case_closed",
       details: { reference: closed.reference },
     });
     expect((await state(c1.id)).assigneeId).toBeNull();
   });
 
+  it("leaves a case claimed meanwhile alone, reports it as stale and still assigns the others", async () => {
+    const [c1, c2, c3] = [await newCase(unitA.slug), await newCase(unitA.slug), await newCase(unitA.slug)];
+    // The lead's queue showed c1..c3 unassigned; Kari claims c2 before the lead presses "assign".
+    await claimCase(kari, { caseId: c2.id, expectedVersion: c2.version });
+    expect(await assignCases(lene, { cases: rows(c1, c2, c3), assigneeId: knut.userId })).toEqual({
+      assigned: 2,
+      unchanged: 0,
+      stale: [c2.reference],
+    });
+    expect((await state(c1.id)).assigneeId).toBe(knut.userId);
+    expect((await state(c3.id)).assigneeId).toBe(knut.userId);
+    // Kari's claim was not overwritten: one "case.assigned" event, hers.
+    expect(await state(c2.id)).toEqual({ assigneeId: kari.userId, version: c2.version + 1 });
+    expect((await assignedEvents(c2.id)).map((e) => e.actorId)).toEqual([kari.userId]);
+  });
+
+  it("claims racing with the bulk assign: each case ends with exactly one winner", async () => {
+    const cases = await Promise.all([1, 2, 3, 4, 5, 6].map(() => newCase(unitA.slug)));
+    const [bulk, ...claims] = await Promise.allSettled([
+      assignCases(lene, { cases: rows(...cases), assigneeId: knut.userId }),
+      ...cases.filter((_, i) => i % 2 === 0).map((c) => claimCase(kari, { caseId: c.id, expectedVersion: c.version })),
+    ]);
+    const stale = bulk.status === "fulfilled" ? bulk.value.stale : [];
+    for (const c of cases) {
+      const now = await state(c.id);
+      const events = await assignedEvents(c.id);
+      // Never overwritten: one assignment per case, and the stale list names exactly the cases the bulk lost.
+      expect(events).toHaveLength(now.assigneeId === null ? 0 : 1);
+      expect(stale.includes(c.reference)).toBe(now.assigneeId !== knut.userId);
+    }
+    expect(bulk.status).toBe("fulfilled");
+    expect(claims.length).toBe(3);
+  });
+
   it("refuses an empty selection", async () => {
-    await expect(assignCases(lene, { caseIds: [], assigneeId: kari.userId })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(assignCases(lene, { cases: [], assigneeId: kari.userId })).rejects.toMatchObject({ code: "validation_failed" });
   });
 });
