@@ -2,10 +2,12 @@
 // oldest first; a letter's PDF; marking letters as printed (one or many), each with a
 // "letter.printed" audit event on its case. Scoped like the case queue: a staff member only ever
 // reads letters of cases they may see (lib/cases/case-scope.ts); anything else does not exist.
+// Reading is not acting: only someone who may write to the requester on the case (policy
+// "case.message") may mark its letter printed; the DPO sees the queue but cannot mark anything.
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/domain/errors";
-import { hasPermission, type Actor } from "@/lib/domain/policy";
+import { can, hasPermission, type Actor } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,7 +22,12 @@ export type PrintQueueRow = {
   locale: string;
   createdAt: Date;
   sizeBytes: number;
+  /** May the actor mark this letter printed (policy "case.message" on its case)? */
+  canMark: boolean;
 };
+
+/** The action that lets a staff member act on a case's post (sending it is writing to the requester). */
+export const MARK_PRINTED_ACTION = "case.message" as const;
 
 function queuedPostLetters(actor: Actor): Prisma.LetterWhereInput {
   return { delivery: "post", status: "queued", case: caseScopeFilter(actor) };
@@ -41,7 +48,7 @@ export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
       kind: true,
       locale: true,
       createdAt: true,
-      case: { select: { reference: true, requester: { select: { name: true } } } },
+      case: { select: { reference: true, unitId: true, requesterId: true, assigneeId: true, requester: { select: { name: true } } } },
     },
   });
   // The PDF's size without reading the bytes into the app.
@@ -58,6 +65,7 @@ export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
     locale: r.locale,
     createdAt: r.createdAt,
     sizeBytes: sizeOf.get(r.id) ?? 0,
+    canMark: can(actor, MARK_PRINTED_ACTION, { unitId: r.case.unitId, requesterId: r.case.requesterId, assigneeId: r.case.assigneeId }),
   }));
 }
 
@@ -75,20 +83,23 @@ export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName
 
 /**
  * Marks queued post letters as printed. Ids the actor may not see, unknown ids and letters already
- * printed are skipped (a letter printed by a colleague a moment ago is not printed "twice").
- * Returns how many were marked.
+ * printed are skipped (a letter printed by a colleague a moment ago is not printed "twice"); so are
+ * letters of cases the actor may see but not work (policy "case.message"). Someone who may not
+ * work any case (the DPO) is refused outright. Returns how many were marked.
  */
 export async function markLettersPrinted(actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<{ marked: number }> {
   assertMayList(actor);
+  if (!hasPermission(actor, MARK_PRINTED_ACTION)) throw new DomainError("forbidden");
   const wanted = [...new Set(ids)].filter((id) => UUID.test(id)).slice(0, MARK_PRINTED_MAX);
   if (wanted.length === 0) return { marked: 0 };
   const marked = await db().$transaction(async (tx) => {
     const letters = await tx.letter.findMany({
       where: { id: { in: wanted }, ...queuedPostLetters(actor) },
-      select: { id: true, caseId: true },
+      select: { id: true, caseId: true, case: { select: { unitId: true, requesterId: true, assigneeId: true } } },
     });
     let count = 0;
     for (const letter of letters) {
+      if (!can(actor, MARK_PRINTED_ACTION, letter.case)) continue;
       // Guarded by status: two people marking the same letter at once write one event, not two.
       const updated = await tx.letter.updateMany({ where: { id: letter.id, status: "queued" }, data: { status: "printed", printedAt: now } });
       if (updated.count !== 1) continue;

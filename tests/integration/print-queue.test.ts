@@ -126,6 +126,25 @@ describe("print queue", () => {
     expect(isDomainError(await markLettersPrinted(admin, [hidden.letterId]).catch((e: unknown) => e), "not_found")).toBe(true);
   });
 
+  it("the DPO reads the queue but may not mark anything printed; those who work the case may", async () => {
+    const l = await caseWithLetter("barnehage", { createdAt: new Date() });
+    const dpo = await staffActor("personvernombud@demo.test");
+    const kari = await staffActor("saksbehandler@demo.test");
+    // Reads: the row is there, without the right to act on it.
+    expect((await listPrintQueue(dpo)).find((r) => r.id === l.letterId)).toMatchObject({ canMark: false });
+    expect((await listPrintQueue(kari)).find((r) => r.id === l.letterId)).toMatchObject({ canMark: true });
+    // Acts: refused, nothing written.
+    expect(isDomainError(await markLettersPrinted(dpo, [l.letterId]).catch((e: unknown) => e), "forbidden")).toBe(true);
+    expect(await db().letter.findUniqueOrThrow({ where: { id: l.letterId } })).toMatchObject({ status: "queued", printedAt: null });
+    expect(await db().caseEvent.count({ where: { caseId: l.caseId, type: "letter.printed" } })).toBe(0);
+    // Someone with a case role and the DPO role may mark only letters of cases they may work.
+    const other = await caseWithLetter("helse-omsorg", { createdAt: new Date() });
+    const both = { ...kari, roles: [...kari.roles, "dpo" as const] };
+    expect(await markLettersPrinted(both, [l.letterId, other.letterId])).toEqual({ marked: 1 });
+    expect(await db().letter.findUniqueOrThrow({ where: { id: other.letterId } })).toMatchObject({ status: "queued" });
+    expect((await listPrintQueue(both)).find((r) => r.id === other.letterId)).toMatchObject({ canMark: false });
+  });
+
   it("two people marking the same letter at once write one event", async () => {
     const l = await caseWithLetter("barnehage", { createdAt: new Date() });
     const kari = await staffActor("saksbehandler@demo.test");

@@ -21,6 +21,8 @@ export async function markPrintedAction(formData: FormData): Promise<void> {
     marked = (await markLettersPrinted(actor, ids)).marked;
   } catch (error) {
     if (isDomainError(error, "not_found")) notFound();
+    // Someone who may read the queue but not work cases (the DPO).
+    if (isDomainError(error, "forbidden")) redirect("/staff/print-queue?denied=1#status");
     const errorId = randomUUID();
     logger.error("print_queue.mark_failed", { errorId, error: (error as Error).name });
     throw error;

@@ -10,13 +10,15 @@ import { markPrintedAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function PrintQueuePage({ searchParams }: { searchParams: Promise<{ marked?: string; none?: string }> }) {
+export default async function PrintQueuePage({ searchParams }: { searchParams: Promise<{ marked?: string; none?: string; denied?: string }> }) {
   const actor = await requireStaffActor();
   // Same gate as the case queue: no case.list, no page.
   if (!hasPermission(actor, "case.list")) notFound();
   const [search, t, localeRaw, rows] = await Promise.all([searchParams, getTranslations(), getLocale(), listPrintQueue(actor)]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const marked = search.marked && /^\d{1,4}$/.test(search.marked) ? Number(search.marked) : null;
+  // The DPO reads the queue but does not act on it: no checkboxes or buttons for rows they may not work.
+  const anyMarkable = rows.some((r) => r.canMark);
 
   return (
     <>
@@ -35,6 +37,11 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
             <p className="ds-paragraph">{t("letters.printQueue.marked", { count: marked })}</p>
           </div>
         )}
+        {search.denied && (
+          <div className="ds-alert mt-4" data-color="danger" role="alert" data-testid="print-denied">
+            <p className="ds-paragraph">{t("policyWork.printQueue.denied")}</p>
+          </div>
+        )}
         {search.none && (
           <div className="ds-alert mt-4" data-color="warning" role="alert">
             <p className="ds-paragraph">{t("letters.printQueue.noneSelected")}</p>
@@ -46,6 +53,7 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
         <p className="ds-paragraph mt-6">{t("letters.printQueue.empty")}</p>
       ) : (
         <form action={markPrintedAction} className="mt-6 flex flex-col gap-4">
+          {!anyMarkable && <p className="ds-paragraph max-w-prose">{t("policyWork.printQueue.readOnly")}</p>}
           <div className="overflow-x-auto">
             <table className="ds-table" data-zebra="true" data-testid="print-queue">
               <caption className="ds-sr-only">{t("letters.printQueue.caption")}</caption>
@@ -63,14 +71,16 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
                 {rows.map((row) => (
                   <tr key={row.id} data-letter-id={row.id} data-reference={row.reference}>
                     <td>
-                      <input
-                        type="checkbox"
-                        className="ds-input"
-                        name="ids"
-                        value={row.id}
-                        id={`select-${row.id}`}
-                        aria-label={t("letters.printQueue.select", { reference: row.reference })}
-                      />
+                      {row.canMark && (
+                        <input
+                          type="checkbox"
+                          className="ds-input"
+                          name="ids"
+                          value={row.id}
+                          id={`select-${row.id}`}
+                          aria-label={t("letters.printQueue.select", { reference: row.reference })}
+                        />
+                      )}
                     </td>
                     <th scope="row">
                       <Link className="ds-link" href={`/staff/cases/${row.reference}`}>
@@ -86,17 +96,19 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
                           {t("letters.printQueue.download")} ({formatSize(row.sizeBytes, locale)})
                           <span className="ds-sr-only">, {row.reference}</span>
                         </a>
-                        <button
-                          type="submit"
-                          name="only"
-                          value={row.id}
-                          className="ds-button"
-                          data-variant="secondary"
-                          data-size="sm"
-                        >
-                          {t("letters.printQueue.markOne")}
-                          <span className="ds-sr-only">, {row.reference}</span>
-                        </button>
+                        {row.canMark && (
+                          <button
+                            type="submit"
+                            name="only"
+                            value={row.id}
+                            className="ds-button"
+                            data-variant="secondary"
+                            data-size="sm"
+                          >
+                            {t("letters.printQueue.markOne")}
+                            <span className="ds-sr-only">, {row.reference}</span>
+                          </button>
+                        )}
                       </div>
                     </td>
                   </tr>
@@ -104,11 +116,13 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
               </tbody>
             </table>
           </div>
-          <div>
-            <button type="submit" className="ds-button" data-variant="primary">
-              {t("letters.printQueue.markSelected")}
-            </button>
-          </div>
+          {anyMarkable && (
+            <div>
+              <button type="submit" className="ds-button" data-variant="primary">
+                {t("letters.printQueue.markSelected")}
+              </button>
+            </div>
+          )}
         </form>
       )}
     </>
