@@ -11,6 +11,9 @@
 //   no e-mail.
 // The PDF file of a portal letter is written to storage first and removed again if the
 // transaction fails (as lib/files/upload-attachment.ts does).
+// Optimistic locking like every other case change: the caller passes the case version it showed;
+// sending bumps it in the same transaction, so a second tab (or a colleague) with the same page
+// gets conflict_stale_version instead of sending a second letter.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
@@ -25,6 +28,8 @@ import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
 import { missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
 import { staffCaseRef } from "./staff-get-case";
 import { myCaseLink } from "./staff-send-message";
+import { versionField } from "./ask-requester";
+import { bumpCaseVersionInTx } from "./case-transition";
 
 export const LETTER_BODY_MAX = 20_000;
 
@@ -36,7 +41,7 @@ export const sendLetterSchema = z.object({
   delivery: z.enum(["portal", "post"], { error: "delivery" }),
 });
 
-export type SendLetterInput = { reference: string; body: string; delivery: string; now?: Date };
+export type SendLetterInput = { reference: string; body: string; delivery: string; expectedVersion: number; now?: Date };
 export type SendLetterResult = { letterId: string; delivery: "portal" | "post"; messageId: string | null; attachmentId: string | null; mailed: boolean };
 
 export async function sendResponseLetter(actor: Actor, input: SendLetterInput): Promise<SendLetterResult> {
@@ -50,6 +55,10 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
     throw new DomainError("validation_failed", { field: String(issue?.path[0] ?? "body"), reason: issue?.message ?? "bodyEmpty" });
   }
   const { body, delivery } = parsed.data;
+  const version = versionField.safeParse(input.expectedVersion);
+  if (!version.success) throw new DomainError("validation_failed", { field: "version", reason: "version" });
+  // Checked early (no PDF for a page that is out of date) and again by the guarded update below.
+  if (version.data !== visible.version) throw new DomainError("conflict_stale_version", { reference: visible.reference });
   const now = input.now ?? new Date();
 
   const c = await loadLetterCase(db(), visible.id);
@@ -77,6 +86,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
 
   if (delivery === "post") {
     const letter = await db().$transaction(async (tx) => {
+      await bumpCaseVersionInTx(tx, c.id, version.data);
       const row = await tx.letter.create({
         data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "post", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
         select: { id: true },
@@ -93,6 +103,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
   let result: SendLetterResult;
   try {
     result = await db().$transaction(async (tx) => {
+      await bumpCaseVersionInTx(tx, c.id, version.data);
       const letter = await tx.letter.create({
         data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "portal", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
         select: { id: true },

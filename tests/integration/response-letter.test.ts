@@ -1,7 +1,7 @@
 // Sending the response letter against the real database: portal delivery writes the letter, the
 // secure message, the PDF attachment, the audit events and the outbox mail in one transaction;
-// post delivery queues a paper letter and sends no e-mail; a refusal whose mandatory parts were
-// edited away is refused with nothing written. Also the JSON/CSV export attached as answer files.
+// post delivery queues a paper letter and sends no e-mail; a refusal whose mandatory parts (complaint,
+// court, legal basis, the decision's reasons) were edited away is refused with nothing written. Also the JSON/CSV export attached as answer files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
@@ -73,6 +73,11 @@ async function decidedCase(opts: { rights: Right[]; decisions: Decision[]; answe
   });
 }
 
+/** The case version the letter page would carry (optimistic locking). */
+async function caseVersion(reference: string) {
+  return (await db().case.findUniqueOrThrow({ where: { reference }, select: { version: true } })).version;
+}
+
 async function counts(caseId: string) {
   const [letters, messages, attachments, events, outbox] = await Promise.all([
     db().letter.count({ where: { caseId, kind: "response" } }),
@@ -95,7 +100,7 @@ describe("sending the response letter", () => {
     expect(page?.defaultDelivery).toBe("portal");
     expect(page?.draft).toContain("Innsyn i opplysningene dine");
 
-    const result = await sendResponseLetter(kari, { reference: c.reference, body: page!.draft!, delivery: "portal" });
+    const result = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: page!.draft!, delivery: "portal" });
     expect(result.mailed).toBe(true);
 
     const letter = await db().letter.findUniqueOrThrow({ where: { id: result.letterId } });
@@ -137,7 +142,7 @@ describe("sending the response letter", () => {
     // The outbox insert (the last write) is refused: everything before it must roll back.
     await db().$executeRawUnsafe(`ALTER TABLE mail_outbox ADD CONSTRAINT letters_test_block CHECK (case_id IS DISTINCT FROM '${c.id}'::uuid)`);
     try {
-      const error = await sendResponseLetter(kari, { reference: c.reference, body: draft, delivery: "portal" }).catch((e: unknown) => e);
+      const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: draft, delivery: "portal" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
     } finally {
       await db().$executeRawUnsafe(`ALTER TABLE mail_outbox DROP CONSTRAINT letters_test_block`);
@@ -150,7 +155,7 @@ describe("sending the response letter", () => {
     const kari = await staffActor("saksbehandler@demo.test");
     const page = await getResponseLetterPage(kari, c.reference);
     expect(page?.defaultDelivery).toBe("post");
-    const result = await sendResponseLetter(kari, { reference: c.reference, body: page!.draft!, delivery: "post" });
+    const result = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: page!.draft!, delivery: "post" });
     expect(result).toMatchObject({ delivery: "post", messageId: null, attachmentId: null, mailed: false });
     const letter = await db().letter.findUniqueOrThrow({ where: { id: result.letterId } });
     expect(letter).toMatchObject({ delivery: "post", status: "queued", printedAt: null });
@@ -165,13 +170,13 @@ describe("sending the response letter", () => {
     const c = await decidedCase({ rights: ["access"], decisions: [GRANT_ACCESS], postalAddress: null });
     const kari = await staffActor("saksbehandler@demo.test");
     const draft = (await getResponseLetterPage(kari, c.reference))!.draft!;
-    const error = await sendResponseLetter(kari, { reference: c.reference, body: draft, delivery: "post" }).catch((e: unknown) => e);
+    const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: draft, delivery: "post" }).catch((e: unknown) => e);
     expect(isDomainError(error, "validation_failed")).toBe(true);
     expect((error as { details: { reason: string } }).details.reason).toBe("noPostalAddress");
     expect((await counts(c.id)).letters).toBe(0);
   });
 
-  it("a refusal with the complaint, court or legal basis edited away is refused, and nothing is written", async () => {
+  it("a refusal with the complaint, court, legal basis or reasons edited away is refused, and nothing is written", async () => {
     const c = await decidedCase({ rights: ["erasure"], decisions: [REFUSE_ERASURE] });
     const kari = await staffActor("saksbehandler@demo.test");
     const draft = (await getResponseLetterPage(kari, c.reference))!.draft!;
@@ -180,19 +185,27 @@ describe("sending the response letter", () => {
       [draft.split("\n").filter((l) => !l.includes("Datatilsynet")).join("\n"), ["complaint"]],
       [draft.split("\n").filter((l) => !l.includes("domstolene")).join("\n"), ["court"]],
       [draft.replaceAll("GDPR art. 17(3)(b)", "arkivloven"), ["legal_basis"]],
-      ["Vi sletter ikke. Hilsen kommunen.", ["complaint", "court", "legal_basis"]],
+      [draft.replace(REFUSE_ERASURE.reasons, ""), ["reasons"]],
+      [draft.replace(REFUSE_ERASURE.reasons, "Dokumentene er arkivert."), ["reasons"]],
+      ["Vi sletter ikke. Hilsen kommunen.", ["complaint", "court", "legal_basis", "reasons"]],
     ];
     for (const [body, missing] of variants) {
       for (const delivery of ["portal", "post"]) {
-        const error = await sendResponseLetter(kari, { reference: c.reference, body, delivery }).catch((e: unknown) => e);
+        const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body, delivery }).catch((e: unknown) => e);
         expect(isDomainError(error, "validation_failed")).toBe(true);
         expect((error as { details: { missing: string[] } }).details.missing).toEqual(missing);
       }
     }
     expect(await counts(c.id)).toEqual(before);
-    // The untouched draft goes through.
-    await sendResponseLetter(kari, { reference: c.reference, body: draft, delivery: "portal" });
+    // The reasons with other line breaks and capitals are still the reasons.
+    const reflowed = draft.replace(REFUSE_ERASURE.reasons, "DOKUMENTENE er arkivert\n i sak- og  arkivsystemet.");
+    expect(reflowed).not.toContain(REFUSE_ERASURE.reasons);
+    const ok = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: reflowed, delivery: "post" });
+    expect(ok.delivery).toBe("post");
     expect((await counts(c.id)).letters).toBe(before.letters + 1);
+    // The untouched draft goes through.
+    await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: draft, delivery: "portal" });
+    expect((await counts(c.id)).letters).toBe(before.letters + 2);
   });
 
   it("needs decisions, case.decide and a visible case", async () => {
@@ -200,7 +213,7 @@ describe("sending the response letter", () => {
     const kari = await staffActor("saksbehandler@demo.test");
     const page = await getResponseLetterPage(kari, undecided.reference);
     expect(page?.draft).toBeNull();
-    const noDecision = await sendResponseLetter(kari, { reference: undecided.reference, body: "Hei", delivery: "portal" }).catch((e: unknown) => e);
+    const noDecision = await sendResponseLetter(kari, { reference: undecided.reference, expectedVersion: await caseVersion(undecided.reference), body: "Hei", delivery: "portal" }).catch((e: unknown) => e);
     expect((noDecision as { details: { reason: string } }).details.reason).toBe("noDecisions");
 
     const c = await decidedCase({ rights: ["access"], decisions: [GRANT_ACCESS] });
@@ -208,12 +221,12 @@ describe("sending the response letter", () => {
     const dpoPage = await getResponseLetterPage(dpo, c.reference);
     expect(dpoPage?.canSend).toBe(false);
     expect(dpoPage?.draft).toContain(c.reference);
-    const forbidden = await sendResponseLetter(dpo, { reference: c.reference, body: dpoPage!.draft!, delivery: "portal" }).catch((e: unknown) => e);
+    const forbidden = await sendResponseLetter(dpo, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: dpoPage!.draft!, delivery: "portal" }).catch((e: unknown) => e);
     expect(isDomainError(forbidden, "forbidden")).toBe(true);
 
     const ola = await staffActor("saksbehandler2@demo.test");
     expect(await getResponseLetterPage(ola, c.reference)).toBeNull();
-    const hidden = await sendResponseLetter(ola, { reference: c.reference, body: "x", delivery: "portal" }).catch((e: unknown) => e);
+    const hidden = await sendResponseLetter(ola, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: "x", delivery: "portal" }).catch((e: unknown) => e);
     expect(isDomainError(hidden, "not_found")).toBe(true);
     expect((await counts(c.id)).letters).toBe(0);
   });
@@ -224,7 +237,7 @@ describe("sending the response letter", () => {
     const draft = (await getResponseLetterPage(kari, c.reference))!.draft!;
     expect(draft).toContain("We have considered your request to erase your data");
     expect(draft).toContain("court");
-    const sent = await sendResponseLetter(kari, { reference: c.reference, body: draft, delivery: "portal" });
+    const sent = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: draft, delivery: "portal" });
     const attachment = await db().attachment.findUniqueOrThrow({ where: { id: sent.attachmentId! } });
     expect(attachment.fileName).toBe(`response-letter-${c.reference}.pdf`);
   });

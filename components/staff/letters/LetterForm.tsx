@@ -16,6 +16,10 @@ export function LetterForm(props: {
   action: (state: LetterFormState, formData: FormData) => Promise<LetterFormState>;
   initialBody: string;
   initialDelivery: "portal" | "post";
+  /** The case version the page showed (optimistic locking). */
+  version: number;
+  /** Where the reload link after a conflict points. */
+  reloadHref: string;
   texts: {
     summaryHeading: string;
     bodyLabel: string;
@@ -25,6 +29,7 @@ export function LetterForm(props: {
     deliveryPortal: string;
     deliveryPost: string;
     send: string;
+    reload: string;
   };
 }) {
   const [state, formAction, pending] = useActionState(props.action, {
@@ -33,16 +38,29 @@ export function LetterForm(props: {
     errors: [],
   });
   const summaryRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
   const bodyError = state.errors.filter((e) => e.fieldId === LETTER_BODY_FIELD).map((e) => e.message).join(" ") || undefined;
   const deliveryError = state.errors.filter((e) => e.fieldId === DELIVERY_FIELD).map((e) => e.message).join(" ") || undefined;
 
   useEffect(() => {
     if (state.errors.length > 0) summaryRef.current?.focus();
+    else if (state.conflict) conflictRef.current?.focus();
   }, [state]);
 
   return (
     <form action={formAction} noValidate className="mt-4 flex flex-col gap-6">
+      {state.conflict && (
+        <div ref={conflictRef} tabIndex={-1} className="ds-alert" data-color="danger" role="alert" data-testid="letter-conflict">
+          <p className="ds-paragraph">{state.conflict}</p>
+          <p className="ds-paragraph mt-2">
+            <a className="ds-link" href={props.reloadHref}>
+              {props.texts.reload}
+            </a>
+          </p>
+        </div>
+      )}
       <ErrorSummary ref={summaryRef} heading={props.texts.summaryHeading} errors={state.errors} />
+      <input type="hidden" name="version" value={props.version} />
       <FormField id={LETTER_BODY_FIELD} label={props.texts.bodyLabel} help={props.texts.bodyHelp} error={bodyError}>
         <textarea name="body" className="ds-input font-mono" rows={28} maxLength={20000} defaultValue={state.body} required />
       </FormField>

@@ -4,4 +4,6 @@ export type LetterFormState = {
   delivery: string;
   /** Translated messages, each linked to the field it is about. */
   errors: { fieldId: string; message: string }[];
+  /** The case changed since the page was shown (e.g. the letter was sent from another tab): reload. */
+  conflict?: string;
 };

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
+import { lastChangedBy } from "@/lib/cases/staff-get-case";
 import { createAnswerExport } from "@/lib/letters/response-export";
 import { isDomainError } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
@@ -24,6 +25,7 @@ export async function sendLetterAction(reference: string, _prev: LetterFormState
   const actor = await requireStaffActor();
   const body = text(formData, "body");
   const delivery = text(formData, "delivery");
+  const version = Number(text(formData, "version"));
   const t = await getTranslations("letters.errors");
   const back = (errors: { fieldId: string; message: string }[]): LetterFormState => {
     // One entry per field (the summary links each field once).
@@ -33,9 +35,14 @@ export async function sendLetterAction(reference: string, _prev: LetterFormState
   };
   let sent: "portal" | "post";
   try {
-    sent = (await sendResponseLetter(actor, { reference, body, delivery })).delivery;
+    sent = (await sendResponseLetter(actor, { reference, body, delivery, expectedVersion: Number.isInteger(version) ? version : 0 })).delivery;
   } catch (error) {
     if (isDomainError(error, "not_found")) notFound();
+    if (isDomainError(error, "conflict_stale_version") || (isDomainError(error, "validation_failed") && error.details?.field === "version")) {
+      // The standard "changed by X, reload": nothing was sent.
+      const [who, tc] = await Promise.all([lastChangedBy(actor, reference), getTranslations("caseWork.conflict")]);
+      return { body, delivery, errors: [], conflict: who?.name ? tc("changedBy", { name: who.name }) : tc("changedBySomeone") };
+    }
     if (isDomainError(error, "forbidden")) return back([{ fieldId: BODY_FIELD, message: t("forbidden") }]);
     if (isDomainError(error, "validation_failed")) {
       const d = error.details ?? {};

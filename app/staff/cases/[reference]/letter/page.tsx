@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
+import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { citationsOf } from "@/lib/letters/response-templates";
 import { isLocale } from "@/i18n/locales";
 import { LetterForm } from "@/components/staff/letters/LetterForm";
@@ -18,6 +19,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
   const actor = await requireStaffActor();
   const view = await getResponseLetterPage(actor, reference);
   if (!view) notFound();
+  // The version the send form carries (optimistic locking: a second tab cannot send a second letter).
+  const caseVersion = (await staffCaseRef(actor, reference))?.version ?? 0;
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const flash =
@@ -86,6 +89,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
                 action={sendLetterAction.bind(null, view.reference)}
                 initialBody={view.draft}
                 initialDelivery={view.defaultDelivery}
+                version={caseVersion}
+                reloadHref={`/staff/cases/${view.reference}/letter`}
                 texts={{
                   summaryHeading: t("letters.errors.summaryHeading"),
                   bodyLabel: t("letters.page.bodyLabel"),
@@ -95,6 +100,7 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
                   deliveryPortal: t("letters.page.deliveryPortal"),
                   deliveryPost: t("letters.page.deliveryPost"),
                   send: t("letters.page.send"),
+                  reload: t("policyWork.letter.reload"),
                 }}
               />
             ) : (
