@@ -104,7 +104,7 @@ describe("staff users", () => {
     await db().session.createMany({
       data: [1, 2].map(() => ({ sessionToken: randomBytes(16).toString("hex"), userId: id, expires })),
     });
-    expect(await setStaffUserActive(admin, id, false)).toEqual({ sessionsEnded: 2 });
+    expect(await setStaffUserActive(admin, id, false)).toEqual({ sessionsEnded: 2, unassignedCases: 0 });
     expect(await db().session.count({ where: { userId: id } })).toBe(0);
     expect((await db().user.findUniqueOrThrow({ where: { id } })).active).toBe(false);
     await setStaffUserActive(admin, id, true);
