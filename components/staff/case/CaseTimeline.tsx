@@ -17,6 +17,8 @@ const KNOWN = new Set([
   "case.decided",
   "case.withdrawn",
   "case.assigned",
+  "case.unassigned",
+  "case.unit_changed",
   "case.restricted",
   "case.restriction_lifted",
   "case.complex_set",
@@ -26,6 +28,7 @@ const KNOWN = new Set([
   "note.added",
   "task.created",
   "task.done",
+  "task.assigned",
   "attachment.from_requester",
   "attachment.answer",
   "attachment.internal",
@@ -63,14 +66,28 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
         });
       case "case.requester_asked":
         return t("caseWork.timeline.case_requester_asked", { kind: t(`caseWork.ask.kinds.${f.pauseKind === "identity" ? "identity" : "clarification"}`) });
-      case "case.requester_answered":
+      case "case.requester_answered": {
+        const text = t("caseWork.timeline.case_requester_answered", { due: date(f.dueDate) });
+        // An answer recorded later than it arrived (phone, letter): the pause ended on that day.
+        const answeredOn = typeof f.pauseTo === "string" ? date(f.pauseTo) : "";
+        return answeredOn && answeredOn !== date(e.at.toISOString()) ? `${text} ${t("caseRules.timeline.answeredOn", { date: answeredOn })}` : text;
+      }
       case "case.extended":
         return t(`caseWork.timeline.${key}`, { due: date(f.dueDate) });
       case "case.decided":
         return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`caseStatus.${f.outcome}`) : "" });
+      case "case.unassigned":
+        return t("policyWork.timeline.case_unassigned");
+      case "case.unit_changed":
+        return t(f.specialCategory === true ? "policyWork.timeline.case_unit_changed_special" : "policyWork.timeline.case_unit_changed");
       case "task.created":
       case "task.done":
         return t(`caseWork.timeline.${key}`, {
+          kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
+          system: typeof f.system === "string" ? f.system : "",
+        });
+      case "task.assigned":
+        return t("caseRules.timeline.task_assigned", {
           kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
           system: typeof f.system === "string" ? f.system : "",
         });

@@ -10,9 +10,10 @@ import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CaseHeader } from "@/components/staff/case/CaseHeader";
 import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
-import { CaseActions, CaseDecision, CaseTasks, NoteForm } from "@/components/staff/case/CaseWorkForms";
+import { CaseActions, CaseDecision, CaseTasks, NoteForm, SECTION_DONE_MESSAGES } from "@/components/staff/case/CaseWorkForms";
 import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
 import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSection";
+import { AssignPanel } from "@/components/staff/case/AssignPanel";
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { sendStaffMessageAction } from "./actions";
 
@@ -33,6 +34,8 @@ const DONE_KEYS = [
   "complexSet",
   "complexCleared",
 ] as const;
+/** Results of the case-rule changes (messages in caseRules.done). */
+const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
 
 export default async function StaffCasePage({
   params,
@@ -50,13 +53,15 @@ export default async function StaffCasePage({
   const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
-  const doneKey = (DONE_KEYS as readonly string[]).includes(search.done ?? "") ? search.done : null;
+  const doneKey = [...DONE_KEYS, ...RULES_DONE_KEYS].includes(search.done as never) ? (search.done ?? null) : null;
+  // Tasks and notes show their result next to their own section (where the page returns to).
+  const topDoneKey = doneKey && !(doneKey in SECTION_DONE_MESSAGES) ? doneKey : null;
   const flash = search.sent
     ? t("myCases.staff.messageSent")
     : search.uploaded
       ? t("myCases.staff.answerUploaded")
-      : doneKey
-        ? t(`caseWork.done.${doneKey}` as never)
+      : topDoneKey
+        ? t(`${(RULES_DONE_KEYS as readonly string[]).includes(topDoneKey) ? "caseRules" : "caseWork"}.done.${topDoneKey}` as never)
         : null;
 
   return (
@@ -83,6 +88,7 @@ export default async function StaffCasePage({
       </div>
 
       <CaseHeader view={work} locale={locale} />
+      <AssignPanel actor={actor} reference={view.reference} search={search as Record<string, string | undefined>} />
 
       <RequestDetailsSection actor={actor} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
 
@@ -97,7 +103,7 @@ export default async function StaffCasePage({
         </p>
       </section>
 
-      {!work.closed && (
+      {(!work.closed || work.restrictedAt) && (
         <section id="actions" aria-labelledby="actions-heading" className="mt-8">
           <h2 id="actions-heading" className="ds-heading" data-size="sm">
             {t("caseWork.actions.heading")}
@@ -110,7 +116,7 @@ export default async function StaffCasePage({
         <h2 id="tasks-heading" className="ds-heading" data-size="sm">
           {t("caseWork.tasks.heading")}
         </h2>
-        <CaseTasks view={work} locale={locale} />
+        <CaseTasks view={work} locale={locale} done={doneKey} />
       </section>
 
       <section id="decision" aria-labelledby="decision-heading" className="mt-8">
@@ -202,7 +208,7 @@ export default async function StaffCasePage({
         <h2 id="timeline-heading" className="ds-heading" data-size="sm">
           {t("caseWork.timeline.heading")}
         </h2>
-        <NoteForm view={work} locale={locale} />
+        <NoteForm view={work} locale={locale} done={doneKey} />
         <CaseTimeline entries={work.timeline} locale={locale} />
       </section>
     </>
