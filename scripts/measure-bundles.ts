@@ -11,7 +11,7 @@
 // It prints numbers; it is not a test.
 import { gzipSync } from "node:zlib";
 
-type Args = { base: string; receipt?: string; browser: boolean };
+type Args = { base: string; receipt?: string; browser: boolean; cookie?: string; caseRef?: string };
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { base: "http://localhost:3000", browser: false };
@@ -20,8 +20,12 @@ function parseArgs(argv: string[]): Args {
     if (a === "--base") args.base = argv[++i] ?? args.base;
     else if (a === "--receipt") args.receipt = argv[++i];
     else if (a === "--browser") args.browser = true;
+    else if (a === "--cookie") args.cookie = argv[++i];
+    else if (a === "--case") args.caseRef = argv[++i];
     else if (a === "--help" || a === "-h") {
-      console.log("usage: tsx scripts/measure-bundles.ts --base http://localhost:3000 [--receipt <token>] [--browser]");
+      console.log(
+        "usage: tsx scripts/measure-bundles.ts --base http://localhost:3000 [--receipt <token>] [--browser] [--cookie 'name=value; name2=value2' --case PV-2026-000001]",
+      );
       process.exit(0);
     }
   }
@@ -43,9 +47,14 @@ const gzipSize = (data: Buffer | string) => gzipSync(typeof data === "string" ? 
 const sizes = (data: Buffer | string): Sizes => ({ raw: Buffer.byteLength(data), gzip: gzipSize(data) });
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** GET with a tiny cookie jar, following redirects by hand (a draft cookie may be set on the way). */
+/**
+ * One cookie jar for the whole run: the request form's draft cookie set by /request/new carries on
+ * to the later steps, and --cookie (a signed-in citizen's session) reaches the pages behind sign-in.
+ */
+const jar = new Map<string, string>();
+
+/** GET with the cookie jar, following redirects by hand (a draft cookie may be set on the way). */
 async function fetchPage(base: string, path: string): Promise<{ html: string; finalPath: string; status: number }> {
-  const jar = new Map<string, string>();
   let url = new URL(path, base);
   for (let hop = 0; hop < 10; hop++) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -170,11 +179,18 @@ async function main() {
   const pages: Array<[string, string]> = [
     ["/ (front page)", "/"],
     ["/request/new?right=access", "/request/new?right=access"],
+    ["/request/details", "/request/details"],
+    ["/request/about", "/request/about"],
     ["/login", "/login"],
     ["/my-cases", "/my-cases"],
     ["/too-many-requests", "/too-many-requests?retryAfter=600"],
   ];
   if (args.receipt) pages.push(["/receipt/<token>", `/receipt/${encodeURIComponent(args.receipt)}`]);
+  for (const pair of (args.cookie ?? "").split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  if (args.caseRef) pages.push(["/my-cases/<reference> (signed in)", `/my-cases/${encodeURIComponent(args.caseRef)}`]);
 
   const bare = await measure(args, "/bare (baseline)", "/bare");
   const bareUrls = new Set(bare.scripts.keys());

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, uniqueEmail } from "./support";
 import { fillAboutMyself, goOn, signInAndSend, startWith } from "./request-flow";
+import { requestEmailCode } from "./citizen-login";
 
 const LANGUAGE_BUTTON = { nb: "Bokmål", nn: "Nynorsk", en: "English" } as const;
 
@@ -28,6 +29,12 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
 
   await page.goto("/my-cases");
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toBeVisible();
+  // A message on the case, so the case page is scanned with its message list, and the message
+  // form's error summary.
+  await page.goto(`/my-cases/${reference}`);
+  await page.getByLabel("Ny melding til kommunen").fill("Hei, jeg lurer på hva som skjer videre.");
+  await page.getByRole("button", { name: "Send melding" }).click();
+  await expect(page.getByTestId("messages")).toContainText("jeg lurer på");
 
   const pages = [
     "/",
@@ -38,6 +45,8 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
     "/request/summary",
     "/my-cases",
     `/my-cases/${reference}`,
+    `/my-cases/${reference}/withdraw`,
+    `/login/step-up?returnTo=${encodeURIComponent(`/my-cases/${reference}`)}`,
     "/too-many-requests?retryAfter=90",
   ];
   for (const locale of ["nn", "en", "nb"] as const) {
@@ -48,15 +57,33 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expectNoAxeViolations(page, `${path} (${locale})`);
     }
+    // The message form with its error summary (an empty message).
+    await page.goto(`/my-cases/${reference}`);
+    await page.locator("#messages").getByRole("button").first().click();
+    await expect(page.locator(".ds-error-summary")).toBeVisible();
+    await expectNoAxeViolations(page, `message error (${locale})`);
   }
 });
 
-test("the sign-in pages pass axe in nb, nn and en", async ({ page }) => {
+test("the sign-in pages pass axe in nb, nn and en, also with their error messages", async ({ page }) => {
+  // Without a pending code: the "ask for a code first" page.
   for (const locale of ["nn", "en", "nb"] as const) {
     await page.goto("/");
     await switchLanguage(page, locale);
     for (const path of ["/login?returnTo=%2Fmy-cases", "/login/code?returnTo=%2Fmy-cases"]) {
       await page.goto(path);
+      await expectNoAxeViolations(page, `${path} (${locale})`);
+    }
+  }
+  // With a pending code (asked for once): the code form and each of its error states.
+  await requestEmailCode(page, uniqueEmail("kodefeil"));
+  for (const locale of ["nn", "en", "nb"] as const) {
+    await page.goto("/");
+    await switchLanguage(page, locale);
+    for (const query of ["", "&error=wrong_code&left=3", "&error=invalid_format", "&error=expired", "&error=too_many_attempts"]) {
+      const path = `/login/code?returnTo=%2Fmy-cases${query}`;
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expectNoAxeViolations(page, `${path} (${locale})`);
     }
   }
