@@ -2,17 +2,22 @@
 // 63, Art. 12(6)). One transaction: the state-machine command "ask_requester" (status
 // awaiting_requester, a pause opens, audit event), the secure message to the requester with its own
 // audit event, and a "new_message" e-mail (reference + link only). The clock restarts when the
-// requester answers in the portal (citizen-send-message.ts) or when the caseworker records an answer
-// received some other way (`resumeWithoutAnswer`: command requester_answered, actor staff).
+// requester answers in the portal (a message or an upload: requester-answered.ts) or when the
+// caseworker records an answer received some other way (`resumeWithoutAnswer`: command
+// requester_answered with the Oslo date the answer arrived, actor staff). The pause ends on that
+// date, not on the day the caseworker records it (legal-rules.md §1 rule 6).
+// A request made after an ID-porten login needs no identity pause: the state machine refuses it
+// (identity_pause_not_needed).
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
-import { ASK_REQUESTER_KINDS, type AskRequesterKind } from "@/lib/domain/case-state-machine";
+import { daysBetween, isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
+import { answerInstant, applyCommand, ASK_REQUESTER_KINDS, type AskRequesterKind } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
-import { transitionCaseInTx } from "./case-transition";
+import { loadSnapshot, transitionCaseInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { myCaseLink } from "./staff-send-message";
 import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction } from "./staff-get-case";
@@ -89,17 +94,52 @@ export async function askRequester(actor: Actor, input: AskRequesterInput): Prom
   return { version: result.version, messageId: result.messageId };
 }
 
-/** The answer came some other way (phone, counter): the caseworker restarts the clock. */
+export const resumeSchema = z.object({
+  answeredOn: z
+    .string({ error: "caseRules.resume.errors.answeredOnInvalid" })
+    .trim()
+    .refine((v) => isValidIsoDate(v), "caseRules.resume.errors.answeredOnInvalid"),
+  version: versionField,
+});
+
+/**
+ * What resuming with `answeredOn` would give, without changing anything (for the confirmation step):
+ * the new due date (computed by the state machine exactly as on resume) and the paused days.
+ * Throws what `resumeWithoutAnswer` would throw for that date.
+ */
+export async function previewResume(
+  actor: Actor,
+  input: { reference: string; answeredOn: string; now?: Date },
+): Promise<{ dueDate: string; pauseStart: string; pauseDays: number }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.ask);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  if (!isValidIsoDate(input.answeredOn)) throw new DomainError("validation_failed", { field: "answeredOn", reason: "invalid" });
+  const now = input.now ?? new Date();
+  const { snapshot } = await loadSnapshot(db(), found.id);
+  const result = applyCommand(snapshot, { type: "requester_answered", answeredOn: input.answeredOn }, now);
+  const open = snapshot.pauses.find((p) => p.to === null)!;
+  const pauseStart = osloDateOf(open.from);
+  return { dueDate: result.dueDate, pauseStart, pauseDays: daysBetween(pauseStart, osloDateOf(answerInstant(open, input.answeredOn, now))) };
+}
+
+/**
+ * The answer came some other way (phone, letter, counter): the caseworker restarts the clock from
+ * the Oslo date the answer arrived (`answeredOn`, 'YYYY-MM-DD'; left out = today). The state machine
+ * refuses a date before the pause started or after today (validation_failed, field answeredOn).
+ */
 export async function resumeWithoutAnswer(
   actor: Actor,
-  input: { reference: string; expectedVersion: number; now?: Date },
+  input: { reference: string; expectedVersion: number; answeredOn?: string; now?: Date },
 ): Promise<{ version: number; dueDate: string }> {
   const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.ask);
   if (actor.kind !== "staff") throw new DomainError("not_found");
+  if (input.answeredOn !== undefined && !isValidIsoDate(input.answeredOn)) {
+    throw new DomainError("validation_failed", { field: "answeredOn", reason: "invalid" });
+  }
   const result = await db().$transaction((tx) =>
     transitionCaseInTx(tx, {
       caseId: found.id,
-      command: { type: "requester_answered" },
+      command: { type: "requester_answered", ...(input.answeredOn !== undefined ? { answeredOn: input.answeredOn } : {}) },
       actor: { type: "staff", id: actor.userId },
       expectedVersion: input.expectedVersion,
       now: input.now,

@@ -1,12 +1,20 @@
 // Use cases: work per municipal system. Suggest tasks from the unit's systems and the rights of the
 // case (search, correct, erase, restrict) plus Art. 19 tasks to notify recipients for rectification,
 // erasure and restriction; add a task (optionally assigned to a colleague who has access to the
-// case's unit); tick it off with a note. Each change: version bump + the task + "task.created" /
-// "task.done" audit event, in one transaction.
+// case's unit); give it to another colleague; tick it off with a note. Each change: version bump +
+// the task + "task.created" / "task.assigned" / "task.done" audit event, in one transaction.
+//
+// Closed cases: Art. 19 notices to recipients usually come AFTER the decision (the data is corrected
+// or erased once it is decided), so tasks can be created, given to a colleague and ticked off on a
+// decided case too. Decision: this holds for every closed status, refused and withdrawn included —
+// there is no good reason to refuse them: work can remain in the systems after a refusal or a
+// withdrawal (lifting a restriction applied while an objection was assessed, 18(1)(d); ticking off
+// a search that was done before the decision), and a task is internal bookkeeping that changes
+// nothing for the requester. Only an anonymised case (retention) is refused: its free text is gone
+// and must not come back through a task's recipient or note.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { TaskKind } from "@/lib/db/generated/client";
-import { isClosed } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { rightDefinition, type Right } from "@/lib/domain/rights";
@@ -68,6 +76,12 @@ export const createTaskSchema = z
     }
   });
 
+export const assignTaskSchema = z.object({
+  taskId: z.uuid("caseWork.validation.taskMissing"),
+  assigneeId: z.union([z.uuid("caseWork.validation.taskAssignee"), z.literal("")]).optional().default(""),
+  version: versionField,
+});
+
 export const completeTaskSchema = z.object({
   taskId: z.uuid("caseWork.validation.taskMissing"),
   note: z.string().trim().max(TASK_NOTE_MAX, "caseWork.validation.textTooLong").optional().default(""),
@@ -78,6 +92,12 @@ function invalid(error: z.ZodError): DomainError {
   return new DomainError("validation_failed", { field: String(error.issues[0]?.path[0] ?? "form") });
 }
 
+/** Tasks may change on open and closed cases alike (see above), but not once the case is anonymised. */
+async function assertTasksChangeable(tx: Tx, caseId: string): Promise<void> {
+  const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, anonymisedAt: true } });
+  if (current.anonymisedAt) throw new DomainError("case_closed", { status: current.status, anonymised: true });
+}
+
 export async function createTask(
   actor: Actor,
   input: { reference: string; kind: string; system: string; recipient?: string; assigneeId?: string; expectedVersion: number; now?: Date },
@@ -86,13 +106,13 @@ export async function createTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = createTaskSchema.safeParse({ ...input, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  if (isClosed(found.status)) throw new DomainError("case_closed");
   const assigneeId = parsed.data.assigneeId || null;
   if (assigneeId && !(await taskAssigneesFor(found.ref)).some((u) => u.id === assigneeId)) {
     throw new DomainError("validation_failed", { field: "assigneeId" });
   }
   const now = input.now ?? new Date();
   return db().$transaction(async (tx) => {
+    await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
     const task = await tx.caseTask.create({
       data: {
@@ -128,9 +148,9 @@ export async function completeTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  if (isClosed(found.status)) throw new DomainError("case_closed");
   const now = input.now ?? new Date();
   return db().$transaction(async (tx) => {
+    await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
     // Only an open task of this case; one already ticked off by someone else is a conflict.
     const done = await tx.caseTask.updateMany({
@@ -153,5 +173,49 @@ export async function completeTask(
       },
     });
     return { version };
+  });
+}
+
+/**
+ * Gives an open task to another colleague who may work the case (`taskAssigneesFor`), or to nobody
+ * (`assigneeId` ""). A task already ticked off keeps whoever had it (conflict). Audit event
+ * "task.assigned" with the previous and the new assignee (ids only).
+ */
+export async function assignTask(
+  actor: Actor,
+  input: { reference: string; taskId: string; assigneeId: string; expectedVersion: number; now?: Date },
+): Promise<{ version: number; changed: boolean }> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.tasks);
+  if (actor.kind !== "staff") throw new DomainError("not_found");
+  const parsed = assignTaskSchema.safeParse({ taskId: input.taskId, assigneeId: input.assigneeId, version: input.expectedVersion });
+  if (!parsed.success) throw invalid(parsed.error);
+  const assigneeId = parsed.data.assigneeId || null;
+  if (assigneeId && !(await taskAssigneesFor(found.ref)).some((u) => u.id === assigneeId)) {
+    throw new DomainError("validation_failed", { field: "assigneeId" });
+  }
+  const now = input.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    await assertTasksChangeable(tx, found.id);
+    const task = await tx.caseTask.findFirst({
+      where: { id: parsed.data.taskId, caseId: found.id },
+      select: { kind: true, system: true, assigneeId: true, doneAt: true },
+    });
+    if (!task) throw new DomainError("validation_failed", { field: "taskId" });
+    if (task.doneAt) throw new DomainError("conflict_stale_version");
+    if (task.assigneeId === assigneeId) return { version: parsed.data.version, changed: false };
+    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
+    const updated = await tx.caseTask.updateMany({ where: { id: parsed.data.taskId, caseId: found.id, doneAt: null }, data: { assigneeId } });
+    if (updated.count !== 1) throw new DomainError("conflict_stale_version");
+    await tx.caseEvent.create({
+      data: {
+        caseId: found.id,
+        at: now,
+        actorType: "staff",
+        actorId: actor.userId,
+        type: "task.assigned",
+        after: { taskId: parsed.data.taskId, kind: task.kind, system: task.system, assigneeId, previousAssigneeId: task.assigneeId },
+      },
+    });
+    return { version, changed: true };
   });
 }

@@ -22,7 +22,8 @@ export type TransitionInput = {
 
 export type TransitionResult = ApplyResult & { version: number };
 
-async function loadSnapshot(tx: Tx, caseId: string) {
+/** The case as the state machine sees it (plus its row's version and pause ids). Also for previews. */
+export async function loadSnapshot(tx: Tx, caseId: string) {
   const found = await tx.case.findUnique({
     where: { id: caseId },
     select: {
@@ -32,6 +33,7 @@ async function loadSnapshot(tx: Tx, caseId: string) {
       receivedAt: true,
       rights: true,
       closedAt: true,
+      identityLevel: true,
       version: true,
       pauses: { select: { id: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
     },
@@ -43,6 +45,7 @@ async function loadSnapshot(tx: Tx, caseId: string) {
     receivedAt: found.receivedAt,
     rights: found.rights,
     closedAt: found.closedAt,
+    identityLevel: found.identityLevel,
     pauses: found.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
   };
   return { row: found, snapshot };
@@ -75,12 +78,15 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
   if (updated.count !== 1) throw new DomainError("conflict_stale_version");
 
   // Pauses: a new open one (ask_requester) or the open one closed (requester_answered, withdraw).
+  // A closed pause ends when the state machine says (the day the answer arrived, which may be
+  // earlier than now when a caseworker records an answer that came by phone or post).
   const openBefore = row.pauses.find((p) => p.endedAt === null);
   const openAfter = next.pauses.find((p) => p.to === null);
   if (!openBefore && openAfter && input.command.type === "ask_requester") {
     await tx.casePause.create({ data: { caseId: row.id, kind: input.command.kind, startedAt: openAfter.from } });
   } else if (openBefore && !openAfter) {
-    await tx.casePause.update({ where: { id: openBefore.id }, data: { endedAt: now } });
+    const closed = next.pauses.find((p) => p.from.getTime() === openBefore.startedAt.getTime() && p.to !== null);
+    await tx.casePause.update({ where: { id: openBefore.id }, data: { endedAt: closed?.to ?? now } });
   }
 
   await tx.caseEvent.create({

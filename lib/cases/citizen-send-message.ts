@@ -6,7 +6,7 @@ import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
 import { isClosed } from "@/lib/domain/case-status";
 import { findOwnedCase } from "./citizen-get-case";
-import { transitionCaseInTx } from "./case-transition";
+import { resumeOnRequesterAnswerInTx } from "./requester-answered";
 import { messageBodySchema } from "./message-schema";
 
 export async function citizenSendMessage(input: {
@@ -41,17 +41,7 @@ export async function citizenSendMessage(input: {
         after: { messageId: message.id },
       },
     });
-    let answered = false;
-    if (owned.status === "awaiting_requester") {
-      await transitionCaseInTx(tx, {
-        caseId: owned.id,
-        command: { type: "requester_answered" },
-        actor: { type: "citizen", id: owned.requesterId },
-        expectedVersion: owned.version,
-        now,
-      });
-      answered = true;
-    }
+    const answered = await resumeOnRequesterAnswerInTx(tx, owned, now);
     return { messageId: message.id, answered };
   });
 }

@@ -3,8 +3,11 @@
 // basis + reasons for anything not granted, bases valid for the right) and closes the case; the
 // CaseDecision rows (the DB CHECK repeats the basis + reasons rule) are written in the same
 // transaction as the status change and the "case.decided" audit event.
+// Open tasks per system do not block a decision (Art. 19 notices to recipients usually come after
+// it, and tasks stay workable on the closed case): the caseworker is warned and told how many remain.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { TaskKind } from "@/lib/db/generated/client";
 import { deriveDecisionOutcome, RIGHT_OUTCOMES, type RightDecision } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
@@ -27,7 +30,7 @@ export const decideSchema = z.object({ perRight: z.array(rightDecisionSchema).mi
 export async function decideCase(
   actor: Actor,
   input: { reference: string; perRight: RightDecision[]; expectedVersion: number; now?: Date },
-): Promise<{ version: number; outcome: string }> {
+): Promise<{ version: number; outcome: string; openTasks: number }> {
   const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.decide);
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = decideSchema.safeParse({ perRight: input.perRight, version: input.expectedVersion });
@@ -60,6 +63,20 @@ export async function decideCase(
         decidedById: actor.userId,
       })),
     });
-    return { version: transition.version, outcome };
+    const openTasks = await tx.caseTask.count({ where: { caseId: found.id, doneAt: null } });
+    return { version: transition.version, outcome, openTasks };
+  });
+}
+
+/** The tasks not yet ticked off, for the warning before deciding (not blocking). */
+export async function openTasksBeforeDecision(
+  actor: Actor,
+  reference: string,
+): Promise<{ kind: TaskKind; system: string; recipient: string | null }[]> {
+  const found = await requireCaseAction(actor, reference, CASE_WORK_ACTIONS.decide);
+  return db().caseTask.findMany({
+    where: { caseId: found.id, doneAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { kind: true, system: true, recipient: true },
   });
 }

@@ -19,12 +19,17 @@
  * - The **extension guard** counts an open pause up to `now`: a case that has
  *   been waiting for the requester has had its clock stopped, so the one-month
  *   limit for notifying an extension has moved with it.
+ * - A pause ends on the Oslo date the answer **arrived** (legal-rules.md §1 rule 6):
+ *   `requester_answered` may carry `answeredOn` (an answer by phone or post recorded
+ *   later); it must lie between the pause's start date and today.
+ * - A request made after an ID-porten login needs no identity pause (rule 6):
+ *   `ask_requester` with kind "identity" is refused for those identity levels.
  */
 
 import { computeDeadline } from "@/lib/domain/deadline";
-import { compareIsoDates, osloDateOf } from "@/lib/domain/calendar";
+import { compareIsoDates, isValidIsoDate, osloDateOf, osloEndOfDay, type IsoDate } from "@/lib/domain/calendar";
 import { DomainError } from "@/lib/domain/errors";
-import { isClosed, type CaseStatus, type DecisionOutcome } from "@/lib/domain/case-status";
+import { isClosed, type CaseStatus, type DecisionOutcome, type IdentityLevel } from "@/lib/domain/case-status";
 import { isLegalBasisId, isLegalBasisValidFor, type Right } from "@/lib/domain/rights";
 
 export type CasePause = { from: Date; to: Date | null };
@@ -36,10 +41,28 @@ export type CaseSnapshot = {
   pauses: CasePause[];
   rights: Right[];
   closedAt: Date | null;
+  /**
+   * How strongly the requester proved who they were when the request was made (Case.identityLevel).
+   * Left out = unknown: treated as not strong (an identity pause is allowed).
+   */
+  identityLevel?: IdentityLevel;
 };
 
 export const ASK_REQUESTER_KINDS = ["identity", "clarification"] as const;
 export type AskRequesterKind = (typeof ASK_REQUESTER_KINDS)[number];
+
+/** Identity levels of a request made after an ID-porten login (MinID, BankID...): no identity pause needed. */
+export const STRONG_IDENTITY_LEVELS = ["idporten_substantial", "idporten_high"] as const satisfies readonly IdentityLevel[];
+
+/** Rule 6: a request made after an ID-porten login needs no identity pause. */
+export function identityPauseAllowed(identityLevel: IdentityLevel | undefined): boolean {
+  return identityLevel === undefined || !(STRONG_IDENTITY_LEVELS as readonly string[]).includes(identityLevel);
+}
+
+/** What the caseworker may ask the requester for, given the case's identity level. */
+export function askRequesterKindsFor(identityLevel: IdentityLevel | undefined): AskRequesterKind[] {
+  return ASK_REQUESTER_KINDS.filter((kind) => kind !== "identity" || identityPauseAllowed(identityLevel));
+}
 
 export const RIGHT_OUTCOMES = ["granted", "partially_granted", "refused"] as const;
 export type RightOutcome = (typeof RIGHT_OUTCOMES)[number];
@@ -54,7 +77,14 @@ export type RightDecision = {
 export type CaseCommand =
   | { type: "start" }
   | { type: "ask_requester"; kind: AskRequesterKind }
-  | { type: "requester_answered" }
+  | {
+      type: "requester_answered";
+      /**
+       * The Oslo date the answer arrived ('YYYY-MM-DD'), when it is recorded later (phone, letter).
+       * Left out = now. Not before the Oslo date the pause started, not after today.
+       */
+      answeredOn?: IsoDate;
+    }
   | { type: "extend"; reason: string }
   | { type: "decide"; outcome: DecisionOutcome; perRight: RightDecision[] }
   | { type: "withdraw" };
@@ -154,6 +184,29 @@ function openPauseIndex(pauses: readonly CasePause[]): number {
 
 function closeOpenPause(pauses: readonly CasePause[], now: Date): CasePause[] {
   return pauses.map((p) => (p.to === null ? { from: p.from, to: now } : { ...p }));
+}
+
+/**
+ * The instant a pause ends when the answer arrived on `answeredOn`: now if that is today, otherwise
+ * the end of that Oslo day (never before the pause's start, as the date is not before its start
+ * date). Only the Oslo date counts for the due date (legal-rules.md §1 rule 6).
+ */
+export function answerInstant(pause: CasePause, answeredOn: IsoDate | undefined, now: Date): Date {
+  if (answeredOn === undefined) return now;
+  if (typeof answeredOn !== "string" || !isValidIsoDate(answeredOn)) {
+    throw new DomainError("validation_failed", { field: "answeredOn", reason: "invalid" });
+  }
+  const pauseStart = osloDateOf(pause.from);
+  const today = osloDateOf(now);
+  if (compareIsoDates(answeredOn, pauseStart) < 0) {
+    throw new DomainError("validation_failed", { field: "answeredOn", reason: "before_pause_start", pauseStart });
+  }
+  if (compareIsoDates(answeredOn, today) > 0) {
+    throw new DomainError("validation_failed", { field: "answeredOn", reason: "in_future", today });
+  }
+  if (answeredOn === today) return now;
+  const end = osloEndOfDay(answeredOn);
+  return end.getTime() < pause.from.getTime() ? pause.from : end;
 }
 
 // ---------------------------------------------------------------------------
@@ -267,6 +320,9 @@ function summary(snapshot: CaseSnapshot, dueDate: string): Record<string, unknow
  * - `invalid_transition` when the command is not allowed in the current status;
  * - `extension_already_granted`, `extension_reason_required`, `extension_too_late` (extend);
  * - `decision_required_fields` with `details.issues: DecisionIssue[]` (decide);
+ * - `identity_pause_not_needed` for an identity question on a request made after an ID-porten login;
+ * - `validation_failed` with `details.field = "answeredOn"` (`reason`: invalid, before_pause_start,
+ *   in_future) for an answer date outside the pause;
  * - `validation_failed` for a malformed command.
  */
 export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: Date): ApplyResult {
@@ -292,6 +348,9 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
       if (!(ASK_REQUESTER_KINDS as readonly string[]).includes(command.kind)) {
         throw new DomainError("validation_failed", { field: "kind" });
       }
+      if (command.kind === "identity" && !identityPauseAllowed(snapshot.identityLevel)) {
+        throw new DomainError("identity_pause_not_needed", { identityLevel: snapshot.identityLevel });
+      }
       if (openPauseIndex(snapshot.pauses) !== -1) {
         // Cannot happen from received/in_progress with consistent data; refuse rather than nest pauses.
         throw new DomainError("invalid_transition", { status: snapshot.status, command: command.type });
@@ -304,8 +363,9 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
     case "requester_answered": {
       const idx = openPauseIndex(snapshot.pauses);
       const open = snapshot.pauses[idx];
-      next = { ...snapshot, status: "in_progress", pauses: closeOpenPause(snapshot.pauses, now) };
-      extra = open ? { pauseFrom: iso(open.from), pauseTo: iso(now) } : {};
+      const to = open ? answerInstant(open, command.answeredOn, now) : now;
+      next = { ...snapshot, status: "in_progress", pauses: closeOpenPause(snapshot.pauses, to) };
+      extra = open ? { pauseFrom: iso(open.from), pauseTo: iso(to), ...(command.answeredOn !== undefined ? { answeredOn: command.answeredOn } : {}) } : {};
       break;
     }
 

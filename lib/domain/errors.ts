@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   "extension_already_granted",
   "extension_reason_required",
   "decision_required_fields",
+  "identity_pause_not_needed",
   "not_found",
   "forbidden",
   "conflict_stale_version",

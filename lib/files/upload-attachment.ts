@@ -2,13 +2,17 @@
 // adds an answer file (purpose answer, e.g. the access package). The type is decided by the
 // content (magic bytes) only. The file is written first, then the Attachment row and its audit
 // event in one transaction; if that transaction fails, the file is removed again.
-import { db } from "@/lib/db/client";
+// A citizen upload while the case waits for them (typically the ID document they were asked for)
+// is an answer: the pause closes in the same transaction, exactly as for a secure message
+// (lib/cases/requester-answered.ts).
+import { db, type Tx } from "@/lib/db/client";
 import type { ActorType, AttachmentPurpose } from "@/lib/db/generated/client";
 import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
 import { isClosed } from "@/lib/domain/case-status";
 import { can, type Actor } from "@/lib/domain/policy";
 import { findOwnedCase } from "@/lib/cases/citizen-get-case";
+import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
@@ -35,6 +39,8 @@ async function storeAttachment(input: {
   bytes: Uint8Array;
   actor: { type: ActorType; id: string };
   now: Date;
+  /** More writes in the same transaction, after the attachment and its audit event (throw = roll back). */
+  alsoInTx?: (tx: Tx) => Promise<void>;
 }): Promise<{ attachmentId: string }> {
   const contentType = checkUpload(input.bytes);
   const fileName = safeFileName(input.fileName, contentType);
@@ -65,6 +71,7 @@ async function storeAttachment(input: {
           after: { attachmentId: attachment.id, contentType, sizeBytes: input.bytes.length, sha256 },
         },
       });
+      if (input.alsoInTx) await input.alsoInTx(tx);
       return { attachmentId: attachment.id };
     });
   } catch (error) {
@@ -79,19 +86,29 @@ export async function citizenUploadAttachment(input: {
   fileName: string;
   bytes: Uint8Array;
   now?: Date;
-}): Promise<{ attachmentId: string }> {
+}): Promise<{ attachmentId: string; answered: boolean }> {
   const owned = await findOwnedCase(db(), input.identityId, input.reference);
   if (!owned) throw new DomainError("not_found");
   if (isClosed(owned.status)) throw new DomainError("case_closed");
   await enforceRateLimit("upload_identity", input.identityId);
-  return storeAttachment({
+  const now = input.now ?? new Date();
+  let answered = false;
+  const stored = await storeAttachment({
     caseId: owned.id,
     purpose: "from_requester",
     fileName: input.fileName,
     bytes: input.bytes,
     actor: { type: "citizen", id: owned.requesterId },
-    now: input.now ?? new Date(),
+    now,
+    // Read the case again inside the transaction (it may have been closed or resumed meanwhile).
+    alsoInTx: async (tx) => {
+      const current = await findOwnedCase(tx, input.identityId, input.reference);
+      if (!current || current.id !== owned.id) throw new DomainError("not_found");
+      if (isClosed(current.status)) throw new DomainError("case_closed");
+      answered = await resumeOnRequesterAnswerInTx(tx, current, now);
+    },
   });
+  return { ...stored, answered };
 }
 
 export async function staffUploadAnswer(

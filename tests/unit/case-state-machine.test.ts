@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedCommands,
+  answerInstant,
   applyCommand,
+  askRequesterKindsFor,
+  identityPauseAllowed,
   effectiveDueDate,
   extensionDeadline,
   storedDueDate,
@@ -13,7 +16,9 @@ import {
   type CaseSnapshot,
   type DecisionIssue,
 } from "@/lib/domain/case-state-machine";
-import { CASE_STATUSES, type CaseStatus } from "@/lib/domain/case-status";
+import { CASE_STATUSES, IDENTITY_LEVELS, type CaseStatus } from "@/lib/domain/case-status";
+import { osloEndOfDay } from "@/lib/domain/calendar";
+import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Right } from "@/lib/domain/rights";
 
@@ -500,5 +505,115 @@ describe("decide", () => {
     expect(errorCodeOf(() => applyCommand(inStatus("awaiting_requester"), VALID_COMMANDS.decide, NOW))).toBe(
       "invalid_transition",
     );
+  });
+});
+
+function errorOf(fn: () => unknown): { code: string; details: Record<string, unknown> } {
+  try {
+    fn();
+  } catch (e) {
+    if (isDomainError(e)) return { code: e.code, details: { ...(e.details ?? {}) } };
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}
+
+describe("the pause ends on the date the answer arrived (rule 6)", () => {
+  // Received Monday 12 January 2026 (Oslo): raw due date Thursday 12 February 2026, a working day.
+  // Paused on Tuesday 20 January at 11:00 Oslo; the caseworker records the answer on Sunday 25 January.
+  const received = new Date("2026-01-12T09:00:00Z");
+  const pausedAt = new Date("2026-01-20T10:00:00Z");
+  const recordedAt = new Date("2026-01-25T10:00:00Z");
+  const waiting = snapshot({ receivedAt: received, status: "awaiting_requester", pauses: [{ from: pausedAt, to: null }] });
+  const resume = (answeredOn?: string, now = recordedAt) => applyCommand(waiting, { type: "requester_answered", answeredOn }, now);
+
+  it("an answer on the day of the question adds no days", () => {
+    const r = resume("2026-01-20");
+    expect(r.dueDate).toBe("2026-02-12");
+    expect(r.snapshot.status).toBe("in_progress");
+    expect(r.snapshot.pauses).toEqual([{ from: pausedAt, to: osloEndOfDay("2026-01-20") }]);
+    expect(r.event.after).toMatchObject({ pauseTo: osloEndOfDay("2026-01-20").toISOString(), answeredOn: "2026-01-20", dueDate: "2026-02-12" });
+  });
+
+  it("an answer one day later adds one day; two days later lands on a Saturday and moves to Monday", () => {
+    expect(resume("2026-01-21").dueDate).toBe("2026-02-13");
+    expect(resume("2026-01-22").dueDate).toBe("2026-02-16");
+  });
+
+  it("gives exactly computeDeadline's date, and the same as an answer in the portal on that day", () => {
+    for (const day of ["2026-01-20", "2026-01-21", "2026-01-22", "2026-01-24", "2026-01-25"]) {
+      const viaStaff = resume(day).dueDate;
+      const end = day === "2026-01-25" ? recordedAt : osloEndOfDay(day);
+      expect(viaStaff, day).toBe(computeDeadline({ receivedAt: received, pauses: [{ from: pausedAt, to: end }] }).dueDate);
+      // The citizen's message at noon Oslo time that day (no answeredOn: the pause ends at now).
+      const noon = new Date(`${day}T11:00:00Z`);
+      expect(viaStaff, day).toBe(applyCommand(waiting, { type: "requester_answered" }, noon).dueDate);
+    }
+  });
+
+  it("today is the default and ends the pause at now", () => {
+    expect(resume(undefined).snapshot.pauses[0]!.to).toEqual(recordedAt);
+    expect(resume("2026-01-25").snapshot.pauses[0]!.to).toEqual(recordedAt);
+    expect(resume("2026-01-25").dueDate).toBe(resume(undefined).dueDate);
+    expect(resume(undefined).dueDate).toBe("2026-02-17"); // 12 Feb + 5 days
+  });
+
+  it("refuses a date before the pause started (Oslo date, not UTC)", () => {
+    const e = errorOf(() => resume("2026-01-19"));
+    expect(e).toEqual({ code: "validation_failed", details: { field: "answeredOn", reason: "before_pause_start", pauseStart: "2026-01-20" } });
+    // Paused at 00:30 Oslo on 20 January (still 19 January in UTC): the 19th is before, the 20th is fine.
+    const early = snapshot({ receivedAt: received, status: "awaiting_requester", pauses: [{ from: new Date("2026-01-19T23:30:00Z"), to: null }] });
+    expect(errorOf(() => applyCommand(early, { type: "requester_answered", answeredOn: "2026-01-19" }, recordedAt)).details.reason).toBe(
+      "before_pause_start",
+    );
+    expect(applyCommand(early, { type: "requester_answered", answeredOn: "2026-01-20" }, recordedAt).dueDate).toBe("2026-02-12");
+  });
+
+  it("refuses a date in the future (after today in Oslo)", () => {
+    expect(errorOf(() => resume("2026-01-26"))).toEqual({
+      code: "validation_failed",
+      details: { field: "answeredOn", reason: "in_future", today: "2026-01-25" },
+    });
+    // 23:30 UTC on 25 January is already 26 January in Oslo: the 26th is today, not the future.
+    expect(resume("2026-01-26", new Date("2026-01-25T23:30:00Z")).dueDate).toBe("2026-02-18");
+  });
+
+  it("refuses a malformed date", () => {
+    for (const bad of ["2026-02-30", "25.01.2026", "", "2026-1-5"]) {
+      expect(errorOf(() => resume(bad)).details, bad).toMatchObject({ field: "answeredOn", reason: "invalid" });
+    }
+  });
+
+  it("answerInstant never ends a pause before it started", () => {
+    const late = { from: new Date("2026-01-20T22:30:00Z"), to: null }; // 23:30 Oslo on the 20th
+    expect(answerInstant(late, "2026-01-20", recordedAt).getTime()).toBeGreaterThanOrEqual(late.from.getTime());
+  });
+});
+
+describe("no identity pause after an ID-porten login (rule 6)", () => {
+  const ask = (identityLevel: CaseSnapshot["identityLevel"], kind: "identity" | "clarification") =>
+    applyCommand(snapshot({ status: "in_progress", identityLevel }), { type: "ask_requester", kind }, NOW);
+
+  it("refuses an identity question for MinID and BankID levels with a typed error", () => {
+    for (const level of ["idporten_substantial", "idporten_high"] as const) {
+      expect(errorOf(() => ask(level, "identity")), level).toEqual({ code: "identity_pause_not_needed", details: { identityLevel: level } });
+      expect(ask(level, "clarification").snapshot.status, level).toBe("awaiting_requester");
+    }
+  });
+
+  it("allows it for weaker or unknown levels", () => {
+    for (const level of ["none", "email_code", "verified_in_person", undefined] as const) {
+      const r = ask(level, "identity");
+      expect(r.snapshot.status, String(level)).toBe("awaiting_requester");
+      expect(r.event.after.pauseKind).toBe("identity");
+    }
+  });
+
+  it("askRequesterKindsFor offers the identity question only where it is allowed", () => {
+    for (const level of IDENTITY_LEVELS) {
+      const strong = level === "idporten_substantial" || level === "idporten_high";
+      expect(identityPauseAllowed(level), level).toBe(!strong);
+      expect(askRequesterKindsFor(level), level).toEqual(strong ? ["clarification"] : ["identity", "clarification"]);
+    }
   });
 });

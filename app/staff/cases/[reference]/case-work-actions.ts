@@ -8,16 +8,23 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
-import { askRequester, askRequesterSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
+import { askRequester, askRequesterSchema, previewResume, resumeSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
 import { extendDeadline, extendSchema } from "@/lib/cases/extend-deadline";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase, openTasksBeforeDecision } from "@/lib/cases/decide-case";
 import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
-import { completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
+import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
 import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
-import { CASE_WORK_ACTIONS, lastChangedBy, requireCaseAction, type CaseWorkPermissions } from "@/lib/cases/staff-get-case";
+import {
+  CASE_WORK_ACTIONS,
+  lastChangedBy,
+  requireCaseAction,
+  taskAssigneesFor,
+  type CaseForAction,
+  type CaseWorkPermissions,
+} from "@/lib/cases/staff-get-case";
 import { deriveDecisionOutcome, RIGHT_OUTCOMES, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
-import { formatDateLong } from "@/lib/domain/calendar";
+import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
 import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
 import { isLocale } from "@/i18n/locales";
@@ -25,7 +32,15 @@ import { logger } from "@/lib/log";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-type Ctx = { actor: StaffActor; reference: string; version: number; t: T; locale: "nb" | "nn" | "en"; values: Record<string, FieldValue> };
+type Ctx = {
+  actor: StaffActor;
+  reference: string;
+  found: CaseForAction;
+  version: number;
+  t: T;
+  locale: "nb" | "nn" | "en";
+  values: Record<string, FieldValue>;
+};
 
 const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
@@ -49,9 +64,9 @@ function list(values: Record<string, FieldValue>, key: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** A message key from a zod issue or the service ("caseWork.validation.x", "validation.x.y") -> text. */
+/** A message key from a zod issue or the service ("caseWork.validation.x", "caseRules.x", "validation.x.y") -> text. */
 function translateKey(t: T, key: string | undefined): string {
-  const k = key && (key.startsWith("caseWork.") || key.startsWith("validation.")) ? key : "validation.form.invalid";
+  const k = key && (key.startsWith("caseWork.") || key.startsWith("caseRules.") || key.startsWith("validation.")) ? key : "validation.form.invalid";
   try {
     return t(k as never);
   } catch {
@@ -74,8 +89,9 @@ async function begin(formData: FormData, permission: keyof CaseWorkPermissions):
   const reference = formData.get("reference");
   if (typeof reference !== "string" || !REFERENCE.test(reference)) notFound();
   const actor = await requireStaffActor();
+  let found: CaseForAction;
   try {
-    await requireCaseAction(actor, reference, CASE_WORK_ACTIONS[permission]);
+    found = await requireCaseAction(actor, reference, CASE_WORK_ACTIONS[permission]);
   } catch (error) {
     if (isDomainError(error, "forbidden")) redirect(`/staff/cases/${reference}?denied=${permission}#case-alerts`);
     notFound();
@@ -86,6 +102,7 @@ async function begin(formData: FormData, permission: keyof CaseWorkPermissions):
   return {
     actor,
     reference,
+    found,
     version: version.success ? version.data : 0,
     t,
     locale: isLocale(localeRaw) ? localeRaw : "nb",
@@ -117,6 +134,8 @@ async function failure(ctx: Ctx, error: unknown, fieldFor: (field: string, reaso
         return { values, formError: t("caseWork.errors.caseClosed" as never) };
       case "invalid_transition":
         return { values, formError: t("caseWork.errors.invalidTransition" as never) };
+      case "identity_pause_not_needed":
+        return { values, errors: { kind: t("caseRules.ask.errors.identityNotNeeded" as never) } };
       case "extension_already_granted":
         return { values, formError: t("caseWork.errors.extensionAlreadyGranted" as never) };
       case "extension_too_late":
@@ -170,16 +189,46 @@ export async function askRequesterAction(_prev: CaseActionState, formData: FormD
   done(ctx.reference, "asked", "case-alerts");
 }
 
+/** An answer date outside the pause -> the error on the date field (with the pause's start date). */
+function answeredOnError(ctx: Ctx, error: unknown): CaseActionState | null {
+  if (!isDomainError(error, "validation_failed") || error.details?.field !== "answeredOn") return null;
+  const reason = error.details.reason;
+  const pauseStart = String(error.details.pauseStart ?? "");
+  const message =
+    reason === "before_pause_start"
+      ? ctx.t("caseRules.resume.errors.answeredOnBeforePause" as never, { date: isValidIsoDate(pauseStart) ? formatDateLong(pauseStart, ctx.locale) : "" } as never)
+      : reason === "in_future"
+        ? ctx.t("caseRules.resume.errors.answeredOnFuture" as never)
+        : ctx.t("caseRules.resume.errors.answeredOnInvalid" as never);
+  return { values: ctx.values, errors: { answeredOn: message } };
+}
+
 export async function resumeAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
   const ctx = await begin(formData, "ask");
   const { t, values } = ctx;
+  const parsed = resumeSchema.safeParse({ answeredOn: str(values, "answeredOn"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
-  if (step === "review") return { values, confirm: [t("caseWork.resume.confirm" as never)] };
+  if (step === "review") {
+    // The due date the resume will give, computed by the state machine as on saving.
+    try {
+      const preview = await previewResume(ctx.actor, { reference: ctx.reference, answeredOn: parsed.data.answeredOn });
+      return {
+        values,
+        confirm: [
+          t("caseRules.resume.confirm" as never, { date: formatDateLong(parsed.data.answeredOn, ctx.locale), days: preview.pauseDays } as never),
+          t("caseRules.resume.confirmDue" as never, { due: formatDateLong(preview.dueDate, ctx.locale) } as never),
+        ],
+      };
+    } catch (error) {
+      return answeredOnError(ctx, error) ?? failure(ctx, error);
+    }
+  }
   try {
-    await resumeWithoutAnswer(ctx.actor, { reference: ctx.reference, expectedVersion: ctx.version });
+    await resumeWithoutAnswer(ctx.actor, { reference: ctx.reference, answeredOn: parsed.data.answeredOn, expectedVersion: parsed.data.version });
   } catch (error) {
-    return failure(ctx, error);
+    return answeredOnError(ctx, error) ?? failure(ctx, error);
   }
   done(ctx.reference, "resumed", "case-alerts");
 }
@@ -248,10 +297,14 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
       } as never);
     });
     const overall = t(`caseStatus.${deriveDecisionOutcome(perRight)}` as never);
-    return { values, confirm: [...lines, t("caseWork.decide.confirmOverall" as never, { status: overall } as never)] };
+    // Open tasks do not block the decision (Art. 19 notices usually come after it): a warning only.
+    const openTasks = await openTasksBeforeDecision(ctx.actor, ctx.reference);
+    const warning = openTasks.length > 0 ? [t("caseRules.decide.openTasksConfirm" as never, { count: openTasks.length } as never)] : [];
+    return { values, confirm: [...lines, t("caseWork.decide.confirmOverall" as never, { status: overall } as never), ...warning] };
   }
+  let openTasks = 0;
   try {
-    await decideCase(ctx.actor, { reference: ctx.reference, perRight, expectedVersion: version.data });
+    ({ openTasks } = await decideCase(ctx.actor, { reference: ctx.reference, perRight, expectedVersion: version.data }));
   } catch (error) {
     if (isDomainError(error, "decision_required_fields")) {
       const issues = (error.details?.issues ?? []) as DecisionIssue[];
@@ -265,7 +318,7 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
     }
     return failure(ctx, error);
   }
-  done(ctx.reference, "decided", "case-alerts");
+  done(ctx.reference, openTasks > 0 ? "decidedOpenTasks" : "decided", "case-alerts");
 }
 
 export async function addNoteAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
@@ -273,6 +326,9 @@ export async function addNoteAction(_prev: CaseActionState, formData: FormData):
   const { t, values } = ctx;
   const parsed = noteSchema.safeParse({ body: str(values, "body"), version: str(values, "version") });
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("caseRules.note.confirm" as never)] };
   try {
     await addInternalNote(ctx.actor, { reference: ctx.reference, body: parsed.data.body, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -293,6 +349,21 @@ export async function createTaskAction(_prev: CaseActionState, formData: FormDat
   };
   const parsed = createTaskSchema.safeParse(input);
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    const kind = t(`caseWork.tasks.kinds.${parsed.data.kind}` as never);
+    const assignee = parsed.data.assigneeId ? (await taskAssigneesFor(ctx.found.ref)).find((u) => u.id === parsed.data.assigneeId) : undefined;
+    if (parsed.data.assigneeId && !assignee) return { values, errors: { assigneeId: t("caseWork.validation.taskAssignee" as never) } };
+    return {
+      values,
+      confirm: [
+        t("caseRules.tasks.confirmCreate" as never, { kind, system: parsed.data.system } as never),
+        ...(parsed.data.recipient ? [t("caseRules.tasks.confirmRecipient" as never, { recipient: parsed.data.recipient } as never)] : []),
+        ...(assignee ? [t("caseRules.tasks.confirmAssignee" as never, { name: assignee.name } as never)] : []),
+      ],
+    };
+  }
   try {
     await createTask(ctx.actor, { reference: ctx.reference, ...parsed.data, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -312,12 +383,28 @@ export async function completeTaskAction(_prev: CaseActionState, formData: FormD
   const { t, values } = ctx;
   const parsed = completeTaskSchema.safeParse({ taskId: str(values, "taskId"), note: str(values, "note"), version: str(values, "version") });
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("caseRules.tasks.confirmDone" as never)] };
   try {
     await completeTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, note: parsed.data.note, expectedVersion: parsed.data.version });
   } catch (error) {
     return failure(ctx, error);
   }
   done(ctx.reference, "taskDone", "tasks");
+}
+
+export async function assignTaskAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "tasks");
+  const { t, values } = ctx;
+  const parsed = assignTaskSchema.safeParse({ taskId: str(values, "taskId"), assigneeId: str(values, "assigneeId"), version: str(values, "version") });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  try {
+    await assignTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, assigneeId: parsed.data.assigneeId, expectedVersion: parsed.data.version });
+  } catch (error) {
+    return failure(ctx, error, (field) => (field === "assigneeId" ? ["assigneeId", "caseWork.validation.taskAssignee"] : null));
+  }
+  done(ctx.reference, "taskAssigned", "tasks");
 }
 
 export async function restrictAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
@@ -354,7 +441,22 @@ export async function liftRestrictionAction(_prev: CaseActionState, formData: Fo
 
 export async function complexAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
   const ctx = await begin(formData, "complex");
-  const complex = str(ctx.values, "complex") === "yes";
+  const { t, values } = ctx;
+  const complex = str(values, "complex") === "yes";
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    const lastDay = str(values, "lastDay");
+    return {
+      values,
+      confirm: complex
+        ? [
+            t("caseRules.complex.confirmSet" as never),
+            ...(isValidIsoDate(lastDay) ? [t("caseRules.complex.confirmSetReminder" as never, { date: formatDateLong(lastDay, ctx.locale) } as never)] : []),
+          ]
+        : [t("caseRules.complex.confirmClear" as never)],
+    };
+  }
   try {
     await markComplex(ctx.actor, { reference: ctx.reference, complex, expectedVersion: ctx.version });
   } catch (error) {
