@@ -76,6 +76,11 @@ describe("registerRequest", () => {
     expect(saved.unit?.slug).toBe("barnehage");
     expect(saved.requester.identityLevel).toBe("none");
     expect(saved.requester.phone).toBe("55 55 55 55");
+    // No national id given: nothing to link the case to a later ID-porten sign-in by.
+    expect(saved.requester.nationalIdHash).toBeNull();
+    expect(saved.requester.identityId).toBeNull();
+    expect(saved.specialCategory).toBe(false);
+    expect(result).toMatchObject({ created: true, linked: null });
     expect(saved.events.map((e) => [e.type, e.actorType, e.actorId])).toEqual([["case.registered", "staff", kari.userId]]);
     expect(saved.events[0]!.after).toMatchObject({ channel: "phone", receivedAt: "2026-03-05T13:30:00.000Z", dueDate: "2026-04-07" });
 
