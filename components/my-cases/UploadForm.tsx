@@ -3,9 +3,11 @@
 // come from the same list the server checks the content against (lib/files/content-type.ts).
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { FormField } from "@/components/ui/FormField";
-import { ALLOWED_CONTENT_TYPES } from "@/lib/files/content-type";
+import { ALLOWED_CONTENT_TYPES, ANSWER_CONTENT_TYPES } from "@/lib/files/content-type";
 
 const ACCEPT = [".pdf", ".jpg", ".jpeg", ".png", ...ALLOWED_CONTENT_TYPES].join(",");
+/** A caseworker's answer file may also be a data export. */
+const ACCEPT_ANSWER = [".pdf", ".jpg", ".jpeg", ".png", ".json", ".csv", ".zip", ...ANSWER_CONTENT_TYPES].join(",");
 
 export function UploadForm(props: {
   formId: string;
@@ -14,6 +16,8 @@ export function UploadForm(props: {
   reference: string;
   texts: { heading: string; label: string; help: string; button: string; errorHeading: string };
   error?: string;
+  /** "answer": the staff answer upload, which also takes JSON, CSV and ZIP exports. */
+  kind?: "document" | "answer";
 }) {
   const { texts } = props;
   return (
@@ -30,7 +34,7 @@ export function UploadForm(props: {
       <ErrorSummary heading={texts.errorHeading} errors={props.error ? [{ fieldId: props.fieldId, message: props.error }] : []} />
       <input type="hidden" name="reference" value={props.reference} />
       <FormField id={props.fieldId} label={texts.label} help={texts.help} error={props.error}>
-        <input type="file" name="file" className="ds-input" accept={ACCEPT} required />
+        <input type="file" name="file" className="ds-input" accept={props.kind === "answer" ? ACCEPT_ANSWER : ACCEPT} required />
       </FormField>
       <div>
         <button type="submit" className="ds-button" data-variant="secondary">

@@ -14,7 +14,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { findOwnedCase } from "@/lib/cases/citizen-get-case";
 import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
-import { MAX_UPLOAD_BYTES, safeFileName, sniffContentType } from "./content-type";
+import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
 
 export type UploadProblem = "empty" | "too_large" | "type";
@@ -23,11 +23,14 @@ function fileError(reason: UploadProblem): DomainError {
   return new DomainError("validation_failed", { field: "file", reason });
 }
 
-/** Checks size and content; throws validation_failed with details.reason = empty | too_large | type. */
-export function checkUpload(bytes: Uint8Array) {
+/**
+ * Checks size and content; throws validation_failed with details.reason = empty | too_large | type.
+ * Answer files may also be data exports (JSON, CSV, ZIP); citizens upload documents and images only.
+ */
+export function checkUpload(bytes: Uint8Array, purpose: AttachmentPurpose = "from_requester") {
   if (bytes.length === 0) throw fileError("empty");
   if (bytes.length > MAX_UPLOAD_BYTES) throw fileError("too_large");
-  const contentType = sniffContentType(bytes);
+  const contentType = purpose === "answer" ? sniffAnswerContentType(bytes) : sniffContentType(bytes);
   if (!contentType) throw fileError("type");
   return contentType;
 }
@@ -42,7 +45,7 @@ async function storeAttachment(input: {
   /** More writes in the same transaction, after the attachment and its audit event (throw = roll back). */
   alsoInTx?: (tx: Tx) => Promise<void>;
 }): Promise<{ attachmentId: string }> {
-  const contentType = checkUpload(input.bytes);
+  const contentType = checkUpload(input.bytes, input.purpose);
   const fileName = safeFileName(input.fileName, contentType);
   const { storageKey, sha256 } = await storeFile(input.bytes);
   try {

@@ -25,7 +25,7 @@ export type ParsedUpload =
  * The body, read only up to `limit` bytes (null beyond it). A chunked request has no Content-Length
  * to check up front, so the cap is enforced while reading instead of after buffering everything.
  */
-async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array | null> {
+async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const reader = request.body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];

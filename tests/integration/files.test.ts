@@ -121,6 +121,36 @@ describe("uploads", () => {
     expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(1);
   });
 
+  it("a caseworker's answer may be a data export (JSON, CSV, ZIP) that the citizen downloads; citizens still upload documents only", async () => {
+    const me = await newIdentity();
+    const c = await createCase(me.identityId, me.email);
+    const kari = await staffActor("saksbehandler@demo.test");
+    const JSON_EXPORT = Buffer.from(JSON.stringify({ barnehage: { plass: "Solstrålen", fra: "2024-08-01" } }));
+    const CSV_EXPORT = Buffer.from("\ufeffsystem;felt;verdi\r\nBarnehagesystem;plass;Solstrålen\r\n");
+    const ZIP_EXPORT = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(40)]);
+    const expected = [
+      [JSON_EXPORT, "eksport.txt", "application/json", "eksport.json"],
+      [CSV_EXPORT, "eksport", "text/csv", "eksport.csv"],
+      [ZIP_EXPORT, "innsynspakke.pdf", "application/zip", "innsynspakke.zip"],
+    ] as const;
+    for (const [bytes, declared, type, name] of expected) {
+      const { attachmentId } = await staffUploadAnswer(kari, { reference: c.reference, fileName: declared, bytes });
+      const { expires, sig } = signDownload(attachmentId);
+      const got = await downloadAttachment({ id: attachmentId, expires: String(expires), sig }, { citizen: { identityId: me.identityId, level: "email_code" }, staff: null });
+      expect(got?.contentType).toBe(type);
+      expect(got?.fileName).toBe(name);
+      expect(got?.bytes.equals(bytes)).toBe(true);
+    }
+    // Not data: broken JSON, binary junk, text without a separator, an executable.
+    for (const bytes of [Buffer.from('{"a": '), EXE, Buffer.from("bare tekst uten skilletegn"), Buffer.from([0xc3, 0x28, 0x2c, 0x2c])]) {
+      await expectUploadError(staffUploadAnswer(kari, { reference: c.reference, fileName: "x.json", bytes }), "type");
+    }
+    // A citizen cannot upload the same exports.
+    for (const bytes of [JSON_EXPORT, CSV_EXPORT, ZIP_EXPORT]) {
+      await expectUploadError(citizenUploadAttachment({ identityId: me.identityId, reference: c.reference, fileName: "x", bytes }), "type");
+    }
+  });
+
   it("another identity cannot upload to the case (not_found), and a failed transaction removes the file", async () => {
     const me = await newIdentity();
     const other = await newIdentity();

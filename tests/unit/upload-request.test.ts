@@ -4,7 +4,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/files/content-type";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n%test\n");
 
-async function multipart(fileBytes: Uint8Array): Promise<{ body: Uint8Array; contentType: string }> {
+async function multipart(fileBytes: Uint8Array<ArrayBuffer>): Promise<{ body: Uint8Array; contentType: string }> {
   const form = new FormData();
   form.set("reference", "PV-2026-000001");
   form.set("file", new File([fileBytes], "id.pdf", { type: "application/pdf" }));

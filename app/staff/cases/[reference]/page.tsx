@@ -19,7 +19,7 @@ import { sendStaffMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const UPLOAD_ERRORS: Record<string, string> = { missing: "fileMissing", empty: "fileEmpty", too_large: "fileTooLarge", type: "fileType" };
+const UPLOAD_ERRORS: Record<string, string> = { missing: "fileMissing", empty: "fileEmpty", too_large: "fileTooLarge", type: "answerFileType" };
 const DONE_KEYS = [
   "registered",
   "asked",
@@ -191,6 +191,7 @@ export default async function StaffCasePage({
             formId="answer-upload"
             fieldId="answer-file"
             action="/api/files/staff-upload"
+            kind="answer"
             reference={view.reference}
             error={uploadError}
             texts={{
