@@ -3,7 +3,7 @@
 // unit, the DPO reads but cannot decide, and two caseworkers editing the same case.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { computeDeadline } from "@/lib/domain/deadline";
-import { addDays, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import { addDays, formatDateLong, osloDateOf, osloEndOfDay } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
 import { signInAsStaff } from "./staff-login";
 
@@ -211,6 +211,8 @@ test("two caseworkers on the same case: the second one is told who changed it, a
   await openForm(kari.page, "Skriv internt notat");
   await kari.page.getByLabel("Internt notat").fill("Ringte barnehagen om saken.");
   await kari.page.getByRole("button", { name: "Lagre notatet" }).click();
+  await expect(kari.page.getByTestId("note-confirm")).toContainText("kan ikke slettes etterpå");
+  await kari.page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(kari.page.getByTestId("flash")).toContainText("Notatet er lagret");
   const note = kari.page.locator('[data-testid="timeline"] li[data-internal="true"]');
   await expect(note).toContainText("Ringte barnehagen om saken.");
@@ -219,6 +221,8 @@ test("two caseworkers on the same case: the second one is told who changed it, a
 
   // Lene still has the page from before Kari's note.
   await lene.page.getByRole("button", { name: "Merk saken som krevende" }).click();
+  await expect(lene.page.getByTestId("complex-confirm")).toContainText("Fristen endres ikke.");
+  await lene.page.getByRole("button", { name: "Bekreft og lagre" }).click();
   const alert = lene.page.locator("#complex [role=alert]");
   await expect(alert).toContainText("Saken er endret av Kari Saksbehandler – last inn på nytt.");
   await expectNoAxeViolations(lene.page, "conflict message");
@@ -227,6 +231,7 @@ test("two caseworkers on the same case: the second one is told who changed it, a
   await alert.getByRole("link", { name: "Last inn saken på nytt" }).click();
   await expect(lene.page.getByTestId("timeline")).toContainText("Ringte barnehagen om saken.");
   await lene.page.getByRole("button", { name: "Merk saken som krevende" }).click();
+  await lene.page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(lene.page.getByTestId("flash")).toContainText("Saken er merket som krevende");
   await expect(lene.page.locator('[data-badge="complex"]')).toBeVisible();
   await kari.context.close();
@@ -275,6 +280,8 @@ test("tasks per system and a restriction that can only be lifted once the reques
 
   // A suggested task from the unit's systems, in one click.
   await page.getByRole("button", { name: "Legg til: Rette opplysninger i Barnehagesystem" }).click();
+  await expect(page.getByTestId("suggest-0-confirm")).toContainText("Oppgaven «Rette opplysninger i Barnehagesystem» blir lagt til.");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
   // An Art. 19 task needs a recipient.
   await openForm(page, "Legg til oppgave");
@@ -286,13 +293,17 @@ test("tasks per system and a restriction that can only be lifted once the reques
   await form.getByLabel("Mottaker som skal varsles").fill("Skatteetaten");
   await form.getByLabel("Tildel til").selectOption({ label: "Lene Enhetsleder" });
   await form.getByRole("button", { name: "Legg til oppgave" }).click();
+  await expect(page.getByTestId("task-new-confirm")).toContainText("Oppgaven blir tildelt Lene Enhetsleder.");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("tasks")).toContainText("Varsle mottaker i Barnehagesystem – mottaker: Skatteetaten");
   await expect(page.getByTestId("tasks")).toContainText("Tildelt Lene Enhetsleder");
   // Tick the first task off with a note.
   const first = page.getByTestId("tasks").locator("li").first();
-  await first.locator("summary").click();
+  await first.locator("summary", { hasText: "Merk som utført" }).click();
   await first.getByLabel("Notat").fill("Adressen er rettet.");
   await first.getByRole("button", { name: "Merk som utført" }).click();
+  await expect(first.getByTestId("task-done-0-confirm")).toContainText("Det kan ikke angres.");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Oppgaven er merket som utført");
   await expect(page.getByTestId("tasks").locator('li[data-done="yes"]')).toContainText("Adressen er rettet.");
   await expect(page.getByTestId("timeline")).toContainText("Oppgave utført: Rette opplysninger i Barnehagesystem.");
@@ -314,6 +325,184 @@ test("tasks per system and a restriction that can only be lifted once the reques
   await expect(page.locator('[data-badge="restricted"]')).toHaveCount(0);
 });
 
+// ---------------------------------------------------------------------------
+// Case rules (legal-rules.md §1 rule 6, Art. 18(3), Art. 19)
+
+test("resume with the date the answer arrived: the due date counts the pause up to that day", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const { reference } = await registerPhoneRequest(page, { daysAgo: 10 });
+  await openForm(page, "Be innbyggeren om opplysninger");
+  await page.getByLabel("Hva trenger du fra innbyggeren?").fill("Hvilken barnehage gjelder det?");
+  await page.locator("#ask").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Fristen står stille");
+
+  // The question went out six days ago (moved back in the database); the answer came by phone two days later.
+  const row = await withDb(async (db) => {
+    await db.query(
+      "UPDATE case_pause SET started_at = started_at - interval '6 days' WHERE case_id = (SELECT id FROM request_case WHERE reference = $1)",
+      [reference],
+    );
+    return (
+      await db.query(
+        "SELECT c.received_at, p.started_at FROM request_case c JOIN case_pause p ON p.case_id = c.id WHERE c.reference = $1",
+        [reference],
+      )
+    ).rows[0] as { received_at: Date; started_at: Date };
+  });
+  const pauseStart = osloDateOf(row.started_at);
+  const answeredOn = addDays(pauseStart, 2);
+  const due = computeDeadline({ receivedAt: row.received_at, pauses: [{ from: row.started_at, to: osloEndOfDay(answeredOn) }] }).dueDate;
+
+  // The queue shows "På vent" instead of days left, as the case header does.
+  await page.goto(`/staff?q=${reference}`);
+  await expect(page.locator(`tr[data-reference="${reference}"]`)).toContainText("På vent");
+  await expectNoAxeViolations(page, "queue with a paused case");
+
+  await page.goto(`/staff/cases/${reference}`);
+  await openForm(page, "Start fristen igjen uten svar i portalen");
+  const form = page.locator("#resume");
+  const date = form.getByLabel("Datoen svaret kom");
+  await expect(date).toHaveValue(osloDateOf(new Date()));
+  await expect(form).toContainText(`satt på vent (${formatDateLong(pauseStart, "nb")})`);
+  await date.fill(addDays(pauseStart, -1));
+  await form.getByRole("button", { name: "Gå videre" }).click();
+  await expect(form.locator(".ds-error-summary")).toContainText(
+    `Svaret kan ikke ha kommet før saken ble satt på vent (${formatDateLong(pauseStart, "nb")}).`,
+  );
+  await expectNoAxeViolations(page, "resume with an answer date before the pause");
+  await date.fill(addDays(osloDateOf(new Date()), 1));
+  await form.getByRole("button", { name: "Gå videre" }).click();
+  await expect(form.locator(".ds-error-summary")).toContainText("Datoen kan ikke være fram i tid.");
+
+  await date.fill(answeredOn);
+  await form.getByRole("button", { name: "Gå videre" }).click();
+  const confirm = page.getByTestId("resume-confirm");
+  await expect(confirm).toContainText(`Svaret kom ${formatDateLong(answeredOn, "nb")}. Fristen sto stille i 2 dager.`);
+  await expect(confirm).toContainText(`Ny frist blir ${formatDateLong(due, "nb")}.`);
+  await expectNoAxeViolations(page, "resume confirmation");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Fristen løper igjen");
+  await expect(page.getByTestId("due-date")).toContainText(formatDateLong(due, "nb"));
+  await expect(page.locator('[data-badge="paused"]')).toHaveCount(0);
+  await expect(page.getByTestId("timeline")).toContainText(`Svaret kom ${formatDateLong(answeredOn, "nb")}.`);
+  const stored = await withDb(async (db) =>
+    (
+      await db.query(
+        "SELECT c.due_date::text AS due, c.status::text AS status, p.ended_at FROM request_case c JOIN case_pause p ON p.case_id = c.id WHERE c.reference = $1",
+        [reference],
+      )
+    ).rows[0],
+  );
+  expect(stored.due).toBe(due);
+  expect(stored.status).toBe("in_progress");
+  expect(osloDateOf(stored.ended_at)).toBe(answeredOn);
+});
+
+test("a request made after an ID-porten login is not offered an identity question", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const reference = await createCaseViaApi(page);
+  await withDb((db) =>
+    db.query(
+      `WITH c AS (UPDATE request_case SET identity_level = 'idporten_high' WHERE reference = $1 RETURNING requester_id)
+       UPDATE requester SET identity_level = 'idporten_high' WHERE id = (SELECT requester_id FROM c)`,
+      [reference],
+    ),
+  );
+  await page.goto(`/staff/cases/${reference}`);
+  await openForm(page, "Be innbyggeren om opplysninger");
+  await expect(page.getByTestId("identity-not-offered")).toContainText("logget inn med ID-porten");
+  await expect(page.locator("#ask").getByLabel("identitetsopplysninger")).toHaveCount(0);
+  await expect(page.locator("#ask").getByLabel("en presisering")).toBeChecked();
+  await expectNoAxeViolations(page, "ask form without the identity question");
+});
+
+test("after the decision: the Art. 19 task is reassigned and ticked off, and the restriction lifted", async ({ page }) => {
+  await signInAsStaff(page, KARI);
+  const response = await page.request.post("/api/v1/requests", {
+    data: {
+      rights: ["rectification"],
+      name: "Varsel Testesen",
+      email: uniqueEmail("varsel"),
+      unit: "barnehage",
+      details: { incorrectData: "Feil adresse", correctData: "Storgata 2" },
+      submissionKey: crypto.randomUUID(),
+    },
+  });
+  expect(response.status()).toBe(201);
+  const { reference } = (await response.json()) as { reference: string };
+  await page.goto(`/staff/cases/${reference}`);
+
+  // An Art. 19 task and a restriction while the case is open.
+  await openForm(page, "Legg til oppgave");
+  const taskForm = page.locator("#task-new");
+  await taskForm.getByLabel("Hva skal gjøres?").selectOption("notify_recipient");
+  await taskForm.getByLabel("System eller register").fill("Barnehagesystem");
+  await taskForm.getByLabel("Mottaker som skal varsles").fill("Skatteetaten");
+  await taskForm.getByRole("button", { name: "Legg til oppgave" }).click();
+  await expect(page.getByTestId("task-new-confirm")).toContainText("Mottaker som skal varsles: Skatteetaten.");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
+  await openForm(page, "Begrense behandlingen (artikkel 18)");
+  await page.getByLabel("Hva er begrenset, og hvorfor?").fill("Adressen er omstridt til den er rettet.");
+  await page.locator("#restrict").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.locator('[data-badge="restricted"]')).toBeVisible();
+
+  // Deciding warns about the open task but does not stop it.
+  await openForm(page, "Avgjør saken");
+  const warning = page.getByTestId("open-tasks-warning");
+  await expect(warning).toContainText("Varsle mottaker i Barnehagesystem – mottaker: Skatteetaten");
+  await expectNoAxeViolations(page, "decide form with open tasks");
+  await page.locator("#decide").getByLabel("Innfridd", { exact: true }).check();
+  await page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.getByTestId("decide-confirm")).toContainText("1 oppgave er ikke utført ennå.");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Noen oppgaver er ikke utført ennå");
+  await expect(page.getByTestId("case-status")).toContainText("Ferdig behandlet");
+  await expect(page.locator("#tasks")).toContainText("Saken er avgjort. Du kan fortsatt legge til og fullføre oppgaver");
+  await expectNoAxeViolations(page, "closed case with an open task and a restriction");
+
+  // Give the task to a colleague, then tick it off.
+  const task = page.getByTestId("tasks").locator("li").first();
+  await task.locator("summary", { hasText: "Gi oppgaven til en annen" }).click();
+  await task.getByLabel("Tildel til").selectOption({ label: "Lene Enhetsleder" });
+  await task.getByRole("button", { name: "Lagre tildelingen" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er tildelt på nytt.");
+  await expect(task).toContainText("Tildelt Lene Enhetsleder");
+  await expect(page.getByTestId("timeline")).toContainText("Oppgave tildelt på nytt: Varsle mottaker i Barnehagesystem.");
+  await task.locator("summary", { hasText: "Merk som utført" }).click();
+  await task.getByLabel("Notat").fill("Skatteetaten er varslet om rettingen.");
+  await task.getByRole("button", { name: "Merk som utført" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er merket som utført");
+  await expect(page.getByTestId("tasks").locator('li[data-done="yes"]')).toContainText("Skatteetaten er varslet om rettingen.");
+
+  // The restriction outlived the decision: lift it once the requester has been told (18(3)).
+  await expect(page.locator("#actions")).toContainText("Saken er avsluttet, men behandlingen er fortsatt begrenset.");
+  await openForm(page, "Oppheve begrensningen");
+  await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.locator("#lift .ds-error-summary")).toContainText("Kryss av for at innbyggeren har fått beskjed.");
+  await page.getByLabel("Innbyggeren har fått beskjed om at begrensningen blir opphevet").check();
+  await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Begrensningen er opphevet");
+  await expect(page.locator('[data-badge="restricted"]')).toHaveCount(0);
+  await expect(page.locator("#actions")).toHaveCount(0);
+  await expectNoAxeViolations(page, "closed case after the task and the lift");
+
+  const row = await withDb(async (db) =>
+    (
+      await db.query(
+        `SELECT c.status::text AS status, c.restricted_at, t.done_at IS NOT NULL AS done, u.email AS assignee
+           FROM request_case c JOIN case_task t ON t.case_id = c.id LEFT JOIN staff_user u ON u.id = t.assignee_id WHERE c.reference = $1`,
+        [reference],
+      )
+    ).rows[0],
+  );
+  expect(row).toEqual({ status: "completed", restricted_at: null, done: true, assignee: LENE });
+});
+
 test("the case forms work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false });
   const page = await context.newPage();
@@ -330,6 +519,7 @@ test("the case forms work without JavaScript", async ({ browser }) => {
   await expect(page.locator("#note .ds-error-summary")).toContainText("Skriv notatet.");
   await page.getByLabel("Internt notat").fill("Notat uten JavaScript.");
   await page.getByRole("button", { name: "Lagre notatet" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Notatet er lagret");
   await expect(page.getByTestId("timeline")).toContainText("Notat uten JavaScript.");
   await context.close();
