@@ -5,7 +5,8 @@
 // itself is being built in parallel; the JSON API files without a sign-in.
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
-import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
+import { completeTestIdPorten, createLinkedCase, signInWithEmailCode, signInWithIdPorten, TEST_PERSONS } from "./citizen-login";
+import { fillAboutMyself, goOn, send, startWith } from "./request-flow";
 import { staffSignIn } from "./staff-login";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
@@ -192,10 +193,15 @@ test("without JavaScript: read the case, send a message and withdraw", async ({ 
   await context.close();
 });
 
-test("a health case hides messages and files until an ID-porten high sign-in", async ({ page }) => {
+test("a health case hides messages and files until an ID-porten high sign-in, then shows them", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Signed in with an e-mail code. The request carries the citizen's own fødselsnummer (that of test
+  // person A), which is what ties it to their ID-porten sign-in later: an e-mail-code identity can never
+  // reach level high itself, and ID-porten signs in a different identity (by fødselsnummer).
   const email = uniqueEmail("helse");
+  const person = TEST_PERSONS[0]!;
   await signInWithEmailCode(page, email);
-  const reference = await createLinkedCase(page, email, "helse-omsorg");
+  const reference = await createLinkedCase(page, email, "helse-omsorg", "Mine Saker Testesen", { nationalId: person.pid });
   await page.goto(`/my-cases/${reference}`);
   await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send melding" })).toHaveCount(0);
@@ -203,4 +209,43 @@ test("a health case hides messages and files until an ID-porten high sign-in", a
   await expectNoAxeViolations(page, "health case below level high");
   await page.getByRole("link", { name: "Logg inn på høyt nivå" }).click();
   await expect(page).toHaveURL(/\/login\/step-up\?returnTo=/);
+
+  // Step up: the test ID-porten offers BankID only; back on the case, the content is there.
+  await page.getByRole("button", { name: "Logg inn med ID-porten" }).click();
+  await expect(page.getByText("Bare BankID kan velges")).toBeVisible();
+  await completeTestIdPorten(page, "high", 0);
+  await page.waitForURL((url) => url.pathname === `/my-cases/${reference}`, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sak ${reference}`);
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send melding" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Last opp fil" })).toBeVisible();
+  await expectNoAxeViolations(page, "health case at level high");
+});
+
+test("a health case filed after an ID-porten (MinID) sign-in: step up to BankID on the case page, then its content shows", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInWithIdPorten(page, "substantial", { testPerson: 1, returnTo: "/" });
+  await startWith(page, "access");
+  await goOn(page);
+  await page.getByLabel(/Hvilken del av kommunen/).selectOption({ label: "Helse og omsorg" });
+  await goOn(page);
+  await fillAboutMyself(page, { email: uniqueEmail("helse-minid"), name: "Minid Testesen" });
+  await goOn(page);
+  const reference = await send(page);
+
+  await page.goto(`/my-cases/${reference}`);
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send melding" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Logg inn på høyt nivå" }).click();
+  await expect(page).toHaveURL(/\/login\/step-up\?returnTo=/);
+  await page.getByRole("button", { name: "Logg inn med ID-porten" }).click();
+  await completeTestIdPorten(page, "high", 1);
+  await page.waitForURL((url) => url.pathname === `/my-cases/${reference}`, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send melding" })).toBeVisible();
+  const question = `Spørsmål om journalen ${Date.now()}`;
+  await page.getByLabel("Ny melding til kommunen").fill(question);
+  await page.getByRole("button", { name: "Send melding" }).click();
+  await expect(page.getByTestId("messages")).toContainText(question);
+  await expectNoAxeViolations(page, "health case at level high after step-up");
 });
