@@ -1,18 +1,18 @@
 // Response letters end to end: an ACCESS request answered with a letter and a JSON/CSV export that
 // the citizen downloads from "Mine saker"; an ERASURE refused under GDPR 17(3)(b) whose letter the
-// citizen reads (Datatilsynet, domstolene, the citation, the archive duty), including the check that
-// refuses a refusal edited without the court paragraph; a paper letter through the print queue.
+// citizen reads (Datatilsynet, domstolene, the citation, the reasons, the archive duty), including
+// the check that refuses a refusal edited without the court paragraph; a paper letter through the
+// print queue.
 //
-// The cases are filed through POST /api/v1/requests and linked to the signed-in citizen with withDb
-// (as my-cases.spec.ts does). The decision (CaseDecision + closed status) is written with withDb:
-// the Decide form on the case page is being built in parallel by another change.
+// The citizens' cases are filed through POST /api/v1/requests and linked to the signed-in citizen by
+// the shared createLinkedCase; the caseworker decides through the real Decide form on the case page
+// and goes from there to the letter page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
-import { signInWithEmailCode } from "./citizen-login";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, withDb, waitForMail } from "./support";
+import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
+import { decideOnCasePage } from "./decide-case";
 import { signInAsStaff } from "./staff-login";
-
-type Decision = { right: string; outcome: "granted" | "partially_granted" | "refused"; legalBasisIds: string[]; reasons: string };
 
 async function fileCase(page: Page, data: Record<string, unknown>): Promise<string> {
   const response = await page.request.post("/api/v1/requests", {
@@ -20,37 +20,6 @@ async function fileCase(page: Page, data: Record<string, unknown>): Promise<stri
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
-}
-
-async function linkToCitizen(email: string, reference: string) {
-  const linked = await withDb(async (db) =>
-    (
-      await db.query(
-        `UPDATE requester SET identity_id = (SELECT id FROM citizen_identity WHERE email = $1)
-           WHERE id = (SELECT requester_id FROM request_case WHERE reference = $2)`,
-        [email, reference],
-      )
-    ).rowCount,
-  );
-  expect(linked).toBe(1);
-}
-
-/** Records the decision as the Decide action would: one CaseDecision per right, the case closed. */
-async function decide(reference: string, decisions: Decision[]) {
-  const status = decisions.every((d) => d.outcome === "granted") ? "completed" : decisions.every((d) => d.outcome === "refused") ? "refused" : "partially_completed";
-  await withDb(async (db) => {
-    const { rows } = await db.query(`SELECT c.id, u.id AS staff_id FROM request_case c, staff_user u WHERE c.reference = $1 AND u.email = 'saksbehandler@demo.test'`, [reference]);
-    const { id, staff_id } = rows[0] as { id: string; staff_id: string };
-    for (const d of decisions) {
-      await db.query(
-        `INSERT INTO case_decision (id, case_id, "right", outcome, legal_basis_ids, reasons, decided_at, decided_by_id)
-         VALUES (gen_random_uuid(), $1, $2::"Right", $3::"RightOutcome", $4::text[], $5, now(), $6)`,
-        [id, d.right, d.outcome, d.legalBasisIds, d.reasons, staff_id],
-      );
-    }
-    await db.query(`UPDATE request_case SET status = $2::"CaseStatus", closed_at = now(), version = version + 1 WHERE id = $1`, [id, status]);
-    await db.query(`INSERT INTO case_event (case_id, actor_type, actor_id, type, after) VALUES ($1, 'staff', $2, 'case.decided', $3)`, [id, staff_id, JSON.stringify({ status })]);
-  });
 }
 
 async function staffPage(browser: Browser, email = "saksbehandler@demo.test", opts: { javaScript?: boolean } = {}) {
@@ -69,8 +38,7 @@ test("an access request is answered with a letter and an export that the citizen
   test.setTimeout(180_000);
   const email = uniqueEmail("svarbrev");
   await signInWithEmailCode(page, email);
-  const reference = await fileCase(page, { rights: ["access"], email });
-  await linkToCitizen(email, reference);
+  const reference = await createLinkedCase(page, email, "barnehage", "Brev Testesen");
 
   const staff = await staffPage(browser);
   // Before the decision: the page sends the caseworker to the case page first.
@@ -78,8 +46,7 @@ test("an access request is answered with a letter and an export that the citizen
   await expect(staff.page.getByRole("heading", { name: "Registrer vedtak først" })).toBeVisible();
   await expect(staff.page.getByRole("link", { name: "Gå til saken" })).toHaveAttribute("href", `/staff/cases/${reference}`);
 
-  await decide(reference, [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }]);
-  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await decideOnCasePage(staff.page, reference, { outcome: "Innfridd" });
   await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Svarbrev i sak ${reference}`);
   const body = staff.page.getByLabel("Teksten i brevet");
   await expect(body).toHaveValue(/Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/);
@@ -149,12 +116,14 @@ test("an erasure refused under GDPR 17(3)(b): the letter the citizen reads has c
   test.setTimeout(180_000);
   const email = uniqueEmail("sletting");
   await signInWithEmailCode(page, email);
-  const reference = await fileCase(page, { rights: ["erasure"], email, details: { dataToErase: "Bilder fra barnehagen", erasureGround: "a" } });
-  await linkToCitizen(email, reference);
-  await decide(reference, [{ right: "erasure", outcome: "refused", legalBasisIds: ["gdpr-17-3-b"], reasons: "Bildene er journalført i barnehagens saksmappe." }]);
+  const reference = await createLinkedCase(page, email, "barnehage", "Brev Testesen", {
+    rights: ["erasure"],
+    details: { dataToErase: "Bilder fra barnehagen", erasureGround: "a" },
+  });
+  const reasons = "Bildene er journalført i barnehagens saksmappe.";
 
   const staff = await staffPage(browser);
-  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await decideOnCasePage(staff.page, reference, { outcome: "Avslått", basis: /GDPR art\. 17\(3\)\(b\)/, reasons });
   await expect(staff.page.getByTestId("decisions")).toContainText("Avslått (GDPR art. 17(3)(b))");
   const body = staff.page.getByLabel("Teksten i brevet");
   const draft = await body.inputValue();
@@ -176,7 +145,7 @@ test("an erasure refused under GDPR 17(3)(b): the letter the citizen reads has c
   await page.goto(`/my-cases/${reference}`);
   const letter = page.getByTestId("messages").locator("li").filter({ hasText: "Svar på forespørselen din" });
   await expect(letter).toContainText("Sletting av opplysninger (GDPR art. 17) – avslått");
-  await expect(letter).toContainText("Bildene er journalført i barnehagens saksmappe.");
+  await expect(letter).toContainText(reasons);
   await expect(letter).toContainText("GDPR art. 17(3)(b)");
   await expect(letter).toContainText("lov om dokumentasjon og arkiv");
   await expect(letter).toContainText("begrenser bruken av opplysningene (GDPR art. 18)");
@@ -188,11 +157,10 @@ test("an erasure refused under GDPR 17(3)(b): the letter the citizen reads has c
 test("a paper letter goes through the print queue: downloaded and marked printed (without JavaScript)", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const reference = await fileCase(page, { rights: ["access"], email: uniqueEmail("papir"), answerChannel: "paper", postalAddress: "Papirveien 3, 5003 Bergen" });
-  await decide(reference, [{ right: "access", outcome: "partially_granted", legalBasisIds: ["gdpr-15-4"], reasons: "Opplysninger om andre barn er tatt ut." }]);
 
-  // The letter page and the print queue are plain forms: all of this works without JavaScript.
+  // The Decide form, the letter page and the print queue are plain forms: all of this works without JavaScript.
   const staff = await staffPage(browser, "saksbehandler@demo.test", { javaScript: false });
-  await staff.page.goto(`/staff/cases/${reference}/letter`);
+  await decideOnCasePage(staff.page, reference, { outcome: "Delvis innfridd", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut." });
   await expect(staff.page.getByLabel(/Brev i posten/)).toBeChecked();
   await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
   await expect(staff.page.getByText("Svarbrevet ligger i utskriftskøen.")).toBeVisible();

@@ -80,7 +80,8 @@ export default async function AdminLetterTemplatesPage({ searchParams }: { searc
                                 <a className="ds-link mt-1 inline-block" href={`/staff/admin/templates/${r.right}/${r.outcome}/${locale}`}>
                                   {text.custom ? t("editOwn") : t("writeOwn")}
                                   <span className="ds-sr-only">
-                                    : {rightTitle}, {outcomeName}, <span lang={locale}>{LANGUAGE_NAMES[locale]}</span>
+                                    {" "}
+                                    ({rightTitle}, {outcomeName}, <span lang={locale}>{LANGUAGE_NAMES[locale]}</span>)
                                   </span>
                                 </a>
                               </td>

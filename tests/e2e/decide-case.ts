@@ -1,0 +1,30 @@
+// Shared e2e helper: a caseworker decides a case through the real Decide form on the case page.
+import { expect, type Page } from "@playwright/test";
+
+export type DecideOnCasePage = {
+  /** The outcome's label in the form (nb). */
+  outcome: "Innfridd" | "Delvis innfridd" | "Avslått";
+  /** The legal basis checkbox's label (needed for a refusal or a partial grant). */
+  basis?: RegExp;
+  reasons?: string;
+};
+
+/**
+ * Decides a one-right case on its case page (outcome, legal basis, reasons, then the confirmation
+ * step) and follows the case page's link to the response-letter page. Works with and without
+ * JavaScript.
+ */
+export async function decideOnCasePage(page: Page, reference: string, d: DecideOnCasePage) {
+  await page.goto(`/staff/cases/${reference}`);
+  await page.locator("summary", { hasText: "Avgjør saken" }).click();
+  const form = page.locator("#decide");
+  await form.getByLabel(d.outcome, { exact: true }).check();
+  if (d.basis) await form.getByLabel(d.basis).check();
+  if (d.reasons) await form.getByLabel("Begrunnelse").fill(d.reasons);
+  await form.getByRole("button", { name: "Gå videre" }).click();
+  await expect(page.getByTestId("decide-confirm")).toContainText("Saken blir avsluttet med status");
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Avgjørelsen er lagret");
+  await page.getByRole("link", { name: "Skriv svarbrevet til innbyggeren (etter vedtak)" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${reference}/letter$`));
+}
