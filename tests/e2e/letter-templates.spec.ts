@@ -20,7 +20,7 @@ async function expectTranslated(page: Page) {
   expect(await page.locator("body").innerText()).not.toMatch(/\bletterTemplates\.[A-Za-z]/);
 }
 
-test("an admin writes the access/granted text in bokmål, the caseworker's draft uses it, and it is reset to the standard text", async ({ page, browser }) => {
+test("an admin writes the access/granted text in bokmål, the caseworker's draft uses it, and it is reset to the standard text", async ({ browser }) => {
   test.setTimeout(240_000);
   const own = `Vi har gått gjennom alle fagsystemene i Bergen kommune. Her er alt vi fant om deg. ${Date.now()}`;
 
