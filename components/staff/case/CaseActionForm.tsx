@@ -158,7 +158,9 @@ export function CaseActionForm(props: {
     let datalist: ReactNode = null;
     if (f.kind === "select") {
       control = (
-        <select name={f.name} className="ds-input" defaultValue={value}>
+        // Keyed by the value: React 19 resets a form after its action, and a <select> (unlike inputs)
+        // never takes a changed defaultValue, so without a new element an error answer lost the choice.
+        <select key={value} name={f.name} className="ds-input" defaultValue={value}>
           {f.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
