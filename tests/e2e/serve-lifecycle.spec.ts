@@ -29,6 +29,8 @@ function startPortal(): { child: ChildProcess; output: () => string } {
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a terminal's Ctrl-C (SIGINT to the whole group) can be replayed.
+    detached: true,
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -84,10 +86,11 @@ test.describe("npm start lifecycle", () => {
       const created = await submit(submissionKey);
       expect(created.status).toBe(201);
       reference = created.body.reference;
+      // SIGINT to serve.ts alone (kill -INT): it stops the app, the catcher and the database itself.
       expect(first.child.kill("SIGINT")).toBe(true);
       expect(await exitOf(first.child, 60_000)).toBe(0);
     } finally {
-      if (first.child.exitCode === null) first.child.kill("SIGKILL");
+      if (first.child.exitCode === null) process.kill(-first.child.pid!, "SIGKILL");
     }
     expect(first.output()).toContain("[portal] Stopped.");
     // PostgreSQL shut down (its pid file is removed on a clean stop) and nothing listens any more.
@@ -101,11 +104,14 @@ test.describe("npm start lifecycle", () => {
       const again = await submit(submissionKey);
       expect(again.status).toBe(200);
       expect(again.body.reference).toBe(reference);
-      second.child.kill("SIGTERM");
+      // This time like a terminal's Ctrl-C: SIGINT to every process of the group at once (the
+      // database and Next get it too, not only serve.ts).
+      process.kill(-second.child.pid!, "SIGINT");
       expect(await exitOf(second.child, 60_000)).toBe(0);
     } finally {
-      if (second.child.exitCode === null) second.child.kill("SIGKILL");
+      if (second.child.exitCode === null) process.kill(-second.child.pid!, "SIGKILL");
     }
+    expect(second.output()).toContain("[portal] Stopped.");
     expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 });
