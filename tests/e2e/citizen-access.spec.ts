@@ -5,6 +5,8 @@ import { expectNoAxeViolations, uniqueEmail, waitForMail } from "./support";
 import { fillAboutMyself, goOn, signInAndSend } from "./request-flow";
 
 test("a citizen asks to see their data, step by step, gets a receipt page and a receipt e-mail", async ({ page }) => {
+  // Fourteen axe scans and a sign-in: more than the default minute on a busy 2-core machine.
+  test.setTimeout(150_000);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dine personopplysninger i Bergen kommune");
   await expect(page.getByText("Demomodus")).toBeVisible();
