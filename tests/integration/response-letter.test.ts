@@ -1,7 +1,8 @@
 // Sending the response letter against the real database: portal delivery writes the letter, the
 // secure message, the PDF attachment, the audit events and the outbox mail in one transaction;
 // post delivery queues a paper letter and sends no e-mail; a refusal whose mandatory parts (complaint,
-// court, legal basis, the decision's reasons) were edited away is refused with nothing written. Also the JSON/CSV export attached as answer files.
+// court, legal basis, the decision's reasons) were edited away is refused with nothing written. Also
+// the JSON/CSV export attached as answer files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
