@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, withDb } from "./support";
 import { fillAboutMyself, fillDetailsFor, goOn, signInAndSend, startWith, VALID_FNR } from "./request-flow";
-import { staffSignIn } from "./staff-login";
+import { signInAsStaff, staffSignIn } from "./staff-login";
 
 test("the caseworker reads the filed rectification request, reveals the national id (logged) and marks the case special-category", async ({
   page,
@@ -142,4 +142,32 @@ test("the DPO reads the request details but has no toggle; a caseworker of anoth
   const ola = await staffSignIn(browser, "saksbehandler2@demo.test");
   expect((await ola.page.goto(`/staff/cases/${reference}`))?.status()).toBe(404);
   await ola.context.close();
+});
+
+test("an admin makes a new unit a special-category unit; its cases are marked when filed", async ({ page }) => {
+  await signInAsStaff(page, "admin@demo.test", { landing: /\/staff\/admin\/users$/ });
+  await page.goto("/staff/admin/units");
+  const slug = `e2e-helse-${Date.now().toString(36)}`;
+  await page.getByLabel("Navn", { exact: true }).fill("Psykisk helse");
+  await page.getByLabel("Kortnavn").fill(slug);
+  await page.getByLabel("Behandler særlige kategorier").check();
+  await page.getByRole("button", { name: "Opprett enhet" }).click();
+  await expect(page.locator(".ds-alert[role=status]")).toHaveText("Enheten er opprettet.");
+  const row = page.locator(`tr[data-slug="${slug}"]`);
+  await expect(row.getByTestId("unit-special-category")).toHaveText("Ja, krever høyt nivå");
+  await expect(page.locator('tr[data-slug="barnehage"]').getByTestId("unit-special-category")).toHaveText("Nei, vanlig nivå");
+  await expectNoAxeViolations(page, "admin units with the special-category column");
+  await row.getByRole("link", { name: /Endre/ }).click();
+  await expect(page.getByLabel("Behandler særlige kategorier")).toBeChecked();
+  await expectNoAxeViolations(page, "admin edit unit with the special-category checkbox");
+
+  const response = await page.request.post("/api/v1/requests", {
+    data: { rights: ["access"], name: "Enhet Testesen", email: uniqueEmail("psykisk"), unit: slug, submissionKey: crypto.randomUUID() },
+  });
+  expect(response.status()).toBe(201);
+  const { reference } = (await response.json()) as { reference: string };
+  const marked = await withDb(
+    async (db) => (await db.query("SELECT special_category FROM request_case WHERE reference = $1", [reference])).rows[0].special_category,
+  );
+  expect(marked).toBe(true);
 });
