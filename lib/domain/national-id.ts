@@ -79,3 +79,34 @@ export function isValidNationalId(id: string, options: NationalIdOptions = {}): 
 export function maskNationalId(id: string): string {
   return `${normaliseNationalId(id).slice(0, 6)}*****`;
 }
+
+/**
+ * The birth date a valid number encodes ("YYYY-MM-DD"), or null for an invalid one. The century
+ * follows from the individual number (Skatteetaten): 000-499 -> 1900s; 500-749 with year 54-99 ->
+ * 1854-1899; 500-999 with year 00-39 -> 2000-2039; 900-999 with year 40-99 -> 1940-1999.
+ */
+export function birthDateOfNationalId(id: string, options: NationalIdOptions = {}): string | null {
+  if (!isValidNationalId(id, options)) return null;
+  const d = Array.from(id, Number);
+  let day = d[0]! * 10 + d[1]!;
+  let month = d[2]! * 10 + d[3]!;
+  const yy = d[4]! * 10 + d[5]!;
+  const individual = d[6]! * 100 + d[7]! * 10 + d[8]!;
+  if (day > 40) day -= 40;
+  if (month > 80) month -= 80;
+  let century: number | null = null;
+  if (individual <= 499) century = 1900;
+  else if (individual <= 749 && yy >= 54) century = 1800;
+  else if (yy <= 39) century = 2000;
+  else if (individual >= 900) century = 1900;
+  if (century === null) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${century + yy}-${pad(month)}-${pad(day)}`;
+}
+
+/** Full years of age on `onDate` ("YYYY-MM-DD") of someone born on `birthDate`. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

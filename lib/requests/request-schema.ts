@@ -6,8 +6,8 @@
 // `submitRequestSchema` is the whole request in one object (JSON API, and what the submit service takes).
 import { z } from "zod";
 import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
-import { isValidIsoDate } from "@/lib/domain/calendar";
-import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
+import { isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
+import { ageOn, birthDateOfNationalId, isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const REQUEST_LIMITS = {
@@ -234,17 +234,27 @@ function aboutShape(options: NationalIdCheck) {
 type AboutValues = {
   onBehalfOf: OnBehalfOfChoice;
   subjectName: string;
+  subjectNationalId?: string;
   declaration: boolean;
   answerChannel: AnswerChannelChoice;
   postalAddress: string;
   email: string;
 };
 
-function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: { emailOptional?: boolean } = {}) {
+/** Parents act for their children until 16 (personopplysningsloven § 5); from then on the child asks, or gives a power of attorney. */
+export const CHILD_AGE_LIMIT = 16;
+
+function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (value.onBehalfOf !== "self") {
     if (!value.subjectName) issue("subjectName", `${V}.subjectName.required`);
     if (!value.declaration) issue("declaration", `${V}.declaration.required`);
+  }
+  if (value.onBehalfOf === "child" && value.subjectNationalId) {
+    const born = birthDateOfNationalId(value.subjectNationalId, options);
+    if (born && ageOn(born, options.today ?? osloDateOf(new Date())) >= CHILD_AGE_LIMIT) {
+      issue("subjectNationalId", `${V}.subjectNationalId.notChild`);
+    }
   }
   if (value.answerChannel === "paper" && !value.postalAddress) issue("postalAddress", `${V}.postalAddress.required`);
   if (value.answerChannel === "digital" && !value.email && !options.emailOptional) {
@@ -256,7 +266,7 @@ function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: { emailOp
  * The about step. Radios and the declaration checkbox are required here (the form must ask);
  * `emailOptional` when the signed-in citizen already has a verified e-mail.
  */
-export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boolean } = {}) {
+export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
   const shape = aboutShape(options);
   return z
     .object({
@@ -295,7 +305,7 @@ export function makeSubmitRequestSchema(options: NationalIdCheck = {}) {
     })
     .superRefine((value, ctx) => {
       checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
-      checkAbout(value, ctx);
+      checkAbout(value, ctx, options);
     });
 }
 

@@ -1,6 +1,6 @@
 // Every number here was constructed by hand and its check digits verified independently (python).
 import { describe, expect, it } from "vitest";
-import { isValidNationalId, maskNationalId, nationalIdKind, normaliseNationalId } from "@/lib/domain/national-id";
+import { ageOn, birthDateOfNationalId, isValidNationalId, maskNationalId, nationalIdKind, normaliseNationalId } from "@/lib/domain/national-id";
 import { TEST_PERSONS } from "@/lib/dev/test-persons";
 
 describe("isValidNationalId: fødselsnummer", () => {
@@ -85,5 +85,49 @@ describe("normaliseNationalId and maskNationalId", () => {
   it("shows the first six digits only", () => {
     expect(maskNationalId("01019000083")).toBe("010190*****");
     expect(maskNationalId("010190 00083")).toBe("010190*****");
+  });
+});
+
+/** A valid number for DDMMYY + individual number (both check digits; the next individual number if impossible). */
+function numberFor(ddmmyy: string, individual: number): string {
+  const base = `${ddmmyy}${String(individual).padStart(3, "0")}`;
+  const digits = Array.from(base, Number);
+  const mod = (weights: number[], ds: number[]) => {
+    const r = weights.reduce((sum, w, i) => sum + w * ds[i]!, 0) % 11;
+    return r === 0 ? 0 : 11 - r;
+  };
+  const k1 = mod([3, 7, 6, 1, 8, 9, 4, 5, 2], digits);
+  const k2 = mod([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...digits, k1]);
+  if (k1 === 10 || k2 === 10) return numberFor(ddmmyy, individual + 1);
+  return `${base}${k1}${k2}`;
+}
+
+describe("birthDateOfNationalId: the century from the individual number", () => {
+  it.each([
+    ["010190", 124, "1990-01-01"],
+    ["170512", 512, "2012-05-17"],
+    ["290200", 600, "2000-02-29"],
+    ["150380", 600, "1880-03-15"],
+    ["150345", 950, "1945-03-15"],
+    ["311299", 499, "1999-12-31"],
+    ["410190", 124, "1990-01-01"], // D-nummer: day + 40
+  ])("%s with individual number %i is born %s", (ddmmyy, individual, born) => {
+    expect(birthDateOfNationalId(numberFor(ddmmyy, individual))).toBe(born);
+  });
+
+  it("synthetic numbers (month + 80) only when allowed; impossible centuries and invalid numbers give null", () => {
+    const synthetic = numberFor("018190", 124);
+    expect(birthDateOfNationalId(synthetic)).toBeNull();
+    expect(birthDateOfNationalId(synthetic, { allowSynthetic: true })).toBe("1990-01-01");
+    // 750-899 with a year 40-99 is no century at all.
+    expect(birthDateOfNationalId(numberFor("010145", 800))).toBeNull();
+    expect(birthDateOfNationalId("12345678901")).toBeNull();
+  });
+
+  it("ageOn counts full years, the birthday included", () => {
+    expect(ageOn("2010-12-02", "2026-12-02")).toBe(16);
+    expect(ageOn("2010-12-03", "2026-12-02")).toBe(15);
+    expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+    expect(ageOn("2008-02-29", "2026-03-01")).toBe(18);
   });
 });

@@ -153,6 +153,31 @@ describe("about step", () => {
     });
   });
 
+  it("on behalf of a child: the child must be under 16 on the day (by the birth date in the number)", () => {
+    const today = "2026-12-02";
+    const child = { ...self, onBehalfOf: "child", subjectName: "Ola", declaration: "on" };
+    // Born in the 2000s: individual numbers 500-999; the first one with both check digits possible.
+    const onDay = (birth: string) => {
+      const [y, m, d] = birth.split("-");
+      for (let individual = 500; ; individual++) {
+        try {
+          return withCheckDigits(`${d}${m}${y!.slice(2)}${individual}`);
+        } catch {
+          // no valid number with this individual number
+        }
+      }
+    };
+    const schemaOn = aboutStepSchema({ today });
+    // Turns 16 tomorrow: still a child. Turned 16 today: asks for themselves.
+    expect(schemaOn.safeParse({ ...child, subjectNationalId: onDay("2010-12-03") }).success).toBe(true);
+    expect(errorsOf(schemaOn.safeParse({ ...child, subjectNationalId: onDay("2010-12-02") }))).toEqual({
+      subjectNationalId: "requestFlow.validation.subjectNationalId.notChild",
+    });
+    // An adult through a power of attorney is fine; a child without a number too.
+    expect(schemaOn.safeParse({ ...child, onBehalfOf: "power_of_attorney", subjectNationalId: onDay("1990-01-01") }).success).toBe(true);
+    expect(schemaOn.safeParse({ ...child }).success).toBe(true);
+  });
+
   it("paper answers need a postal address but no e-mail", () => {
     expect(errorsOf(schema.safeParse({ ...self, answerChannel: "paper", email: "" }))).toEqual({
       postalAddress: "requestFlow.validation.postalAddress.required",
@@ -183,7 +208,7 @@ describe("the whole request (JSON API)", () => {
       details: { incorrectData: "a", correctData: "b", processingConcerned: "c", directMarketing: true },
       onBehalfOf: "child",
       subjectName: "Lille Nordmann",
-      subjectNationalId: VALID_FNR,
+      subjectNationalId: "01011550076", // born 1 January 2015
       declaration: true,
       answerChannel: "paper",
       postalAddress: "Gata 1, 5003 Bergen",
@@ -214,3 +239,4 @@ describe("the whole request (JSON API)", () => {
     }
   });
 });
+
