@@ -142,6 +142,9 @@ function staffScopeAllows(
   }
 }
 
+// Being the assignee gives access on its own, so an assignment must never outlive the access that
+// allowed it: removing a unit, a role or the account (lib/admin/unassign-staff-user.ts) and moving
+// the case to another unit (lib/cases/change-unit.ts) unassign whoever could no longer take it.
 function inOwnUnitOrAssigned(actor: Extract<Actor, { kind: "staff" }>, caseRef: CaseRef): boolean {
   if (caseRef.assigneeId !== null && caseRef.assigneeId === actor.userId) return true;
   return caseRef.unitId !== null && actor.unitIds.includes(caseRef.unitId);
