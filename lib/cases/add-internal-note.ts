@@ -10,13 +10,15 @@ import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const noteSchema = z.object({
   body: z
     .string({ error: "caseWork.validation.noteRequired" })
     .trim()
     .min(1, "caseWork.validation.noteRequired")
-    .max(MESSAGE_MAX_LENGTH, "caseWork.validation.textTooLong"),
+    .max(MESSAGE_MAX_LENGTH, "caseWork.validation.textTooLong")
+    .regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid"),
   version: versionField,
 });
 

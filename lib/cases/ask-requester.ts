@@ -21,6 +21,7 @@ import { loadSnapshot, transitionCaseInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { myCaseLink } from "./staff-send-message";
 import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const versionField = z.coerce.number({ error: "caseWork.validation.version" }).int().min(1, "caseWork.validation.version");
 
@@ -30,7 +31,8 @@ export const askRequesterSchema = z.object({
     .string({ error: "caseWork.validation.askBodyRequired" })
     .trim()
     .min(1, "caseWork.validation.askBodyRequired")
-    .max(MESSAGE_MAX_LENGTH, "caseWork.validation.textTooLong"),
+    .max(MESSAGE_MAX_LENGTH, "caseWork.validation.textTooLong")
+    .regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid"),
   version: versionField,
 });
 

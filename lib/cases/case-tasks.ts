@@ -21,6 +21,7 @@ import { rightDefinition, type Right } from "@/lib/domain/rights";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction, taskAssigneesFor } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const TASK_KINDS = ["search", "correct", "erase", "restrict", "notify_recipient", "other"] as const satisfies readonly TaskKind[];
 export const TASK_TEXT_MAX = 200;
@@ -60,13 +61,13 @@ export function suggestTasks(
 }
 
 const text = (max: number, required: string) =>
-  z.string({ error: required }).trim().min(1, required).max(max, "caseWork.validation.textTooLong");
+  z.string({ error: required }).trim().min(1, required).max(max, "caseWork.validation.textTooLong").regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid");
 
 export const createTaskSchema = z
   .object({
     kind: z.enum(TASK_KINDS, { error: "caseWork.validation.taskKind" }),
     system: text(TASK_TEXT_MAX, "caseWork.validation.taskSystem"),
-    recipient: z.string().trim().max(TASK_TEXT_MAX, "caseWork.validation.textTooLong").optional().default(""),
+    recipient: z.string().trim().max(TASK_TEXT_MAX, "caseWork.validation.textTooLong").regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid").optional().default(""),
     assigneeId: z.union([z.uuid("caseWork.validation.taskAssignee"), z.literal("")]).optional().default(""),
     version: versionField,
   })
@@ -84,7 +85,7 @@ export const assignTaskSchema = z.object({
 
 export const completeTaskSchema = z.object({
   taskId: z.uuid("caseWork.validation.taskMissing"),
-  note: z.string().trim().max(TASK_NOTE_MAX, "caseWork.validation.textTooLong").optional().default(""),
+  note: z.string().trim().max(TASK_NOTE_MAX, "caseWork.validation.textTooLong").regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid").optional().default(""),
   version: versionField,
 });
 

@@ -15,6 +15,7 @@ import { RIGHTS } from "@/lib/domain/rights";
 import { versionField } from "./ask-requester";
 import { transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const DECISION_REASONS_MAX_LENGTH = 5000;
 
@@ -22,7 +23,7 @@ export const rightDecisionSchema = z.object({
   right: z.enum(RIGHTS),
   outcome: z.enum(RIGHT_OUTCOMES, { error: "caseWork.validation.outcomeRequired" }),
   legalBasisIds: z.array(z.string().max(64)).max(30).default([]),
-  reasons: z.string().max(DECISION_REASONS_MAX_LENGTH, "caseWork.validation.textTooLong").default("").transform((v) => v.trim()),
+  reasons: z.string().max(DECISION_REASONS_MAX_LENGTH, "caseWork.validation.textTooLong").regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid").default("").transform((v) => v.trim()),
 });
 
 export const decideSchema = z.object({ perRight: z.array(rightDecisionSchema).min(1).max(RIGHTS.length), version: versionField });

@@ -16,6 +16,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { messageRequesterInTx, versionField } from "./ask-requester";
 import { transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const EXTENSION_REASON_MAX_LENGTH = 2000;
 
@@ -25,7 +26,8 @@ export const extendSchema = z.object({
     .string({ error: "caseWork.validation.extendReasonRequired" })
     .trim()
     .min(1, "caseWork.validation.extendReasonRequired")
-    .max(EXTENSION_REASON_MAX_LENGTH, "caseWork.validation.textTooLong"),
+    .max(EXTENSION_REASON_MAX_LENGTH, "caseWork.validation.textTooLong")
+    .regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid"),
   // Which of the two grounds in Art. 12(3) applies; recorded for the DPO's statistics.
   ground: z.enum(EXTENSION_GROUNDS, { error: "caseWork.validation.extendGroundRequired" }),
   version: versionField,

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const RESTRICTION_NOTE_MAX = 2000;
 
@@ -20,7 +21,8 @@ export const restrictSchema = z.object({
     .string({ error: "caseWork.validation.restrictNote" })
     .trim()
     .min(1, "caseWork.validation.restrictNote")
-    .max(RESTRICTION_NOTE_MAX, "caseWork.validation.textTooLong"),
+    .max(RESTRICTION_NOTE_MAX, "caseWork.validation.textTooLong")
+    .regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid"),
   version: versionField,
 });
 

@@ -11,6 +11,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { staffCaseRef } from "./staff-get-case";
+import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const LEGAL_HOLD_REASON_MIN = 10;
 export const LEGAL_HOLD_REASON_MAX = 1000;
@@ -20,7 +21,8 @@ export const setLegalHoldSchema = z.object({
     .string({ error: "retention.validation.reasonTooShort" })
     .trim()
     .min(LEGAL_HOLD_REASON_MIN, "retention.validation.reasonTooShort")
-    .max(LEGAL_HOLD_REASON_MAX, "retention.validation.reasonTooLong"),
+    .max(LEGAL_HOLD_REASON_MAX, "retention.validation.reasonTooLong")
+    .regex(NO_CONTROL_CHARS, "retention.validation.reasonInvalid"),
   version: versionField,
 });
 

@@ -306,6 +306,31 @@ describe("regressions found by the fuzz", () => {
       expect(result.success, label).toBe(false);
       expect(result.error?.issues[0]?.message, label).toMatch(/invalid|Invalid/i);
     }
+
+    // The caseworker's free-text fields too (notes, questions, reasons, tasks, restriction, legal hold).
+    const { noteSchema } = await import("@/lib/cases/add-internal-note");
+    const { askRequesterSchema } = await import("@/lib/cases/ask-requester");
+    const { extendSchema } = await import("@/lib/cases/extend-deadline");
+    const { rightDecisionSchema } = await import("@/lib/cases/decide-case");
+    const { createTaskSchema, completeTaskSchema } = await import("@/lib/cases/case-tasks");
+    const { restrictSchema } = await import("@/lib/cases/restrict-processing");
+    const { setLegalHoldSchema } = await import("@/lib/cases/set-legal-hold");
+    const staffCases: Array<[string, string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, Record<string, unknown>]> = [
+      ["note", "body", noteSchema, { body: nul, version: 1 }],
+      ["question", "body", askRequesterSchema, { kind: "clarification", body: nul, version: 1 }],
+      ["extension", "reason", extendSchema, { reason: `Mange systemer ${nul}`, ground: "complexity", version: 1 }],
+      ["decision", "reasons", rightDecisionSchema, { right: "erasure", outcome: "refused", legalBasisIds: [], reasons: nul }],
+      ["task", "system", createTaskSchema, { kind: "search", system: nul, version: 1 }],
+      ["task note", "note", completeTaskSchema, { taskId: randomUUID(), note: nul, version: 1 }],
+      ["restriction", "note", restrictSchema, { note: nul, version: 1 }],
+      ["legal hold", "reason", setLegalHoldSchema, { reason: `Varslet søksmål ${nul}`, version: 1 }],
+    ];
+    for (const [label, field, schema, value] of staffCases) {
+      const result = schema.safeParse(value);
+      expect(result.success, label).toBe(false);
+      const issue = result.error?.issues.find((i) => i.path[0] === field);
+      expect(issue?.message, label).toMatch(/Invalid$/);
+    }
   });
 
   it("refuses lone surrogates with 400 and writes nothing (they were a 500)", async () => {

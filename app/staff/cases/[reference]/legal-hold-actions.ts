@@ -26,7 +26,12 @@ async function failure(error: unknown, values: Record<string, string>): Promise<
   if (isDomainError(error, "invalid_transition")) return { values, formError: t("panel.errors.invalidState"), conflict: true };
   if (isDomainError(error, "validation_failed")) {
     const reason = String(error.details?.reason ?? "");
-    const key = reason === "retention.validation.reasonTooLong" ? "validation.reasonTooLong" : "validation.reasonTooShort";
+    const key =
+      reason === "retention.validation.reasonTooLong"
+        ? "validation.reasonTooLong"
+        : reason === "retention.validation.reasonInvalid"
+          ? "validation.reasonInvalid"
+          : "validation.reasonTooShort";
     if (error.details?.field === "reason") return { values, errors: { reason: t(key) } };
     return { values, formError: t("panel.errors.stale"), conflict: true };
   }
