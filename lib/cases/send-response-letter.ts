@@ -65,7 +65,13 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
   if (c.decisions.length === 0) throw new DomainError("validation_failed", { field: "case", reason: "noDecisions" });
   const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions });
   if (check.missing.length > 0) {
-    throw new DomainError("validation_failed", { field: "body", reason: "mandatory", missing: check.missing, citations: check.citations });
+    throw new DomainError("validation_failed", {
+      field: "body",
+      reason: "mandatory",
+      missing: check.missing,
+      citations: check.citations,
+      reasons: check.reasons,
+    });
   }
   const postalAddress = c.requester.postalAddress?.trim() || null;
   if (delivery === "post" && !postalAddress) throw new DomainError("validation_failed", { field: "delivery", reason: "noPostalAddress" });

@@ -195,6 +195,8 @@ describe("sending the response letter", () => {
         const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body, delivery }).catch((e: unknown) => e);
         expect(isDomainError(error, "validation_failed")).toBe(true);
         expect((error as { details: { missing: string[] } }).details.missing).toEqual(missing);
+        // The page names the rights whose reasons are missing.
+        expect((error as { details: { reasons: string[] } }).details.reasons).toEqual(missing.includes("reasons") ? ["erasure"] : []);
       }
     }
     expect(await counts(c.id)).toEqual(before);

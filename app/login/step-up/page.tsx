@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { safeReturnTo } from "@/lib/citizen-auth/return-to";
+import { currentCitizen } from "@/lib/citizen-auth/session";
 import { startIdPortenLoginAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StepUpPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; level?: string }> }) {
-  const [{ returnTo: rawReturnTo, level }, t] = await Promise.all([searchParams, getTranslations("identity.stepUp")]);
+  const [{ returnTo: rawReturnTo, level }, t, citizen] = await Promise.all([searchParams, getTranslations("identity.stepUp"), currentCitizen()]);
   const returnTo = safeReturnTo(rawReturnTo);
   const high = level !== "idporten_substantial";
   return (
@@ -21,6 +22,9 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
         {high ? t("headingHigh") : t("headingSubstantial")}
       </h1>
       <p className="ds-paragraph">{high ? t("bodyHigh") : t("bodySubstantial")}</p>
+      {/* A case filed with an e-mail code belongs to that sign-in; ID-porten is another one, linked
+          only by a fødselsnummer given in the request (lib/citizen-auth/link-requesters.ts). */}
+      {citizen?.method === "email_code" && <p className="ds-paragraph">{t("emailCodeNote")}</p>}
       <form action={startIdPortenLoginAction}>
         <input type="hidden" name="returnTo" value={returnTo} />
         <input type="hidden" name="level" value={high ? "high" : "substantial"} />

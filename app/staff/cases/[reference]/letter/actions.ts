@@ -10,6 +10,7 @@ import { createAnswerExport } from "@/lib/letters/response-export";
 import { isDomainError } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import type { LetterFormState } from "@/components/staff/letters/letter-form-state";
+import { mandatoryPartMessages } from "./mandatory-errors";
 
 const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 const BODY_FIELD = "letter-body";
@@ -56,16 +57,8 @@ export async function sendLetterAction(reference: string, _prev: LetterFormState
           return back([{ fieldId: DELIVERY_FIELD, message: t("noPostalAddress") }]);
         case "noDecisions":
           return back([{ fieldId: BODY_FIELD, message: t("noDecisions") }]);
-        case "mandatory": {
-          const missing = Array.isArray(d.missing) ? (d.missing as string[]) : [];
-          const citations = Array.isArray(d.citations) ? (d.citations as string[]).join(", ") : "";
-          return back(
-            missing.map((m) => ({
-              fieldId: BODY_FIELD,
-              message: m === "complaint" ? t("missingComplaint") : m === "court" ? t("missingCourt") : t("missingLegalBasis", { citations }),
-            })),
-          );
-        }
+        case "mandatory":
+          return back((await mandatoryPartMessages(d)).map((message) => ({ fieldId: BODY_FIELD, message })));
       }
     }
     const errorId = randomUUID();
