@@ -1,5 +1,6 @@
 // Shared handling of a multipart upload POST (plain HTML form, works without JavaScript) for the
 // route handlers: same-origin check, size guard before buffering, and the redirect back.
+import { readBodyCapped } from "@/lib/http/read-body";
 import { MAX_UPLOAD_BYTES } from "./content-type";
 
 /** Multipart overhead allowance on top of the file itself. */
@@ -21,38 +22,11 @@ export type ParsedUpload =
   | { ok: true; reference: string; fileName: string; bytes: Uint8Array }
   | { ok: false; reference: string | null; problem: "missing" | "too_large" | "bad_request" };
 
-/**
- * The body, read only up to `limit` bytes (null beyond it). A chunked request has no Content-Length
- * to check up front, so the cap is enforced while reading instead of after buffering everything.
- */
-async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 export async function readUpload(request: Request): Promise<ParsedUpload> {
-  const limit = MAX_UPLOAD_BYTES + ENVELOPE_BYTES;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) {
-    // The reference is in the body we refuse to read: the route answers with a plain page.
-    return { ok: false, reference: null, problem: "too_large" };
-  }
   let form: FormData;
   try {
-    const body = await readBodyCapped(request, limit);
+    const body = await readBodyCapped(request, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
+    // The reference is in the body we refuse to read: the route answers with a plain page.
     if (body === null) return { ok: false, reference: null, problem: "too_large" };
     form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {

@@ -12,31 +12,12 @@ import { clientIpFromHeaders } from "@/lib/abuse/client-ip";
 import { apiKeyName, configuredApiKeys } from "@/lib/abuse/api-keys";
 import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
+import { readBodyCapped } from "@/lib/http/read-body";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function badRequest(error: string, fields?: Record<string, string>) {
   return NextResponse.json({ error, fields }, { status: 400 });
-}
-
-async function readBodyLimited(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function POST(request: Request) {
@@ -60,8 +41,9 @@ export async function POST(request: Request) {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     return badRequest("unsupported_content_type");
   }
-  const body = await readBodyLimited(request);
-  if (body === null) return badRequest("payload_too_large");
+  const bytes = await readBodyCapped(request, MAX_BODY_BYTES);
+  if (bytes === null) return badRequest("payload_too_large");
+  const body = Buffer.from(bytes).toString("utf8");
   let json: unknown;
   try {
     // "\ud800" is valid JSON but not text PostgreSQL (or a letter) can hold: refuse it here.
