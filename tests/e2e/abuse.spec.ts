@@ -1,8 +1,12 @@
 // Abuse protection as a citizen meets it: the invisible proof-of-work check on the sign-in form, a
 // real per-e-mail rate limit (email_code_email: 5 codes per hour) ending on the friendly page, and
 // that page in all three languages. Axe scans everywhere.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, uniqueEmail, withDb } from "./support";
+import { fillAboutMyself, goOn, startWith } from "./request-flow";
+import { signInWithEmailCode } from "./citizen-login";
 
 async function useLocale(page: Page, locale: "nb" | "nn" | "en") {
   await page.context().addCookies([{ name: "pv_locale", value: locale, url: page.url().startsWith("http") ? page.url() : "http://localhost/" }]);
@@ -97,4 +101,37 @@ test("the bare measurement page is a heading and a paragraph, not indexed, with 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Måleside");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expectNoAxeViolations(page, "bare page");
+});
+
+test("a citizen who already sent many requests today meets the friendly page on sending, and nothing is filed", async ({ page }) => {
+  // submit_identity allows 10 requests per identity per day; the bucket is filled up to the limit
+  // directly (the key is an HMAC derived from the app's AUTH_SECRET, kept in the e2e data dir).
+  const email = uniqueEmail("mange-saker");
+  await startWith(page, "access");
+  await goOn(page);
+  await goOn(page);
+  await fillAboutMyself(page, { email });
+  await goOn(page);
+  await signInWithEmailCode(page, email, { returnTo: "/request/summary" });
+  await expect(page).toHaveURL(/\/request\/summary$/);
+
+  process.env.AUTH_SECRET = fs.readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "auth-secret"), "utf8").trim();
+  const { bucketKey } = await import("@/lib/abuse/rate-limit");
+  const { windowStartFor, DEFAULT_RATE_LIMITS } = await import("@/lib/abuse/rate-limit-rules");
+  const { limit, windowSeconds } = DEFAULT_RATE_LIMITS.submit_identity;
+  await withDb(async (db) => {
+    const identity = await db.query("SELECT id FROM citizen_identity WHERE email = $1", [email]);
+    await db.query("INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ($1, $2, $3)", [
+      bucketKey("submit_identity", identity.rows[0].id),
+      windowStartFor(new Date(), windowSeconds),
+      limit,
+    ]);
+  });
+
+  await page.getByRole("button", { name: "Send forespørselen" }).click();
+  await expect(page).toHaveURL(/\/too-many-requests\?retryAfter=\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du har prøvd mange ganger på kort tid");
+  await expectNoAxeViolations(page, "too many requests after sending");
+  const filed = await withDb((db) => db.query("SELECT count(*)::int AS n FROM requester WHERE email = $1", [email]));
+  expect(filed.rows[0].n).toBe(0);
 });
