@@ -1,11 +1,11 @@
 // Re-encrypts every application-encrypted column with the current key (the first entry of
-// FIELD_ENCRYPTION_KEYS). Rotation: put the new key first, keep the old one after it, deploy, run this,
+// FIELD_ENCRYPTION_KEYS), and fills in missing national-id lookup hashes of older requesters. Rotation: put the new key first, keep the old one after it, deploy, run this,
 // then remove the old key. Safe to run repeatedly and while the app runs: each row is updated only if
 // its ciphertext is still the one that was read (compare-and-set), in batches.
 //   DATABASE_URL=... FIELD_ENCRYPTION_KEYS="k2:...,k1:..." tsx scripts/rotate-encryption-keys.ts [--batch=500]
 import { pathToFileURL } from "node:url";
 import { db, disconnectDb } from "../lib/db/client";
-import { assertFieldEncryptionConfigured, decryptField, encryptField, needsReencryption } from "../lib/crypto/field-encryption";
+import { assertFieldEncryptionConfigured, decryptField, encryptField, lookupHash, needsReencryption } from "../lib/crypto/field-encryption";
 
 /** table / id column / encrypted column, as in the database (see prisma/schema.prisma @map). */
 export const ENCRYPTED_COLUMNS = [
@@ -54,7 +54,34 @@ export async function rotateEncryptionKeys(options: { batchSize?: number; log?: 
     report[`${table}.${column}`] = { scanned, reencrypted };
   }
   report["request_draft.data.about"] = await rotateDrafts(batchSize, options.log);
+  report["requester.national_id_hash"] = await backfillNationalIdHashes(batchSize, options.log);
   return report;
+}
+
+/**
+ * Requesters saved before the lookup hash existed have the encrypted number but no hash, so an
+ * ID-porten sign-in could not find their cases. Fills it in (idempotent; compare-and-set).
+ */
+async function backfillNationalIdHashes(batchSize: number, log?: (line: string) => void) {
+  let scanned = 0;
+  let reencrypted = 0;
+  let afterId = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await db().$queryRaw<{ id: string; value: string }[]>`
+      SELECT id::text AS id, national_id_encrypted AS value FROM requester
+      WHERE id > ${afterId}::uuid AND national_id_encrypted IS NOT NULL AND national_id_hash IS NULL
+      ORDER BY id LIMIT ${batchSize}`;
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1]!.id;
+    scanned += rows.length;
+    for (const row of rows) {
+      reencrypted += await db().$executeRaw`
+        UPDATE requester SET national_id_hash = ${lookupHash(decryptField(row.value))}
+        WHERE id = ${row.id}::uuid AND national_id_hash IS NULL AND national_id_encrypted = ${row.value}`;
+    }
+    log?.(`requester.national_id_hash: ${scanned} scanned, ${reencrypted} filled in`);
+  }
+  return { scanned, reencrypted };
 }
 
 /** Fields inside a draft's JSON (lib/requests/draft.ts, `about`) that hold ciphertexts. */

@@ -106,7 +106,7 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     const { identityId } = await upsertIdPortenIdentity({ pid: PID_A, acr: "idporten-loa-high" });
     const requester = await db().requester.create({ data: { name: "Rotasjon Testesen", nationalIdEncrypted: null }, select: { id: true } });
     const { encryptField } = await import("@/lib/crypto/field-encryption");
-    await db().requester.update({ where: { id: requester.id }, data: { nationalIdEncrypted: encryptField(PID_B) } });
+    await db().requester.update({ where: { id: requester.id }, data: { nationalIdEncrypted: encryptField(PID_B), nationalIdHash: null } });
 
     // A draft in progress holds the typed number encrypted inside its JSON.
     const draftId = randomBytes(24).toString("base64url");
@@ -129,6 +129,9 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     const req = await db().requester.findUniqueOrThrow({ where: { id: requester.id } });
     expect(identity.pidEncrypted).toMatch(/^k2\./);
     expect(req.nationalIdEncrypted).toMatch(/^k2\./);
+    // A requester saved before the lookup hash existed gets it, so ID-porten can find their cases.
+    expect(req.nationalIdHash).toBe(lookupHash(PID_B));
+    expect(report["requester.national_id_hash"]!.reencrypted).toBeGreaterThanOrEqual(1);
 
     // The old key can now go: everything still decrypts with k2 alone, and a second run has nothing to do.
     process.env.FIELD_ENCRYPTION_KEYS = K2;
