@@ -247,6 +247,8 @@ const FACT_KEYS = [
   "specialCategory",
   "byUnit",
   "nationalIdOf",
+  "unitId",
+  "reason",
 ] as const;
 
 function factsOf(after: unknown): Record<string, unknown> {
@@ -302,11 +304,21 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
     : [];
   const names = new Map(users.map((u) => [u.id, u.name ?? u.email]));
   const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+  // Units a case moved to (case.unit_changed): named in the timeline, one query for all of them.
+  const movedTo = new Set<string>();
+  for (const e of c.events) {
+    const unitId = e.type === "case.unit_changed" ? factsOf(e.after).unitId : undefined;
+    if (typeof unitId === "string" && UUID.test(unitId)) movedTo.add(unitId);
+  }
+  const unitNames = movedTo.size
+    ? new Map((await db().unit.findMany({ where: { id: { in: [...movedTo] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+    : new Map<string, string>();
 
   const messagesById = new Map(c.messages.map((m) => [m.id, m]));
   const shownMessages = new Set<string>();
   const timeline: CaseTimelineEntry[] = c.events.map((e) => {
     const facts = factsOf(e.after);
+    if (e.type === "case.unit_changed" && typeof facts.unitId === "string") facts.unitName = unitNames.get(facts.unitId) ?? null;
     const messageId = typeof facts.messageId === "string" ? facts.messageId : null;
     const message = messageId ? messagesById.get(messageId) : undefined;
     if (message) shownMessages.add(message.id);

@@ -14,7 +14,7 @@ import { decideCase } from "@/lib/cases/decide-case";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
 import { getCaseAssignment } from "@/lib/cases/case-assignment";
-import { lastChangedBy, staffGetCase } from "@/lib/cases/staff-get-case";
+import { lastChangedBy, staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { updateStaffUser } from "@/lib/admin/update-staff-user";
 import { setStaffUserActive } from "@/lib/admin/set-staff-user-active";
@@ -199,6 +199,10 @@ describe("changing a case's unit", () => {
     const back = await changeCaseUnit(lead, { reference: c.reference, unitId: unitA.id, expectedVersion: first.version });
     expect(back.specialCategorySet).toBe(false);
     expect(await state(c.id)).toMatchObject({ unitId: unitA.id, specialCategory: true });
+    // The timeline names the units the case moved to.
+    const work = await staffGetCaseWork(lead, c.reference);
+    const moves = work!.timeline.filter((e) => e.type === "case.unit_changed").map((e) => e.facts.unitName);
+    expect(moves).toEqual(["Policy s", "Policy a"]);
   });
 
   it("unassigns an assignee who cannot see the case in the new unit, and keeps one who can", async () => {
@@ -216,6 +220,9 @@ describe("changing a case's unit", () => {
       before: { assigneeId: onlyA.userId },
       after: { assigneeId: null, reason: "unit_changed" },
     });
+    const dpo = await makeUser(["dpo"], []);
+    const timeline = (await staffGetCaseWork(dpo, lost.reference))!.timeline;
+    expect(timeline.find((e) => e.type === "case.unassigned")?.facts.reason).toBe("unit_changed");
     // Neither the lead (not their unit) nor the former assignee sees it any more.
     expect(await staffGetCase(lead, lost.reference)).toBeNull();
     expect(await staffGetCase(onlyA, lost.reference)).toBeNull();

@@ -6,6 +6,9 @@ import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
 
+/** Why someone lost a case (lib/admin/unassign-staff-user.ts, lib/cases/change-unit.ts). */
+const UNASSIGN_REASONS: readonly string[] = ["unit_changed", "unit_membership_removed", "role_removed", "user_deactivated"];
+
 /** Event types with their own text; anything else is shown with a generic text and its type. */
 const KNOWN = new Set([
   "case.received",
@@ -76,10 +79,15 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
         return t(`caseWork.timeline.${key}`, { due: date(f.dueDate) });
       case "case.decided":
         return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`caseStatus.${f.outcome}`) : "" });
-      case "case.unassigned":
-        return t("policyWork.timeline.case_unassigned");
-      case "case.unit_changed":
-        return t(f.specialCategory === true ? "policyWork.timeline.case_unit_changed_special" : "policyWork.timeline.case_unit_changed");
+      case "case.unassigned": {
+        const reason = typeof f.reason === "string" && UNASSIGN_REASONS.includes(f.reason) ? f.reason : null;
+        return reason ? t(`policyWork.timeline.case_unassigned_${reason}`) : t("policyWork.timeline.case_unassigned");
+      }
+      case "case.unit_changed": {
+        const unit = typeof f.unitName === "string" ? f.unitName : null;
+        if (!unit) return t(f.specialCategory === true ? "policyWork.timeline.case_unit_changed_special" : "policyWork.timeline.case_unit_changed");
+        return t(f.specialCategory === true ? "policyWork.timeline.case_unit_changed_to_special" : "policyWork.timeline.case_unit_changed_to", { unit });
+      }
       case "task.created":
       case "task.done":
         return t(`caseWork.timeline.${key}`, {
