@@ -19,16 +19,15 @@ import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { processOutbox } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
-import { startTestSmtp, staffActorByEmail as staffActor } from "./helpers";
+import { setAsidePendingMail, startTestSmtp, staffActorByEmail as staffActor } from "./helpers";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
 beforeAll(async () => {
   process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
   process.env.LOOKUP_HMAC_KEY ??= randomBytes(32).toString("base64");
+  await setAsidePendingMail();
   smtp = await startTestSmtp();
-  // Earlier test files may have left pending mail: deliver it first.
-  await processOutbox({ limit: 1000 });
 });
 
 beforeEach(() => {

@@ -23,6 +23,15 @@ export async function startTestSmtp(): Promise<MailCatcher & { mails: CaughtMail
   return Object.assign(catcher, { mails });
 }
 
+/**
+ * Earlier test files leave pending mail in the shared database (hundreds of rows by the end of the
+ * run): marks it sent so a file that counts or delivers mail sees only its own. Delivering it all
+ * instead took minutes on a busy machine.
+ */
+export async function setAsidePendingMail(): Promise<void> {
+  await db().mailOutbox.updateMany({ where: { status: "pending" }, data: { status: "sent", sentAt: new Date() } });
+}
+
 export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const started = Date.now();
   for (;;) {

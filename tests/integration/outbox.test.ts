@@ -4,14 +4,13 @@ import { submitRequest } from "@/lib/cases/submit-request";
 import { backoffMs, processOutbox } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { renderMail } from "@/lib/mail/templates";
-import { startTestSmtp, validRequest } from "./helpers";
+import { setAsidePendingMail, startTestSmtp, validRequest } from "./helpers";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
 beforeAll(async () => {
-  // Earlier test files may have left pending mail: deliver it into the void first.
+  await setAsidePendingMail();
   smtp = await startTestSmtp();
-  await processOutbox({ limit: 1000 });
 });
 
 beforeEach(() => {
