@@ -66,6 +66,7 @@ test("a filed case appears in Mine saker; every citizen page passes axe in nb, n
 });
 
 test("the sign-in pages pass axe in nb, nn and en, also with their error messages", async ({ page }) => {
+  test.setTimeout(180_000); // 21 axe scans
   // Without a pending code: the "ask for a code first" page.
   for (const locale of ["nn", "en", "nb"] as const) {
     await page.goto("/");
