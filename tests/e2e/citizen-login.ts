@@ -25,10 +25,15 @@ async function expectAt(page: Page, returnTo: string) {
   await page.waitForURL((url) => url.pathname === path, { timeout: 20_000 });
 }
 
+/** The code mail's subject in nb, nn and en (messages/*.json mail.email_code.subject). */
+const CODE_SUBJECT = /(?:Engangskode|Eingongskode|One-time code): (\d{6})/;
+
 /** Reads the newest sign-in code mailed to `email` from /demo/mailbox (navigates the page there). */
 export async function readEmailCode(page: Page, email: string): Promise<string> {
-  const mail = await waitForMail(page, { to: email });
-  const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
+  // Only the code mail: other mail to the address (a receipt, "new message in PV-2026-000170") has
+  // six-digit runs too, and may arrive after the code.
+  const mail = await waitForMail(page, { to: email, subjectPattern: CODE_SUBJECT });
+  const code = CODE_SUBJECT.exec(mail.subject)?.[1];
   expect(code, "a 6-digit code in the mail").toBeTruthy();
   return code!;
 }

@@ -36,7 +36,7 @@ export async function expectNoAxeViolationsWithoutJs(browser: Browser, page: Pag
 }
 
 /** Reads the demo mailbox page (mail caught by the app's real SMTP catcher) until a mail matches. */
-export async function waitForMail(page: Page, match: { to: string; subjectIncludes?: string; timeoutMs?: number }) {
+export async function waitForMail(page: Page, match: { to: string; subjectIncludes?: string; subjectPattern?: RegExp; timeoutMs?: number }) {
   let found: { subject: string; text: string } | undefined;
   await expect
     .poll(
@@ -48,7 +48,8 @@ export async function waitForMail(page: Page, match: { to: string; subjectInclud
           const card = cards.nth(i);
           const to = await card.getByTestId("demo-mail-to").innerText();
           const subject = await card.getByRole("heading").innerText();
-          if (to.includes(match.to) && (!match.subjectIncludes || subject.includes(match.subjectIncludes))) {
+          const subjectOk = (!match.subjectIncludes || subject.includes(match.subjectIncludes)) && (!match.subjectPattern || match.subjectPattern.test(subject));
+          if (to.includes(match.to) && subjectOk) {
             found = { subject, text: await card.innerText() };
             return true;
           }
