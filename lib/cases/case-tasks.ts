@@ -99,6 +99,13 @@ async function assertTasksChangeable(tx: Tx, caseId: string): Promise<void> {
   if (current.anonymisedAt) throw new DomainError("case_closed", { status: current.status, anonymised: true });
 }
 
+/** The chosen colleague (null for nobody), who must be someone who may work the case's tasks. */
+async function checkedTaskAssignee(ref: Parameters<typeof taskAssigneesFor>[0], chosen: string): Promise<string | null> {
+  if (!chosen) return null;
+  if (!(await taskAssigneesFor(ref)).some((u) => u.id === chosen)) throw new DomainError("validation_failed", { field: "assigneeId" });
+  return chosen;
+}
+
 export async function createTask(
   actor: Actor,
   input: { reference: string; kind: string; system: string; recipient?: string; assigneeId?: string; expectedVersion: number; now?: Date },
@@ -107,10 +114,7 @@ export async function createTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = createTaskSchema.safeParse({ ...input, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  const assigneeId = parsed.data.assigneeId || null;
-  if (assigneeId && !(await taskAssigneesFor(found.ref)).some((u) => u.id === assigneeId)) {
-    throw new DomainError("validation_failed", { field: "assigneeId" });
-  }
+  const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
   const now = input.now ?? new Date();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
@@ -190,10 +194,7 @@ export async function assignTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = assignTaskSchema.safeParse({ taskId: input.taskId, assigneeId: input.assigneeId, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  const assigneeId = parsed.data.assigneeId || null;
-  if (assigneeId && !(await taskAssigneesFor(found.ref)).some((u) => u.id === assigneeId)) {
-    throw new DomainError("validation_failed", { field: "assigneeId" });
-  }
+  const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
   const now = input.now ?? new Date();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
