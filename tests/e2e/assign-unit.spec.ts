@@ -59,7 +59,7 @@ test("a unit lead gives a \"vet ikke\" case its unit, and moving a case out of s
   await expect(page).toHaveURL(/assignment=moved/);
   await expect(page.getByTestId("assignment-done")).toHaveText("Saken er flyttet til den nye enheten.");
   await expect(page.getByTestId("case-header")).toContainText("Skole");
-  await expect(page.locator('[data-type="case.unit_changed"]')).toContainText("Saken ble flyttet til en annen enhet.");
+  await expect(page.locator('[data-type="case.unit_changed"]')).toContainText("Saken ble flyttet til Skole.");
   await expectNoAxeViolations(page, "case page after moving");
 
   // Health is a special-category unit Lene does not lead: the case leaves her sight.
