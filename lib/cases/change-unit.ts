@@ -49,10 +49,10 @@ export async function changeCaseUnit(
   const now = input.now ?? new Date();
 
   return db().$transaction(async (tx) => {
-    const unit = await tx.unit.findFirst({
-      where: { id: unitId, municipalityId: found.municipalityId, active: true },
-      select: { id: true, specialCategory: true },
-    });
+    // FOR SHARE: see resolveUnit in create-case.ts (a concurrent special-category switch on the unit).
+    const [unit] = await tx.$queryRaw<{ id: string; specialCategory: boolean }[]>`
+      SELECT id::text AS id, special_category AS "specialCategory" FROM unit
+       WHERE id = ${unitId}::uuid AND municipality_id = ${found.municipalityId} AND active FOR SHARE`;
     if (!unit) throw new DomainError("validation_failed", { field: "unitId", reason: "unknown", reference: found.reference });
     const current = await tx.case.findUniqueOrThrow({
       where: { id: found.id },

@@ -25,10 +25,11 @@ export async function resolveUnit(
   slug: string | undefined | null,
 ): Promise<{ id: string; specialCategory: boolean } | null> {
   if (!slug) return null;
-  const unit = await tx.unit.findUnique({
-    where: { municipalityId_slug: { municipalityId, slug } },
-    select: { id: true, active: true, specialCategory: true },
-  });
+  // FOR SHARE: an admin turning on the unit's special-category flag (which marks the unit's cases
+  // in its own transaction) waits for this filing, and then sees and marks the new case too.
+  const [unit] = await tx.$queryRaw<{ id: string; active: boolean; specialCategory: boolean }[]>`
+    SELECT id::text AS id, active, special_category AS "specialCategory" FROM unit
+     WHERE municipality_id = ${municipalityId} AND slug = ${slug} FOR SHARE`;
   if (!unit?.active) throw new DomainError("validation_failed", { field: "unit" });
   return { id: unit.id, specialCategory: unit.specialCategory };
 }

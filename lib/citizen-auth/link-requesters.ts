@@ -4,13 +4,16 @@
 // "case.requester_linked" with the method only (no personal data).
 //
 // The rules:
-// (a) ID-porten: a requester whose national-id hash is the identity's pid hash belongs to that
-//     person. It is linked when it has no identity yet, or only an e-mail-code identity (ID-porten
-//     is the stronger proof of the same person). A requester of another ID-porten identity is never
-//     re-pointed.
+// (a) ID-porten: a staff-registered requester whose national-id hash is the identity's pid hash
+//     belongs to that person (the caseworker took the number from them). It is linked when it has
+//     no identity yet, or only an e-mail-code identity (ID-porten is the stronger proof). A
+//     requester of another ID-porten identity is never re-pointed. Web- and API-filed cases never
+//     move: a number typed in a form is a claim nobody checked, and moving the case would show the
+//     filer's case to whoever owns that number.
 // (b) E-mail code: a requester with no identity whose e-mail address is the verified address, and
-//     only when every case of it was registered by staff and none is anonymised. A web-filed case
-//     always has the identity that filed it and is never re-pointed by e-mail.
+//     only when every case of it was registered by staff, wants digital answers and is not
+//     anonymised (a paper case's address was never used, so nothing showed it was right). A
+//     web-filed case always has the identity that filed it and is never re-pointed by e-mail.
 // (c) At registration (register-request.ts): the identity that exists already, by pid hash first,
 //     else by the verified e-mail address when the requester wants digital answers.
 import type { Tx } from "@/lib/db/client";
@@ -52,7 +55,10 @@ export async function linkRequestersByNationalId(
      WHERE r.national_id_hash = ${input.pidHash}
        AND (r.identity_id IS NULL
             OR r.identity_id IN (SELECT ci.id FROM citizen_identity ci WHERE ci.method = 'email_code'))
-       AND NOT EXISTS (SELECT 1 FROM request_case c WHERE c.requester_id = r.id AND c.anonymised_at IS NOT NULL)
+       AND EXISTS (SELECT 1 FROM request_case c WHERE c.requester_id = r.id)
+       AND NOT EXISTS (
+             SELECT 1 FROM request_case c
+              WHERE c.requester_id = r.id AND (c.registered_by_id IS NULL OR c.anonymised_at IS NOT NULL))
     RETURNING r.id::text AS id`;
   return auditLinked(
     tx,
@@ -74,7 +80,8 @@ export async function linkRequestersByEmail(tx: Tx, input: { identityId: string;
        AND EXISTS (SELECT 1 FROM request_case c WHERE c.requester_id = r.id)
        AND NOT EXISTS (
              SELECT 1 FROM request_case c
-              WHERE c.requester_id = r.id AND (c.registered_by_id IS NULL OR c.anonymised_at IS NOT NULL))
+              WHERE c.requester_id = r.id
+                AND (c.registered_by_id IS NULL OR c.anonymised_at IS NOT NULL OR c.answer_channel <> 'digital'))
     RETURNING r.id::text AS id`;
   return auditLinked(
     tx,

@@ -22,8 +22,8 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
         {high ? t("headingHigh") : t("headingSubstantial")}
       </h1>
       <p className="ds-paragraph">{high ? t("bodyHigh") : t("bodySubstantial")}</p>
-      {/* A case filed with an e-mail code belongs to that sign-in; ID-porten is another one, linked
-          only by a fødselsnummer given in the request (lib/citizen-auth/link-requesters.ts). */}
+      {/* A case filed with an e-mail code belongs to that sign-in; ID-porten is another identity and
+          never takes such a case over (lib/citizen-auth/link-requesters.ts). */}
       {citizen?.method === "email_code" && <p className="ds-paragraph">{t("emailCodeNote")}</p>}
       <form action={startIdPortenLoginAction}>
         <input type="hidden" name="returnTo" value={returnTo} />

@@ -139,12 +139,20 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
             <h3 className="ds-heading" data-size="xs">
               {t("myCases.highLevelHeading")}
             </h3>
-            <p className="ds-paragraph">{t("myCases.highLevelBody")}</p>
-            <p className="ds-paragraph">
-              <a className="ds-link" href={`/my-cases/${view.reference}?secure=1`}>
-                {t("myCases.highLevelLink")}
-              </a>
-            </p>
+            {citizen.method === "email_code" ? (
+              // Filed with an e-mail code: ID-porten is another identity and cannot take the case over
+              // (lib/citizen-auth/link-requesters.ts), so a step-up would end on "not found".
+              <p className="ds-paragraph">{t("myCases.highLevelEmailCodeBody")}</p>
+            ) : (
+              <>
+                <p className="ds-paragraph">{t("myCases.highLevelBody")}</p>
+                <p className="ds-paragraph">
+                  <a className="ds-link" href={`/my-cases/${view.reference}?secure=1`}>
+                    {t("myCases.highLevelLink")}
+                  </a>
+                </p>
+              </>
+            )}
           </div>
         ) : (
           <>
