@@ -209,7 +209,8 @@ test("a health case filed after an e-mail-code sign-in hides messages and files,
   await expect(page.getByRole("button", { name: "Last opp fil" })).toHaveCount(0);
   await expectNoAxeViolations(page, "health case filed with an e-mail code");
 
-  // An ID-porten sign-in with the typed number does not take the case over.
+  // An ID-porten sign-in (a fresh browser session) with the typed number does not take the case over.
+  await page.context().clearCookies();
   await signInWithIdPorten(page, "high", { testPerson: 0 });
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toHaveCount(0);
   expect((await page.goto(`/my-cases/${reference}`))?.status()).toBe(404);
