@@ -187,6 +187,8 @@ test("without JavaScript: read the case, send a message and withdraw", async ({ 
   await expect(noJs.getByTestId("messages")).toContainText("Sendt uten JavaScript");
 
   await noJs.getByRole("link", { name: "Trekk tilbake forespørselen" }).click();
+  await expect(noJs).toHaveURL(/\/withdraw$/);
+  await expect(noJs.getByRole("button", { name: "Ja, trekk tilbake forespørselen" })).toBeVisible();
   await expectNoAxeViolationsWithoutJs(browser, noJs, "withdraw confirmation without JavaScript");
   await noJs.getByRole("button", { name: "Ja, trekk tilbake forespørselen" }).click();
   await expect(noJs.getByTestId("case-status")).toHaveText("Trukket tilbake");

@@ -22,6 +22,9 @@ export async function expectNoAxeViolations(page: Page, context = "") {
  * HTML (scripts stripped, same URL so the CSS loads) to a scripting page and scan that.
  */
 export async function expectNoAxeViolationsWithoutJs(browser: Browser, page: Page, context = "") {
+  // After a click the navigation may still be under way: scan the page that arrives, not the gap.
+  await page.waitForLoadState("load");
+  await expect(page.locator("html")).toHaveAttribute("lang", /^(nb|nn|en)$/);
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const url = page.url();
   const scanContext = await browser.newContext({ javaScriptEnabled: true, locale: "nb-NO" });
