@@ -1,16 +1,13 @@
 "use client";
 
-// Unexpected errors: a plain message, never the error's text (it may contain data).
+// Unexpected errors outside both frames (e.g. in a frame itself): a plain message, never the
+// error's text (it may contain data).
+import { ErrorMessage } from "@/components/layout/ErrorMessage";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div role="alert">
-      <h1 className="ds-heading" data-size="lg">
-        Noe gikk galt / Something went wrong
-      </h1>
-      <p className="ds-paragraph mt-2">Prøv igjen om litt. / Please try again in a moment.</p>
-      <button type="button" className="ds-button mt-4" data-variant="primary" onClick={() => reset()}>
-        Prøv igjen / Try again
-      </button>
-    </div>
+    <main id="main" tabIndex={-1} className="pv-container w-full flex-1 py-6">
+      <ErrorMessage reset={reset} />
+    </main>
   );
 }

@@ -1,19 +1,13 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CitizenShell } from "@/components/layout/CitizenShell";
+import { NotFoundBody } from "@/components/layout/NotFoundBody";
 
+/** An address that matches no page: the citizen frame (the root layout has none of its own). */
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
-    <>
-      <h1 className="ds-heading" data-size="lg">
-        {t("notFoundHeading")}
-      </h1>
-      <p className="ds-paragraph mt-2">{t("notFoundBody")}</p>
-      <p className="mt-4">
-        <Link className="ds-link" href="/">
-          {t("toFrontPage")}
-        </Link>
-      </p>
-    </>
+    <CitizenShell>
+      <NotFoundBody heading={t("notFoundHeading")} body={t("notFoundBody")} link={t("toFrontPage")} href="/" />
+    </CitizenShell>
   );
 }

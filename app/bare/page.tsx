@@ -11,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BarePage() {
   const t = await getTranslations("abuse.bare");
   return (
-    <>
+    <main id="main" className="pv-container py-6">
       <h1 className="ds-heading" data-size="lg">
         {t("heading")}
       </h1>
       <p className="ds-paragraph mt-3">{t("body")}</p>
-    </>
+    </main>
   );
 }

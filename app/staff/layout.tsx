@@ -1,14 +1,21 @@
 import type { ReactNode } from "react";
 import { currentStaffActor } from "@/lib/auth/staff-actor";
+import { DemoBanner } from "@/components/layout/DemoBanner";
 import { StaffNav } from "@/components/staff/StaffNav";
 
-/** Every staff page: the staff header when someone is signed in (the sign-in pages have none). */
+/**
+ * Every staff page: a full-width workspace (the queue and the case page need the width), with the
+ * staff header (no citizen sign-in link); the sign-in pages show the header without navigation.
+ */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const actor = await currentStaffActor();
   return (
     <>
-      {actor && <StaffNav actor={actor} />}
-      {children}
+      <DemoBanner wide />
+      <StaffNav actor={actor} />
+      <main id="main" tabIndex={-1} className="pv-app-container w-full flex-1 py-6">
+        {children}
+      </main>
     </>
   );
 }

@@ -8,7 +8,7 @@ import type { CitizenSession } from "@/lib/citizen-auth/types";
 import { citizenComplaints } from "@/lib/complaints/citizen-complaints";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
-import { fileComplaintAction } from "@/app/my-cases/[reference]/complaint-actions";
+import { fileComplaintAction } from "@/app/(citizen)/my-cases/[reference]/complaint-actions";
 import { ComplaintForm } from "./ComplaintForm";
 
 const ERROR_KEYS = ["empty", "tooShort", "tooLong", "invalid", "alreadyOpen", "rateLimited"] as const;

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { citizenSignOutAction } from "@/app/login/actions";
+import { citizenSignOutAction } from "@/app/(citizen)/login/actions";
 import { currentCitizen } from "@/lib/citizen-auth/session";
 import { safeReturnTo } from "@/lib/citizen-auth/return-to";
 

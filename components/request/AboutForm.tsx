@@ -4,7 +4,7 @@
 // with it, the on-behalf-of and postal-address fields show only when they apply.
 import { useMemo, useSyncExternalStore } from "react";
 import { aboutStepSchema, ANSWER_CHANNELS, ON_BEHALF_OF, REQUEST_LIMITS } from "@/lib/requests/request-schema";
-import { saveAboutAction } from "@/app/request/actions";
+import { saveAboutAction } from "@/app/(citizen)/request/actions";
 import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";

@@ -4,7 +4,7 @@
 import type { Right } from "@/lib/domain/rights";
 import { ERASURE_GROUNDS, RESTRICTION_GROUNDS } from "@/lib/domain/rights";
 import { detailsStepSchema, REQUEST_LIMITS } from "@/lib/requests/request-schema";
-import { saveDetailsAction } from "@/app/request/actions";
+import { saveDetailsAction } from "@/app/(citizen)/request/actions";
 import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";

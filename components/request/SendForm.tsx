@@ -4,7 +4,7 @@
 // JavaScript a double post is harmless too (the submission key makes one case).
 import { startTransition, useActionState, useRef, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { sendRequestAction, type StepState } from "@/app/request/actions";
+import { sendRequestAction, type StepState } from "@/app/(citizen)/request/actions";
 
 export function SendForm(props: { submissionKey: string; signedIn: boolean }) {
   const t = useTranslations();

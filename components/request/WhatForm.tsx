@@ -3,7 +3,7 @@
 // Step 1: which rights. Several rights become one case.
 import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { whatStepSchema } from "@/lib/requests/request-schema";
-import { saveWhatAction } from "@/app/request/actions";
+import { saveWhatAction } from "@/app/(citizen)/request/actions";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";

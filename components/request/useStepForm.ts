@@ -8,7 +8,7 @@ import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import type { StepState } from "@/app/request/actions";
+import type { StepState } from "@/app/(citizen)/request/actions";
 
 export function useStepForm(options: {
   schema: z.ZodType<FieldValues, FieldValues>;

@@ -1,6 +1,7 @@
 // Resolves the signed-in staff member into a policy Actor, reading roles and units fresh from the
 // database on every request (a revoked role takes effect at once).
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
@@ -8,7 +9,8 @@ import type { Actor } from "@/lib/domain/policy";
 
 export type StaffActor = Extract<Actor, { kind: "staff" }> & { name: string; email: string };
 
-export async function currentStaffActor(): Promise<StaffActor | null> {
+/** Once per request (the layout and the page both ask): React's cache() is per request on the server. */
+export const currentStaffActor = cache(async function currentStaffActor(): Promise<StaffActor | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
@@ -25,7 +27,7 @@ export async function currentStaffActor(): Promise<StaffActor | null> {
     name: user.name ?? user.email,
     email: user.email,
   };
-}
+});
 
 /** For staff pages: the actor, or a redirect to sign-in. */
 export async function requireStaffActor(): Promise<StaffActor> {
