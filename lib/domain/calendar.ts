@@ -257,6 +257,24 @@ const MONTHS: Record<DateLocale, readonly string[]> = {
   ],
 };
 
+const NORWEGIAN_MONTHS_SHORT = ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."] as const;
+
+const MONTHS_SHORT: Record<DateLocale, readonly string[]> = {
+  nb: NORWEGIAN_MONTHS_SHORT,
+  nn: NORWEGIAN_MONTHS_SHORT,
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+/** Compact, for tables: nb/nn "7. apr. 2026", en "7 Apr 2026" (no weekday). */
+export function formatDateShort(date: IsoDate, locale: DateLocale): string {
+  const { year, month, day } = parseIsoDate(date);
+  const months = MONTHS_SHORT[locale];
+  if (!months) throw new RangeError(`Unsupported locale: ${String(locale)}`);
+  const monthName = months[month - 1];
+  if (monthName === undefined) throw new Error("unreachable");
+  return locale === "en" ? `${day} ${monthName} ${year}` : `${day}. ${monthName} ${year}`;
+}
+
 /**
  * nb: "tirsdag 7. april 2026", nn: "tysdag 7. april 2026", en: "Tuesday 7 April 2026".
  */

@@ -5,6 +5,7 @@ import {
   compareIsoDates,
   daysBetween,
   formatDateLong,
+  formatDateShort,
   isWeekend,
   osloDateOf,
   osloEndOfDay,
@@ -148,6 +149,19 @@ describe("calendar: Europe/Oslo", () => {
     ["2028-02-29", "2028-02-29T22:59:59.999Z"],
   ])("osloEndOfDay(%s) = %s", (date, iso) => {
     expect(osloEndOfDay(date).toISOString()).toBe(iso);
+  });
+});
+
+describe("calendar: formatDateShort (tables)", () => {
+  it.each([
+    ["2026-12-07", "7. des. 2026", "7 Dec 2026"],
+    ["2027-05-01", "1. mai 2027", "1 May 2027"],
+    ["2026-01-31", "31. jan. 2026", "31 Jan 2026"],
+    ["2028-02-29", "29. feb. 2028", "29 Feb 2028"],
+  ])("%s -> %s / %s", (date, no, en) => {
+    expect(formatDateShort(date, "nb")).toBe(no);
+    expect(formatDateShort(date, "nn")).toBe(no);
+    expect(formatDateShort(date, "en")).toBe(en);
   });
 });
 

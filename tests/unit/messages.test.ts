@@ -88,6 +88,23 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "layout.footerVisiting": "“Besøksadresse” is the same in nynorsk",
     "home.start": "“Start” is the same in nynorsk",
     "caseStatus.refused": "“Avslått” is the nynorsk participle too",
+    "layout.demoRegion": "“Demomodus” is the same in nynorsk",
+    "rights.access.legalName": "“Rett til innsyn” is the same in nynorsk",
+    "rights.access.short": "“Innsyn” is the same in nynorsk",
+    "rights.rectification.legalName": "“Rett til retting” is the same in nynorsk",
+    "rights.rectification.short": "“Retting” is the same in nynorsk",
+    "rights.erasure.legalName": "“Rett til sletting” is the same in nynorsk",
+    "rights.erasure.short": "“Sletting” is the same in nynorsk",
+    "rights.objection.legalName": "“Rett til å protestere” is the same in nynorsk",
+    "rights.objection.short": "“Protest” is the same in nynorsk",
+    "rights.portability.legalName": "“Rett til dataportabilitet” is the same in nynorsk",
+    "rights.portability.short": "“Dataportabilitet” is the same in nynorsk",
+    "staffCaseStatus.in_progress": "“Under behandling”, as caseStatus.in_progress",
+    "dashboard.status.in_progress": "“Under behandling”, as caseStatus.in_progress",
+    "staffCaseStatus.refused": "“Avslått” is the nynorsk participle too",
+    "caseWork.decide.outcomes.refused": "“Avslått” is the nynorsk participle too",
+    "letters.template.outcome.refused": "“avslått” is the nynorsk participle too",
+    "letters.page.outcome.refused": "“Avslått” is the nynorsk participle too",
     "caseStatus.in_progress": "“Under behandling” is the nynorsk term used in personopplysningslova",
     "channel.web": "“Nettskjema” is the same in nynorsk",
     "channel.email": "“E-post” is the same in nynorsk",
@@ -203,6 +220,44 @@ describe("message catalogues", () => {
       const sourceOptions = selectorOptions(new IntlMessageFormat(source, "nb").getAst());
       const targetOptions = selectorOptions(new IntlMessageFormat(target, locale).getAst());
       expect(targetOptions, `${locale}:${path}`).toEqual(sourceOptions);
+    }
+  });
+});
+
+// Issue 9: one word per outcome and per language, for staff and citizens alike, on every screen and
+// in the letters; the citizen's "waiting for your reply" never reaches staff.
+describe("one term per outcome", () => {
+  const pick = (tree: Tree, path: string) => leaves(tree).get(path);
+  const capitalised = (s: unknown) => (typeof s === "string" ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+  const OUTCOME_STATUS = { granted: "completed", partially_granted: "partially_completed", refused: "refused" } as const;
+
+  it.each(Object.keys(LOCALES) as LocaleId[])("%s: decision form, letter page, letter text, staff and citizen statuses agree", (locale) => {
+    const m = LOCALES[locale] as Tree;
+    for (const [outcome, status] of Object.entries(OUTCOME_STATUS)) {
+      const term = pick(m, `caseWork.decide.outcomes.${outcome}`);
+      expect(pick(m, `letters.page.outcome.${outcome}`), `${locale} letters.page.outcome.${outcome}`).toBe(term);
+      expect(capitalised(pick(m, `letters.template.outcome.${outcome}`)), `${locale} letters.template.outcome.${outcome}`).toBe(term);
+      expect(pick(m, `staffCaseStatus.${status}`), `${locale} staffCaseStatus.${status}`).toBe(term);
+      expect(pick(m, `caseStatus.${status}`), `${locale} caseStatus.${status}`).toBe(term);
+    }
+  });
+
+  it.each(Object.keys(LOCALES) as LocaleId[])("%s: staff statuses equal the citizen's, except waiting (which names the requester)", (locale) => {
+    const m = LOCALES[locale] as Tree;
+    const staff = m.staffCaseStatus as Record<string, string>;
+    const citizen = m.caseStatus as Record<string, string>;
+    expect(Object.keys(staff).sort()).toEqual(Object.keys(citizen).sort());
+    for (const status of Object.keys(citizen)) {
+      if (status === "awaiting_requester") {
+        expect(staff[status]).not.toBe(citizen[status]);
+        expect(staff[status]).not.toMatch(/\b(deg|you|your)\b/i);
+      } else {
+        expect(staff[status], `${locale} staffCaseStatus.${status}`).toBe(citizen[status]);
+      }
+    }
+    // The dashboard's status words are the staff words.
+    for (const [status, label] of Object.entries((m.dashboard as Tree).status as Record<string, string>)) {
+      expect(label, `${locale} dashboard.status.${status}`).toBe(staff[status]);
     }
   });
 });
