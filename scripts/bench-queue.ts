@@ -101,13 +101,13 @@ try {
 
   // Keyset pagination: page 41 (after 1,000 rows) costs what page 1 costs.
   const deepFilters = queueFiltersSchema.parse({});
-  const page40 = await db().$queryRawUnsafe<{ id: string; due: string }[]>(
-    `SELECT id::text AS id, to_char(due_date, 'YYYY-MM-DD') AS due FROM request_case
-      WHERE status IN ('received','in_progress','awaiting_requester') ORDER BY due_date, id OFFSET 999 LIMIT 1`,
+  const page40 = await db().$queryRawUnsafe<{ id: string; due: string; received: Date }[]>(
+    `SELECT id::text AS id, to_char(due_date, 'YYYY-MM-DD') AS due, received_at AS received FROM request_case
+      WHERE status IN ('received','in_progress','awaiting_requester') ORDER BY due_date, received_at, id OFFSET 999 LIMIT 1`,
   );
   if (page40[0]) {
     const { encodeQueueCursor } = await import("../lib/cases/queue-query");
-    const query = buildQueueQuery(dpo, { ...deepFilters, cursor: encodeQueueCursor({ key: page40[0].due, id: page40[0].id }) }, { now: new Date(), limit: 25 });
+    const query = buildQueueQuery(dpo, { ...deepFilters, cursor: encodeQueueCursor({ due: page40[0].due, received: page40[0].received.toISOString(), id: page40[0].id }) }, { now: new Date(), limit: 25 });
     console.log(`| DPO, page 41 (keyset cursor after 1,000 rows) | ${(await medianMs(query.text, query.values)).toFixed(2)} | |`);
   }
 

@@ -7,14 +7,12 @@ import { listQueue } from "@/lib/cases/list-queue";
 import { parseQueueFilters } from "@/lib/cases/queue-filters";
 import { listAssignees } from "@/lib/cases/assign-case";
 import { listUnitChoices } from "@/lib/admin/unit-choices";
-import { formatDateLong } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
-import { DaysLeft } from "@/components/staff/DaysLeft";
-import { IdentityBadge } from "@/components/staff/IdentityBadge";
 import { QueueFilterForm } from "@/components/staff/QueueFilterForm";
 import { QueueNoticeAlert } from "@/components/staff/QueueNoticeAlert";
 import { QueueViews } from "@/components/staff/QueueViews";
+import { QueueTable } from "@/components/staff/QueueTable";
 import { queueHref, queueNoticeFrom, queueParamsFrom } from "@/components/staff/queue-url";
 import { bulkAssignAction, claimCaseAction } from "./actions";
 
@@ -45,129 +43,30 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
 
   return (
     <>
-      <h1 className="ds-heading" data-size="lg">
+      <h1 className="ds-heading" data-size="md">
         {tAll("staff.queueHeading")}
       </h1>
-      <p className="ds-paragraph mt-2">{t("intro")}</p>
+      <p className="ds-paragraph mt-1" data-size="sm">
+        {t("intro")}
+      </p>
       <QueueNoticeAlert notice={notice} />
       <QueueViews current={filters.view} />
       <QueueFilterForm filters={filters} units={units} assignees={assignees} meId={actor.userId} />
 
-      <h2 className="ds-heading mt-6" data-size="sm" id="queue-results">
+      <h2 className="ds-sr-only" id="queue-results">
         {filters.cursor ? t("resultsMore") : t("results")}
       </h2>
-      {page.rows.length === 0 ? (
-        <p className="ds-paragraph mt-2">{t("empty")}</p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="ds-table" data-zebra="true" data-size="sm">
-            <caption className="ds-sr-only">{t("caption")}</caption>
-            <thead>
-              <tr>
-                {canAssign && (
-                  <th scope="col">
-                    <span className="ds-sr-only">{t("colSelect")}</span>
-                  </th>
-                )}
-                <th scope="col">{tAll("staff.colReference")}</th>
-                <th scope="col">{tAll("staff.colRequester")}</th>
-                <th scope="col">{tAll("staff.colRights")}</th>
-                <th scope="col">{tAll("staff.colStatus")}</th>
-                <th scope="col">{tAll("staff.colUnit")}</th>
-                <th scope="col">{tAll("staff.colAssignee")}</th>
-                <th scope="col">{tAll("staff.colDue")}</th>
-                <th scope="col">{tAll("staff.colDaysLeft")}</th>
-                {canClaim && (
-                  <th scope="col">
-                    <span className="ds-sr-only">{t("colActions")}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} data-reference={row.reference}>
-                  {canAssign && (
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="ds-input"
-                        name="caseId"
-                        value={`${row.id}:${row.version}`}
-                        form="bulk-assign"
-                        aria-label={t("selectCase", { reference: row.reference })}
-                      />
-                    </td>
-                  )}
-                  <th scope="row">
-                    <a className="ds-link" href={`/staff/cases/${row.reference}`}>
-                      {row.reference}
-                    </a>
-                  </th>
-                  <td>
-                    <span className="block">{row.requesterName}</span>
-                    <IdentityBadge level={row.identityLevel} />
-                  </td>
-                  <td>{row.rights.map((r) => tAll(`rights.${r}.title`)).join(", ")}</td>
-                  <td>
-                    <span className="block">{tAll(`caseStatus.${row.status}`)}</span>
-                    {row.status === "awaiting_requester" && (
-                      <span className="ds-tag mr-1" data-size="sm">
-                        {t("paused")}
-                      </span>
-                    )}
-                    {row.extended && (
-                      <span className="ds-tag" data-size="sm">
-                        {tAll("staff.extended")}
-                      </span>
-                    )}
-                  </td>
-                  <td>{row.unitName ?? tAll("staff.noUnit")}</td>
-                  <td>{row.assigneeName ?? tAll("staff.unassigned")}</td>
-                  <td>{formatDateLong(row.dueDate, locale)}</td>
-                  <td>
-                    {/* Paused: the deadline moves one day per day until the requester answers, as in the case header. */}
-                    {row.status === "awaiting_requester" ? (
-                      <span data-testid="days-left-paused">{tAll("caseRules.queue.paused")}</span>
-                    ) : (
-                      <DaysLeft days={row.daysLeft} />
-                    )}
-                  </td>
-                  {canClaim && (
-                    <td>
-                      {row.assigneeName === null && (
-                        <form action={claimCaseAction}>
-                          <input type="hidden" name="caseId" value={row.id} />
-                          <input type="hidden" name="back" value={back} />
-                          <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
-                            {t("claim")}
-                            <span className="ds-sr-only"> {row.reference}</span>
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
       {canAssign && page.rows.length > 0 && (
-        <form id="bulk-assign" action={bulkAssignAction} className="ds-card mt-4 flex flex-wrap items-end gap-4 p-4" aria-labelledby="bulk-heading">
-          <h2 id="bulk-heading" className="ds-heading w-full" data-size="xs">
+        <form id="bulk-assign" action={bulkAssignAction} className="pv-toolbar mt-4" aria-labelledby="bulk-heading">
+          <h3 id="bulk-heading" className="ds-sr-only">
             {t("bulk.heading")}
-          </h2>
-          <p className="ds-paragraph w-full" data-size="sm">
-            {t("bulk.help")}
-          </p>
+          </h3>
           <input type="hidden" name="back" value={back} />
-          <div className="ds-field flex flex-col gap-1">
-            <label className="ds-label" htmlFor="bulk-assignee">
+          <div className="ds-field flex items-center gap-2">
+            <label className="ds-label whitespace-nowrap" htmlFor="bulk-assignee" data-weight="regular">
               {t("bulk.assignee")}
             </label>
-            <select id="bulk-assignee" name="assigneeId" className="ds-input" defaultValue="">
+            <select id="bulk-assignee" name="assigneeId" className="ds-input" data-size="sm" defaultValue="" aria-describedby="bulk-help">
               <option value="">{t("bulk.choose")}</option>
               {assignees.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -176,10 +75,18 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
               ))}
             </select>
           </div>
-          <button type="submit" className="ds-button" data-variant="primary">
+          <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
             {t("bulk.button")}
           </button>
+          <p id="bulk-help" className="ds-paragraph basis-full" data-size="xs">
+            {t("bulk.help")}
+          </p>
         </form>
+      )}
+      {page.rows.length === 0 ? (
+        <p className="ds-paragraph mt-4">{t("empty")}</p>
+      ) : (
+        <QueueTable rows={page.rows} locale={locale} canAssign={canAssign} canClaim={canClaim} claimAction={claimCaseAction} back={back} />
       )}
 
       <nav aria-label={t("pagination")} className="mt-4 flex gap-4">

@@ -14,8 +14,8 @@ export async function StaffCaseComplaints({ actor, reference, locale }: { actor:
   if (!data || data.complaints.length === 0) return null;
   const t = await getTranslations("complaints.staff");
   return (
-    <section id="complaints" aria-labelledby="case-complaints-heading" className="mt-8" data-testid="case-complaints">
-      <h2 id="case-complaints-heading" className="ds-heading" data-size="sm">
+    <section id="complaints" aria-labelledby="case-complaints-heading" data-testid="case-complaints">
+      <h2 id="case-complaints-heading" className="ds-heading" data-size="xs">
         {t("caseSectionHeading")}
       </h2>
       <p className="ds-paragraph mt-2 max-w-prose">{t("caseSectionIntro")}</p>

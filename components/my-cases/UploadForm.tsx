@@ -2,6 +2,7 @@
 // A plain multipart form posting to a route handler: works without JavaScript. The accepted types
 // come from the same list the server checks the content against (lib/files/content-type.ts).
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormField } from "@/components/ui/FormField";
 import { ALLOWED_CONTENT_TYPES, ANSWER_CONTENT_TYPES } from "@/lib/files/content-type";
 
@@ -14,7 +15,7 @@ export function UploadForm(props: {
   fieldId: string;
   action: string;
   reference: string;
-  texts: { heading: string; label: string; help: string; button: string; errorHeading: string };
+  texts: { heading: string; label: string; help: string; button: string; errorHeading: string; choose: string; none: string };
   error?: string;
   /** "answer": the staff answer upload, which also takes JSON, CSV and ZIP exports. */
   kind?: "document" | "answer";
@@ -34,7 +35,7 @@ export function UploadForm(props: {
       <ErrorSummary heading={texts.errorHeading} errors={props.error ? [{ fieldId: props.fieldId, message: props.error }] : []} />
       <input type="hidden" name="reference" value={props.reference} />
       <FormField id={props.fieldId} label={texts.label} help={texts.help} error={props.error}>
-        <input type="file" name="file" className="ds-input" accept={props.kind === "answer" ? ACCEPT_ANSWER : ACCEPT} required />
+        <FilePicker name="file" accept={props.kind === "answer" ? ACCEPT_ANSWER : ACCEPT} required texts={{ choose: texts.choose, none: texts.none }} />
       </FormField>
       <div>
         <button type="submit" className="ds-button" data-variant="secondary">

@@ -1,4 +1,4 @@
-// Use case: the staff queue. Cases the actor may see, filtered, sorted by due date (or received),
+// Use case: the staff queue. Cases the actor may see, filtered, sorted by due date and then receipt (or by receipt),
 // keyset-paginated (cursor = last row's sort key + id): page 500 costs the same as page 1.
 import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
@@ -81,7 +81,7 @@ export async function listQueue(
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeQueueCursor({ key: filters.sort === "due" ? last.dueDate : last.receivedAt.toISOString(), id: last.id })
+      ? encodeQueueCursor({ due: filters.sort === "due" ? last.dueDate : undefined, received: last.receivedAt.toISOString(), id: last.id })
       : null;
   return { rows: page, nextCursor };
 }

@@ -5,18 +5,19 @@ import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { visibleUnitScope, type Actor } from "@/lib/domain/policy";
 import type { QueueFilters } from "./queue-filters";
 
-export type QueueCursor = { key: string; id: string };
+/** The last row's sort key: due date and receipt time (sort "due": ties in due date by receipt), or receipt time. */
+export type QueueCursor = { due?: string; received: string; id: string };
 
 export function encodeQueueCursor(cursor: QueueCursor) {
-  return Buffer.from(`${cursor.key}|${cursor.id}`).toString("base64url");
+  return Buffer.from([cursor.due ?? "", cursor.received, cursor.id].join("|")).toString("base64url");
 }
 
 export function decodeQueueCursor(raw: string | undefined, sort: QueueFilters["sort"]): QueueCursor | null {
   if (!raw) return null;
-  const [key, id] = Buffer.from(raw, "base64url").toString().split("|");
-  if (!key || !id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const valid = sort === "due" ? /^\d{4}-\d{2}-\d{2}$/.test(key) : !Number.isNaN(Date.parse(key));
-  return valid ? { key, id } : null;
+  const [due, received, id] = Buffer.from(raw, "base64url").toString().split("|");
+  if (!received || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(received))) return null;
+  if (sort === "due") return due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { due, received, id } : null;
+  return { received, id };
 }
 
 /**
@@ -71,10 +72,14 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
   }
 
   const cursor = decodeQueueCursor(filters.cursor, filters.sort);
-  const sortColumn = filters.sort === "due" ? Prisma.sql`c.due_date` : Prisma.sql`c.received_at`;
+  // Ties in due date go by receipt time (first come, first served), then id for a total order.
+  const sortColumns = filters.sort === "due" ? Prisma.sql`c.due_date, c.received_at, c.id` : Prisma.sql`c.received_at, c.id`;
   if (cursor) {
-    const key = filters.sort === "due" ? Prisma.sql`${cursor.key}::date` : Prisma.sql`${cursor.key}::timestamptz`;
-    where.push(Prisma.sql`(${sortColumn}, c.id) > (${key}, ${cursor.id}::uuid)`);
+    where.push(
+      cursor.due
+        ? Prisma.sql`(c.due_date, c.received_at, c.id) > (${cursor.due}::date, ${cursor.received}::timestamptz, ${cursor.id}::uuid)`
+        : Prisma.sql`(c.received_at, c.id) > (${cursor.received}::timestamptz, ${cursor.id}::uuid)`,
+    );
   }
 
   const columns = Prisma.sql`c.id, c.reference, c.rights::text[] AS rights, c.status::text AS status,
@@ -84,10 +89,10 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
     (scope) => Prisma.sql`(SELECT ${columns}
       FROM request_case c JOIN requester r ON r.id = c.requester_id
       WHERE ${scope} AND ${Prisma.join(where, " AND ")}
-      ORDER BY ${sortColumn}, c.id
+      ORDER BY ${sortColumns}
       LIMIT ${options.limit + 1})`,
   );
-  const sortKey = filters.sort === "due" ? Prisma.sql`q.due_date` : Prisma.sql`q.received_at`;
+  const sortKey = filters.sort === "due" ? Prisma.sql`q.due_date, q.received_at` : Prisma.sql`q.received_at`;
   // UNION (not ALL): a case in one of my units that is also assigned to me appears once.
   return Prisma.sql`
     SELECT q.*, u.name AS unit_name, coalesce(a.name, a.email) AS assignee_name

@@ -6,7 +6,7 @@ import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, OnBehalfOf,
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { isClosed } from "@/lib/domain/case-status";
-import { extensionDeadline, storedDueDate, type CaseSnapshot } from "@/lib/domain/case-state-machine";
+import { allowedCommands, extensionDeadline, storedDueDate, type CaseCommandType, type CaseSnapshot } from "@/lib/domain/case-state-machine";
 import { daysLeft } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
 import { maskNationalId } from "@/lib/domain/national-id";
@@ -205,6 +205,10 @@ export type StaffCaseWorkView = {
   decisions: { right: Right; outcome: RightOutcome; legalBasisIds: string[]; reasons: string; decidedAt: Date; decidedByName: string | null }[];
   timeline: CaseTimelineEntry[];
   can: CaseWorkPermissions;
+  /** What the case's state allows now, from the state machine itself (the page offers only these). */
+  allowedCommands: CaseCommandType[];
+  /** The identity level the request was made with (decides whether an identity pause is offered). */
+  identityLevel: IdentityLevel;
   /** Staff who may get a task on this case (id + name). */
   taskAssignees: { id: string; name: string }[];
 };
@@ -280,6 +284,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       restrictedAt: true,
       restrictionNote: true,
       closedAt: true,
+      identityLevel: true,
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
       unit: { select: { id: true, name: true, systems: true } },
       assignee: { select: { name: true, email: true } },
@@ -354,6 +359,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
     rights: c.rights,
     closedAt: c.closedAt,
     pauses: c.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
+    identityLevel: c.identityLevel,
   };
   const open = c.pauses.find((p) => p.endedAt === null);
   const due = dbDateToIso(c.dueDate);
@@ -416,6 +422,8 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       changeUnit: allowed("changeUnit"),
       assign: allowed("assign"),
     },
+    allowedCommands: allowedCommands(snapshot, now),
+    identityLevel: c.identityLevel,
     taskAssignees: allowed("tasks") ? await taskAssigneesFor(ref) : [],
   };
 }

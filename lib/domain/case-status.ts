@@ -33,9 +33,12 @@ export function isOpen(status: CaseStatus): status is OpenCaseStatus {
   return !isClosed(status);
 }
 
-/** i18n key of a status label, e.g. `caseStatus.awaiting_requester`. */
-export function caseStatusI18nKey(status: CaseStatus): string {
-  return `caseStatus.${status}`;
+/**
+ * i18n key of a status label. Citizens read `caseStatus.*` ("Venter på svar fra deg"), staff
+ * `staffCaseStatus.*` ("Venter på innbyggeren"); the outcome words are the same for both.
+ */
+export function caseStatusI18nKey(status: CaseStatus, audience: "citizen" | "staff" = "citizen"): `caseStatus.${CaseStatus}` | `staffCaseStatus.${CaseStatus}` {
+  return audience === "staff" ? `staffCaseStatus.${status}` : `caseStatus.${status}`;
 }
 
 /** Any official channel starts the clock (EDPB 01/2022). */

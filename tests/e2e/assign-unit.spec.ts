@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, uniqueEmail, withDb } from "./support";
 import { signInAsStaff } from "./staff-login";
+import { caseActions, offeredActions, openCaseAction as openForm } from "./case-actions";
 
 const KARI = "saksbehandler@demo.test";
 const LENE = "leder@demo.test";
@@ -16,18 +17,16 @@ async function createCase(page: Page, unit: string) {
   return ((await response.json()) as { reference: string }).reference;
 }
 
-async function openForm(page: Page, summary: string) {
-  await page.locator("summary", { hasText: summary }).click();
-}
 
 test("a unit lead assigns a case on the case page", async ({ page }) => {
   const reference = await createCase(page, "barnehage");
   await signInAsStaff(page, LENE);
   await page.goto(`/staff/cases/${reference}`);
   await expect(page.getByTestId("assignee")).toHaveText("Ikke tildelt");
-  await expect(page.getByRole("heading", { name: "Tildeling og enhet" })).toBeVisible();
+  // A unit lead's case page offers assigning and moving beside the case work.
+  expect(await offeredActions(page)).toEqual(expect.arrayContaining(["Tildel", "Flytt til enhet"]));
 
-  await openForm(page, "Tildel saken");
+  await openForm(page, "Tildel");
   const form = page.locator("#case-assign");
   // Nobody chosen: a translated error, linked from the summary.
   await form.getByRole("button", { name: "Tildel saken" }).click();
@@ -43,7 +42,7 @@ test("a unit lead assigns a case on the case page", async ({ page }) => {
   await expectNoAxeViolations(page, "case page after assigning");
 
   // Reassigning is offered from now on.
-  await expect(page.locator("summary", { hasText: "Gi saken til en annen saksbehandler" })).toBeVisible();
+  await expect(caseActions(page).getByRole("link", { name: "Gi saken til en annen saksbehandler" })).toBeVisible();
 });
 
 test("a unit lead gives a \"vet ikke\" case its unit, and moving a case out of sight leads back to the queue", async ({ page }) => {
@@ -63,7 +62,7 @@ test("a unit lead gives a \"vet ikke\" case its unit, and moving a case out of s
   await expectNoAxeViolations(page, "case page after moving");
 
   // Health is a special-category unit Lene does not lead: the case leaves her sight.
-  await openForm(page, "Flytt saken til en annen enhet");
+  await openForm(page, "Flytt til enhet");
   await page.locator("#case-unit").getByLabel("Ny enhet").selectOption({ label: "Helse og omsorg (særlige kategorier)" });
   await page.locator("#case-unit").getByRole("button", { name: "Flytt saken" }).click();
   await expect(page).toHaveURL(/\/staff\?.*done=moved/);
@@ -82,7 +81,9 @@ test("a caseworker sees neither the assign nor the unit form", async ({ page }) 
   await signInAsStaff(page, KARI);
   await page.goto(`/staff/cases/${reference}`);
   await expect(page.getByTestId("case-header")).toContainText("Barnehage");
-  await expect(page.getByRole("heading", { name: "Tildeling og enhet" })).toHaveCount(0);
+  expect(await offeredActions(page)).not.toContain("Tildel");
+  expect(await offeredActions(page)).not.toContain("Flytt til enhet");
+  await page.goto(`/staff/cases/${reference}?act=assign`);
   await expect(page.locator("#case-assign")).toHaveCount(0);
   await expect(page.locator("#case-unit")).toHaveCount(0);
   await expectNoAxeViolations(page, "caseworker's case page");

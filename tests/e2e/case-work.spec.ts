@@ -6,6 +6,7 @@ import { computeDeadline } from "@/lib/domain/deadline";
 import { addDays, formatDateLong, osloDateOf, osloEndOfDay } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
 import { signInAsStaff } from "./staff-login";
+import { caseActions, offeredActions, openCaseAction as openForm, scanEveryCaseAction } from "./case-actions";
 
 const KARI = "saksbehandler@demo.test";
 const OLA = "saksbehandler2@demo.test";
@@ -15,10 +16,6 @@ const DPO = "personvernombud@demo.test";
 /** Opens every disclosure (<details>) so that axe sees the forms. */
 async function openAllForms(page: Page) {
   await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-}
-
-async function openForm(page: Page, summary: string) {
-  await page.locator("summary", { hasText: summary }).click();
 }
 
 /** Registers a phone request received `daysAgo` days ago at 09:15 Oslo time, through the register page. */
@@ -73,8 +70,11 @@ test("a phone request received ten days ago is registered with the due date coun
   await expect(page.getByTestId("timeline")).toContainText(`mottatt ${formatDateLong(receivedDate, "nb")} via Telefon`);
   await expect(page.getByTestId("timeline")).toContainText("Kari Saksbehandler");
   await expectNoAxeViolations(page, "case page after registering");
+  // What a new case allows Kari: every action as a visible button, each form scanned with axe.
+  expect(await offeredActions(page)).toEqual(["Avgjør saken", "Be om opplysninger", "Forleng fristen", "Internt notat", "Ny oppgave", "Begrens behandlingen", "Krevende sak"]);
+  await scanEveryCaseAction(page, "case page");
   await openAllForms(page);
-  await expectNoAxeViolations(page, "case page with every form open");
+  await expectNoAxeViolations(page, "case page with the task forms open");
 
   const row = await withDb(async (db) =>
     (await db.query("SELECT channel, registered_by_id IS NOT NULL AS by_staff, due_date::text AS due FROM request_case WHERE reference = $1", [reference])).rows[0],
@@ -88,7 +88,7 @@ test("ask the requester pauses the clock, resume restarts it, and the deadline c
   await signInAsStaff(page, KARI);
   const { reference } = await registerPhoneRequest(page, { daysAgo: 10 });
 
-  await openForm(page, "Be innbyggeren om opplysninger");
+  await openForm(page, "Be om opplysninger");
   await page.getByRole("button", { name: "Gå videre" }).first().click();
   await expect(page.locator(".ds-error-summary")).toContainText("Skriv hva innbyggeren må sende eller svare på.");
   await expectNoAxeViolations(page, "ask form with an error");
@@ -103,14 +103,14 @@ test("ask the requester pauses the clock, resume restarts it, and the deadline c
   await expect(page.locator('[data-badge="paused"]')).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("Innbyggeren ble bedt om identitetsopplysninger");
 
-  await openForm(page, "Start fristen igjen uten svar i portalen");
+  await openForm(page, "Svar mottatt");
   await page.locator("#resume").getByRole("button", { name: "Gå videre" }).click();
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Fristen løper igjen");
   await expect(page.locator('[data-badge="paused"]')).toHaveCount(0);
 
   // Extend: the reason is required, the requester gets it in the portal, the due date moves.
-  await openForm(page, "Forlenge fristen med to måneder");
+  await openForm(page, "Forleng fristen");
   await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.locator("#extend .ds-error-summary")).toContainText("Skriv hvorfor fristen må forlenges.");
   await expect(page.locator("#extend .ds-error-summary")).toContainText("Velg grunnlaget for forlengelsen.");
@@ -133,22 +133,33 @@ test("ask the requester pauses the clock, resume restarts it, and the deadline c
   expect(extended.extension_ground).toBe("complexity");
   await expect(page.getByTestId("due-date")).toContainText(formatDateLong(extended.due, "nb"));
   await expect(page.getByTestId("messages")).toContainText("Vi må gå gjennom tre fagsystemer");
-  // Extended once: no second extend form.
-  await expect(page.locator("summary", { hasText: "Forlenge fristen" })).toHaveCount(0);
+  // Extended once: no second extend form, and the state machine's list decides what is offered.
+  await expect(caseActions(page).getByRole("link", { name: "Forleng fristen" })).toHaveCount(0);
+  expect(await offeredActions(page)).toEqual(["Avgjør saken", "Be om opplysninger", "Internt notat", "Ny oppgave", "Begrens behandlingen", "Krevende sak"]);
 });
 
-test("extending is refused after the one-month due date", async ({ page }) => {
+test("extending is not offered after the one-month due date, and a posted extension is refused", async ({ page }) => {
   await signInAsStaff(page, KARI);
-  const { reference } = await registerPhoneRequest(page, { daysAgo: 40 });
-  await openForm(page, "Forlenge fristen med to måneder");
+  const { reference } = await registerPhoneRequest(page, { daysAgo: 10 });
+  // The extend form as rendered while it was still allowed...
+  await openForm(page, "Forleng fristen");
   await page.getByLabel("Begrunnelse til innbyggeren").fill("Saken er svært omfattende og gjelder mange systemer.");
   await page.getByLabel("Begge deler").check();
   await page.locator("#extend").getByRole("button", { name: "Gå videre" }).click();
+  // ...then the one-month date passes (receipt moved 40 days back) before it is confirmed.
+  await withDb((db) =>
+    db.query("UPDATE request_case SET received_at = received_at - interval '30 days', due_date = due_date - 30, one_month_due_date = one_month_due_date - 30 WHERE reference = $1", [reference]),
+  );
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.locator("#extend [role=alert]")).toContainText("Det er for sent å forlenge fristen. Innbyggeren måtte få beskjed senest");
   await expectNoAxeViolations(page, "extend refused");
   const row = await withDb(async (db) => (await db.query("SELECT extended FROM request_case WHERE reference = $1", [reference])).rows[0]);
   expect(row.extended).toBe(false);
+  // A fresh page no longer offers it, and says why.
+  await page.goto(`/staff/cases/${reference}`);
+  await expect(caseActions(page).getByRole("link", { name: "Forleng fristen" })).toHaveCount(0);
+  await expect(page.getByTestId("extend-too-late")).toContainText("Fristen kan ikke forlenges lenger");
+  await expectNoAxeViolations(page, "extension no longer offered");
 });
 
 test("a caseworker of another unit gets 404 on the case", async ({ page }) => {
@@ -166,7 +177,7 @@ test("the DPO can read the case but has no decide form, and a posted decision is
   // identify the server action. The DPO posts the same form, as a browser without JavaScript would.
   const noJs = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: false, storageState: await kari.context.storageState() });
   const noJsPage = await noJs.newPage();
-  await noJsPage.goto(`/staff/cases/${reference}`);
+  await noJsPage.goto(`/staff/cases/${reference}?act=decide`);
   const fields = await noJsPage.locator("form#decide").evaluate((form) =>
     Array.from(form.querySelectorAll("input[type=hidden]")).map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const),
   );
@@ -178,6 +189,8 @@ test("the DPO can read the case but has no decide form, and a posted decision is
   await dpo.page.goto(`/staff/cases/${reference}`);
   await expect(dpo.page.getByRole("heading", { level: 1 })).toContainText(reference);
   await expect(dpo.page.getByTestId("no-decide")).toHaveText("Du kan lese saken, men ikke avgjøre den.");
+  await expect(caseActions(dpo.page).getByRole("link", { name: "Avgjør saken" })).toHaveCount(0);
+  await dpo.page.goto(`/staff/cases/${reference}?act=decide`);
   await expect(dpo.page.locator("form#decide")).toHaveCount(0);
   await expectNoAxeViolations(dpo.page, "case page for the DPO");
 
@@ -206,9 +219,9 @@ test("two caseworkers on the same case: the second one is told who changed it, a
   const kari = await newStaffPage(browser, KARI);
   const lene = await newStaffPage(browser, LENE);
   const reference = await createCaseViaApi(kari.page);
-  await Promise.all([kari.page.goto(`/staff/cases/${reference}`), lene.page.goto(`/staff/cases/${reference}`)]);
+  await Promise.all([kari.page.goto(`/staff/cases/${reference}`), lene.page.goto(`/staff/cases/${reference}?act=complex`)]);
 
-  await openForm(kari.page, "Skriv internt notat");
+  await openForm(kari.page, "Internt notat");
   await kari.page.getByLabel("Internt notat").fill("Ringte barnehagen om saken.");
   await kari.page.getByRole("button", { name: "Lagre notatet" }).click();
   await expect(kari.page.getByTestId("note-confirm")).toContainText("kan ikke slettes etterpå");
@@ -230,6 +243,7 @@ test("two caseworkers on the same case: the second one is told who changed it, a
   expect(row.complex).toBe(false);
   await alert.getByRole("link", { name: "Last inn saken på nytt" }).click();
   await expect(lene.page.getByTestId("timeline")).toContainText("Ringte barnehagen om saken.");
+  await openForm(lene.page, "Krevende sak");
   await lene.page.getByRole("button", { name: "Merk saken som krevende" }).click();
   await lene.page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(lene.page.getByTestId("flash")).toContainText("Saken er merket som krevende");
@@ -258,6 +272,10 @@ test("a refusal needs a legal basis and reasons; a decided case shows no action 
   await expect(page.getByTestId("flash")).toContainText("Avgjørelsen er lagret");
   await expect(page.getByTestId("decisions")).toContainText("GDPR art. 12(5)");
   await expect(page.locator("form#decide, form#ask, form#extend, form#note")).toHaveCount(0);
+  // Closed: only the task work is left.
+  expect(await offeredActions(page)).toEqual(["Ny oppgave"]);
+  await page.goto(`/staff/cases/${reference}?act=decide`);
+  await expect(page.locator("form#decide")).toHaveCount(0);
   await expectNoAxeViolations(page, "closed case");
 });
 
@@ -284,7 +302,7 @@ test("tasks per system and a restriction that can only be lifted once the reques
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
   // An Art. 19 task needs a recipient.
-  await openForm(page, "Legg til oppgave");
+  await openForm(page, "Ny oppgave");
   const form = page.locator("#task-new");
   await form.getByLabel("Hva skal gjøres?").selectOption("notify_recipient");
   await form.getByLabel("System eller register").fill("Barnehagesystem");
@@ -309,12 +327,12 @@ test("tasks per system and a restriction that can only be lifted once the reques
   await expect(page.getByTestId("timeline")).toContainText("Oppgave utført: Rette opplysninger i Barnehagesystem.");
 
   // Restriction (Art. 18) and lifting it (18(3)).
-  await openForm(page, "Begrense behandlingen (artikkel 18)");
+  await openForm(page, "Begrens behandlingen");
   await page.getByLabel("Hva er begrenset, og hvorfor?").fill("Adressen i Barnehagesystem er omstridt.");
   await page.locator("#restrict").getByRole("button", { name: "Gå videre" }).click();
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.locator('[data-badge="restricted"]')).toBeVisible();
-  await openForm(page, "Oppheve begrensningen");
+  await openForm(page, "Opphev begrensningen");
   await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.locator("#lift .ds-error-summary")).toContainText("Kryss av for at innbyggeren har fått beskjed.");
   await expectNoAxeViolations(page, "lift restriction refused");
@@ -331,7 +349,7 @@ test("tasks per system and a restriction that can only be lifted once the reques
 test("resume with the date the answer arrived: the due date counts the pause up to that day", async ({ page }) => {
   await signInAsStaff(page, KARI);
   const { reference } = await registerPhoneRequest(page, { daysAgo: 10 });
-  await openForm(page, "Be innbyggeren om opplysninger");
+  await openForm(page, "Be om opplysninger");
   await page.getByLabel("Hva trenger du fra innbyggeren?").fill("Hvilken barnehage gjelder det?");
   await page.locator("#ask").getByRole("button", { name: "Gå videre" }).click();
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
@@ -360,7 +378,7 @@ test("resume with the date the answer arrived: the due date counts the pause up 
   await expectNoAxeViolations(page, "queue with a paused case");
 
   await page.goto(`/staff/cases/${reference}`);
-  await openForm(page, "Start fristen igjen uten svar i portalen");
+  await openForm(page, "Svar mottatt");
   const form = page.locator("#resume");
   const date = form.getByLabel("Datoen svaret kom");
   await expect(date).toHaveValue(osloDateOf(new Date()));
@@ -410,7 +428,7 @@ test("a request made after an ID-porten login is not offered an identity questio
     ),
   );
   await page.goto(`/staff/cases/${reference}`);
-  await openForm(page, "Be innbyggeren om opplysninger");
+  await openForm(page, "Be om opplysninger");
   await expect(page.getByTestId("identity-not-offered")).toContainText("logget inn med ID-porten");
   await expect(page.locator("#ask").getByLabel("identitetsopplysninger")).toHaveCount(0);
   await expect(page.locator("#ask").getByLabel("en presisering")).toBeChecked();
@@ -434,7 +452,7 @@ test("after the decision: the Art. 19 task is reassigned and ticked off, and the
   await page.goto(`/staff/cases/${reference}`);
 
   // An Art. 19 task and a restriction while the case is open.
-  await openForm(page, "Legg til oppgave");
+  await openForm(page, "Ny oppgave");
   const taskForm = page.locator("#task-new");
   await taskForm.getByLabel("Hva skal gjøres?").selectOption("notify_recipient");
   await taskForm.getByLabel("System eller register").fill("Barnehagesystem");
@@ -443,7 +461,7 @@ test("after the decision: the Art. 19 task is reassigned and ticked off, and the
   await expect(page.getByTestId("task-new-confirm")).toContainText("Mottaker som skal varsles: Skatteetaten.");
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
-  await openForm(page, "Begrense behandlingen (artikkel 18)");
+  await openForm(page, "Begrens behandlingen");
   await page.getByLabel("Hva er begrenset, og hvorfor?").fill("Adressen er omstridt til den er rettet.");
   await page.locator("#restrict").getByRole("button", { name: "Gå videre" }).click();
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
@@ -454,12 +472,12 @@ test("after the decision: the Art. 19 task is reassigned and ticked off, and the
   const warning = page.getByTestId("open-tasks-warning");
   await expect(warning).toContainText("Varsle mottaker i Barnehagesystem – mottaker: Skatteetaten");
   await expectNoAxeViolations(page, "decide form with open tasks");
-  await page.locator("#decide").getByLabel("Innfridd", { exact: true }).check();
+  await page.locator("#decide").getByLabel("Innvilget", { exact: true }).check();
   await page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.getByTestId("decide-confirm")).toContainText("1 oppgave er ikke utført ennå.");
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Noen oppgaver er ikke utført ennå");
-  await expect(page.getByTestId("case-status")).toContainText("Ferdig behandlet");
+  await expect(page.getByTestId("case-status")).toContainText("Innvilget");
   await expect(page.locator("#tasks")).toContainText("Saken er avgjort. Du kan fortsatt legge til og fullføre oppgaver");
   await expectNoAxeViolations(page, "closed case with an open task and a restriction");
 
@@ -480,7 +498,7 @@ test("after the decision: the Art. 19 task is reassigned and ticked off, and the
 
   // The restriction outlived the decision: lift it once the requester has been told (18(3)).
   await expect(page.locator("#actions")).toContainText("Saken er avsluttet, men behandlingen er fortsatt begrenset.");
-  await openForm(page, "Oppheve begrensningen");
+  await openForm(page, "Opphev begrensningen");
   await page.locator("#lift").getByRole("button", { name: "Gå videre" }).click();
   await expect(page.locator("#lift .ds-error-summary")).toContainText("Kryss av for at innbyggeren har fått beskjed.");
   await page.getByLabel("Innbyggeren har fått beskjed om at begrensningen blir opphevet").check();
@@ -488,7 +506,7 @@ test("after the decision: the Art. 19 task is reassigned and ticked off, and the
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Begrensningen er opphevet");
   await expect(page.locator('[data-badge="restricted"]')).toHaveCount(0);
-  await expect(page.locator("#actions")).toHaveCount(0);
+  expect(await offeredActions(page)).toEqual(["Ny oppgave"]);
   await expectNoAxeViolations(page, "closed case after the task and the lift");
 
   const row = await withDb(async (db) =>
@@ -513,7 +531,8 @@ test("the case forms work without JavaScript", async ({ browser }) => {
   await context.addCookies(await js.cookies());
   await js.close();
   await page.goto(`/staff/cases/${reference}`);
-  await page.locator("summary", { hasText: "Skriv internt notat" }).click();
+  // The action buttons are links: they open the form without JavaScript too.
+  await caseActions(page).getByRole("link", { name: "Internt notat" }).click();
   // Without JavaScript the browser posts the form and the server answers with the page and the errors.
   await page.getByRole("button", { name: "Lagre notatet" }).click();
   await expect(page.locator("#note .ds-error-summary")).toContainText("Skriv notatet.");

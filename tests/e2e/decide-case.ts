@@ -1,9 +1,10 @@
 // Shared e2e helper: a caseworker decides a case through the real Decide form on the case page.
 import { expect, type Page } from "@playwright/test";
+import { openCaseAction } from "./case-actions";
 
 export type DecideOnCasePage = {
   /** The outcome's label in the form (nb). */
-  outcome: "Innfridd" | "Delvis innfridd" | "Avslått";
+  outcome: "Innvilget" | "Delvis innvilget" | "Avslått";
   /** The legal basis checkbox's label (needed for a refusal or a partial grant). */
   basis?: RegExp;
   reasons?: string;
@@ -16,7 +17,7 @@ export type DecideOnCasePage = {
  */
 export async function decideOnCasePage(page: Page, reference: string, d: DecideOnCasePage) {
   await page.goto(`/staff/cases/${reference}`);
-  await page.locator("summary", { hasText: "Avgjør saken" }).click();
+  await openCaseAction(page, "Avgjør saken");
   const form = page.locator("#decide");
   await form.getByLabel(d.outcome, { exact: true }).check();
   if (d.basis) await form.getByLabel(d.basis).check();

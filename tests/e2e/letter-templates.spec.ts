@@ -82,7 +82,7 @@ test("an admin writes the access/granted text in bokmål, the caseworker's draft
   });
   expect(response.status()).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
-  await decideOnCasePage(kari.page, reference, { outcome: "Innfridd" });
+  await decideOnCasePage(kari.page, reference, { outcome: "Innvilget" });
   const draft = kari.page.getByLabel("Teksten i brevet");
   await expect(draft).toHaveValue(new RegExp(own.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   expect(await draft.inputValue()).not.toContain(STANDARD_ACCESS_GRANTED);

@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail } from "./support";
 import { signInAsStaff, staffSignIn } from "./staff-login";
+import { openCaseAction } from "./case-actions";
 import { signInWithEmailCode, signInWithIdPorten, TEST_PERSONS } from "./citizen-login";
 
 const KARI = "saksbehandler@demo.test";
@@ -60,7 +61,7 @@ test("phone request with an e-mail: the citizen signs in with a code, sees the c
   const reference = await confirmRegistration(page);
 
   // The caseworker asks for a clarification: the clock stops.
-  await page.locator("summary", { hasText: "Be innbyggeren om opplysninger" }).click();
+  await openCaseAction(page, "Be om opplysninger");
   await page.getByLabel("en presisering").check();
   const question = `Gjelder det begge barna, eller bare det eldste? ${Date.now()}`;
   await page.getByLabel("Hva trenger du fra innbyggeren?").fill(question);

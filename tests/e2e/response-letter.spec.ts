@@ -46,7 +46,7 @@ test("an access request is answered with a letter and an export that the citizen
   await expect(staff.page.getByRole("heading", { name: "Registrer vedtak først" })).toBeVisible();
   await expect(staff.page.getByRole("link", { name: "Gå til saken" })).toHaveAttribute("href", `/staff/cases/${reference}`);
 
-  await decideOnCasePage(staff.page, reference, { outcome: "Innfridd" });
+  await decideOnCasePage(staff.page, reference, { outcome: "Innvilget" });
   await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Svarbrev i sak ${reference}`);
   const body = staff.page.getByLabel("Teksten i brevet");
   await expect(body).toHaveValue(/Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/);
@@ -160,7 +160,7 @@ test("a paper letter goes through the print queue: downloaded and marked printed
 
   // The Decide form, the letter page and the print queue are plain forms: all of this works without JavaScript.
   const staff = await staffPage(browser, "saksbehandler@demo.test", { javaScript: false });
-  await decideOnCasePage(staff.page, reference, { outcome: "Delvis innfridd", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut." });
+  await decideOnCasePage(staff.page, reference, { outcome: "Delvis innvilget", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut." });
   await expect(staff.page.getByLabel(/Brev i posten/)).toBeChecked();
   await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
   await expect(staff.page.getByText("Svarbrevet ligger i utskriftskøen.")).toBeVisible();

@@ -41,6 +41,13 @@ async function moveDueDate(reference: string, days: number) {
 }
 
 const rows = (page: Page) => page.locator("tbody tr");
+/** The search field's own button. */
+const search = (page: Page) => page.getByRole("button", { name: "Søk", exact: true }).click();
+/** Unfolds the other filters (folded away unless one is in force). */
+async function openFilters(page: Page) {
+  const details = page.getByTestId("queue-more-filters");
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+}
 const refsOnPage = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-reference")));
 
 test("filters narrow the list; search by name and by reference", async ({ page }) => {
@@ -50,10 +57,13 @@ test("filters narrow the list; search by name and by reference", async ({ page }
   await signInAsStaff(page, "saksbehandler@demo.test");
 
   await page.getByLabel("Søk").fill(name.split(" ")[1]!);
-  await page.getByRole("button", { name: "Bruk filter" }).click();
+  await search(page);
   await expect.poll(() => refsOnPage(page)).toEqual(expect.arrayContaining([barnehage.reference, skole.reference]));
   expect((await refsOnPage(page)).length).toBe(2);
+  // Only a search: the other filters stay folded away, so the cases are above the fold.
+  await expect(page.getByLabel("Enhet")).toBeHidden();
 
+  await openFilters(page);
   await page.getByLabel("Enhet").selectOption({ label: "Skole" });
   await page.getByRole("button", { name: "Bruk filter" }).click();
   await expect(page).toHaveURL(/unit=/);
@@ -105,7 +115,7 @@ test("saved views: unassigned, due this week, overdue and mine", async ({ page }
     await expect(page.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
     // Keep the view, add a search for this test's cases (the view travels as a hidden field).
     await page.getByLabel("Søk").fill(name.split(" ")[1]!);
-    await page.getByRole("button", { name: "Bruk filter" }).click();
+    await search(page);
     await expect(page).toHaveURL(new RegExp(`view=${query}`));
     return refsOnPage(page);
   };
@@ -225,8 +235,14 @@ test("the filter form works with the keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/q=/);
   await expect.poll(() => refsOnPage(page)).toHaveLength(2);
 
-  // Tab from the search field reaches the next control in reading order.
+  // Tab from the search field reaches its button, then the folded filters, which open with Enter.
   await page.getByLabel("Søk").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Søk", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("queue-more-filters").locator("summary")).toBeFocused();
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Status")).toBeFocused();
 
@@ -265,7 +281,7 @@ test("without JavaScript: filter, claim and bulk assign still work", async ({ br
   const two = await submitCase(page, { name, unit: "skole" });
   await signInAsStaff(page, "leder@demo.test");
   await page.getByLabel("Søk").fill(name.split(" ")[1]!);
-  await page.getByRole("button", { name: "Bruk filter" }).click();
+  await search(page);
   await expect.poll(() => refsOnPage(page)).toHaveLength(2);
   await expectNoAxeViolationsWithoutJs(browser, page, "queue without JavaScript");
 

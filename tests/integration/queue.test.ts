@@ -68,11 +68,27 @@ describe("staff queue", () => {
     const single = await allPages(dpo, 100);
     expect(paged.map((r) => r.id)).toEqual(single.map((r) => r.id));
     expect(new Set(paged.map((r) => r.id)).size).toBe(paged.length);
-    const keys = paged.map((r) => `${r.dueDate}|${r.id}`);
+    const keys = paged.map((r) => `${r.dueDate}|${r.receivedAt.toISOString()}|${r.id}`);
     expect([...keys].sort()).toEqual(keys);
     const row = paged.find((r) => r.reference === refs.helse)!;
     expect(row.daysLeft).toBeLessThanOrEqual(31 - 20 + 3);
     expect(row.requesterName).toBe("Test Testesen");
+  });
+
+  it("orders cases with the same due date by receipt time, also across pages", async () => {
+    // Five requests on one day, filed in an order unlike their receipt times (ids are random).
+    const day = new Date(Date.now() - 2 * 86_400_000);
+    day.setUTCHours(6, 0, 0, 0);
+    const minutes = [50, 10, 40, 0, 20];
+    const made: { reference: string; at: number }[] = [];
+    for (const m of minutes) {
+      const now = new Date(day.getTime() + m * 60_000);
+      made.push({ reference: (await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now })).reference, at: m });
+    }
+    const dpo = await actorFor("personvernombud@demo.test");
+    const seen = (await allPages(dpo, 1)).filter((r) => made.some((x) => x.reference === r.reference));
+    expect(new Set(seen.map((r) => r.dueDate)).size).toBe(1);
+    expect(seen.map((r) => r.reference)).toEqual([...made].sort((a, b) => a.at - b.at).map((x) => x.reference));
   });
 
   it("ignores a forged cursor instead of failing", async () => {

@@ -57,6 +57,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           // One key per form render: a double submit makes one case.
           hidden={{ submissionKey: randomUUID() }}
           confirmStep
+          confirmHeadingLevel={2}
           fields={[
             {
               kind: "radio",

@@ -40,6 +40,8 @@ export function CaseActionForm(props: {
   confirmStep?: boolean;
   submitVariant?: "primary" | "secondary";
   reloadHref?: string;
+  /** Level of the confirmation step's heading (one below the heading the form sits under). */
+  confirmHeadingLevel?: 2 | 3 | 4;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -55,6 +57,7 @@ export function CaseActionForm(props: {
     }));
   const values = state.values;
   const answered = Boolean(state.errors || state.confirm || state.formError);
+  const ConfirmHeading = `h${props.confirmHeadingLevel ?? 3}` as "h2" | "h3" | "h4";
 
   useEffect(() => {
     if (summary.length > 0) summaryRef.current?.focus();
@@ -231,9 +234,9 @@ export function CaseActionForm(props: {
       ))}
       {state.confirm && props.confirmStep ? (
         <div ref={confirmRef} tabIndex={-1} className="ds-alert" data-color="info" role="status" data-testid={`${props.formId}-confirm`}>
-          <h3 className="ds-heading" data-size="2xs">
+          <ConfirmHeading className="ds-heading" data-size="2xs">
             {props.texts.confirmHeading}
-          </h3>
+          </ConfirmHeading>
           {state.confirm.map((line, i) => (
             <p key={i} className="ds-paragraph mt-2 whitespace-pre-wrap">
               {line}
@@ -271,9 +274,12 @@ export function CaseActionForm(props: {
 
   if (!props.disclosure) return body;
   return (
-    <details className="ds-details rounded border border-gray-300 p-3" open={answered || undefined} data-form={props.formId}>
-      <summary className="cursor-pointer font-semibold">{props.disclosure}</summary>
-      <div className="mt-4">{body}</div>
+    // A secondary action of an item (a task, the legal hold): a small button that unfolds its form.
+    <details className="pv-inline-form" open={answered || undefined} data-form={props.formId}>
+      <summary className="ds-button" data-variant="secondary" data-size="sm">
+        {props.disclosure}
+      </summary>
+      <div className="mt-3">{body}</div>
     </details>
   );
 }

@@ -78,7 +78,7 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
       case "case.extended":
         return t(`caseWork.timeline.${key}`, { due: date(f.dueDate) });
       case "case.decided":
-        return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`caseStatus.${f.outcome}`) : "" });
+        return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`staffCaseStatus.${f.outcome}` as never) : "" });
       case "case.unassigned": {
         const reason = typeof f.reason === "string" && UNASSIGN_REASONS.includes(f.reason) ? f.reason : null;
         return reason ? t(`policyWork.timeline.case_unassigned_${reason}`) : t("policyWork.timeline.case_unassigned");

@@ -1,14 +1,17 @@
 // The work forms of the case page, built from the view and the actor's permissions. Server
 // component: translates every text and hands plain field specs to CaseActionForm (client).
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
 import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
-import { askRequesterKindsFor, identityPauseAllowed, RIGHT_OUTCOMES } from "@/lib/domain/case-state-machine";
+import { askRequesterKindsFor, identityPauseAllowed, RIGHT_OUTCOMES, type CaseCommandType } from "@/lib/domain/case-state-machine";
+import type { CaseAssignmentView } from "@/lib/cases/case-assignment";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
+import { rightsShortLabel } from "@/components/staff/right-labels";
 import {
   addNoteAction,
   askRequesterAction,
@@ -23,6 +26,7 @@ import {
   restrictAction,
 } from "@/app/staff/cases/[reference]/case-work-actions";
 import { CaseActionForm, type CaseActionFormTexts } from "./CaseActionForm";
+import { AssignForm, UnitForm } from "./AssignPanel";
 
 type Props = { view: StaffCaseWorkView; locale: Locale; /** The `done` key of the action just saved, if any. */ done?: string | null };
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -64,147 +68,292 @@ function hidden(view: StaffCaseWorkView, extra: Record<string, string> = {}) {
   return { reference: view.reference, version: String(view.version), ...extra };
 }
 
-/** Ask the requester / resume, extend, complex, restriction: the actions on the case's clock and status. */
-export async function CaseActions({ view, locale }: Props) {
+/** The actions of the case page's work panel, in the order they are offered. */
+export const CASE_ACTION_IDS = ["decide", "ask", "resume", "extend", "note", "task", "restrict", "lift", "complex", "assign", "unit"] as const;
+export type CaseActionId = (typeof CASE_ACTION_IDS)[number];
+
+export function isCaseActionId(value: unknown): value is CaseActionId {
+  return typeof value === "string" && (CASE_ACTION_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * What this person may do on this case now. The status rules come from the state machine's own
+ * list (`view.allowedCommands`, from `allowedCommands()`), the permissions from the policy
+ * (`view.can`, `assignment`): no rule is written a second time here.
+ */
+export function availableCaseActions(view: StaffCaseWorkView, assignment: Pick<CaseAssignmentView, "canAssign" | "canChangeUnit"> | null): CaseActionId[] {
+  const command = (c: CaseCommandType) => view.allowedCommands.includes(c);
+  const offered: Record<CaseActionId, boolean> = {
+    decide: view.can.decide && command("decide"),
+    ask: view.can.ask && command("ask_requester"),
+    resume: view.can.ask && command("requester_answered"),
+    extend: view.can.extend && command("extend"),
+    note: view.can.note && !view.closed,
+    task: view.can.tasks,
+    restrict: view.can.restrict && !view.closed && view.restrictedAt === null,
+    // Art. 18(3): a restriction that outlived the decision can still be lifted on the closed case.
+    lift: view.can.restrict && view.restrictedAt !== null,
+    complex: view.can.complex && !view.closed,
+    assign: Boolean(assignment?.canAssign),
+    unit: Boolean(assignment?.canChangeUnit),
+  };
+  return CASE_ACTION_IDS.filter((id) => offered[id]);
+}
+
+/**
+ * "Behandle saken": every action the case allows now as a visible button (a link that opens its
+ * form in the panel: works without JavaScript, and the URL can be shared), and the chosen form.
+ */
+export async function CaseActionPanel({
+  view,
+  locale,
+  act,
+  assignment,
+}: Props & { act: CaseActionId | null; assignment: CaseAssignmentView | null }) {
   const t = await getTranslations();
-  const reload = `/staff/cases/${view.reference}`;
-  const awaiting = view.status === "awaiting_requester";
-  const canAskNow = view.status === "received" || view.status === "in_progress";
-  const extendedDue = view.extendedDueDate;
-  const anything = view.closed ? view.can.restrict && view.restrictedAt !== null : view.can.ask || view.can.extend || view.can.restrict || view.can.complex;
-  if (!anything) return <p className="ds-paragraph mt-2">{t("caseWork.actions.readOnly")}</p>;
-  const askKinds = askRequesterKindsFor(view.requester.identityLevel);
-  const today = osloDateOf(new Date());
-  const pauseStart = view.openPause ? osloDateOf(view.openPause.since) : today;
-  // A closed case: only lifting a restriction that outlived the decision (Art. 18(3)).
-  if (view.closed) {
-    return (
-      <div className="mt-4 flex flex-col gap-4">
-        <p className="ds-paragraph">{t("caseRules.restriction.closedIntro")}</p>
-        <LiftRestrictionForm view={view} locale={locale} t={t} />
-      </div>
-    );
-  }
+  const actions = availableCaseActions(view, assignment);
+  const chosen = act && actions.includes(act) ? act : null;
+  const base = `/staff/cases/${view.reference}`;
+  const label = (id: CaseActionId) =>
+    id === "complex" && view.complex
+      ? t("caseWork.complex.clear")
+      : id === "assign" && assignment?.assigneeId
+        ? t("policyWork.assign.reassignHeading")
+        : id === "unit" && assignment && !assignment.unitId
+          ? t("policyWork.unit.headingNoUnit")
+          : t(`caseWork.actionBar.actions.${id}`);
+  const extendTooLate = view.can.extend && !view.closed && !view.extended && !view.allowedCommands.includes("extend");
   return (
-    <div className="mt-4 flex flex-col gap-4">
-      {view.can.ask && canAskNow && (
-        <CaseActionForm
-          formId="ask"
-          disclosure={t("caseWork.ask.heading")}
-          action={askRequesterAction}
-          hidden={hidden(view)}
-          confirmStep
-          reloadHref={reload}
-          intro={
-            <>
-              <p className="ds-paragraph">{t("caseWork.ask.intro")}</p>
-              {!identityPauseAllowed(view.requester.identityLevel) && (
-                <p className="ds-paragraph" data-testid="identity-not-offered">
-                  {t("caseRules.ask.identityNotOffered")}
-                </p>
-              )}
-            </>
-          }
-          fields={[
-            {
-              kind: "radio",
-              name: "kind",
-              label: t("caseWork.ask.kindLabel"),
-              defaultValue: "clarification",
-              // Rule 6: a request made after an ID-porten login needs no identity pause.
-              options: askKinds.map((kind) => ({ value: kind, label: t(`caseWork.ask.kinds.${kind}`), hint: t(`caseWork.ask.kindHints.${kind}`) })),
-            },
-            { kind: "textarea", name: "body", label: t("caseWork.ask.bodyLabel"), help: t("caseWork.ask.bodyHelp"), rows: 6, maxLength: 5000 },
-          ]}
-          texts={texts(t, t("caseWork.ask.submit"))}
-        />
+    <section id="actions" aria-labelledby="actions-heading" className="pv-panel" tabIndex={-1}>
+      <h2 id="actions-heading" className="ds-heading" data-size="xs">
+        {t("caseWork.actions.heading")}
+      </h2>
+      {actions.length === 0 ? (
+        <p className="ds-paragraph mt-2" data-size="sm">
+          {view.closed ? t("caseWork.actionBar.closedCase") : t("caseWork.actions.readOnly")}
+        </p>
+      ) : (
+        <>
+          <p className="ds-paragraph mt-1" data-size="sm" id="actions-intro">
+            {!view.closed ? t("caseWork.actionBar.intro") : view.restrictedAt ? t("caseRules.restriction.closedIntro") : t("caseWork.actionBar.closedCase")}
+          </p>
+          <nav aria-label={t("caseWork.actionBar.label")} className="mt-3">
+            <ul className="flex flex-wrap gap-2" data-testid="case-actions">
+              {actions.map((id) => (
+                <li key={id}>
+                  <a
+                    href={chosen === id ? `${base}#actions` : `${base}?act=${id}#actions`}
+                    className="ds-button"
+                    data-variant={chosen === id ? "primary" : id === "decide" && !chosen ? "primary" : "secondary"}
+                    data-size="sm"
+                    aria-current={chosen === id ? "true" : undefined}
+                    data-action={id}
+                  >
+                    {label(id)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </>
       )}
-      {view.can.ask && awaiting && (
-        <CaseActionForm
-          formId="resume"
-          disclosure={t("caseWork.resume.heading")}
-          action={resumeAction}
-          hidden={hidden(view)}
-          confirmStep
-          reloadHref={reload}
-          intro={<p className="ds-paragraph">{t("caseWork.resume.intro")}</p>}
-          fields={[
-            {
-              kind: "date",
-              name: "answeredOn",
-              label: t("caseRules.resume.answeredOnLabel"),
-              help: t("caseRules.resume.answeredOnHelp", { pauseStart: formatDateLong(pauseStart, locale) }),
-              defaultValue: today,
-              max: today,
-            },
-          ]}
-          texts={texts(t, t("caseWork.resume.submit"))}
-        />
+      {extendTooLate && (
+        <p className="ds-paragraph mt-3" data-size="sm" data-testid="extend-too-late">
+          {t("caseWork.actionBar.extendTooLate", { date: formatDateLong(view.extensionLastDay, locale) })}
+        </p>
       )}
-      {view.can.extend && !view.extended && (
-        <CaseActionForm
-          formId="extend"
-          disclosure={t("caseWork.extend.heading")}
-          action={extendAction}
-          hidden={hidden(view, { newDueDate: extendedDue })}
-          confirmStep
-          reloadHref={reload}
-          intro={
-            <p className="ds-paragraph">
-              {t("caseWork.extend.intro", {
-                lastDay: formatDateLong(view.extensionLastDay, locale),
-                newDue: formatDateLong(extendedDue, locale),
-              })}
-            </p>
-          }
-          fields={[
-            {
-              kind: "radio",
-              name: "ground",
-              label: t("caseWork.extend.groundLabel"),
-              help: t("caseWork.extend.groundHelp"),
-              options: EXTENSION_GROUNDS.map((g) => ({ value: g, label: t(`caseWork.extend.grounds.${g}`) })),
-            },
-            { kind: "textarea", name: "reason", label: t("caseWork.extend.reasonLabel"), help: t("caseWork.extend.reasonHelp"), rows: 5, maxLength: 2000 },
-          ]}
-          texts={texts(t, t("caseWork.extend.submit"))}
-        />
+      {chosen && (
+        <div className="pv-panel-form mt-4" data-testid={`action-${chosen}`}>
+          <ChosenActionForm id={chosen} view={view} locale={locale} assignment={assignment} t={t} />
+          <p className="mt-3">
+            <a className="ds-link" href={`${base}#actions`}>
+              {t("caseWork.actionBar.close")}
+            </a>
+          </p>
+        </div>
       )}
-      {view.can.complex && (
-        <CaseActionForm
-          formId="complex"
-          action={complexAction}
-          hidden={hidden(view, { complex: view.complex ? "no" : "yes", ...(view.extended ? {} : { lastDay: view.extensionLastDay }) })}
-          confirmStep
-          reloadHref={reload}
-          submitVariant="secondary"
-          intro={
-            <p className="ds-paragraph">
-              {view.complex && !view.extended
-                ? t("caseWork.complex.reminder", { date: formatDateLong(view.extensionLastDay, locale) })
-                : t("caseWork.complex.intro")}
-            </p>
-          }
-          fields={[]}
-          texts={texts(t, view.complex ? t("caseWork.complex.clear") : t("caseWork.complex.set"))}
-        />
-      )}
-      {view.can.restrict && !view.restrictedAt && (
-        <CaseActionForm
-          formId="restrict"
-          disclosure={t("caseWork.restriction.restrictHeading")}
-          action={restrictAction}
-          hidden={hidden(view)}
-          confirmStep
-          reloadHref={reload}
-          intro={<p className="ds-paragraph">{t("caseWork.restriction.intro")}</p>}
-          fields={[{ kind: "textarea", name: "note", label: t("caseWork.restriction.noteLabel"), help: t("caseWork.restriction.noteHelp"), rows: 3, maxLength: 2000 }]}
-          texts={texts(t, t("caseWork.restriction.restrictSubmit"))}
-        />
-      )}
-      {view.can.restrict && view.restrictedAt && <LiftRestrictionForm view={view} locale={locale} t={t} />}
-    </div>
+    </section>
   );
+}
+
+function FormHeading({ children }: { children: ReactNode }) {
+  return (
+    <h3 className="ds-heading mb-3" data-size="2xs">
+      {children}
+    </h3>
+  );
+}
+
+function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: CaseActionId; assignment: CaseAssignmentView | null; t: T }) {
+  const reload = `/staff/cases/${view.reference}`;
+  const today = osloDateOf(new Date());
+  switch (id) {
+    case "ask": {
+      const askKinds = askRequesterKindsFor(view.identityLevel);
+      return (
+        <>
+          <FormHeading>{t("caseWork.ask.heading")}</FormHeading>
+          <CaseActionForm
+            formId="ask"
+            action={askRequesterAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            intro={
+              <>
+                <p className="ds-paragraph">{t("caseWork.ask.intro")}</p>
+                {!identityPauseAllowed(view.identityLevel) && (
+                  <p className="ds-paragraph" data-testid="identity-not-offered">
+                    {t("caseRules.ask.identityNotOffered")}
+                  </p>
+                )}
+              </>
+            }
+            fields={[
+              {
+                kind: "radio",
+                name: "kind",
+                label: t("caseWork.ask.kindLabel"),
+                defaultValue: "clarification",
+                // Rule 6: a request made after an ID-porten login needs no identity pause.
+                options: askKinds.map((kind) => ({ value: kind, label: t(`caseWork.ask.kinds.${kind}`), hint: t(`caseWork.ask.kindHints.${kind}`) })),
+              },
+              { kind: "textarea", name: "body", label: t("caseWork.ask.bodyLabel"), help: t("caseWork.ask.bodyHelp"), rows: 6, maxLength: 5000 },
+            ]}
+            texts={texts(t, t("caseWork.ask.submit"))}
+          />
+        </>
+      );
+    }
+    case "resume": {
+      const pauseStart = view.openPause ? osloDateOf(view.openPause.since) : today;
+      return (
+        <>
+          <FormHeading>{t("caseWork.resume.heading")}</FormHeading>
+          <CaseActionForm
+            formId="resume"
+            action={resumeAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            intro={<p className="ds-paragraph">{t("caseWork.resume.intro")}</p>}
+            fields={[
+              {
+                kind: "date",
+                name: "answeredOn",
+                label: t("caseRules.resume.answeredOnLabel"),
+                help: t("caseRules.resume.answeredOnHelp", { pauseStart: formatDateLong(pauseStart, locale) }),
+                defaultValue: today,
+                max: today,
+              },
+            ]}
+            texts={texts(t, t("caseWork.resume.submit"))}
+          />
+        </>
+      );
+    }
+    case "extend":
+      return (
+        <>
+          <FormHeading>{t("caseWork.extend.heading")}</FormHeading>
+          <CaseActionForm
+            formId="extend"
+            action={extendAction}
+            hidden={hidden(view, { newDueDate: view.extendedDueDate })}
+            confirmStep
+            reloadHref={reload}
+            intro={
+              <p className="ds-paragraph">
+                {t("caseWork.extend.intro", {
+                  lastDay: formatDateLong(view.extensionLastDay, locale),
+                  newDue: formatDateLong(view.extendedDueDate, locale),
+                })}
+              </p>
+            }
+            fields={[
+              {
+                kind: "radio",
+                name: "ground",
+                label: t("caseWork.extend.groundLabel"),
+                help: t("caseWork.extend.groundHelp"),
+                options: EXTENSION_GROUNDS.map((g) => ({ value: g, label: t(`caseWork.extend.grounds.${g}`) })),
+              },
+              { kind: "textarea", name: "reason", label: t("caseWork.extend.reasonLabel"), help: t("caseWork.extend.reasonHelp"), rows: 5, maxLength: 2000 },
+            ]}
+            texts={texts(t, t("caseWork.extend.submit"))}
+          />
+        </>
+      );
+    case "complex":
+      return (
+        <>
+          <FormHeading>{t("caseWork.actionBar.actions.complex")}</FormHeading>
+          <CaseActionForm
+            formId="complex"
+            action={complexAction}
+            hidden={hidden(view, { complex: view.complex ? "no" : "yes", ...(view.extended ? {} : { lastDay: view.extensionLastDay }) })}
+            confirmStep
+            reloadHref={reload}
+            submitVariant="secondary"
+            intro={
+              <p className="ds-paragraph">
+                {view.complex && !view.extended
+                  ? t("caseWork.complex.reminder", { date: formatDateLong(view.extensionLastDay, locale) })
+                  : t("caseWork.complex.intro")}
+              </p>
+            }
+            fields={[]}
+            texts={texts(t, view.complex ? t("caseWork.complex.clear") : t("caseWork.complex.set"))}
+          />
+        </>
+      );
+    case "restrict":
+      return (
+        <>
+          <FormHeading>{t("caseWork.restriction.restrictHeading")}</FormHeading>
+          <CaseActionForm
+            formId="restrict"
+            action={restrictAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            intro={<p className="ds-paragraph">{t("caseWork.restriction.intro")}</p>}
+            fields={[{ kind: "textarea", name: "note", label: t("caseWork.restriction.noteLabel"), help: t("caseWork.restriction.noteHelp"), rows: 3, maxLength: 2000 }]}
+            texts={texts(t, t("caseWork.restriction.restrictSubmit"))}
+          />
+        </>
+      );
+    case "lift":
+      return (
+        <>
+          <FormHeading>{t("caseWork.restriction.liftHeading")}</FormHeading>
+          <LiftRestrictionForm view={view} locale={locale} t={t} />
+        </>
+      );
+    case "decide":
+      return <DecideForm view={view} locale={locale} t={t} />;
+    case "note":
+      return (
+        <>
+          <FormHeading>{t("caseWork.note.heading")}</FormHeading>
+          <CaseActionForm
+            formId="note"
+            action={addNoteAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            fields={[{ kind: "textarea", name: "body", label: t("caseWork.note.label"), help: t("caseWork.note.help"), rows: 4, maxLength: 5000 }]}
+            texts={texts(t, t("caseWork.note.submit"))}
+          />
+        </>
+      );
+    case "task":
+      return <NewTaskForm view={view} locale={locale} t={t} />;
+    case "assign":
+      return assignment ? <AssignForm view={assignment} /> : null;
+    case "unit":
+      return assignment ? <UnitForm view={assignment} /> : null;
+  }
 }
 
 /** Lifting an Art. 18 restriction: open or closed case, only once the requester has been told (18(3)). */
@@ -213,7 +362,6 @@ function LiftRestrictionForm({ view, locale, t }: Props & { t: T }) {
   return (
     <CaseActionForm
       formId="lift"
-      disclosure={t("caseWork.restriction.liftHeading")}
       action={liftRestrictionAction}
       hidden={hidden(view)}
       confirmStep
@@ -334,160 +482,159 @@ export async function CaseTasks({ view, done }: Props) {
           {suggestions.some((s) => s.kind === "notify_recipient") && <p className="ds-paragraph mt-2">{t("caseWork.tasks.notifyHint")}</p>}
         </div>
       )}
-      {view.can.tasks && (
-        <div className="mt-4">
-          <CaseActionForm
-            formId="task-new"
-            disclosure={t("caseWork.tasks.addHeading")}
-            action={createTaskAction}
-            hidden={hidden(view)}
-            confirmStep
-            reloadHref={reload}
-            fields={[
-              {
-                kind: "select",
-                name: "kind",
-                label: t("caseWork.tasks.kindLabel"),
-                defaultValue: art19 ? "notify_recipient" : "search",
-                options: TASK_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
-              },
-              { kind: "text", name: "system", label: t("caseWork.tasks.systemLabel"), help: t("caseWork.tasks.systemHelp"), suggestions: systems, maxLength: 200 },
-              { kind: "text", name: "recipient", label: t("caseWork.tasks.recipientLabel"), help: t("caseWork.tasks.recipientHelp"), maxLength: 200 },
-              {
-                kind: "select",
-                name: "assigneeId",
-                label: t("caseWork.tasks.assigneeLabel"),
-                defaultValue: "",
-                options: assigneeOptions,
-              },
-            ]}
-            texts={texts(t, t("caseWork.tasks.add"))}
-          />
-        </div>
-      )}
     </>
   );
 }
 
-export async function CaseDecision({ view, locale }: Props) {
-  const t = await getTranslations();
-  const reload = `/staff/cases/${view.reference}`;
-  const canDecideNow = view.status === "received" || view.status === "in_progress";
-  const openTasks = view.tasks.filter((task) => task.doneAt === null);
+/** "Ny oppgave" in the work panel: a task per system, optionally for a colleague. */
+function NewTaskForm({ view, t }: Props & { t: T }) {
+  const systems = view.unit?.systems ?? [];
+  const art19 = view.rights.some((r) => RIGHTS_CATALOGUE[r].notifyRecipientsArt19);
+  const kindLabel = (kind: string) => t(`caseWork.tasks.kinds.${kind}` as never);
+  const assigneeOptions = [{ value: "", label: t("caseWork.tasks.noAssignee") }, ...view.taskAssignees.map((u) => ({ value: u.id, label: u.name }))];
   return (
     <>
-      {view.decisions.length > 0 && (
-        <ul className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="decisions">
-          {view.decisions.map((d) => (
-            <li key={d.right} className="ds-card p-4">
-              <p className="ds-paragraph font-semibold">
-                {t("caseWork.decide.decidedLine", { right: t(`rights.${d.right}.title`), outcome: t(`caseWork.decide.outcomes.${d.outcome}`) })}
-              </p>
-              {d.legalBasisIds.length > 0 && (
-                <p className="ds-paragraph text-sm">
-                  {t("caseWork.decide.basesShown", {
-                    bases: d.legalBasisIds.map((id) => legalBasesFor(d.right).find((b) => b.id === id)?.citation ?? id).join(", "),
-                  })}
-                </p>
-              )}
-              {d.reasons && <p className="ds-paragraph mt-1 whitespace-pre-wrap">{d.reasons}</p>}
-              <p className="ds-paragraph mt-1 text-sm">
-                {t("caseWork.decide.decidedBy", { name: d.decidedByName ?? "–", when: formatDateTime(d.decidedAt, locale) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {view.closed ? (
-        view.decisions.length === 0 && <p className="ds-paragraph mt-2">{t("caseWork.decide.closed")}</p>
-      ) : !view.can.decide ? (
-        <p className="ds-paragraph mt-2" data-testid="no-decide">
-          {t("caseWork.decide.notAllowed")}
-        </p>
-      ) : !canDecideNow ? (
-        <p className="ds-paragraph mt-2">{t("caseWork.decide.waiting")}</p>
-      ) : (
-        <div className="mt-2">
-          {openTasks.length > 0 && (
-            // Not blocking: the tasks stay workable after the decision (Art. 19 notices usually come after it).
-            <div className="ds-alert mb-4" data-color="warning" data-testid="open-tasks-warning">
-              <h3 className="ds-heading" data-size="2xs">
-                {t("caseRules.decide.openTasksHeading")}
-              </h3>
-              <p className="ds-paragraph mt-1">{t("caseRules.decide.openTasksIntro")}</p>
-              <ul className="ds-list mt-2">
-                {openTasks.map((task) => (
-                  <li key={task.id}>
-                    {t("caseWork.tasks.title", { kind: t(`caseWork.tasks.kinds.${task.kind}` as never), system: task.system })}
-                    {task.recipient && ` – ${t("caseWork.tasks.recipientShown", { recipient: task.recipient })}`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <CaseActionForm
-            formId="decide"
-            disclosure={t("caseWork.decide.heading")}
-            action={decideAction}
-            hidden={hidden(view, { rights: view.rights.join(",") })}
-            confirmStep
-            reloadHref={reload}
-            intro={<p className="ds-paragraph">{t("caseWork.decide.intro")}</p>}
-            fields={view.rights.map((right) => ({
-              kind: "group" as const,
-              legend: t(`rights.${right}.title`),
-              fields: [
-                {
-                  kind: "radio" as const,
-                  name: `outcome.${right}`,
-                  label: t("caseWork.decide.outcomeLabel"),
-                  options: RIGHT_OUTCOMES.map((o) => ({ value: o, label: t(`caseWork.decide.outcomes.${o}`) })),
-                },
-                {
-                  kind: "checkboxes" as const,
-                  name: `basis.${right}`,
-                  label: t("caseWork.decide.basisLabel"),
-                  help: t("caseWork.decide.basisHelp"),
-                  options: legalBasesFor(right).map((b) => ({
-                    value: b.id,
-                    label: `${b.citation} – ${t(`caseWork.legalBases.${b.id}` as never)}`,
-                  })),
-                },
-                {
-                  kind: "textarea" as const,
-                  name: `reasons.${right}`,
-                  label: t("caseWork.decide.reasonsLabel"),
-                  help: t("caseWork.decide.reasonsHelp"),
-                  rows: 4,
-                  maxLength: 5000,
-                },
-              ],
-            }))}
-            texts={texts(t, t("caseWork.decide.submit"))}
-          />
-        </div>
-      )}
-    </>
-  );
-}
-
-export async function NoteForm({ view, done }: Props) {
-  const t = await getTranslations();
-  const result = done === "noteAdded" ? <SectionResult text={t("caseWork.done.noteAdded")} /> : null;
-  if (!view.can.note || view.closed) return result;
-  return (
-    <div className="mt-4">
-      {result}
+      <FormHeading>{t("caseWork.tasks.newHeading")}</FormHeading>
       <CaseActionForm
-        formId="note"
-        disclosure={t("caseWork.note.heading")}
-        action={addNoteAction}
+        formId="task-new"
+        action={createTaskAction}
         hidden={hidden(view)}
         confirmStep
         reloadHref={`/staff/cases/${view.reference}`}
-        fields={[{ kind: "textarea", name: "body", label: t("caseWork.note.label"), help: t("caseWork.note.help"), rows: 4, maxLength: 5000 }]}
-        texts={texts(t, t("caseWork.note.submit"))}
+        fields={[
+          {
+            kind: "select",
+            name: "kind",
+            label: t("caseWork.tasks.kindLabel"),
+            defaultValue: art19 ? "notify_recipient" : "search",
+            options: TASK_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
+          },
+          { kind: "text", name: "system", label: t("caseWork.tasks.systemLabel"), help: t("caseWork.tasks.systemHelp"), suggestions: systems, maxLength: 200 },
+          { kind: "text", name: "recipient", label: t("caseWork.tasks.recipientLabel"), help: t("caseWork.tasks.recipientHelp"), maxLength: 200 },
+          {
+            kind: "select",
+            name: "assigneeId",
+            label: t("caseWork.tasks.assigneeLabel"),
+            defaultValue: "",
+            options: assigneeOptions,
+          },
+        ]}
+        texts={texts(t, t("caseWork.tasks.add"))}
       />
-    </div>
+    </>
   );
+}
+
+/** The decisions already made (one card per right), shown on open and closed cases. */
+export async function CaseDecisions({ view, locale }: Props) {
+  const t = await getTranslations();
+  if (view.decisions.length === 0) {
+    if (!view.closed && !view.can.decide) {
+      return (
+        <p className="ds-paragraph mt-2" data-size="sm" data-testid="no-decide">
+          {t("caseWork.decide.notAllowed")}
+        </p>
+      );
+    }
+    return (
+      <p className="ds-paragraph mt-2" data-size="sm">
+        {view.closed ? t("caseWork.decide.closed") : view.allowedCommands.includes("decide") ? t("caseWork.decide.notYet") : t("caseWork.decide.waiting")}
+      </p>
+    );
+  }
+  return (
+    <ul className="mt-2 flex list-none flex-col gap-3 p-0" data-testid="decisions">
+      {view.decisions.map((d) => (
+        <li key={d.right} className="ds-card p-4">
+          <p className="ds-paragraph font-semibold">
+            {t("caseWork.decide.decidedLine", { right: rightsShortLabel(t as never, [d.right]), outcome: t(`caseWork.decide.outcomes.${d.outcome}`) })}
+          </p>
+          {d.legalBasisIds.length > 0 && (
+            <p className="ds-paragraph text-sm">
+              {t("caseWork.decide.basesShown", {
+                bases: d.legalBasisIds.map((id) => legalBasesFor(d.right).find((b) => b.id === id)?.citation ?? id).join(", "),
+              })}
+            </p>
+          )}
+          {d.reasons && <p className="ds-paragraph mt-1 whitespace-pre-wrap">{d.reasons}</p>}
+          <p className="ds-paragraph mt-1 text-sm">
+            {t("caseWork.decide.decidedBy", { name: d.decidedByName ?? "–", when: formatDateTime(d.decidedAt, locale) })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Avgjør saken" in the work panel: one outcome per right, with legal basis and reasons. */
+function DecideForm({ view, t }: Props & { t: T }) {
+  const openTasks = view.tasks.filter((task) => task.doneAt === null);
+  return (
+    <>
+      <FormHeading>{t("caseWork.decide.heading")}</FormHeading>
+      {openTasks.length > 0 && (
+        // Not blocking: the tasks stay workable after the decision (Art. 19 notices usually come after it).
+        <div className="ds-alert mb-4" data-color="warning" data-testid="open-tasks-warning">
+          <h4 className="ds-heading" data-size="2xs">
+            {t("caseRules.decide.openTasksHeading")}
+          </h4>
+          <p className="ds-paragraph mt-1">{t("caseRules.decide.openTasksIntro")}</p>
+          <ul className="ds-list mt-2">
+            {openTasks.map((task) => (
+              <li key={task.id}>
+                {t("caseWork.tasks.title", { kind: t(`caseWork.tasks.kinds.${task.kind}` as never), system: task.system })}
+                {task.recipient && ` – ${t("caseWork.tasks.recipientShown", { recipient: task.recipient })}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <CaseActionForm
+        formId="decide"
+        action={decideAction}
+        hidden={hidden(view, { rights: view.rights.join(",") })}
+        confirmStep
+        reloadHref={`/staff/cases/${view.reference}`}
+        intro={<p className="ds-paragraph">{t("caseWork.decide.intro")}</p>}
+        fields={view.rights.map((right) => ({
+          kind: "group" as const,
+          legend: rightsShortLabel(t as never, [right]),
+          fields: [
+            {
+              kind: "radio" as const,
+              name: `outcome.${right}`,
+              label: t("caseWork.decide.outcomeLabel"),
+              options: RIGHT_OUTCOMES.map((o) => ({ value: o, label: t(`caseWork.decide.outcomes.${o}`) })),
+            },
+            {
+              kind: "checkboxes" as const,
+              name: `basis.${right}`,
+              label: t("caseWork.decide.basisLabel"),
+              help: t("caseWork.decide.basisHelp"),
+              options: legalBasesFor(right).map((b) => ({
+                value: b.id,
+                label: `${b.citation} – ${t(`caseWork.legalBases.${b.id}` as never)}`,
+              })),
+            },
+            {
+              kind: "textarea" as const,
+              name: `reasons.${right}`,
+              label: t("caseWork.decide.reasonsLabel"),
+              help: t("caseWork.decide.reasonsHelp"),
+              rows: 4,
+              maxLength: 5000,
+            },
+          ],
+        }))}
+        texts={texts(t, t("caseWork.decide.submit"))}
+      />
+    </>
+  );
+}
+
+/** The note's confirmation next to the timeline, where the note appears. */
+export async function NoteResult({ done }: { done?: string | null }) {
+  if (done !== "noteAdded") return null;
+  const t = await getTranslations();
+  return <SectionResult text={t("caseWork.done.noteAdded")} />;
 }

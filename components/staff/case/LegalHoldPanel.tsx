@@ -53,8 +53,8 @@ export async function LegalHoldPanel(props: {
   const reload = `/staff/cases/${props.reference}#retention`;
 
   return (
-    <section id="retention" aria-labelledby="retention-heading" className="mt-8" tabIndex={-1}>
-      <h2 id="retention-heading" className="ds-heading" data-size="sm">
+    <section id="retention" aria-labelledby="retention-heading" tabIndex={-1}>
+      <h2 id="retention-heading" className="ds-heading" data-size="xs">
         {t("heading")}
       </h2>
       {done && (

@@ -120,7 +120,7 @@ export async function RequestDetailsSection(props: {
     );
 
   return (
-    <section id="request" aria-labelledby="request-heading" className="mt-8" data-testid="request-details">
+    <section id="request" aria-labelledby="request-heading" data-testid="request-details">
       <h2 id="request-heading" className="ds-heading" data-size="sm">
         {t("heading")}
       </h2>
@@ -187,16 +187,16 @@ export async function RequestDetailsSection(props: {
             {t(`answerChannels.${view.answerChannel}`)}
           </Row>
           <Row label={t("name")}>{view.contact.name}</Row>
-          <Row label={tAll("layout.footerEmail")} testId="detail-email">
+          <Row label={t("emailLabel")} testId="detail-email">
             {view.contact.email ?? t("notGiven")}
           </Row>
           {view.contact.verifiedEmail && view.contact.verifiedEmail !== view.contact.email && (
             <Row label={t("verifiedEmail")}>{view.contact.verifiedEmail}</Row>
           )}
-          <Row label={tAll("channel.phone")} testId="detail-phone">
+          <Row label={t("phoneLabel")} testId="detail-phone">
             {view.contact.phone ?? t("notGiven")}
           </Row>
-          <Row label={tAll("layout.footerPostal")} testId="detail-postal-address">
+          <Row label={t("postalAddressLabel")} testId="detail-postal-address">
             {view.contact.postalAddress ?? t("notGiven")}
           </Row>
           <Row label={t("requesterNationalId")} id="request-requester-national-id">

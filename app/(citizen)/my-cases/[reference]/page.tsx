@@ -242,6 +242,8 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
                 help: t("myCases.uploadHelp"),
                 button: t("myCases.uploadButton"),
                 errorHeading: t("myCases.errors.summaryHeading"),
+                choose: t("myCases.filePicker.choose"),
+                none: t("myCases.filePicker.none"),
               }}
             />
           )}

@@ -77,7 +77,7 @@ export async function assignOnCaseAction(_prev: CaseActionState, formData: FormD
   } catch (error) {
     return failure(actor, reference, error, values, (f) => (f === "assignee" ? ["assigneeId", "policyWork.assign.errors.assigneeNoAccess"] : null));
   }
-  redirect(`/staff/cases/${reference}?assignment=assigned#assignment`);
+  redirect(`/staff/cases/${reference}?assignment=assigned#case-alerts`);
 }
 
 /** A unit lead moves the case to another unit (or gives a "vet ikke" case its unit). */
@@ -99,5 +99,5 @@ export async function changeUnitAction(_prev: CaseActionState, formData: FormDat
   }
   // Moved out of the actor's sight: back to the queue with a notice instead of a 404.
   if (!stillVisible) redirect(queueHref(new URLSearchParams(), { done: "moved", ref: reference }));
-  redirect(`/staff/cases/${reference}?assignment=moved#assignment`);
+  redirect(`/staff/cases/${reference}?assignment=moved#case-alerts`);
 }

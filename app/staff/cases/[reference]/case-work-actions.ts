@@ -30,6 +30,7 @@ import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
 import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+import { caseStatusI18nKey } from "@/lib/domain/case-status";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 type Ctx = {
@@ -296,7 +297,7 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
         bases: bases.length > 0 ? bases.join(", ") : "–",
       } as never);
     });
-    const overall = t(`caseStatus.${deriveDecisionOutcome(perRight)}` as never);
+    const overall = t(caseStatusI18nKey(deriveDecisionOutcome(perRight), "staff") as never);
     // Open tasks do not block the decision (Art. 19 notices usually come after it): a warning only.
     const openTasks = await openTasksBeforeDecision(ctx.actor, ctx.reference);
     const warning = openTasks.length > 0 ? [t("caseRules.decide.openTasksConfirm" as never, { count: openTasks.length } as never)] : [];

@@ -1,7 +1,12 @@
+// The staff case page: a workspace in two columns on wide screens. The work column (what the case
+// allows now, as buttons, with the chosen form; tasks; decisions; complaints; retention) sits beside
+// the reading column (facts, the request, the conversation, files, the timeline). On narrow screens
+// the facts and the work panel come first.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { getCaseAssignment } from "@/lib/cases/case-assignment";
 import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
@@ -10,10 +15,10 @@ import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CaseHeader } from "@/components/staff/case/CaseHeader";
 import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
-import { CaseActions, CaseDecision, CaseTasks, NoteForm, SECTION_DONE_MESSAGES } from "@/components/staff/case/CaseWorkForms";
+import { CaseActionPanel, CaseDecisions, CaseTasks, NoteResult, SECTION_DONE_MESSAGES, isCaseActionId } from "@/components/staff/case/CaseWorkForms";
+import { AssignmentDone } from "@/components/staff/case/AssignPanel";
 import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
 import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSection";
-import { AssignPanel } from "@/components/staff/case/AssignPanel";
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { sendStaffMessageAction } from "./actions";
 
@@ -37,19 +42,20 @@ const DONE_KEYS = [
 /** Results of the case-rule changes (messages in caseRules.done). */
 const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
 
-export default async function StaffCasePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<{ sent?: string; uploaded?: string; uploadError?: string; done?: string; denied?: string }>;
-}) {
+type Search = { sent?: string; uploaded?: string; uploadError?: string; done?: string; denied?: string; act?: string; assignment?: string; hold?: string };
+
+export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Search> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
   const actor = await requireStaffActor();
-  const [view, work] = await Promise.all([staffGetCase(actor, reference), staffGetCaseWork(actor, reference)]);
+  const [view, work, assignment] = await Promise.all([
+    staffGetCase(actor, reference),
+    staffGetCaseWork(actor, reference),
+    getCaseAssignment(actor, reference),
+  ]);
   if (!view || !work) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
+  const searchRecord = search as Record<string, string | undefined>;
   const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
@@ -63,6 +69,7 @@ export default async function StaffCasePage({
       : topDoneKey
         ? t(`${(RULES_DONE_KEYS as readonly string[]).includes(topDoneKey) ? "caseRules" : "caseWork"}.done.${topDoneKey}` as never)
         : null;
+  const act = isCaseActionId(search.act) ? search.act : null;
 
   return (
     <>
@@ -71,7 +78,7 @@ export default async function StaffCasePage({
           {t("myCases.staff.back")}
         </Link>
       </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
+      <h1 className="ds-heading mt-2" data-size="md">
         {t("myCases.staff.caseHeading", { reference: view.reference })}
       </h1>
       <div id="case-alerts" tabIndex={-1}>
@@ -85,133 +92,130 @@ export default async function StaffCasePage({
             <p className="ds-paragraph">{t("caseWork.errors.notAllowed")}</p>
           </div>
         )}
+        <AssignmentDone search={searchRecord} />
       </div>
 
       <CaseHeader view={work} locale={locale} />
-      <AssignPanel actor={actor} reference={view.reference} search={search as Record<string, string | undefined>} />
 
-      <RequestDetailsSection actor={actor} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
+      <div className="pv-case-layout mt-6">
+        <div className="pv-case-work flex flex-col gap-6">
+          <CaseActionPanel view={work} locale={locale} act={act} assignment={assignment} />
 
-      <section aria-labelledby="letter-heading" className="mt-6">
-        <h2 id="letter-heading" className="ds-heading" data-size="xs">
-          {t("caseWork.letter.heading")}
-        </h2>
-        <p className="ds-paragraph mt-1">
-          <Link className="ds-link" href={`/staff/cases/${view.reference}/letter`}>
-            {t("caseWork.letter.link")}
-          </Link>
-        </p>
-      </section>
+          <section id="tasks" aria-labelledby="tasks-heading" tabIndex={-1}>
+            <h2 id="tasks-heading" className="ds-heading" data-size="xs">
+              {t("caseWork.tasks.heading")}
+            </h2>
+            <CaseTasks view={work} locale={locale} done={doneKey} />
+          </section>
 
-      {(!work.closed || work.restrictedAt) && (
-        <section id="actions" aria-labelledby="actions-heading" className="mt-8">
-          <h2 id="actions-heading" className="ds-heading" data-size="sm">
-            {t("caseWork.actions.heading")}
-          </h2>
-          <CaseActions view={work} locale={locale} />
-        </section>
-      )}
+          <section id="decision" aria-labelledby="decision-heading">
+            <h2 id="decision-heading" className="ds-heading" data-size="xs">
+              {t("caseWork.decide.sectionHeading")}
+            </h2>
+            <CaseDecisions view={work} locale={locale} />
+            <p className="ds-paragraph mt-3">
+              <Link className="ds-link" href={`/staff/cases/${view.reference}/letter`}>
+                {t("caseWork.letter.link")}
+              </Link>
+            </p>
+          </section>
 
-      <section id="tasks" aria-labelledby="tasks-heading" className="mt-8">
-        <h2 id="tasks-heading" className="ds-heading" data-size="sm">
-          {t("caseWork.tasks.heading")}
-        </h2>
-        <CaseTasks view={work} locale={locale} done={doneKey} />
-      </section>
+          <StaffCaseComplaints actor={actor} reference={view.reference} locale={locale} />
+          <LegalHoldPanel actor={actor} reference={view.reference} locale={locale} search={searchRecord} />
+        </div>
 
-      <section id="decision" aria-labelledby="decision-heading" className="mt-8">
-        <h2 id="decision-heading" className="ds-heading" data-size="sm">
-          {t("caseWork.decide.sectionHeading")}
-        </h2>
-        <CaseDecision view={work} locale={locale} />
-      </section>
+        <div className="pv-case-main flex min-w-0 flex-col gap-8">
+          <RequestDetailsSection actor={actor} reference={view.reference} locale={locale} search={searchRecord} />
 
-      <StaffCaseComplaints actor={actor} reference={view.reference} locale={locale} />
-      <LegalHoldPanel actor={actor} reference={view.reference} locale={locale} search={search as Record<string, string | undefined>} />
+          <section id="conversation" aria-labelledby="conversation-heading">
+            <h2 id="conversation-heading" className="ds-heading" data-size="sm">
+              {t("myCases.staff.conversationHeading")}
+            </h2>
+            {view.messages.length === 0 ? (
+              <p className="ds-paragraph mt-2">{t("myCases.staff.conversationEmpty")}</p>
+            ) : (
+              <ol className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="messages">
+                {view.messages.map((m) => (
+                  <li key={m.id} className="ds-card p-4" data-kind={m.kind}>
+                    <p className="ds-paragraph text-sm font-semibold">
+                      {t("myCases.messageMeta", {
+                        from: t(m.kind === "from_requester" ? "myCases.staff.fromRequester" : "myCases.staff.toRequester"),
+                        when: formatDateTime(m.createdAt, locale),
+                      })}
+                    </p>
+                    <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {view.closed ? null : view.canMessage ? (
+              <div className="mt-4">
+                <MessageForm
+                  action={sendStaffMessageAction.bind(null, view.reference)}
+                  fieldId="staff-message-body"
+                  label={t("myCases.staff.messageLabel")}
+                  help={t("myCases.staff.messageHelp")}
+                  button={t("myCases.staff.messageSend")}
+                  summaryHeading={t("myCases.errors.summaryHeading")}
+                  errorTexts={errorTexts}
+                  unexpectedText={t("myCases.errors.unexpected", { errorId: "{errorId}" })}
+                />
+              </div>
+            ) : (
+              <p className="ds-paragraph mt-2">{t("myCases.staff.noMessagePermission")}</p>
+            )}
+          </section>
 
-      <section id="conversation" aria-labelledby="conversation-heading" className="mt-8">
-        <h2 id="conversation-heading" className="ds-heading" data-size="sm">
-          {t("myCases.staff.conversationHeading")}
-        </h2>
-        {view.messages.length === 0 ? (
-          <p className="ds-paragraph mt-2">{t("myCases.staff.conversationEmpty")}</p>
-        ) : (
-          <ol className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="messages">
-            {view.messages.map((m) => (
-              <li key={m.id} className="ds-card p-4" data-kind={m.kind}>
-                <p className="ds-paragraph text-sm font-semibold">
-                  {t("myCases.messageMeta", {
-                    from: t(m.kind === "from_requester" ? "myCases.staff.fromRequester" : "myCases.staff.toRequester"),
-                    when: formatDateTime(m.createdAt, locale),
-                  })}
-                </p>
-                <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-        {view.closed ? null : view.canMessage ? (
-          <div className="mt-4">
-            <MessageForm
-              action={sendStaffMessageAction.bind(null, view.reference)}
-              fieldId="staff-message-body"
-              label={t("myCases.staff.messageLabel")}
-              help={t("myCases.staff.messageHelp")}
-              button={t("myCases.staff.messageSend")}
-              summaryHeading={t("myCases.errors.summaryHeading")}
-              errorTexts={errorTexts}
-              unexpectedText={t("myCases.errors.unexpected", { errorId: "{errorId}" })}
-            />
-          </div>
-        ) : (
-          <p className="ds-paragraph mt-2">{t("myCases.staff.noMessagePermission")}</p>
-        )}
-      </section>
+          <section id="files" aria-labelledby="files-heading">
+            <h2 id="files-heading" className="ds-heading" data-size="sm">
+              {t("myCases.staff.filesHeading")}
+            </h2>
+            {view.attachments.length === 0 ? (
+              <p className="ds-paragraph mt-2">{t("myCases.staff.filesEmpty")}</p>
+            ) : (
+              <ul className="ds-list mt-2" data-testid="files">
+                {view.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a className="ds-link" href={downloadPath(a.id)} download>
+                      {t("myCases.download", { name: a.fileName, size: formatSize(a.sizeBytes, locale) })}
+                    </a>{" "}
+                    <span className="ds-tag" data-size="sm">
+                      {t(`myCases.staff.purposes.${a.purpose}`)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {view.canMessage && (
+              <UploadForm
+                formId="answer-upload"
+                fieldId="answer-file"
+                action="/api/files/staff-upload"
+                kind="answer"
+                reference={view.reference}
+                error={uploadError}
+                texts={{
+                  heading: t("myCases.staff.answerUploadHeading"),
+                  label: t("myCases.staff.answerUploadLabel"),
+                  help: t("myCases.staff.answerUploadHelp"),
+                  button: t("myCases.staff.answerUploadButton"),
+                  errorHeading: t("myCases.errors.summaryHeading"),
+                  choose: t("myCases.filePicker.choose"),
+                  none: t("myCases.filePicker.none"),
+                }}
+              />
+            )}
+          </section>
 
-      <section id="files" aria-labelledby="files-heading" className="mt-8">
-        <h2 id="files-heading" className="ds-heading" data-size="sm">
-          {t("myCases.staff.filesHeading")}
-        </h2>
-        {view.attachments.length === 0 ? (
-          <p className="ds-paragraph mt-2">{t("myCases.staff.filesEmpty")}</p>
-        ) : (
-          <ul className="ds-list mt-2" data-testid="files">
-            {view.attachments.map((a) => (
-              <li key={a.id}>
-                <a className="ds-link" href={downloadPath(a.id)} download>
-                  {t("myCases.download", { name: a.fileName, size: formatSize(a.sizeBytes, locale) })}
-                </a>{" "}
-                <span className="ds-tag">{t(`myCases.staff.purposes.${a.purpose}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {view.canMessage && (
-          <UploadForm
-            formId="answer-upload"
-            fieldId="answer-file"
-            action="/api/files/staff-upload"
-            kind="answer"
-            reference={view.reference}
-            error={uploadError}
-            texts={{
-              heading: t("myCases.staff.answerUploadHeading"),
-              label: t("myCases.staff.answerUploadLabel"),
-              help: t("myCases.staff.answerUploadHelp"),
-              button: t("myCases.staff.answerUploadButton"),
-              errorHeading: t("myCases.errors.summaryHeading"),
-            }}
-          />
-        )}
-      </section>
-
-      <section id="timeline" aria-labelledby="timeline-heading" className="mt-8">
-        <h2 id="timeline-heading" className="ds-heading" data-size="sm">
-          {t("caseWork.timeline.heading")}
-        </h2>
-        <NoteForm view={work} locale={locale} done={doneKey} />
-        <CaseTimeline entries={work.timeline} locale={locale} />
-      </section>
+          <section id="timeline" aria-labelledby="timeline-heading" tabIndex={-1}>
+            <h2 id="timeline-heading" className="ds-heading" data-size="sm">
+              {t("caseWork.timeline.heading")}
+            </h2>
+            <NoteResult done={doneKey} />
+            <CaseTimeline entries={work.timeline} locale={locale} />
+          </section>
+        </div>
+      </div>
     </>
   );
 }

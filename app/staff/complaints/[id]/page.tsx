@@ -12,6 +12,7 @@ import { isLocale } from "@/i18n/locales";
 import { DaysLeft } from "@/components/staff/DaysLeft";
 import { ComplaintForm } from "@/components/complaints/ComplaintForm";
 import { answerComplaintAction } from "./actions";
+import { caseStatusI18nKey } from "@/lib/domain/case-status";
 
 export const dynamic = "force-dynamic";
 
@@ -80,7 +81,7 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
             </Link>
           </dd>
           <dt className="font-semibold">{t("staff.caseStatusLabel")}</dt>
-          <dd>{tAll(`caseStatus.${view.case.status}`)}</dd>
+          <dd>{tAll(caseStatusI18nKey(view.case.status, "staff"))}</dd>
           <dt className="font-semibold">{t("staff.caseDueLabel")}</dt>
           <dd>{formatDateLong(view.case.dueDate, locale)}</dd>
           <dt className="font-semibold">{t("staff.caseUnitLabel")}</dt>
