@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { currentMunicipality } from "@/lib/config/current";
-import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
+import { outcomesFor, RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { RIGHTS, type Right } from "@/lib/domain/rights";
@@ -37,11 +37,14 @@ export const letterTemplateBodySchema = z.object({
 });
 
 /** Which template: from the URL, so anything unknown is not_found. */
-export const letterTemplateKeySchema = z.object({
-  right: z.enum(RIGHTS),
-  outcome: z.enum(RIGHT_OUTCOMES),
-  locale: z.enum(LOCALES),
-});
+export const letterTemplateKeySchema = z
+  .object({
+    right: z.enum(RIGHTS),
+    outcome: z.enum(RIGHT_OUTCOMES),
+    locale: z.enum(LOCALES),
+  })
+  // "No data held" exists only for access and portability.
+  .refine((k) => outcomesFor(k.right).includes(k.outcome));
 
 export type LetterTemplateKey = { right: Right; outcome: RightOutcome; locale: Locale };
 
@@ -65,7 +68,7 @@ function parseKey(key: { right: string; outcome: string; locale: string }): Lett
   return parsed.data;
 }
 
-/** All 18 combinations in catalogue order, each with its text in nb, nn and en. */
+/** Every right and outcome (20 combinations) in catalogue order, each with its text in nb, nn and en. */
 export async function listLetterTemplates(actor: Actor): Promise<LetterTemplateRow[]> {
   requireTemplateAdmin(actor);
   const rows = await db().letterTemplate.findMany({
@@ -74,7 +77,7 @@ export async function listLetterTemplates(actor: Actor): Promise<LetterTemplateR
   });
   const own = new Map(rows.map((r) => [`${r.right}.${r.outcome}.${r.locale}`, r]));
   return RIGHTS.flatMap((right) =>
-    RIGHT_OUTCOMES.map((outcome) => ({
+    outcomesFor(right).map((outcome) => ({
       right,
       outcome,
       texts: Object.fromEntries(

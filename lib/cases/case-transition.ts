@@ -36,6 +36,7 @@ export async function loadSnapshot(tx: Tx, caseId: string) {
       identityLevel: true,
       version: true,
       pauses: { select: { id: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
+      _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
     },
   });
   if (!found) throw new DomainError("not_found");
@@ -47,6 +48,7 @@ export async function loadSnapshot(tx: Tx, caseId: string) {
     closedAt: found.closedAt,
     identityLevel: found.identityLevel,
     pauses: found.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
+    answerFiles: found._count.attachments,
   };
   return { row: found, snapshot };
 }

@@ -1,4 +1,4 @@
-// Use case: decide the case, one outcome per right (granted / partially granted / refused) with the
+// Use case: decide the case, one outcome per right (granted / partially granted / refused / no data held) with the
 // legal basis and reasons (Art. 12(4)). The state machine validates the decision (every right once,
 // basis + reasons for anything not granted, bases valid for the right) and closes the case; the
 // CaseDecision rows (the DB CHECK repeats the basis + reasons rule) are written in the same
@@ -8,12 +8,12 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { TaskKind } from "@/lib/db/generated/client";
-import { deriveDecisionOutcome, RIGHT_OUTCOMES, type RightDecision } from "@/lib/domain/case-state-machine";
+import { deriveDecisionOutcome, RIGHT_OUTCOMES, validateDecision, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { RIGHTS } from "@/lib/domain/rights";
 import { versionField } from "./ask-requester";
-import { transitionCaseInTx } from "./case-transition";
+import { loadSnapshot, transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
@@ -40,7 +40,7 @@ export async function decideCase(
     right: d.right,
     outcome: d.outcome,
     // A granted right cites nothing: drop bases ticked before the outcome was changed.
-    legalBasisIds: d.outcome === "granted" ? [] : [...new Set(d.legalBasisIds)],
+    legalBasisIds: d.outcome === "granted" || d.outcome === "no_data" ? [] : [...new Set(d.legalBasisIds)],
     reasons: d.reasons,
   }));
   const outcome = deriveDecisionOutcome(perRight);
@@ -80,4 +80,14 @@ export async function openTasksBeforeDecision(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { kind: true, system: true, recipient: true },
   });
+}
+
+/**
+ * The state machine's check of a decision against the case as it is now (its rights and answer
+ * files), without saving: the decide form's review step shows the same issues saving would.
+ */
+export async function checkDecision(actor: Actor, input: { reference: string; perRight: RightDecision[] }): Promise<DecisionIssue[]> {
+  const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.decide);
+  const { snapshot } = await loadSnapshot(db(), found.id);
+  return validateDecision(snapshot.rights, { outcome: deriveDecisionOutcome(input.perRight), perRight: input.perRight }, { answerFiles: snapshot.answerFiles });
 }

@@ -209,6 +209,8 @@ export type StaffCaseWorkView = {
   allowedCommands: CaseCommandType[];
   /** The identity level the request was made with (decides whether an identity pause is offered). */
   identityLevel: IdentityLevel;
+  /** Answer files on the case (a granted access or portability request needs one). */
+  answerFiles: number;
   /** Staff who may get a task on this case (id + name). */
   taskAssignees: { id: string; name: string }[];
 };
@@ -285,6 +287,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       restrictionNote: true,
       closedAt: true,
       identityLevel: true,
+      _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
       unit: { select: { id: true, name: true, systems: true } },
       assignee: { select: { name: true, email: true } },
@@ -360,6 +363,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
     closedAt: c.closedAt,
     pauses: c.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
     identityLevel: c.identityLevel,
+    answerFiles: c._count.attachments,
   };
   const open = c.pauses.find((p) => p.endedAt === null);
   const due = dbDateToIso(c.dueDate);
@@ -424,6 +428,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
     },
     allowedCommands: allowedCommands(snapshot, now),
     identityLevel: c.identityLevel,
+    answerFiles: c._count.attachments,
     taskAssignees: allowed("tasks") ? await taskAssigneesFor(ref) : [],
   };
 }

@@ -46,6 +46,11 @@ export type CaseSnapshot = {
    * Left out = unknown: treated as not strong (an identity pause is allowed).
    */
   identityLevel?: IdentityLevel;
+  /**
+   * How many answer files (copies of the data, exports) the case holds now. Left out = none: a
+   * granted access or portability request cannot be decided without one (see `validateDecision`).
+   */
+  answerFiles?: number;
 };
 
 export const ASK_REQUESTER_KINDS = ["identity", "clarification"] as const;
@@ -64,8 +69,33 @@ export function askRequesterKindsFor(identityLevel: IdentityLevel | undefined): 
   return ASK_REQUESTER_KINDS.filter((kind) => kind !== "identity" || identityPauseAllowed(identityLevel));
 }
 
-export const RIGHT_OUTCOMES = ["granted", "partially_granted", "refused"] as const;
+/**
+ * Per-right outcomes. `no_data`: the municipality holds no data about the requester (access) or
+ * none that they provided (portability): the request is answered in full, with nothing to copy.
+ */
+export const RIGHT_OUTCOMES = ["granted", "partially_granted", "refused", "no_data"] as const;
 export type RightOutcome = (typeof RIGHT_OUTCOMES)[number];
+
+/** The rights whose answer is a copy of the data (Art. 15(3), Art. 20(1)). */
+export const COPY_RIGHTS = ["access", "portability"] as const satisfies readonly Right[];
+
+function isCopyRight(right: Right): boolean {
+  return (COPY_RIGHTS as readonly Right[]).includes(right);
+}
+
+/** The outcomes a decision on `right` may have, in the order the decision form offers them. */
+export function outcomesFor(right: Right): RightOutcome[] {
+  return isCopyRight(right) ? ["granted", "partially_granted", "no_data", "refused"] : ["granted", "partially_granted", "refused"];
+}
+
+/**
+ * Whether deciding `right` with `outcome` hands over a copy of the data, so the case must hold an
+ * answer file first: a granted (or partly granted) access or portability request whose letter says
+ * "you get a copy of what we found".
+ */
+export function outcomeNeedsAnswerFile(right: Right, outcome: RightOutcome): boolean {
+  return isCopyRight(right) && (outcome === "granted" || outcome === "partially_granted");
+}
 
 export type RightDecision = {
   right: Right;
@@ -237,27 +267,36 @@ function checkExtension(snapshot: CaseSnapshot, now: Date): void {
 export type DecisionIssue = {
   /** null for issues about the decision as a whole. */
   right: Right | null;
-  field: "perRight" | "outcome" | "legalBasisIds" | "reasons";
+  /** `answerFile`: a copy of the data is promised, but the case holds no answer file. */
+  field: "perRight" | "outcome" | "legalBasisIds" | "reasons" | "answerFile";
   problem: "missing" | "duplicate" | "unexpected" | "invalid" | "inconsistent";
 };
 
-/** The case outcome implied by the per-right outcomes. */
+/** The case outcome implied by the per-right outcomes ("no data" answers a request in full). */
 export function deriveDecisionOutcome(perRight: readonly Pick<RightDecision, "outcome">[]): DecisionOutcome {
-  if (perRight.length > 0 && perRight.every((d) => d.outcome === "granted")) return "completed";
+  if (perRight.length > 0 && perRight.every((d) => d.outcome === "granted" || d.outcome === "no_data")) return "completed";
   if (perRight.length > 0 && perRight.every((d) => d.outcome === "refused")) return "refused";
   return "partially_completed";
 }
 
+/** Outcomes that need a legal basis and reasons (Art. 12(4)): not taking (full) action. */
+function needsBasis(outcome: RightOutcome): boolean {
+  return outcome === "refused" || outcome === "partially_granted";
+}
+
 /**
  * Checks a decision against the case's rights. Every right of the case needs
- * exactly one entry; refused and partially granted entries need at least one
- * legal basis valid for that right and non-empty reasons (Art. 12(4)); any cited
- * legal basis must exist and apply to the right; the overall outcome must match
- * the per-right outcomes. Returns every issue found (empty = valid).
+ * exactly one entry with an outcome valid for that right (`outcomesFor`); refused
+ * and partially granted entries need at least one legal basis valid for that
+ * right and non-empty reasons (Art. 12(4)); any cited legal basis must exist and
+ * apply to the right; a granted access or portability right needs an answer file
+ * on the case (`answerFiles`, else choose "no data"); the overall outcome must
+ * match the per-right outcomes. Returns every issue found (empty = valid).
  */
 export function validateDecision(
   rights: readonly Right[],
   command: Pick<Extract<CaseCommand, { type: "decide" }>, "outcome" | "perRight">,
+  facts: { answerFiles?: number } = {},
 ): DecisionIssue[] {
   const issues: DecisionIssue[] = [];
   const perRight = Array.isArray(command.perRight) ? command.perRight : [];
@@ -272,18 +311,21 @@ export function validateDecision(
       continue;
     }
     seen.add(entry.right);
-    if (!(["granted", "partially_granted", "refused"] as const).includes(entry.outcome)) {
+    if (!outcomesFor(entry.right).includes(entry.outcome)) {
       issues.push({ right: entry.right, field: "outcome", problem: "invalid" });
       continue;
     }
     const ids = Array.isArray(entry.legalBasisIds) ? entry.legalBasisIds : [];
     if (ids.some((id) => !isLegalBasisId(id) || !isLegalBasisValidFor(id, entry.right))) {
       issues.push({ right: entry.right, field: "legalBasisIds", problem: "invalid" });
-    } else if (entry.outcome !== "granted" && ids.length === 0) {
+    } else if (needsBasis(entry.outcome) && ids.length === 0) {
       issues.push({ right: entry.right, field: "legalBasisIds", problem: "missing" });
     }
-    if (entry.outcome !== "granted" && (typeof entry.reasons !== "string" || entry.reasons.trim() === "")) {
+    if (needsBasis(entry.outcome) && (typeof entry.reasons !== "string" || entry.reasons.trim() === "")) {
       issues.push({ right: entry.right, field: "reasons", problem: "missing" });
+    }
+    if (outcomeNeedsAnswerFile(entry.right, entry.outcome) && !((facts.answerFiles ?? 0) > 0)) {
+      issues.push({ right: entry.right, field: "answerFile", problem: "missing" });
     }
   }
   for (const right of rights) {
@@ -387,7 +429,7 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
           issues: [{ right: null, field: "outcome", problem: "invalid" } satisfies DecisionIssue],
         });
       }
-      const issues = validateDecision(snapshot.rights, command);
+      const issues = validateDecision(snapshot.rights, command, { answerFiles: snapshot.answerFiles });
       if (issues.length > 0) throw new DomainError("decision_required_fields", { issues });
       next = { ...snapshot, status: command.outcome, closedAt: now };
       extra = {

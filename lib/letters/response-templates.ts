@@ -50,7 +50,7 @@ export type ResponseLetterInput = {
   bodyOverrides?: Partial<Record<BodyKey, string>>;
 };
 
-/** Which main paragraph: one per right and outcome (6 x 3). */
+/** Which main paragraph: one per right and outcome (6 x 3, plus "no data held" for access and portability). */
 export type BodyKey = `${Right}.${RightOutcome}`;
 
 export function bodyKey(right: Right, outcome: RightOutcome): BodyKey {
@@ -93,8 +93,13 @@ export function citationsOf(decision: Pick<LetterDecision, "legalBasisIds">): st
   return out;
 }
 
+/** A refusal or partial grant: not taking (full) action, which Art. 12(4) ties to the mandatory parts. */
+function isRefusal(outcome: RightOutcome): boolean {
+  return outcome === "refused" || outcome === "partially_granted";
+}
+
 export function needsComplaintInformation(decisions: readonly Pick<LetterDecision, "outcome">[]): boolean {
-  return decisions.some((d) => d.outcome !== "granted");
+  return decisions.some((d) => isRefusal(d.outcome));
 }
 
 /** Decisions in the order of the rights catalogue (one section per right). */
@@ -107,7 +112,8 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
   parts.push(heading(`${t(`rightTitle.${d.right}`)} – ${t(`outcome.${d.outcome}`)}`, "-"));
   parts.push(input.bodyOverrides?.[bodyKey(d.right, d.outcome)]?.trim() || t(`body.${d.right}.${d.outcome}`));
 
-  const delivered = d.outcome !== "refused";
+  // A copy is handed over only when something was granted ("no data held" has nothing to copy).
+  const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
   if (d.right === "access" && delivered) {
     const items = ["data", "purposes", "categories", "recipients", "storage", "source", "rights"].map((k) => `- ${t(`accessInfo.${k}`)}`);
     parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
@@ -200,14 +206,14 @@ export function missingMandatoryParts(
   if (!/Datatilsynet/.test(normalized) || !normalized.includes(DATATILSYNET_ADDRESS)) missing.push("complaint");
   if (!COURT_MARKERS[locale].test(normalized)) missing.push("court");
   const citations = input.decisions
-    .filter((d) => d.outcome !== "granted")
+    .filter((d) => isRefusal(d.outcome))
     .flatMap(citationsOf)
     .filter((c, i, all) => all.indexOf(c) === i);
   const absent = citations.filter((c) => !normalized.includes(c));
   if (absent.length > 0) missing.push("legal_basis");
   const letter = comparable(text);
   const reasons = ordered({ decisions: input.decisions })
-    .filter((d) => d.outcome !== "granted" && comparable(d.reasons) !== "" && !letter.includes(comparable(d.reasons)))
+    .filter((d) => isRefusal(d.outcome) && comparable(d.reasons) !== "" && !letter.includes(comparable(d.reasons)))
     .map((d) => d.right)
     .filter((r, i, all) => all.indexOf(r) === i);
   if (reasons.length > 0) missing.push("reasons");

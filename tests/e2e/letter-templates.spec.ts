@@ -33,7 +33,7 @@ test("an admin writes the access/granted text in bokmål, the caseworker's draft
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Brevmaler");
   await expect(admin.getByRole("link", { name: "Brevmaler" })).toHaveAttribute("aria-current", "page");
   // 6 rights x 3 outcomes, each in three languages.
-  await expect(admin.locator("table[data-testid^=templates-] tbody tr")).toHaveCount(18);
+  await expect(admin.locator("table[data-testid^=templates-] tbody tr")).toHaveCount(20);
   await expect(admin.locator("td[data-locale]")).toHaveCount(54);
   const nb = cell(admin, "access", "granted", "nb");
   await expect(nb).toContainText("Standardteksten brukes");

@@ -135,10 +135,11 @@ describe("only admins", () => {
 });
 
 describe("the list and the edit form", () => {
-  it("lists all 18 combinations in nb, nn and en with the standard texts until the municipality writes its own", async () => {
+  it("lists all 20 combinations (no data held only for access and portability) in nb, nn and en with the standard texts until the municipality writes its own", async () => {
     const list = await listLetterTemplates(admin);
-    expect(list).toHaveLength(18);
-    expect(new Set(list.map((r) => `${r.right}.${r.outcome}`)).size).toBe(18);
+    expect(list).toHaveLength(20);
+    expect(list.filter((r) => r.outcome === "no_data").map((r) => r.right)).toEqual(["access", "portability"]);
+    expect(new Set(list.map((r) => `${r.right}.${r.outcome}`)).size).toBe(20);
     expect(list[0]).toMatchObject({ right: "access", outcome: "granted" });
     for (const row of list) {
       for (const locale of ["nb", "nn", "en"] as const) {

@@ -8,8 +8,10 @@ import {
   effectiveDueDate,
   extensionDeadline,
   storedDueDate,
-  validateDecision,
+  validateDecision as validateDecisionWith,
   deriveDecisionOutcome,
+  outcomesFor,
+  outcomeNeedsAnswerFile,
   CASE_COMMAND_TYPES,
   type CaseCommand,
   type CaseCommandType,
@@ -31,6 +33,9 @@ const EXTENDED_DUE = "2026-06-05";
 const NOW = new Date("2026-03-20T09:00:00Z");
 const PAUSE_FROM = new Date("2026-03-10T09:00:00Z");
 
+/** The checks with the answer file on the case (the rule about files has its own tests below). */
+const validateDecision = (...[rights, command]: Parameters<typeof validateDecisionWith>) => validateDecisionWith(rights, command, { answerFiles: 1 });
+
 function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     status: "received",
@@ -39,6 +44,8 @@ function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
     pauses: [],
     rights: ["access"],
     closedAt: null,
+    // The answer file (the copy of the data) is on the case: a granted access request may be decided.
+    answerFiles: 1,
     ...overrides,
   };
 }
@@ -615,5 +622,64 @@ describe("no identity pause after an ID-porten login (rule 6)", () => {
       expect(identityPauseAllowed(level), level).toBe(!strong);
       expect(askRequesterKindsFor(level), level).toEqual(strong ? ["clarification"] : ["identity", "clarification"]);
     }
+  });
+});
+
+describe("decide: a copy of the data, or an explicit \"no data held\" (issue 9)", () => {
+  const decide = (rights: Right[], perRight: { right: Right; outcome: "granted" | "partially_granted" | "refused" | "no_data"; legalBasisIds?: string[]; reasons?: string }[], answerFiles?: number) =>
+    applyCommand(
+      snapshot({ status: "in_progress", rights, answerFiles }),
+      {
+        type: "decide",
+        outcome: deriveDecisionOutcome(perRight),
+        perRight: perRight.map((d) => ({ legalBasisIds: [], reasons: "", ...d })),
+      },
+      NOW,
+    );
+  const issues = (fn: () => unknown) => {
+    try {
+      fn();
+      return [];
+    } catch (e) {
+      if (isDomainError(e, "decision_required_fields")) return e.details?.issues as DecisionIssue[];
+      throw e;
+    }
+  };
+
+  it("offers \"no data held\" for access and portability only", () => {
+    expect(outcomesFor("access")).toEqual(["granted", "partially_granted", "no_data", "refused"]);
+    expect(outcomesFor("portability")).toEqual(["granted", "partially_granted", "no_data", "refused"]);
+    for (const right of ["rectification", "erasure", "restriction", "objection"] as const) expect(outcomesFor(right)).not.toContain("no_data");
+    expect(issues(() => decide(["rectification"], [{ right: "rectification", outcome: "no_data" }], 1))).toEqual([
+      { right: "rectification", field: "outcome", problem: "invalid" },
+    ]);
+  });
+
+  it.each([
+    ["access", "granted"],
+    ["access", "partially_granted"],
+    ["portability", "granted"],
+    ["portability", "partially_granted"],
+  ] as const)("%s %s without an answer file is refused; with one it closes the case", (right, outcome) => {
+    const basis = outcome === "partially_granted" ? { legalBasisIds: [right === "access" ? "gdpr-15-4" : "gdpr-20-3"], reasons: "Noe holdes tilbake." } : {};
+    expect(outcomeNeedsAnswerFile(right, outcome)).toBe(true);
+    expect(issues(() => decide([right], [{ right, outcome, ...basis }], 0))).toEqual([{ right, field: "answerFile", problem: "missing" }]);
+    expect(issues(() => decide([right], [{ right, outcome, ...basis }], undefined))).toEqual([{ right, field: "answerFile", problem: "missing" }]);
+    expect(decide([right], [{ right, outcome, ...basis }], 1).snapshot.status).toBe(outcome === "granted" ? "completed" : "partially_completed");
+  });
+
+  it("\"no data held\" needs no file and no legal basis, and answers the request in full", () => {
+    const r = decide(["access"], [{ right: "access", outcome: "no_data" }], 0);
+    expect(r.snapshot.status).toBe("completed");
+    expect(r.event.after).toMatchObject({ outcome: "completed", perRight: [{ right: "access", outcome: "no_data", legalBasisIds: [] }] });
+    expect(deriveDecisionOutcome([{ outcome: "no_data" }, { outcome: "granted" }])).toBe("completed");
+    expect(deriveDecisionOutcome([{ outcome: "no_data" }, { outcome: "refused" }])).toBe("partially_completed");
+  });
+
+  it("a refusal or a right that copies nothing needs no file", () => {
+    expect(issues(() => decide(["access"], [{ right: "access", outcome: "refused", legalBasisIds: ["gdpr-12-5"], reasons: "Grunnløs." }], 0))).toEqual([]);
+    expect(issues(() => decide(["rectification"], [{ right: "rectification", outcome: "granted" }], 0))).toEqual([]);
+    expect(outcomeNeedsAnswerFile("erasure", "granted")).toBe(false);
+    expect(outcomeNeedsAnswerFile("access", "no_data")).toBe(false);
   });
 });

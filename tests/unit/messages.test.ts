@@ -69,6 +69,7 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "home.start": "“Start” is the same word in English",
     "receipt.statusLabel": "“Status” is the same word in English",
     "staff.colStatus": "“Status” is the same word in English",
+    "staffQueue.identityShort.idporten_substantial": "service name",
   },
   nn: {
     "requestForm.heading": "only a placeholder",
@@ -124,6 +125,19 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "staff.firstPage": "“Første side” is the same in nynorsk",
     "demoMailbox.to": "“Til” is the same in nynorsk",
     "demoMailbox.subject": "“Emne” is the same in nynorsk",
+    "staffQueue.filters.search": "“Søk” is the same in nynorsk",
+    "staffQueue.article": "“art.” is the same abbreviation",
+    "staffQueue.identityShort.email_code": "“E-postkode” is the same in nynorsk",
+    "staffQueue.identityShort.idporten_substantial": "service name",
+    "staffQueue.identityShort.verified_in_person": "“Oppmøte” is the same in nynorsk",
+    "staffQueue.searchRegion": "“Finn saker” is the same in nynorsk",
+    "staffQueue.colIdentity": "“Identitet” is the same in nynorsk",
+    "caseWork.actionBar.close": "“Lukk skjemaet” is the same in nynorsk",
+    "caseWork.actionBar.actions.extend": "“Forleng fristen” is the same in nynorsk",
+    "caseWork.actionBar.actions.assign": "“Tildel” is the same in nynorsk",
+    "requestDetails.emailLabel": "“E-post” is the same in nynorsk",
+    "requestDetails.postalAddressLabel": "“Postadresse” is the same in nynorsk",
+    "requestDetails.phoneLabel": "“Telefon” is the same in nynorsk",
   },
 };
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { LEGAL_BASES, legalBasesFor, RIGHTS, type Right } from "@/lib/domain/rights";
-import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
+import { outcomesFor, type RightOutcome } from "@/lib/domain/case-state-machine";
 import {
   missingMandatoryParts,
   renderResponseLetterText,
@@ -43,7 +43,7 @@ function decision(right: Right, outcome: RightOutcome, basis = legalBasesFor(rig
 describe("response letter templates", () => {
   for (const locale of LOCALES) {
     for (const right of RIGHTS) {
-      for (const outcome of RIGHT_OUTCOMES) {
+      for (const outcome of outcomesFor(right)) {
         it(`${locale} / ${right} / ${outcome} renders every part`, () => {
           const d = decision(right, outcome);
           const text = renderResponseLetterText(input({ locale, decisions: [d] }));
@@ -55,7 +55,7 @@ describe("response letter templates", () => {
           const blocks = parsePlainLetter(text);
           expect(blocks[0]!.kind).toBe("title");
           expect(blocks.filter((b) => b.kind === "heading").length).toBeGreaterThanOrEqual(2);
-          if (outcome !== "granted") {
+          if (outcome === "refused" || outcome === "partially_granted") {
             expect(text).toContain("Datatilsynet");
             expect(text).toContain("Postboks 458 Sentrum, 0105 Oslo");
             expect(text).toContain(COURT[locale]);
@@ -67,6 +67,19 @@ describe("response letter templates", () => {
       }
     }
   }
+
+  it("\"no data held\" says exactly that: no copy is promised, nothing to download", () => {
+    const granted = renderResponseLetterText(input({ locale: "nb", decisions: [decision("access", "granted")] }));
+    const none = renderResponseLetterText(input({ locale: "nb", decisions: [{ right: "access", outcome: "no_data", legalBasisIds: [], reasons: "" }] }));
+    expect(granted).toContain("Du får en kopi av alt vi fant");
+    expect(none).toContain("Innsyn i opplysningene dine (GDPR art. 15) – ingen opplysninger funnet");
+    expect(none).toContain("ingen opplysninger funnet");
+    expect(none).toContain("vi har ikke funnet noen");
+    expect(none).not.toContain("Du får en kopi");
+    expect(none).not.toMatch(/last ned|laste ned|ligger ved/i);
+    const portability = renderResponseLetterText(input({ locale: "en", decisions: [{ right: "portability", outcome: "no_data", legalBasisIds: [], reasons: "" }] }));
+    expect(portability).toContain("There is therefore no data to give you in a machine-readable format.");
+  });
 
   it("texts differ per language (nn is not bokmål, en is English)", () => {
     const ds = [decision("erasure", "refused", "gdpr-17-3-b")];

@@ -7,7 +7,7 @@ import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
 import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
-import { askRequesterKindsFor, identityPauseAllowed, RIGHT_OUTCOMES, type CaseCommandType } from "@/lib/domain/case-state-machine";
+import { askRequesterKindsFor, COPY_RIGHTS, identityPauseAllowed, outcomesFor, type CaseCommandType } from "@/lib/domain/case-state-machine";
 import type { CaseAssignmentView } from "@/lib/cases/case-assignment";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
@@ -572,6 +572,11 @@ function DecideForm({ view, t }: Props & { t: T }) {
   return (
     <>
       <FormHeading>{t("caseWork.decide.heading")}</FormHeading>
+      {view.answerFiles === 0 && view.rights.some((r) => (COPY_RIGHTS as readonly string[]).includes(r)) && (
+        <div className="ds-alert mb-4" data-color="info" data-testid="no-answer-file">
+          <p className="ds-paragraph">{t("caseWork.decide.noAnswerFile")}</p>
+        </div>
+      )}
       {openTasks.length > 0 && (
         // Not blocking: the tasks stay workable after the decision (Art. 19 notices usually come after it).
         <div className="ds-alert mb-4" data-color="warning" data-testid="open-tasks-warning">
@@ -604,7 +609,7 @@ function DecideForm({ view, t }: Props & { t: T }) {
               kind: "radio" as const,
               name: `outcome.${right}`,
               label: t("caseWork.decide.outcomeLabel"),
-              options: RIGHT_OUTCOMES.map((o) => ({ value: o, label: t(`caseWork.decide.outcomes.${o}`) })),
+              options: outcomesFor(right).map((o) => ({ value: o, label: t(`caseWork.decide.outcomes.${o}`) })),
             },
             {
               kind: "checkboxes" as const,

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { askRequester, askRequesterSchema, previewResume, resumeSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
 import { extendDeadline, extendSchema } from "@/lib/cases/extend-deadline";
-import { decideCase, openTasksBeforeDecision } from "@/lib/cases/decide-case";
+import { checkDecision, decideCase, openTasksBeforeDecision } from "@/lib/cases/decide-case";
 import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
 import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
 import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
@@ -23,7 +23,7 @@ import {
   type CaseForAction,
   type CaseWorkPermissions,
 } from "@/lib/cases/staff-get-case";
-import { deriveDecisionOutcome, RIGHT_OUTCOMES, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
+import { deriveDecisionOutcome, outcomesFor, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
 import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
@@ -270,7 +270,7 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
   const perRight: RightDecision[] = [];
   for (const right of rights) {
     const outcome = str(values, `outcome.${right}`);
-    if (!(RIGHT_OUTCOMES as readonly string[]).includes(outcome)) {
+    if (!(outcomesFor(right) as string[]).includes(outcome)) {
       errors[`outcome.${right}`] = t("caseWork.validation.outcomeRequired" as never);
       continue;
     }
@@ -279,16 +279,28 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
     perRight.push({
       right,
       outcome: outcome as RightDecision["outcome"],
-      legalBasisIds: outcome === "granted" ? [] : list(values, `basis.${right}`),
+      legalBasisIds: outcome === "granted" || outcome === "no_data" ? [] : list(values, `basis.${right}`),
       reasons,
     });
   }
+  /** The state machine's decision issues, on the form's fields. */
+  const issueErrors = (issues: DecisionIssue[]) => {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of issues) {
+      const name = issue.field === "legalBasisIds" ? `basis.${issue.right}` : issue.field === "reasons" ? `reasons.${issue.right}` : `outcome.${issue.right}`;
+      fieldErrors[name] ??= t(`caseWork.decide.issues.${issue.field}.${issue.problem}` as never);
+    }
+    return fieldErrors;
+  };
   const version = versionField.safeParse(str(values, "version"));
   if (!version.success || rights.length === 0) return { values, formError: t("validation.form.expired" as never) };
   if (Object.keys(errors).length > 0) return { values, errors };
   const step = intent(formData);
   if (step === "edit") return { values };
   if (step === "review") {
+    // The same check as on saving (the state machine, with the case's answer files), before the confirmation.
+    const issues = await checkDecision(ctx.actor, { reference: ctx.reference, perRight });
+    if (issues.length > 0) return { values, errors: issueErrors(issues) };
     const lines = perRight.map((d) => {
       const bases = d.legalBasisIds.filter(isLegalBasisId).map((id) => LEGAL_BASES[id].citation);
       return t("caseWork.decide.confirmLine" as never, {
@@ -307,16 +319,7 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
   try {
     ({ openTasks } = await decideCase(ctx.actor, { reference: ctx.reference, perRight, expectedVersion: version.data }));
   } catch (error) {
-    if (isDomainError(error, "decision_required_fields")) {
-      const issues = (error.details?.issues ?? []) as DecisionIssue[];
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of issues) {
-        const name =
-          issue.field === "legalBasisIds" ? `basis.${issue.right}` : issue.field === "reasons" ? `reasons.${issue.right}` : `outcome.${issue.right}`;
-        fieldErrors[name] ??= t(`caseWork.decide.issues.${issue.field}.${issue.problem}` as never);
-      }
-      return { values, errors: fieldErrors };
-    }
+    if (isDomainError(error, "decision_required_fields")) return { values, errors: issueErrors((error.details?.issues ?? []) as DecisionIssue[]) };
     return failure(ctx, error);
   }
   done(ctx.reference, openTasks > 0 ? "decidedOpenTasks" : "decided", "case-alerts");
