@@ -1,6 +1,6 @@
--- Hand-written (a separate migration: a new enum value cannot be used in the statement batch that
--- added it). Neither a grant nor "no data held" needs a legal basis; refusals and partial grants
--- still do (Art. 12(4)). "No data held" exists only for access and portability.
+-- Hand-written, in a migration of its own: a new enum value cannot be used in the batch that added it.
+-- Neither a grant nor "no data held" needs a legal basis, refusals and partial grants still do (Art. 12(4)).
+-- "No data held" exists only for access and portability.
 ALTER TABLE "case_decision" DROP CONSTRAINT case_decision_refusal_has_basis;
 ALTER TABLE "case_decision"
   ADD CONSTRAINT case_decision_refusal_has_basis CHECK (
