@@ -8,7 +8,7 @@ import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
 import { nextCaseReference } from "@/lib/cases/case-reference";
 import { askRequester, resumeWithoutAnswer } from "@/lib/cases/ask-requester";
 import { extendDeadline } from "@/lib/cases/extend-deadline";
-import { decideCase } from "@/lib/cases/decide-case";
+import { checkDecision, decideCase } from "@/lib/cases/decide-case";
 import { addInternalNote } from "@/lib/cases/add-internal-note";
 import { completeTask, createTask, suggestTasks } from "@/lib/cases/case-tasks";
 import { liftRestriction, restrictProcessing } from "@/lib/cases/restrict-processing";
@@ -19,7 +19,7 @@ import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import type { Right } from "@/lib/domain/rights";
-import { staffActorByEmail as staff } from "./helpers";
+import { attachAnswerFile, staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -266,6 +266,7 @@ describe("decide", () => {
 
   it("refuses a refusal without legal basis and reasons, naming the fields", async () => {
     const c = await createCase(RECEIVED, ["access", "erasure"]);
+    await attachAnswerFile(kari, c.reference);
     const before = await stateOf(c.id);
     const e = await expectDomainError(
       decideCase(kari, {
@@ -285,8 +286,44 @@ describe("decide", () => {
     expect(await stateOf(c.id)).toEqual(before);
   });
 
+  it("refuses to grant access without an answer file (the letter promises a copy), and changes nothing", async () => {
+    const c = await createCase(RECEIVED);
+    const before = await stateOf(c.id);
+    const e = await expectDomainError(
+      decideCase(kari, { reference: c.reference, perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }], expectedVersion: c.version }),
+      "decision_required_fields",
+    );
+    expect(e.details?.issues).toEqual([{ right: "access", field: "answerFile", problem: "missing" }]);
+    expect(await stateOf(c.id)).toEqual(before);
+    expect(await db().caseDecision.count({ where: { caseId: c.id } })).toBe(0);
+    // The review step of the form asks the same state machine, with the same answer.
+    expect(await checkDecision(kari, { reference: c.reference, perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }] })).toEqual([
+      { right: "access", field: "answerFile", problem: "missing" },
+    ]);
+    // With the copy on the case it goes through.
+    await attachAnswerFile(kari, c.reference);
+    expect(await checkDecision(kari, { reference: c.reference, perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }] })).toEqual([]);
+    const result = await decideCase(kari, { reference: c.reference, perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }], expectedVersion: c.version });
+    expect(result.outcome).toBe("completed");
+  });
+
+  it("closes an access case as \"no data held\" without a file; the database refuses that outcome for other rights", async () => {
+    const c = await createCase(RECEIVED);
+    const result = await decideCase(kari, { reference: c.reference, perRight: [{ right: "access", outcome: "no_data", legalBasisIds: [], reasons: "" }], expectedVersion: c.version });
+    expect(result.outcome).toBe("completed");
+    const row = await db().caseDecision.findFirstOrThrow({ where: { caseId: c.id } });
+    expect([row.outcome, row.legalBasisIds]).toEqual(["no_data", []]);
+    const other = await createCase(RECEIVED, ["rectification"]);
+    await expect(
+      db().caseDecision.create({
+        data: { caseId: other.id, right: "rectification", outcome: "no_data", legalBasisIds: [], reasons: "", decidedAt: new Date(), decidedById: kari.userId },
+      }),
+    ).rejects.toThrow();
+  });
+
   it("closes the case with one decision row per right and the audit event", async () => {
     const c = await createCase(RECEIVED, ["access", "erasure"]);
+    await attachAnswerFile(kari, c.reference);
     const now = new Date("2026-03-25T10:00:00Z");
     const result = await decideCase(kari, {
       reference: c.reference,

@@ -47,3 +47,15 @@ export async function staffActorByEmail(email: string): Promise<Extract<Actor, {
   const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: true, units: { select: { unitId: true } } } });
   return { kind: "staff", userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
 }
+
+/** A tiny but real PDF (the upload checks the content, not the name). */
+export const SMALL_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+/**
+ * The copy of the data, uploaded as the caseworker's answer file through the real upload service:
+ * what a granted access or portability decision needs on the case.
+ */
+export async function attachAnswerFile(actor: Actor, reference: string): Promise<void> {
+  const { staffUploadAnswer } = await import("@/lib/files/upload-attachment");
+  await staffUploadAnswer(actor, { reference, fileName: "innsyn.pdf", bytes: SMALL_PDF });
+}

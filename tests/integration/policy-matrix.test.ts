@@ -138,7 +138,8 @@ const count = {
   events: (caseId: string, type: string) => db().caseEvent.count({ where: { caseId, type } }),
 };
 const caseNow = (id: string) => db().case.findUniqueOrThrow({ where: { id } });
-const GRANT_ACCESS = [{ right: "access" as const, outcome: "granted" as const, legalBasisIds: [], reasons: "" }];
+// "No data held" closes an access case without an answer file: the matrix is about who may decide.
+const GRANT_ACCESS = [{ right: "access" as const, outcome: "no_data" as const, legalBasisIds: [], reasons: "" }];
 
 /** Every case action with a service, and how to run it. */
 const CASE_ROWS: Record<string, CaseRow> = {

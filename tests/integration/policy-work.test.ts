@@ -20,7 +20,7 @@ import { updateStaffUser } from "@/lib/admin/update-staff-user";
 import { setStaffUserActive } from "@/lib/admin/set-staff-user-active";
 import { isDomainError } from "@/lib/domain/errors";
 import type { Actor, Role } from "@/lib/domain/policy";
-import { validRequest } from "./helpers";
+import { attachAnswerFile, validRequest } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 const suffix = randomUUID().slice(0, 8);
@@ -143,6 +143,7 @@ describe("the response letter is sent once per case version", () => {
   async function decided() {
     const worker = await makeUser(["caseworker"], [unitA.id], "Brevskriver");
     const c = await newCase(unitA);
+    await attachAnswerFile(worker, c.reference);
     const { version } = await decideCase(worker, {
       reference: c.reference,
       perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }],
@@ -173,7 +174,8 @@ describe("the response letter is sent once per case version", () => {
     expect(isDomainError(rejected?.reason, "conflict_stale_version")).toBe(true);
     expect(await letters(c.id)).toBe(1);
     expect(await db().message.count({ where: { caseId: c.id, kind: "to_requester" } })).toBe(1);
-    expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(1);
+    // The copy of the data uploaded before the decision, and one letter PDF.
+    expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(2);
     expect(await events(c.id, "letter.sent")).toHaveLength(1);
   });
 });
