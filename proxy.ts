@@ -12,7 +12,7 @@
 // AUTH_URL, and its sign-ins start on pages, which are on the canonical host), and a machine client
 // or health check must not get a redirect it may not follow or that would turn a POST into a GET.
 import { NextResponse, type NextRequest } from "next/server";
-import { canonicalRedirect } from "@/lib/http/canonical-origin";
+import { CANONICAL_LOCATION_HEADER, CANONICAL_REDIRECT_ROUTE, canonicalRedirect } from "@/lib/http/canonical-origin";
 import { allowedOrigins } from "@/lib/config/env";
 
 /** Far above any form of the portal (the longest text field is a 20,000-character letter). */
@@ -49,8 +49,10 @@ function misdirectedPage(location: string) {
 export function proxy(request: NextRequest) {
   const canonical = canonicalRedirect({ method: request.method, url: request.url, headers: request.headers }, allowedOrigins());
   if (canonical.kind === "redirect") {
-    // no-store: a browser must not remember it forever (PUBLIC_URL may change, e.g. in development).
-    return new NextResponse(null, { status: 308, headers: { location: canonical.location, "cache-control": "no-store" } });
+    // The 308 itself comes from a route handler: Next would make a Location on its own host relative.
+    const headers = new Headers(request.headers);
+    headers.set(CANONICAL_LOCATION_HEADER, canonical.location);
+    return NextResponse.rewrite(new URL(CANONICAL_REDIRECT_ROUTE, request.url), { request: { headers } });
   }
   if (canonical.kind === "misdirected") {
     return new NextResponse(misdirectedPage(canonical.location), {
@@ -65,6 +67,7 @@ export function proxy(request: NextRequest) {
     });
   }
   const headers = new Headers(request.headers);
+  headers.delete(CANONICAL_LOCATION_HEADER);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   // The friendly rate-limit page is still an HTTP 429 for clients and monitoring.
   const status = request.nextUrl.pathname === "/too-many-requests" ? 429 : undefined;

@@ -95,3 +95,29 @@ export function canonicalRedirect(request: CanonicalRequest, allowedOrigins: rea
   const method = request.method.toUpperCase();
   return method === "GET" || method === "HEAD" ? { kind: "redirect", location } : { kind: "misdirected", location };
 }
+
+/**
+ * The request header proxy.ts hands the redirect target over in. Next.js rewrites an absolute
+ * Location on its own hostname (localhost:PORT, which is PUBLIC_URL in demo) from a proxy response
+ * into a relative one, which the browser then resolves on the wrong host: a redirect loop
+ * (vercel/next.js#44482, #48230). Route handlers' answers are left alone, so proxy.ts rewrites the
+ * request to /api/canonical-origin, which answers the 308 (app/api/canonical-origin/route.ts).
+ */
+export const CANONICAL_LOCATION_HEADER = "x-pv-canonical-location";
+export const CANONICAL_REDIRECT_ROUTE = "/api/canonical-origin";
+
+/**
+ * Whether `location` may be answered as a redirect: an absolute URL on the canonical origin (the
+ * first allowed one). The header can be forged by calling the route directly, so this is checked
+ * there: at worst a client redirects itself to a page of the portal.
+ */
+export function isCanonicalLocation(location: string | null | undefined, allowedOrigins: readonly string[]): location is string {
+  const canonical = parseOrigins(allowedOrigins)[0];
+  if (!canonical || !location || /[\u0000-\u001f\u007f\\]/.test(location)) return false;
+  if (!location.startsWith(`${canonical.origin}/`)) return false;
+  try {
+    return new URL(location).origin === canonical.origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalRedirect, isAllowedHost, type CanonicalRequest } from "@/lib/http/canonical-origin";
+import { canonicalRedirect, isAllowedHost, isCanonicalLocation, type CanonicalRequest } from "@/lib/http/canonical-origin";
 
 const LOCAL = ["http://localhost:3000"];
 
@@ -123,5 +123,32 @@ describe("isAllowedHost", () => {
     expect(isAllowedHost("127.0.0.1:3000", LOCAL)).toBe(false);
     expect(isAllowedHost(null, LOCAL)).toBe(false);
     expect(isAllowedHost(undefined, LOCAL)).toBe(false);
+  });
+});
+
+describe("isCanonicalLocation (what the redirect route answers, whoever calls it)", () => {
+  it("accepts only an absolute URL on the canonical (first) origin", () => {
+    expect(isCanonicalLocation("http://localhost:3000/", LOCAL)).toBe(true);
+    expect(isCanonicalLocation("http://localhost:3000/request/summary?x=1", LOCAL)).toBe(true);
+    expect(isCanonicalLocation("http://localhost:3000//evil.example/x", LOCAL)).toBe(true);
+    for (const evil of [
+      "https://evil.example/",
+      "http://localhost:3000.evil.example/",
+      "http://localhost:3000@evil.example/",
+      "http://localhost:30001/",
+      "https://localhost:3000/",
+      "http://localhost:3000",
+      "/request/summary",
+      "//evil.example/",
+      "http://localhost:3000/\\evil",
+      "http://localhost:3000/\r\nSet-Cookie: x=1",
+      "",
+      null,
+      undefined,
+    ]) {
+      expect(isCanonicalLocation(evil, LOCAL), String(evil)).toBe(false);
+    }
+    expect(isCanonicalLocation("http://bergen.localhost:3000/", ["http://localhost:3000", "http://bergen.localhost:3000"])).toBe(false);
+    expect(isCanonicalLocation("http://localhost:3000/", [])).toBe(false);
   });
 });
