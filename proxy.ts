@@ -1,6 +1,7 @@
 // Next 16 proxy (formerly middleware). Before anything else it sends a page request on another host
 // name than the portal's (127.0.0.1 instead of localhost, the server's IP) to the canonical origin
-// (lib/http/canonical-origin.ts): GET/HEAD get a 308, other methods a 421 (never redirected).
+// (lib/http/canonical-origin.ts): GET/HEAD get a 308 (answered by /api/canonical-origin, see
+// CANONICAL_LOCATION_HEADER), other methods a 421 (never redirected).
 // Then it passes the current path to server components, so that no-JavaScript forms (language
 // switch) and the staff sign-in can return the user to the page they were on. It also refuses
 // oversized form posts with 400 before they reach a server action (Next itself would answer 413
