@@ -38,6 +38,8 @@ const HOSTILE = [
   "/staff.evil.example",
   "/staff@evil.example",
   "/.//evil.example",
+  "/%2e%2e//evil.example",
+  "/staff/..//evil.example",
   "/my-cases",
   "/",
   "/api/auth/signout",
@@ -93,6 +95,10 @@ describe("safeReturnPath", () => {
   it("without `under` accepts any same-site path, and falls back for other sites", () => {
     expect(safeReturnPath("/request/summary", { fallback: "/my-cases" })).toBe("/request/summary");
     expect(safeReturnPath("//evil.example", { fallback: "/my-cases" })).toBe("/my-cases");
+    // Dot segments that leave an empty first segment would make "//evil.example" (another site).
+    for (const evil of ["/.//evil.example", "/%2e%2e//evil.example", "/a/..//evil.example", "/./%2F/evil.example"]) {
+      expect(safeReturnPath(evil, { fallback: "/my-cases" }), evil).not.toMatch(/^\/\//);
+    }
     expect(safeReturnPath("/.//evil.example", { fallback: "/my-cases" })).toBe("/my-cases");
   });
   it("`exclude` refuses a path and everything below it, not its siblings", () => {
