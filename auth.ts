@@ -13,6 +13,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { logger } from "@/lib/log";
+import { staffAuthRedirect } from "@/lib/auth/return-to";
 
 export const STAFF_OIDC_PROVIDER_ID = "staff-oidc";
 
@@ -132,6 +133,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return true;
       }
       return Boolean(user.email && (await activeStaffByEmail(user.email)));
+    },
+    // Where next-auth sends the browser after signing in or out: the callbackUrl comes from a form,
+    // a magic link's query or a cookie, so it is validated like every return path (under /staff,
+    // on this origin; anything else lands on /staff).
+    redirect({ url, baseUrl }) {
+      return staffAuthRedirect(url, baseUrl);
     },
     session({ session, user }) {
       session.user.id = user.id;

@@ -6,6 +6,7 @@
 //   no FIELD_ENCRYPTION_KEYS / LOOKUP_HMAC_KEY (demo mode) -> generated once into DATA_DIR
 // Ctrl-C stops the app, the catcher and the database cleanly; the next start reuses the data.
 import { spawn, type ChildProcess } from "node:child_process";
+import readline from "node:readline";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -66,9 +67,50 @@ function readOrCreateSecret(fileName: string, generate: () => string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * The portal answers pages only on PUBLIC_URL's origin (proxy.ts redirects every other host name
+ * there), so that is the one address this log prints for it. Warns when it cannot be this server.
+ */
+function canonicalBase(): string {
+  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
+  process.env.AUTH_URL ??= process.env.PUBLIC_URL;
+  const base = process.env.PUBLIC_URL.replace(/\/$/, "");
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new Error(`PUBLIC_URL is not a URL: ${base}`);
+  }
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname) || url.hostname.endsWith(".localhost");
+  const publicPort = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  if (loopback && publicPort !== port) {
+    say(`Warning: PUBLIC_URL is ${base}, but the portal listens on port ${port}: its pages redirect there.`);
+  }
+  if (new URL(process.env.AUTH_URL).origin !== url.origin) {
+    say(`Warning: AUTH_URL (${process.env.AUTH_URL}) is not on PUBLIC_URL's origin (${url.origin}): sign-in will fail.`);
+  }
+  return base;
+}
+
+/**
+ * Next's own banner prints "- Local: http://localhost:PORT" and "- Network: http://<LAN address>:PORT".
+ * Neither is where the portal lives unless it equals PUBLIC_URL (on any other host every page
+ * redirects to PUBLIC_URL, which another machine may not reach): those two lines are replaced by
+ * one with the canonical address once Next is ready.
+ */
+function forwardNextOutput(stream: NodeJS.ReadableStream, base: string) {
+  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  lines.on("line", (line) => {
+    if (/^\s*-\s*(Local|Network):/.test(line)) return;
+    console.log(line);
+    if (/\bReady in\b/.test(line)) say(`Ready: open ${base}/`);
+  });
+}
+
 async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   const embeddedDefaults: string[] = [];
+  const base = canonicalBase();
 
   if (!process.env.DATABASE_URL) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -116,7 +158,7 @@ async function main() {
     process.env.DEMO_MAILBOX = "1";
     process.env.DEMO_MODE ??= "1";
     embeddedDefaults.push("mail");
-    say(`SMTP_URL not set: built-in mail catcher on ${catcher.url}; read mail at /demo/mailbox`);
+    say(`SMTP_URL not set: built-in mail catcher on ${catcher.url}; read mail at ${base}/demo/mailbox`);
   }
 
   if (!process.env.AUTH_SECRET) {
@@ -125,8 +167,6 @@ async function main() {
     }
     process.env.AUTH_SECRET = readOrCreateSecret("auth-secret", () => randomBytes(32).toString("base64url"));
   }
-  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
-  process.env.AUTH_URL ??= process.env.PUBLIC_URL;
 
   // Application-level encryption of fødselsnummer (lib/crypto/field-encryption.ts) and its lookup key.
   if (!process.env.FIELD_ENCRYPTION_KEYS || !process.env.LOOKUP_HMAC_KEY) {
@@ -147,7 +187,7 @@ async function main() {
     const staffOidc = !process.env.STAFF_OIDC_ISSUER;
     const idporten = await startTestIdPorten({
       port: Number(process.env.OIDC_DEV_PORT ?? 3110),
-      publicUrl: process.env.PUBLIC_URL,
+      publicUrl: base,
       staffClient: staffOidc ? {} : undefined,
     });
     cleanups.push(() => idporten.close());
@@ -156,7 +196,8 @@ async function main() {
     process.env.IDPORTEN_CLIENT_SECRET = idporten.clientSecret;
     process.env.ALLOW_SYNTHETIC_NATIONAL_IDS = "1";
     embeddedDefaults.push("test ID-porten");
-    say(`IDPORTEN_ISSUER not set: test ID-porten with synthetic test persons on ${idporten.issuer}`);
+    // Its issuer root answers 404; the discovery document is the address that opens.
+    say(`IDPORTEN_ISSUER not set: test ID-porten with synthetic test persons, ${idporten.issuer}/.well-known/openid-configuration`);
     if (idporten.staff) {
       process.env.STAFF_OIDC_ISSUER = idporten.issuer;
       process.env.STAFF_OIDC_CLIENT_ID = idporten.staff.clientId;
@@ -170,10 +211,11 @@ async function main() {
   if (!dev && !fs.existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm start` (which builds first) or `npm run build`.");
   }
-  child = spawn(nextBin, args, { stdio: "inherit", env: process.env });
+  child = spawn(nextBin, args, { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+  forwardNextOutput(child.stdout!, base);
   child.on("exit", (code) => void stopAll(code ?? 0));
   say(
-    `Portal starting on ${process.env.PUBLIC_URL}` +
+    `Portal starting on ${base}/` +
       (embeddedDefaults.length ? ` (demo mode: embedded ${embeddedDefaults.join(" and ")})` : ""),
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { notFound, redirect } from "next/navigation";
 import { signIn, signOut, STAFF_OIDC_PROVIDER_ID, staffOidcConfig } from "@/auth";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { STAFF_SIGNIN_PATH, staffReturnTo, withStaffReturnTo } from "@/lib/auth/return-to";
 import { claimCase } from "@/lib/cases/claim-case";
 import { assignCases, MAX_BULK_ASSIGN } from "@/lib/cases/assign-case";
 import { isDomainError } from "@/lib/domain/errors";
@@ -13,21 +14,38 @@ import { queueHref, queueParamsFrom, type QueueNotice } from "@/components/staff
 
 const signInSchema = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
 
+/**
+ * Magic-link sign-in. The page asked for before signing in (`returnTo`, validated: under /staff
+ * only) is kept through every answer: the error for a malformed address, the "check your e-mail"
+ * page, and the link in the mail (next-auth's callbackUrl), which lands on it.
+ */
 export async function staffSignInAction(formData: FormData) {
+  const returnTo = staffReturnTo(formData.get("returnTo"));
   const parsed = signInSchema.safeParse({ email: formData.get("email") });
-  if (!parsed.success) redirect("/staff/signin?error=email");
-  // Redirects to the "check your e-mail" page (also for unknown addresses: no account probing).
-  await signIn("nodemailer", { email: parsed.data.email, redirectTo: "/staff" });
+  if (!parsed.success) redirect(withStaffReturnTo(STAFF_SIGNIN_PATH, returnTo, { error: "email" }));
+  // Also for unknown addresses the same "check your e-mail" page (no account probing).
+  const next = String(await signIn("nodemailer", { email: parsed.data.email, redirectTo: returnTo, redirect: false }));
+  // next-auth answers with its verify-request URL; our page carries the return path on.
+  if (isVerifyRequest(next)) redirect(withStaffReturnTo(`${STAFF_SIGNIN_PATH}/check-email`, returnTo));
+  redirect(next);
+}
+
+function isVerifyRequest(url: string) {
+  try {
+    return new URL(url, "http://same-site.invalid").pathname.endsWith("/verify-request");
+  } catch {
+    return false;
+  }
 }
 
 /** Sign-in with the municipality's identity provider (only offered when STAFF_OIDC_* is set). */
-export async function staffOidcSignInAction() {
+export async function staffOidcSignInAction(formData: FormData) {
   if (!staffOidcConfig()) notFound();
-  await signIn(STAFF_OIDC_PROVIDER_ID, { redirectTo: "/staff" });
+  await signIn(STAFF_OIDC_PROVIDER_ID, { redirectTo: staffReturnTo(formData.get("returnTo")) });
 }
 
 export async function staffSignOutAction() {
-  await signOut({ redirectTo: "/staff/signin" });
+  await signOut({ redirectTo: STAFF_SIGNIN_PATH });
 }
 
 /** Maps a service error to a notice on the queue page (never the error's text). */

@@ -2,10 +2,12 @@
 // database on every request (a revoked role takes effect at once).
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/policy";
+import { staffSignInHref } from "@/lib/auth/return-to";
 
 export type StaffActor = Extract<Actor, { kind: "staff" }> & { name: string; email: string };
 
@@ -29,9 +31,13 @@ export const currentStaffActor = cache(async function currentStaffActor(): Promi
   };
 });
 
-/** For staff pages: the actor, or a redirect to sign-in. */
+/**
+ * For staff pages: the actor, or a redirect to sign-in that remembers the page asked for (path and
+ * query, from proxy.ts's x-pathname; validated, so a forged header can only name a page under /staff).
+ * A deep link from a reminder mail (/staff/cases/PV-…) thus opens that case after signing in.
+ */
 export async function requireStaffActor(): Promise<StaffActor> {
   const actor = await currentStaffActor();
-  if (!actor) redirect("/staff/signin");
+  if (!actor) redirect(staffSignInHref((await headers()).get("x-pathname")));
   return actor;
 }

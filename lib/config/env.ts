@@ -51,3 +51,13 @@ export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? process.env.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
 }
+
+/**
+ * The origins the portal answers pages on; the first is the canonical one, where proxy.ts sends
+ * requests for any other host (lib/http/canonical-origin.ts). Today only PUBLIC_URL's origin (when
+ * PUBLIC_URL is unset: http://localhost:PORT); a list so that one deployment can later serve several
+ * municipalities, each on its own host name.
+ */
+export function allowedOrigins(): string[] {
+  return [new URL(publicUrl()).origin];
+}

@@ -83,6 +83,12 @@ test.describe("npm start lifecycle", () => {
     const first = startPortal();
     try {
       await waitUntilUp(first.output);
+      // Every address the start-up log prints opens as printed, without a redirect: PUBLIC_URL (the
+      // canonical origin), the demo mailbox under it, the test ID-porten; never Next's "Network:" one.
+      const printed = [...new Set(first.output().match(/https?:\/\/[^\s;,)]+/g) ?? [])];
+      expect(printed).toEqual(expect.arrayContaining([`http://localhost:${port}/`, `http://localhost:${port}/demo/mailbox`]));
+      for (const url of printed) expect((await fetch(url, { redirect: "manual" })).status, url).toBe(200);
+      expect(first.output()).not.toMatch(/\b(Local|Network):/);
       const created = await submit(submissionKey);
       expect(created.status).toBe(201);
       reference = created.body.reference;

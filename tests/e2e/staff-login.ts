@@ -2,7 +2,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Every sign-in link currently in the demo mailbox for `email`, newest first. */
-async function signInLinks(page: Page, email: string): Promise<string[]> {
+export async function signInLinks(page: Page, email: string): Promise<string[]> {
   await page.goto(`/demo/mailbox?to=${encodeURIComponent(email.toLowerCase())}`);
   const cards = page.getByTestId("demo-mail");
   const links: string[] = [];
@@ -21,7 +21,22 @@ async function signInLinks(page: Page, email: string): Promise<string[]> {
 export type StaffLoginOptions = {
   /** Where the page should end up after signing in (default: /staff, or the admin pages for admins). */
   landing?: RegExp;
+  /**
+   * A staff page to open signed out first (e.g. a reminder mail's /staff/cases/PV-…): it must send the
+   * browser to the sign-in page with it as the return path, and the sign-in is done from there.
+   */
+  from?: string;
 };
+
+export function pathAndQuery(url: string) {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
+
+/** Whether `url` is the sign-in page carrying `returnTo` as its return path. */
+export function isSignInFor(url: URL, returnTo: string) {
+  return url.pathname === "/staff/signin" && url.searchParams.get("returnTo") === returnTo;
+}
 
 /**
  * Signs `email` in on /staff/signin with a magic link. Other tests may sign the same person in at the
@@ -29,10 +44,15 @@ export type StaffLoginOptions = {
  * someone else (error page) is retried with a fresh one.
  */
 export async function signInAsStaff(page: Page, email: string, opts: StaffLoginOptions = {}) {
-  const landing = opts.landing ?? /\/staff(\/admin\/users)?$/;
+  const landing = opts.landing ?? (opts.from ? undefined : /\/staff(\/admin\/users)?$/);
   for (let attempt = 1; ; attempt++) {
     const before = new Set(await signInLinks(page, email));
-    await page.goto("/staff/signin");
+    if (opts.from) {
+      await page.goto(opts.from);
+      await page.waitForURL((url) => isSignInFor(url, opts.from!));
+    } else {
+      await page.goto("/staff/signin");
+    }
     await page.getByLabel("Jobb-e-post").fill(email);
     await page.getByRole("button", { name: "Send innloggingslenke" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sjekk e-posten din");
@@ -49,7 +69,8 @@ export async function signInAsStaff(page: Page, email: string, opts: StaffLoginO
     await page.goto(link!);
     await page.waitForURL((url) => !url.pathname.startsWith("/api/auth"), { timeout: 20_000 });
     if (/\/staff\/signin/.test(page.url()) && attempt < 3) continue;
-    await expect(page).toHaveURL(landing);
+    if (landing) await expect(page).toHaveURL(landing);
+    else await expect.poll(() => pathAndQuery(page.url()), "lands on the page asked for").toBe(opts.from);
     return;
   }
 }

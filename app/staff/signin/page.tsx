@@ -1,14 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { staffOidcConfig } from "@/auth";
 import { staffOidcSignInAction, staffSignInAction } from "@/app/staff/actions";
+import { STAFF_HOME, staffReturnTo } from "@/lib/auth/return-to";
 
-export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const [{ error }, t, tq, tv] = await Promise.all([
+type SearchParams = { error?: string | string[]; returnTo?: string | string[] };
+
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [search, t, tq, tv] = await Promise.all([
     searchParams,
     getTranslations("staff"),
     getTranslations("staffQueue.signin"),
     getTranslations("validation"),
   ]);
+  const error = typeof search.error === "string" ? search.error : undefined;
+  // The page asked for before signing in (requireStaffActor sends it along): both forms carry it on.
+  const returnTo = staffReturnTo(search.returnTo);
   // next-auth's error codes: AccessDenied = the signIn callback refused (no active staff user).
   const message =
     error === "email" ? tv("email.invalid") : error === "AccessDenied" ? tq("accessDenied") : error ? t("signinError") : undefined;
@@ -18,6 +24,11 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
       <h1 className="ds-heading" data-size="lg">
         {t("signinHeading")}
       </h1>
+      {returnTo !== STAFF_HOME && (
+        <p className="ds-paragraph mt-2" data-testid="signin-return-note">
+          {tq("returnNote")}
+        </p>
+      )}
       {message && (
         <div className="ds-alert mt-4" data-color="danger" role="alert">
           <a className="ds-link" href="#staff-email">
@@ -32,6 +43,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           </h2>
           <p className="ds-paragraph mt-2">{tq("oidcIntro")}</p>
           <form action={staffOidcSignInAction} className="mt-4">
+            <input type="hidden" name="returnTo" value={returnTo} />
             <button type="submit" className="ds-button" data-variant="primary">
               {oidc.name ? tq("oidcButtonNamed", { name: oidc.name }) : tq("oidcButton")}
             </button>
@@ -48,6 +60,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           {t("signinIntro")}
         </p>
         <form action={staffSignInAction} className="mt-4 flex flex-col gap-4">
+          <input type="hidden" name="returnTo" value={returnTo} />
           <div className="ds-field flex flex-col gap-1">
             <label className="ds-label" htmlFor="staff-email">
               {t("emailLabel")}
