@@ -25,7 +25,7 @@ export async function OnTimeCard(props: {
     ? t("periodToday", { from: formatDay(days.first, locale), today: formatDay(days.last, locale) })
     : t("periodRange", { from: formatDay(days.first, locale), to: formatDay(days.last, locale) });
   return (
-    <section aria-labelledby="on-time-card-heading" className="ds-card flex h-full flex-col gap-3" data-variant="tinted" data-color="accent" data-testid="on-time-card">
+    <section aria-labelledby="on-time-card-heading" className="ds-card flex h-full flex-col gap-3 p-4 sm:p-6" data-variant="tinted" data-color="accent" data-testid="on-time-card">
       <h2 className="ds-heading" data-size="xs" id="on-time-card-heading">
         {t("heading")}
       </h2>
@@ -46,9 +46,17 @@ export async function OnTimeCard(props: {
         {period}
         {props.periodNote && <> {props.periodNote}</>}
       </p>
-      <p className="ds-paragraph" data-size="sm">
-        {t("how")}
-      </p>
+      {/* In a wrapper: a details element straight inside a card takes the card's padding away. */}
+      <div>
+        <details className="ds-details" data-testid="on-time-how">
+          <summary>{t("howHeading")}</summary>
+          <div>
+            <p className="ds-paragraph" data-size="sm">
+              {t("how")}
+            </p>
+          </div>
+        </details>
+      </div>
       {props.link && (
         <p className="ds-paragraph mt-auto" data-size="sm">
           <Link className="ds-link" href={props.link.href} data-testid={props.link.testId}>

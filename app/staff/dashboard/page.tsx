@@ -75,7 +75,7 @@ export default async function DashboardPage() {
           periodNote={tTrends("onTimeCard.defaultPeriod")}
           link={{ href: "/staff/dashboard/trends#on-time-heading", label: t("onTimeTrendsLink"), testId: "on-time-trends-link" }}
         />
-        <section aria-labelledby="dash-headline" className="ds-card" data-testid="dashboard-headline-section">
+        <section aria-labelledby="dash-headline" className="ds-card p-4 sm:p-6" data-testid="dashboard-headline-section">
           <h2 className="ds-heading" data-size="xs" id="dash-headline">
             {t("headlineHeading")}
           </h2>

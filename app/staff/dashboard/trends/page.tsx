@@ -131,7 +131,7 @@ async function TrendStatistics({
 
       <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <OnTimeCard onTime={summary.onTime} from={filters.from} to={filters.to} today={data.today} locale={locale} />
-        <section aria-labelledby="summary-heading" className="ds-card" data-testid="trend-summary">
+        <section aria-labelledby="summary-heading" className="ds-card p-4 sm:p-6" data-testid="trend-summary">
           <h2 className="ds-heading" data-size="xs" id="summary-heading">
             {t("summary.heading")}
           </h2>
