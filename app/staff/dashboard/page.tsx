@@ -10,7 +10,7 @@ import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { dashboardNow } from "@/lib/dashboard/dashboard-now";
 import { dashboardOnTime } from "@/lib/dashboard/dashboard-on-time";
 import type { DashboardTable } from "@/lib/dashboard/dashboard-csv";
-import { formatDateLong } from "@/lib/domain/calendar";
+import { formatDateLong, formatDateShort } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
@@ -133,7 +133,7 @@ export default async function DashboardPage() {
                       <td>{r.rights.map((right) => tAll(`rights.${right}.title`)).join(", ")}</td>
                       <td>{r.unitName ?? t("noUnit")}</td>
                       <td>{r.assigneeName ?? t("noAssignee")}</td>
-                      <td>{formatDateLong(r.dueDate, locale)}</td>
+                      <td className="whitespace-nowrap">{formatDateShort(r.dueDate, locale)}</td>
                       <td>{r.daysOverdue}</td>
                     </tr>
                   ))}
