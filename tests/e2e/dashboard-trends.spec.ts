@@ -143,7 +143,7 @@ test.describe("dashboard over time", () => {
     // The download links: named by their visible text, described by the section's heading.
     for (const [id, heading] of [
       ["monthly", "Mottatt og avsluttet per måned"],
-      ["on-time", "Avgjort innen fristen"],
+      ["on-time", "Avgjort innen fristen per måned"],
       ["identity", "Hvor sikkert innbyggeren er identifisert"],
     ] as const) {
       await expect(page.getByTestId(`excel-${id}`)).toHaveAccessibleName("Last ned for Excel");
@@ -201,6 +201,15 @@ test.describe("dashboard over time", () => {
     await expectNoAxeViolations(page, "trends (en)");
     const enCsv = (await (await page.request.get(href!)).body()).toString("utf8");
     expect(enCsv).toContain('"Month","Received","Closed"');
+
+    // Nynorsk.
+    await page.context().addCookies([{ name: "pv_locale", value: "nn", url: new URL(page.url()).origin }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistikk over personvernsaker");
+    await expect(page.getByTestId("on-time-card").getByRole("heading", { level: 2 })).toHaveText("Avgjort innan fristen");
+    await expect(page.getByTestId("on-time-rate")).toHaveText("33,3 %");
+    await expectNoAxeViolations(page, "trends (nn)");
+    await page.context().addCookies([{ name: "pv_locale", value: "en", url: new URL(page.url()).origin }]);
 
     // Invalid filters: an error summary, no statistics, nothing crashes.
     await page.goto("/staff/dashboard/trends?from=2026-13&to=x&right=all&unit=nope&channel[]=1");
