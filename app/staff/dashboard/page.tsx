@@ -65,7 +65,7 @@ export default async function DashboardPage() {
         </Link>
       </p>
 
-      <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnTimeCard
           onTime={onTime.onTime}
           from={onTime.from}
@@ -79,7 +79,7 @@ export default async function DashboardPage() {
           <h2 className="ds-heading" data-size="xs" id="dash-headline">
             {t("headlineHeading")}
           </h2>
-          <dl className="mt-3 grid grid-cols-2 gap-3 xl:grid-cols-3" data-testid="dashboard-headline">
+          <dl className="mt-3 grid grid-cols-2 gap-3" data-testid="dashboard-headline">
             {headline.map((h) => (
               <div key={h.key} className="rounded-lg border border-[var(--ds-color-neutral-border-subtle)] p-3 sm:p-4" data-testid={`headline-${h.key}`}>
                 <dt className="ds-paragraph" data-size="sm">

@@ -111,7 +111,9 @@ async function TrendStatistics({
   const summary = data.summary;
   const figures: { key: string; label: string; value: string }[] = [
     { key: "received", label: t("summary.received"), value: num.format(summary.received) },
+    { key: "closed", label: t("summary.closed"), value: num.format(summary.closed) },
     { key: "decided", label: t("summary.decided"), value: num.format(summary.decided) },
+    { key: "extended", label: t("summary.extended"), value: num.format(data.extensions.total) },
     { key: "median", label: t("summary.median"), value: show(summary.medianDays) },
     { key: "p90", label: t("summary.p90"), value: show(summary.p90Days) },
   ];
@@ -129,7 +131,7 @@ async function TrendStatistics({
         {t("period", { from, to })}
       </p>
 
-      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <OnTimeCard onTime={summary.onTime} from={filters.from} to={filters.to} today={data.today} locale={locale} />
         <section aria-labelledby="summary-heading" className="ds-card p-4 sm:p-6" data-testid="trend-summary">
           <h2 className="ds-heading" data-size="xs" id="summary-heading">
