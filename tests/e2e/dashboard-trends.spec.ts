@@ -54,7 +54,7 @@ async function expectedForBarnehage() {
 }
 
 test.describe("dashboard over time", () => {
-  test("the DPO filters by unit and period, sees the on-time rate below 100 % with overdue open cases, charts and tables, downloads for Excel and as CSV, in nb and en, at 375 px, with zero axe violations", async ({ page }) => {
+  test("the DPO filters by unit and period, sees the on-time rate below 100 % with overdue open cases, charts and tables, downloads for Excel and as CSV, in nb, nn and en, at 375 px, with zero axe violations", async ({ page }) => {
     const fileCase = async () => {
       const created = await page.request.post("/api/v1/requests", {
         data: {

@@ -21,7 +21,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test.describe("DPO dashboard", () => {
-  test("the DPO sees an overdue case appear and the on-time rate drop below 100 %, downloads for Excel and as CSV, in nb and en, at 375 px, with zero axe violations", async ({ page }) => {
+  test("the DPO sees an overdue case appear and the on-time rate drop below 100 %, downloads for Excel and as CSV, in nb, nn and en, at 375 px, with zero axe violations", async ({ page }) => {
     // A fresh case from the JSON API...
     const created = await page.request.post("/api/v1/requests", {
       data: {
