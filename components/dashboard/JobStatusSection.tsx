@@ -7,6 +7,7 @@ import { dashboardJobStatus } from "@/lib/dashboard/job-status";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
 import { DataTable } from "@/components/ui/DataTable";
+import { ScrollRegion } from "./ScrollRegion";
 
 export async function JobStatusSection({ actor, locale }: { actor: StaffActor; locale: Locale }) {
   const [status, t] = await Promise.all([dashboardJobStatus(actor), getTranslations("dashboard.jobs")]);
@@ -25,7 +26,7 @@ export async function JobStatusSection({ actor, locale }: { actor: StaffActor; l
           <p className="ds-paragraph">{t("failed", { jobs: failing.map((j) => t(`names.${j.job}`)).join(", ") })}</p>
         </div>
       )}
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion label={t("caption")} className="mt-2">
         <DataTable
           testId="table-jobs"
           caption={t("caption")}
@@ -35,7 +36,7 @@ export async function JobStatusSection({ actor, locale }: { actor: StaffActor; l
             cells: [t(`names.${j.job}`), when(j.lastCompletedAt), j.lastFailedAt ? formatDateTime(j.lastFailedAt, locale) : t("noFailure")],
           }))}
         />
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Turns the dashboard's tables into CSV files. The column headers and labels come from the caller's
 // translator, so the file speaks the same language as the page it was downloaded from.
 import type { DashboardNow } from "./dashboard-now";
-import { toCsv, type CsvCell } from "./csv";
+import { csvFileName, toCsv, type CsvCell, type CsvFormat } from "./csv";
 
 export const DASHBOARD_TABLES = ["status", "right", "overdue"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
@@ -16,9 +16,14 @@ export type DashboardLabels = {
   rightTitle: (right: string) => string;
 };
 
-export function dashboardCsv(data: DashboardNow, table: DashboardTable, labels: DashboardLabels): { fileName: string; body: string } {
+export function dashboardCsv(
+  data: DashboardNow,
+  table: DashboardTable,
+  labels: DashboardLabels,
+  format: CsvFormat = "csv",
+): { fileName: string; body: string } {
   const t = labels.dashboard;
-  const fileName = `personvern-oversikt-${table}-${data.today}.csv`;
+  const fileName = csvFileName(`personvern-oversikt-${table}-${data.today}`, format);
   switch (table) {
     case "status":
       return {
@@ -26,6 +31,7 @@ export function dashboardCsv(data: DashboardNow, table: DashboardTable, labels: 
         body: toCsv(
           [t("colStatus"), t("colCount")],
           data.byStatus.map((r) => [t(`status.${r.status}`), r.count]),
+          format,
         ),
       };
     case "right":
@@ -34,6 +40,7 @@ export function dashboardCsv(data: DashboardNow, table: DashboardTable, labels: 
         body: toCsv(
           [t("colRight"), t("colCount")],
           data.byRight.map((r) => [labels.rightTitle(r.right), r.count]),
+          format,
         ),
       };
     case "overdue":
@@ -49,6 +56,7 @@ export function dashboardCsv(data: DashboardNow, table: DashboardTable, labels: 
             r.dueDate,
             r.daysOverdue,
           ]),
+          format,
         ),
       };
   }

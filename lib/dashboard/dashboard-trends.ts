@@ -1,8 +1,10 @@
 // The "over time" part of the DPO / unit lead dashboard, per Oslo calendar month: received vs
-// closed, on-time rate, median and 90th percentile days to close, extensions and their ground,
-// refusals by legal basis and identity strength. Read-only and set-based: three aggregate
-// statements whatever the number of cases (one pass over the cases received in the period, one
-// over the cases closed in it, one over the decisions), scoped exactly like the "now" dashboard.
+// closed, on-time rate (overdue open cases count as late, see onTimeRate in lib/domain/statistics),
+// median and 90th percentile days to close, extensions and their ground, refusals by legal basis
+// and identity strength, plus the same figures for the whole period. Read-only and set-based: four
+// aggregate statements whatever the number of cases (one pass over the cases received in the
+// period, one over the cases closed in it, one over the open cases past their due date, one over
+// the decisions), scoped exactly like the "now" dashboard.
 // The SQL builders are exported so that scripts/bench-dashboard.ts measures what runs here.
 import { db } from "@/lib/db/client";
 import { caseScopeSql } from "@/lib/cases/case-scope";
@@ -11,8 +13,9 @@ import { DomainError } from "@/lib/domain/errors";
 import { hasPermission, visibleUnitScope, type Actor } from "@/lib/domain/policy";
 import { isLegalBasisId, LEGAL_BASES, type LegalBasisId } from "@/lib/domain/rights";
 import { CLOSED_STATUSES, DECISION_OUTCOMES, EXTENSION_GROUNDS, IDENTITY_LEVELS, type IdentityLevel } from "@/lib/domain/case-status";
-import { percentileFromHistogram, type HistogramBin } from "@/lib/domain/statistics";
-import { monthBounds, monthsBetween, percent, roundDays, type Month, type TrendFilters } from "./trend-filters";
+import { osloDateOf, type IsoDate } from "@/lib/domain/calendar";
+import { mergeHistograms, onTimeRate, percentileFromHistogram, sumOnTime, type HistogramBin, type OnTimeCounts, type OnTimeRate } from "@/lib/domain/statistics";
+import { monthBounds, monthsBetween, roundDays, type Month, type TrendFilters } from "./trend-filters";
 
 /** The grounds, plus "not_recorded" for cases extended before the ground was recorded. */
 export const EXTENSION_GROUND_KEYS = [...EXTENSION_GROUNDS, "not_recorded"] as const;
@@ -27,7 +30,9 @@ export type MonthlyRow = {
   decided: number;
   /** Of those, closed on or before the due date in force (Oslo dates). */
   onTime: number;
-  /** Percentage with one decimal, null when nothing was decided. */
+  /** Open cases whose due date fell in the month and has passed (today), deadline running: late too. */
+  openOverdue: number;
+  /** onTime of (decided + openOverdue) as a percentage with one decimal (onTimeRate), null when both are 0. */
   onTimeRate: number | null;
   medianDays: number | null;
   p90Days: number | null;
@@ -35,9 +40,22 @@ export type MonthlyRow = {
 
 export type ExtensionMonthRow = { month: Month; total: number } & Record<ExtensionGroundKey, number>;
 
+/** The whole period at once (the headline figures): sums of the months, median and p90 of all its decided cases. */
+export type TrendSummary = {
+  received: number;
+  closed: number;
+  decided: number;
+  medianDays: number | null;
+  p90Days: number | null;
+  onTime: OnTimeRate;
+};
+
 export type DashboardTrends = {
   filters: TrendFilters;
+  /** The Oslo date the figures were computed on: "passed" due dates are those before it. */
+  today: IsoDate;
   months: Month[];
+  summary: TrendSummary;
   monthly: MonthlyRow[];
   extensions: { byMonth: ExtensionMonthRow[]; totals: Record<ExtensionGroundKey, number>; total: number; received: number };
   refusals: { basisId: LegalBasisId | string; citation: string; count: number }[];
@@ -119,6 +137,28 @@ export function buildClosedQuery(actor: StaffActor, filters: TrendFilters): Pris
      GROUP BY 1, 2, 3`;
 }
 
+/**
+ * Open cases whose due date lies in the period and has passed (before `today`, Oslo dates), per
+ * month of the due date: the unanswered late ones of the on-time rate. A case waiting for the
+ * requester has no running deadline (its due date moves day by day), so it is not counted, as on
+ * the "now" dashboard. The statuses are literals so PostgreSQL can use the partial index of open
+ * cases (request_case_open_stats_idx).
+ */
+export function buildOpenOverdueQuery(actor: StaffActor, filters: TrendFilters, today: IsoDate): Prisma.Sql {
+  const { lo, hi } = datePeriod(filters);
+  return Prisma.sql`
+    SELECT ${monthText(monthOf(Prisma.sql`c.due_date`))} AS month, count(*)::int AS n
+      FROM request_case c
+     WHERE ${and([
+       Prisma.sql`c.status IN ('received', 'in_progress')`,
+       Prisma.sql`c.due_date >= ${lo}`,
+       Prisma.sql`c.due_date < ${hi}`,
+       Prisma.sql`c.due_date < ${today}::date`,
+       ...caseFilters(actor, filters),
+     ])}
+     GROUP BY 1`;
+}
+
 /** Legal bases cited in refusals and partial grants decided in the period (one row per basis). */
 export function buildRefusalsQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
   const { lo, hi } = period(filters);
@@ -141,17 +181,55 @@ export function buildRefusalsQuery(actor: StaffActor, filters: TrendFilters): Pr
 }
 
 type ReceivedRow = { month: string | null; ground: string | null; identity_level: string | null; n: number };
-type ClosedRow = { month: string; days: number | null; on_time: boolean; n: number };
+export type ClosedRow = { month: string; days: number | null; on_time: boolean; n: number };
+export type OpenOverdueRow = { month: string; n: number };
 type ClosedMonth = { closed: number; decided: number; onTime: number; histogram: HistogramBin[] };
 type RefusalRow = { basis: string; n: number };
 
-export async function dashboardTrends(actor: Actor, filters: TrendFilters): Promise<DashboardTrends> {
+/** The closed-cases histogram rows per closing month. */
+function closedByMonthOf(rows: readonly ClosedRow[]): Map<string, ClosedMonth> {
+  const byMonth = new Map<string, ClosedMonth>();
+  for (const row of rows) {
+    const m = byMonth.get(row.month) ?? { closed: 0, decided: 0, onTime: 0, histogram: [] };
+    m.closed += row.n;
+    if (row.days !== null) {
+      m.decided += row.n;
+      if (row.on_time) m.onTime += row.n;
+      m.histogram.push({ value: row.days, count: row.n });
+    }
+    byMonth.set(row.month, m);
+  }
+  return byMonth;
+}
+
+/**
+ * The on-time counts of each month from the rows of buildClosedQuery and buildOpenOverdueQuery:
+ * the one place that turns them into OnTimeCounts, for the "over time" page and the dashboard's
+ * headline alike.
+ */
+export function onTimeByMonth(months: readonly Month[], closed: readonly ClosedRow[], openOverdue: readonly OpenOverdueRow[]): Map<Month, OnTimeCounts> {
+  const closedByMonth = closedByMonthOf(closed);
+  const overdueByMonth = new Map<string, number>();
+  for (const row of openOverdue) overdueByMonth.set(row.month, (overdueByMonth.get(row.month) ?? 0) + row.n);
+  return new Map(
+    months.map((month) => {
+      const c = closedByMonth.get(month);
+      const decided = c?.decided ?? 0;
+      const onTime = c?.onTime ?? 0;
+      return [month, { answeredOnTime: onTime, answeredLate: decided - onTime, openOverdue: overdueByMonth.get(month) ?? 0 }];
+    }),
+  );
+}
+
+export async function dashboardTrends(actor: Actor, filters: TrendFilters, options: { now?: Date } = {}): Promise<DashboardTrends> {
   // Only DPOs and unit leads; anyone else gets the same answer as for a page that does not exist.
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
+  const today = osloDateOf(options.now ?? new Date());
   const client = db();
-  const [received, closed, refusals] = await Promise.all([
+  const [received, closed, openOverdue, refusals] = await Promise.all([
     client.$queryRaw<ReceivedRow[]>(buildReceivedQuery(actor, filters)),
     client.$queryRaw<ClosedRow[]>(buildClosedQuery(actor, filters)),
+    client.$queryRaw<OpenOverdueRow[]>(buildOpenOverdueQuery(actor, filters, today)),
     client.$queryRaw<RefusalRow[]>(buildRefusalsQuery(actor, filters)),
   ]);
 
@@ -175,33 +253,25 @@ export async function dashboardTrends(actor: Actor, filters: TrendFilters): Prom
       extByMonth.set(row.month, grounds);
     }
   }
-  const closedByMonth = new Map<string, ClosedMonth>();
-  for (const row of closed) {
-    const m = closedByMonth.get(row.month) ?? { closed: 0, decided: 0, onTime: 0, histogram: [] };
-    m.closed += row.n;
-    if (row.days !== null) {
-      m.decided += row.n;
-      if (row.on_time) m.onTime += row.n;
-      m.histogram.push({ value: row.days, count: row.n });
-    }
-    closedByMonth.set(row.month, m);
-  }
+  const closedByMonth = closedByMonthOf(closed);
+  const onTimeCounts = onTimeByMonth(months, closed, openOverdue);
 
   const monthly: MonthlyRow[] = months.map((month) => {
     const c = closedByMonth.get(month);
-    const decided = c?.decided ?? 0;
-    const onTime = c?.onTime ?? 0;
+    const counts = onTimeCounts.get(month)!;
     return {
       month,
       received: receivedByMonth.get(month) ?? 0,
       closed: c?.closed ?? 0,
-      decided,
-      onTime,
-      onTimeRate: percent(onTime, decided),
+      decided: counts.answeredOnTime + counts.answeredLate,
+      onTime: counts.answeredOnTime,
+      openOverdue: counts.openOverdue,
+      onTimeRate: onTimeRate(counts).rate,
       medianDays: roundDays(c ? percentileFromHistogram(c.histogram, 0.5) : null),
       p90Days: roundDays(c ? percentileFromHistogram(c.histogram, 0.9) : null),
     };
   });
+  const periodHistogram = mergeHistograms([...closedByMonth.values()].map((c) => c.histogram));
 
   const byMonth: ExtensionMonthRow[] = months.map((month) => {
     const g = extByMonth.get(month) ?? zeroGrounds();
@@ -212,7 +282,16 @@ export async function dashboardTrends(actor: Actor, filters: TrendFilters): Prom
 
   return {
     filters,
+    today,
     months,
+    summary: {
+      received: monthly.reduce((s, r) => s + r.received, 0),
+      closed: monthly.reduce((s, r) => s + r.closed, 0),
+      decided: monthly.reduce((s, r) => s + r.decided, 0),
+      medianDays: roundDays(percentileFromHistogram(periodHistogram, 0.5)),
+      p90Days: roundDays(percentileFromHistogram(periodHistogram, 0.9)),
+      onTime: sumOnTime([...onTimeCounts.values()]),
+    },
     monthly,
     extensions: {
       byMonth,

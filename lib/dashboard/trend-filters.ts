@@ -151,3 +151,24 @@ export function formatMonth(month: Month, locale: string, style: "long" | "short
   const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
   return new Intl.DateTimeFormat(locale, { month: style, year: style === "long" ? "numeric" : "2-digit", timeZone: "UTC" }).format(date);
 }
+
+/** A day in words without the weekday: "1. januar 2026" (nb, nn), "1 January 2026" (en). */
+export function formatDay(date: string, locale: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  // British English puts the day first, like the Norwegian forms.
+  const tag = locale === "en" ? "en-GB" : locale;
+  return new Intl.DateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * The days a period of months covers up to today (Oslo dates): from its first day to its last day,
+ * or to today when the period is not over yet. `untilToday` says which.
+ */
+export function periodDays(from: Month, to: Month, today: string): { first: string; last: string; untilToday: boolean } {
+  const first = `${from}-01`;
+  const { end } = monthBounds(from, to);
+  const [y, m] = end.split("-").map(Number) as [number, number];
+  const lastOfPeriod = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  const untilToday = today >= first && today <= lastOfPeriod;
+  return { first, last: untilToday ? today : lastOfPeriod, untilToday };
+}

@@ -1,6 +1,6 @@
 // Turns the "over time" statistics into CSV files, one per table. Column headers and labels come
 // from the caller's translator, so the file speaks the language of the page it was downloaded from.
-import { toCsv, type CsvCell } from "./csv";
+import { csvFileName, toCsv, type CsvCell, type CsvFormat } from "./csv";
 import { EXTENSION_GROUND_KEYS, type DashboardTrends } from "./dashboard-trends";
 
 export const TREND_TABLES = ["monthly", "extensions", "refusals", "identity"] as const;
@@ -19,22 +19,38 @@ export type TrendLabels = {
   identity: (level: string) => string;
 };
 
-export function trendsCsv(data: DashboardTrends, table: TrendTable, labels: TrendLabels): { fileName: string; body: string } {
+export function trendsCsv(
+  data: DashboardTrends,
+  table: TrendTable,
+  labels: TrendLabels,
+  format: CsvFormat = "csv",
+): { fileName: string; body: string } {
   const t = labels.trends;
-  const fileName = `personvern-statistikk-${table}-${data.filters.from}-${data.filters.to}.csv`;
+  const fileName = csvFileName(`personvern-statistikk-${table}-${data.filters.from}-${data.filters.to}`, format);
+  const csv = (header: string[], rows: CsvCell[][]) => toCsv(header, rows, format);
   switch (table) {
     case "monthly":
       return {
         fileName,
-        body: toCsv(
-          [t("col.month"), t("col.received"), t("col.closed"), t("col.decided"), t("col.onTime"), t("col.onTimeRate"), t("col.median"), t("col.p90")],
-          data.monthly.map((r): CsvCell[] => [r.month, r.received, r.closed, r.decided, r.onTime, r.onTimeRate, r.medianDays, r.p90Days]),
+        body: csv(
+          [
+            t("col.month"),
+            t("col.received"),
+            t("col.closed"),
+            t("col.decided"),
+            t("col.onTime"),
+            t("col.openOverdue"),
+            t("col.onTimeRate"),
+            t("col.median"),
+            t("col.p90"),
+          ],
+          data.monthly.map((r): CsvCell[] => [r.month, r.received, r.closed, r.decided, r.onTime, r.openOverdue, r.onTimeRate, r.medianDays, r.p90Days]),
         ),
       };
     case "extensions":
       return {
         fileName,
-        body: toCsv(
+        body: csv(
           [t("col.month"), ...EXTENSION_GROUND_KEYS.map((g) => t(`grounds.${g}`)), t("col.total")],
           [
             ...data.extensions.byMonth.map((r): CsvCell[] => [r.month, ...EXTENSION_GROUND_KEYS.map((g) => r[g]), r.total]),
@@ -45,7 +61,7 @@ export function trendsCsv(data: DashboardTrends, table: TrendTable, labels: Tren
     case "refusals":
       return {
         fileName,
-        body: toCsv(
+        body: csv(
           [t("col.legalBasis"), t("col.basisMeaning"), t("col.count")],
           data.refusals.map((r): CsvCell[] => [r.citation, labels.legalBasis(r.basisId), r.count]),
         ),
@@ -53,7 +69,7 @@ export function trendsCsv(data: DashboardTrends, table: TrendTable, labels: Tren
     case "identity":
       return {
         fileName,
-        body: toCsv(
+        body: csv(
           [t("col.identity"), t("col.count")],
           data.identity.map((r): CsvCell[] => [labels.identity(r.level), r.count]),
         ),

@@ -4,13 +4,23 @@ import { submitRequest } from "@/lib/cases/submit-request";
 import { dashboardNow, type DashboardNow } from "@/lib/dashboard/dashboard-now";
 import { dashboardCsv } from "@/lib/dashboard/dashboard-csv";
 import { csvCell, toCsv } from "@/lib/dashboard/csv";
+import { dashboardOnTime } from "@/lib/dashboard/dashboard-on-time";
+import { dashboardTrends } from "@/lib/dashboard/dashboard-trends";
+import { defaultPeriod } from "@/lib/dashboard/trend-filters";
 import { validRequest, staffActorByEmail as actorFor } from "./helpers";
+import { parseCsv } from "./dashboard-csv-parse";
 
 
 // Independent of lib/domain/calendar: today's date in Oslo straight from Intl, and day arithmetic
 // on UTC midnights.
 function osloToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+/** The first day of the month 11 months before this Oslo month: the start of the default period. */
+function periodStart(now: Date): string {
+  const [y, m] = osloToday(now).split("-").map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - 11;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
 }
 function dayNumber(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -135,6 +145,57 @@ describe("dashboard now", () => {
   });
 });
 
+/** The on-time counts of the default period from plain rows, with plain JavaScript. */
+async function expectedOnTime(filter: (c: { unitId: string | null; assigneeId: string | null }) => boolean) {
+  const from = periodStart(now);
+  const today = osloToday(now);
+  const rows = (await db().case.findMany({ select: { status: true, closedAt: true, dueDate: true, unitId: true, assigneeId: true } })).filter(filter);
+  const due = (r: (typeof rows)[number]) => r.dueDate.toISOString().slice(0, 10);
+  const answered = rows.filter((r) => ["completed", "partially_completed", "refused"].includes(r.status) && r.closedAt && osloToday(r.closedAt) >= from);
+  const answeredOnTime = answered.filter((r) => osloToday(r.closedAt!) <= due(r)).length;
+  const openOverdue = rows.filter((r) => ["received", "in_progress"].includes(r.status) && due(r) >= from && due(r) < today).length;
+  return { answeredOnTime, answeredLate: answered.length - answeredOnTime, openOverdue };
+}
+
+describe("dashboard on-time rate", () => {
+  it("counts open cases past their due date as late, so it is below 100 % while cases are overdue", async () => {
+    const dpo = await actorFor("personvernombud@demo.test");
+    const data = await dashboardOnTime(dpo, { now });
+    const want = await expectedOnTime(() => true);
+    expect(data.today).toBe(osloToday(now));
+    expect(`${data.from}-01`).toBe(periodStart(now));
+    expect(data.onTime).toMatchObject(want);
+    // Our two overdue open cases (the paused one is not late: its clock stands still).
+    expect(data.onTime.openOverdue).toBeGreaterThanOrEqual(2);
+    expect(data.onTime.counted).toBe(want.answeredOnTime + want.answeredLate + want.openOverdue);
+    expect(data.onTime.rate).not.toBeNull();
+    expect(data.onTime.rate!).toBeLessThan(100);
+    const exact = (100 * want.answeredOnTime) / data.onTime.counted;
+    expect(Math.abs(data.onTime.rate! - exact)).toBeLessThanOrEqual(0.1);
+  });
+
+  it("is the same figure as the statistics page with its default period, for the DPO and a unit lead", async () => {
+    for (const email of ["personvernombud@demo.test", "leder@demo.test"]) {
+      const actor = await actorFor(email);
+      const [headline, trends] = await Promise.all([dashboardOnTime(actor, { now }), dashboardTrends(actor, defaultPeriod(now), { now })]);
+      expect(headline.onTime).toEqual(trends.summary.onTime);
+      expect([headline.from, headline.to]).toEqual([trends.filters.from, trends.filters.to]);
+      // The months add up to the headline.
+      expect(trends.monthly.reduce((s, r) => s + r.openOverdue, 0)).toBe(headline.onTime.openOverdue);
+      expect(trends.monthly.reduce((s, r) => s + r.onTime, 0)).toBe(headline.onTime.answeredOnTime);
+    }
+    const lead = await actorFor("leder@demo.test");
+    const mine = await dashboardOnTime(lead, { now });
+    expect(mine.onTime).toMatchObject(await expectedOnTime((c) => c.unitId === null || lead.unitIds.includes(c.unitId) || c.assigneeId === lead.userId));
+  });
+
+  it("answers not_found to a caseworker, an admin and a citizen", async () => {
+    await expect(dashboardOnTime(await actorFor("saksbehandler@demo.test"), { now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(dashboardOnTime(await actorFor("admin@demo.test"), { now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(dashboardOnTime({ kind: "citizen", requesterId: "x" }, { now })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("dashboard CSV", () => {
   it("doubles quotes and defuses formulas", () => {
     expect(csvCell('Sa "hei"')).toBe('"Sa ""hei"""');
@@ -146,6 +207,12 @@ describe("dashboard CSV", () => {
     expect(csvCell(12)).toBe("12");
     expect(csvCell(null)).toBe("");
     expect(toCsv(["A", "B"], [["x", 1]])).toBe('\uFEFF"A","B"\r\n"x",1\r\n');
+    // The Excel format: semicolons and a decimal comma; text stays quoted (a ";" inside it too).
+    expect(csvCell(91.7, "excel")).toBe("91,7");
+    expect(csvCell(-0.5, "excel")).toBe("-0,5");
+    expect(csvCell(91.7)).toBe("91.7");
+    expect(csvCell("a;b", "excel")).toBe('"a;b"');
+    expect(toCsv(["A", "B", "C"], [["x", 12.5, null]], "excel")).toBe('\uFEFF"A";"B";"C"\r\n"x";12,5;\r\n');
   });
 
   it("exports the overdue list with escaped names", async () => {
@@ -165,5 +232,29 @@ describe("dashboard CSV", () => {
     const status = dashboardCsv(data, "status", labels).body.split("\r\n");
     expect(status[0]).toBe('\uFEFF"L:colStatus","L:colCount"');
     expect(status).toContain(`"L:status.in_progress",${data.byStatus.find((s) => s.status === "in_progress")!.count}`);
+  });
+
+  it("exports each table for Norwegian Excel: BOM, semicolons, the same cells as the CSV", async () => {
+    const data = await dashboardNow(await actorFor("personvernombud@demo.test"), { now });
+    const labels = { dashboard: (k: string) => `L:${k}`, rightTitle: (r: string) => `R:${r}` };
+    const injected: DashboardNow = {
+      ...data,
+      overdue: [
+        { id: "1", reference: "PV-1", rights: ["access", "erasure"], unitName: "Skule; Nord", assigneeName: "=HYPERLINK(1)", dueDate: "2026-01-02", daysOverdue: 5 },
+        ...data.overdue,
+      ],
+    };
+    const excel = dashboardCsv(injected, "overdue", labels, "excel");
+    expect(excel.fileName).toBe(`personvern-oversikt-overdue-${data.today}-excel.csv`);
+    expect(excel.body.split("\r\n")[0]).toBe('\uFEFF"L:colReference";"L:colRights";"L:colUnit";"L:colAssignee";"L:colDue";"L:colDaysOverdue"');
+    expect(excel.body.split("\r\n")[1]).toBe(`"PV-1";"R:access, R:erasure";"Skule; Nord";"'=HYPERLINK(1)";"2026-01-02";5`);
+    const rows = parseCsv(excel.body, ";");
+    expect(rows[1]).toEqual(["PV-1", "R:access, R:erasure", "Skule; Nord", "'=HYPERLINK(1)", "2026-01-02", "5"]);
+    expect(rows.every((r) => r.length === 6)).toBe(true);
+    expect(rows.map((r) => r[0])).toContain(refs.overdueAssigned);
+    for (const table of ["status", "right", "overdue"] as const) {
+      // No decimals in these tables: the cells are exactly those of the CSV.
+      expect(parseCsv(dashboardCsv(injected, table, labels, "excel").body, ";")).toEqual(parseCsv(dashboardCsv(injected, table, labels, "csv").body, ","));
+    }
   });
 });

@@ -1,50 +1,57 @@
-// The DPO / unit lead dashboard, "now" part: key figures, open cases by status and by right, and the
-// named list of overdue cases, each table downloadable as CSV. A server component: works without
-// JavaScript. Anyone without dashboard.view gets 404.
+// The DPO / unit lead dashboard, "now" part: the headline on-time rate (this month and the 11
+// before it, overdue open cases counting as late), key figures of the open cases, the named list
+// of overdue cases, open cases by status and by right, complaints and the background jobs. Each
+// table downloads for Excel and as CSV. A server component: works without JavaScript. Anyone
+// without dashboard.view gets 404.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { dashboardNow } from "@/lib/dashboard/dashboard-now";
+import { dashboardOnTime } from "@/lib/dashboard/dashboard-on-time";
 import type { DashboardTable } from "@/lib/dashboard/dashboard-csv";
-import { formatDateLong } from "@/lib/domain/calendar";
+import { formatDateLong, formatDateShort } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
 import { DataTable } from "@/components/ui/DataTable";
+import { DownloadLinks } from "@/components/dashboard/DownloadLinks";
 import { JobStatusSection } from "@/components/dashboard/JobStatusSection";
+import { OnTimeCard } from "@/components/dashboard/OnTimeCard";
+import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
 
 export const dynamic = "force-dynamic";
-
-function CsvLink({ table, label, tableName }: { table: DashboardTable; label: string; tableName: string }) {
-  return (
-    <p className="ds-paragraph mt-2">
-      <a className="ds-link" href={`/api/dashboard/csv?table=${table}`} data-testid={`csv-${table}`} download>
-        {label}
-        <span className="ds-sr-only">: {tableName}</span>
-      </a>
-    </p>
-  );
-}
 
 export default async function DashboardPage() {
   const actor = await requireStaffActor();
   if (!hasPermission(actor, "dashboard.view")) notFound();
-  const [data, t, tAll, localeRaw] = await Promise.all([
-    dashboardNow(actor),
+  const now = new Date();
+  const [data, onTime, t, tTrends, tAll, localeRaw] = await Promise.all([
+    dashboardNow(actor, { now }),
+    dashboardOnTime(actor, { now }),
     getTranslations("dashboard"),
+    getTranslations("trends"),
     getTranslations(),
     getLocale(),
   ]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const headline: { key: string; label: string; value: number }[] = [
     { key: "totalOpen", label: t("totalOpen"), value: data.totalOpen },
-    { key: "dueSoon", label: t("dueSoon"), value: data.dueSoon },
     { key: "overdue", label: t("overdue"), value: data.overdueCount },
+    { key: "dueSoon", label: t("dueSoon"), value: data.dueSoon },
+    { key: "unassigned", label: t("unassigned"), value: data.unassigned },
     { key: "paused", label: t("paused"), value: data.paused },
     { key: "extended", label: t("extended"), value: data.extended },
-    { key: "unassigned", label: t("unassigned"), value: data.unassigned },
   ];
+  const downloads = (table: DashboardTable, headingId: string) => (
+    <DownloadLinks
+      testId={table}
+      href={`/api/dashboard/csv?table=${table}`}
+      describedBy={headingId}
+      csvLabel={t("downloadCsv")}
+      excelLabel={t("downloadExcel")}
+    />
+  );
 
   return (
     <>
@@ -52,66 +59,46 @@ export default async function DashboardPage() {
         {t("title")}
       </h1>
       <p className="ds-paragraph mt-2 max-w-prose">{t("intro", { today: formatDateLong(data.today, locale) })}</p>
-
       <p className="ds-paragraph mt-2">
         <Link className="ds-link" href="/staff/dashboard/trends" data-testid="trends-link">
           {t("trendsLink")}
         </Link>
       </p>
 
-      <section aria-labelledby="dash-headline" className="mt-6">
-        <h2 className="ds-heading" data-size="sm" id="dash-headline">
-          {t("headlineHeading")}
-        </h2>
-        <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="dashboard-headline">
-          {headline.map((h) => (
-            <div key={h.key} className="ds-card p-4" data-testid={`headline-${h.key}`}>
-              <dt className="ds-paragraph" data-size="sm">
-                {h.label}
-              </dt>
-              <dd className="ds-heading" data-size="md">
-                {h.value}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <OnTimeCard
+          onTime={onTime.onTime}
+          from={onTime.from}
+          to={onTime.to}
+          today={onTime.today}
+          locale={locale}
+          periodNote={tTrends("onTimeCard.defaultPeriod")}
+          link={{ href: "/staff/dashboard/trends#on-time-heading", label: t("onTimeTrendsLink"), testId: "on-time-trends-link" }}
+        />
+        <section aria-labelledby="dash-headline" className="ds-card p-4 sm:p-6" data-testid="dashboard-headline-section">
+          <h2 className="ds-heading" data-size="xs" id="dash-headline">
+            {t("headlineHeading")}
+          </h2>
+          <dl className="mt-3 grid grid-cols-2 gap-3" data-testid="dashboard-headline">
+            {headline.map((h) => (
+              <div key={h.key} className="rounded-lg border border-[var(--ds-color-neutral-border-subtle)] p-3 sm:p-4" data-testid={`headline-${h.key}`}>
+                <dt className="ds-paragraph" data-size="sm">
+                  {h.label}
+                </dt>
+                <dd className="ds-heading mt-1" data-size="lg">
+                  {h.value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
 
-      <DashboardComplaints actor={actor} locale={locale} />
+      <p className="ds-paragraph mt-8 max-w-prose" data-size="sm" data-testid="download-help">
+        {t("downloadHelp")}
+      </p>
 
-      <JobStatusSection actor={actor} locale={locale} />
-
-      <section aria-labelledby="dash-status" className="mt-8">
-        <h2 className="ds-heading" data-size="sm" id="dash-status">
-          {t("byStatusHeading")}
-        </h2>
-        <div className="mt-2 overflow-x-auto">
-          <DataTable
-            testId="table-status"
-            caption={t("byStatusCaption")}
-            columns={[t("colStatus"), t("colCount")]}
-            rows={data.byStatus.map((r) => ({ key: r.status, cells: [t(`status.${r.status}`), r.count] }))}
-          />
-        </div>
-        <CsvLink table="status" label={t("download")} tableName={t("byStatusHeading")} />
-      </section>
-
-      <section aria-labelledby="dash-right" className="mt-8">
-        <h2 className="ds-heading" data-size="sm" id="dash-right">
-          {t("byRightHeading")}
-        </h2>
-        <div className="mt-2 overflow-x-auto">
-          <DataTable
-            testId="table-right"
-            caption={t("byRightCaption")}
-            columns={[t("colRight"), t("colCount")]}
-            rows={data.byRight.map((r) => ({ key: r.right, cells: [tAll(`rights.${r.right}.title`), r.count] }))}
-          />
-        </div>
-        <CsvLink table="right" label={t("download")} tableName={t("byRightHeading")} />
-      </section>
-
-      <section aria-labelledby="dash-overdue" className="mt-8">
+      <section aria-labelledby="dash-overdue" className="mt-6">
         <h2 className="ds-heading" data-size="sm" id="dash-overdue">
           {t("overdueHeading")}
         </h2>
@@ -122,7 +109,7 @@ export default async function DashboardPage() {
             {data.overdueCount > data.overdue.length && (
               <p className="ds-paragraph mt-2">{t("overdueCapped", { shown: data.overdue.length, total: data.overdueCount })}</p>
             )}
-            <div className="mt-2 overflow-x-auto">
+            <ScrollRegion label={t("overdueCaption")} className="mt-2">
               <table className="ds-table" data-zebra="true" data-size="sm" data-testid="table-overdue">
                 <caption className="ds-sr-only">{t("overdueCaption")}</caption>
                 <thead>
@@ -138,7 +125,7 @@ export default async function DashboardPage() {
                 <tbody>
                   {data.overdue.map((r) => (
                     <tr key={r.id} data-reference={r.reference}>
-                      <th scope="row">
+                      <th scope="row" className="whitespace-nowrap">
                         <Link className="ds-link" href={`/staff/cases/${r.reference}`}>
                           {r.reference}
                         </Link>
@@ -146,17 +133,58 @@ export default async function DashboardPage() {
                       <td>{r.rights.map((right) => tAll(`rights.${right}.title`)).join(", ")}</td>
                       <td>{r.unitName ?? t("noUnit")}</td>
                       <td>{r.assigneeName ?? t("noAssignee")}</td>
-                      <td>{formatDateLong(r.dueDate, locale)}</td>
+                      <td className="whitespace-nowrap">{formatDateShort(r.dueDate, locale)}</td>
                       <td>{r.daysOverdue}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         )}
-        <CsvLink table="overdue" label={t("download")} tableName={t("overdueHeading")} />
+        {downloads("overdue", "dash-overdue")}
       </section>
+
+      <div className="mt-10 grid grid-cols-1 gap-10 xl:grid-cols-2">
+        <section aria-labelledby="dash-status">
+          <h2 className="ds-heading" data-size="sm" id="dash-status">
+            {t("byStatusHeading")}
+          </h2>
+          <ScrollRegion label={t("byStatusCaption")} className="mt-2">
+            <DataTable
+              testId="table-status"
+              caption={t("byStatusCaption")}
+              columns={[t("colStatus"), t("colCount")]}
+              rows={data.byStatus.map((r) => ({ key: r.status, cells: [t(`status.${r.status}`), r.count] }))}
+            />
+          </ScrollRegion>
+          {downloads("status", "dash-status")}
+        </section>
+
+        <section aria-labelledby="dash-right">
+          <h2 className="ds-heading" data-size="sm" id="dash-right">
+            {t("byRightHeading")}
+          </h2>
+          <ScrollRegion label={t("byRightCaption")} className="mt-2">
+            <DataTable
+              testId="table-right"
+              caption={t("byRightCaption")}
+              columns={[t("colRight"), t("colCount")]}
+              rows={data.byRight.map((r) => ({ key: r.right, cells: [tAll(`rights.${r.right}.title`), r.count] }))}
+            />
+          </ScrollRegion>
+          {downloads("right", "dash-right")}
+        </section>
+      </div>
+
+      <div className="grid grid-cols-1 gap-x-10 xl:grid-cols-2">
+        <div className="min-w-0">
+          <DashboardComplaints actor={actor} locale={locale} />
+        </div>
+        <div className="min-w-0">
+          <JobStatusSection actor={actor} locale={locale} />
+        </div>
+      </div>
     </>
   );
 }

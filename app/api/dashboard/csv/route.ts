@@ -1,19 +1,22 @@
-// CSV export of one dashboard table (?table=status|right|overdue). Re-checks the signed-in staff
-// member on every request: no dashboard.view (or no session) answers 404, like the page.
+// CSV export of one dashboard table (?table=status|right|overdue, &format=excel for the semicolon /
+// decimal-comma file that Norwegian Excel opens as columns). Re-checks the signed-in staff member on
+// every request: no dashboard.view (or no session) answers 404, like the page.
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentStaffActor } from "@/lib/auth/staff-actor";
 import { dashboardCsv, DASHBOARD_TABLES } from "@/lib/dashboard/dashboard-csv";
 import { dashboardNow } from "@/lib/dashboard/dashboard-now";
+import { CSV_FORMATS, csvResponseHeaders } from "@/lib/dashboard/csv";
 import { DomainError } from "@/lib/domain/errors";
 import { notFoundResponse } from "@/lib/files/upload-request";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ table: z.enum(DASHBOARD_TABLES) });
+const query = z.object({ table: z.enum(DASHBOARD_TABLES), format: z.enum(CSV_FORMATS).default("csv") });
 
 export async function GET(request: Request): Promise<Response> {
-  const parsed = query.safeParse({ table: new URL(request.url).searchParams.get("table") });
+  const params = new URL(request.url).searchParams;
+  const parsed = query.safeParse({ table: params.get("table"), format: params.get("format") ?? undefined });
   if (!parsed.success) return notFoundResponse();
   const actor = await currentStaffActor();
   if (!actor) return notFoundResponse();
@@ -25,17 +28,11 @@ export async function GET(request: Request): Promise<Response> {
     throw error;
   }
   const [t, tAll] = await Promise.all([getTranslations("dashboard"), getTranslations()]);
-  const { fileName, body } = dashboardCsv(data, parsed.data.table, {
-    dashboard: (key) => t(key),
-    rightTitle: (right) => tAll(`rights.${right}.title`),
-  });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const { fileName, body } = dashboardCsv(
+    data,
+    parsed.data.table,
+    { dashboard: (key) => t(key), rightTitle: (right) => tAll(`rights.${right}.title`) },
+    parsed.data.format,
+  );
+  return new Response(body, { status: 200, headers: csvResponseHeaders(fileName) });
 }

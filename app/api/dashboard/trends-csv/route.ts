@@ -1,5 +1,5 @@
 // CSV export of one "over time" table (?table=monthly|extensions|refusals|identity plus the page's
-// filters). Re-checks the signed-in staff member on every request: no dashboard.view (or no
+// filters, &format=excel for the semicolon / decimal-comma file for Norwegian Excel). Re-checks the signed-in staff member on every request: no dashboard.view (or no
 // session) answers 404, like the page; invalid filters too.
 import { getTranslations } from "next-intl/server";
 import { currentStaffActor } from "@/lib/auth/staff-actor";
@@ -7,6 +7,7 @@ import { listUnitChoices } from "@/lib/admin/unit-choices";
 import { dashboardTrends } from "@/lib/dashboard/dashboard-trends";
 import { parseTrendFilters } from "@/lib/dashboard/trend-filters";
 import { isTrendTable, trendsCsv } from "@/lib/dashboard/trends-csv";
+import { csvResponseHeaders, isCsvFormat } from "@/lib/dashboard/csv";
 import { hasPermission } from "@/lib/domain/policy";
 import { notFoundResponse } from "@/lib/files/upload-request";
 
@@ -16,6 +17,8 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const table = params.get("table");
   if (!isTrendTable(table)) return notFoundResponse();
+  const format = params.get("format") ?? "csv";
+  if (!isCsvFormat(format)) return notFoundResponse();
   const actor = await currentStaffActor();
   if (!actor || !hasPermission(actor, "dashboard.view")) return notFoundResponse();
   const units = await listUnitChoices(actor);
@@ -23,18 +26,15 @@ export async function GET(request: Request): Promise<Response> {
   if (errors.length > 0) return notFoundResponse();
   const data = await dashboardTrends(actor, filters);
   const [t, tAll] = await Promise.all([getTranslations("trends"), getTranslations()]);
-  const { fileName, body } = trendsCsv(data, table, {
-    trends: (key) => t(key as never),
-    legalBasis: (id) => (tAll.has(`caseWork.legalBases.${id}` as never) ? tAll(`caseWork.legalBases.${id}` as never) : null),
-    identity: (level) => tAll(`staffQueue.identity.${level}` as never),
-  });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
+  const { fileName, body } = trendsCsv(
+    data,
+    table,
+    {
+      trends: (key) => t(key as never),
+      legalBasis: (id) => (tAll.has(`caseWork.legalBases.${id}` as never) ? tAll(`caseWork.legalBases.${id}` as never) : null),
+      identity: (level) => tAll(`staffQueue.identity.${level}` as never),
     },
-  });
+    format,
+  );
+  return new Response(body, { status: 200, headers: csvResponseHeaders(fileName) });
 }

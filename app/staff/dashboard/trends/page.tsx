@@ -1,8 +1,10 @@
-// The DPO / unit lead dashboard, "over time" part: per Oslo calendar month, received vs closed,
-// on-time rate, days to answer (median, 90th percentile), extensions by ground, refusals by legal
-// basis and identity strength, for a unit / right / channel / period chosen in a GET form. Each
-// statistic has a server-rendered SVG chart, the table behind it and a CSV link. A server
-// component: works without JavaScript. Anyone without dashboard.view gets 404.
+// The DPO / unit lead dashboard, "over time" part: headline figures of the whole period (the
+// on-time rate with overdue open cases counting as late, received, decided, days to answer), then
+// per Oslo calendar month: received vs closed, on-time rate, days to answer (median, 90th
+// percentile), extensions by ground, refusals by legal basis and identity strength, for a unit /
+// right / channel / period chosen in a GET form. Each statistic has a server-rendered SVG chart, the
+// table behind it and downloads for Excel and as CSV. A server component: works without
+// JavaScript. Anyone without dashboard.view gets 404.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,6 +18,7 @@ import { isLocale } from "@/i18n/locales";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TrendFilterForm } from "@/components/dashboard/TrendFilterForm";
 import { TrendSection } from "@/components/dashboard/TrendSection";
+import { OnTimeCard } from "@/components/dashboard/OnTimeCard";
 import { DataTable } from "@/components/ui/DataTable";
 import { BarChart } from "@/components/dashboard/charts/BarChart";
 import { HorizontalBarChart } from "@/components/dashboard/charts/HorizontalBarChart";
@@ -95,14 +98,25 @@ async function TrendStatistics({
   const show = (v: number | null) => (v === null ? none : num.format(v));
   const pct = (v: number | null) => (v === null ? none : `${num.format(v)} %`);
   const query = trendQueryString(filters);
-  const csv = (table: TrendTableName) => `/api/dashboard/trends-csv?table=${table}${query ? `&${query}` : ""}`;
+  const csv = (table: TrendTableName) => ({
+    href: `/api/dashboard/trends-csv?table=${table}${query ? `&${query}` : ""}`,
+    csvLabel: t("downloadCsv"),
+    excelLabel: t("downloadExcel"),
+  });
   const axis = data.months.map((m) => formatMonth(m, locale, "short"));
   const long = (m: string) => formatMonth(m, locale, "long");
   const from = long(filters.from);
   const to = long(filters.to);
   const sum = (f: (r: (typeof data.monthly)[number]) => number) => data.monthly.reduce((s, r) => s + f(r), 0);
-  const decided = sum((r) => r.decided);
-  const onTime = sum((r) => r.onTime);
+  const summary = data.summary;
+  const figures: { key: string; label: string; value: string }[] = [
+    { key: "received", label: t("summary.received"), value: num.format(summary.received) },
+    { key: "closed", label: t("summary.closed"), value: num.format(summary.closed) },
+    { key: "decided", label: t("summary.decided"), value: num.format(summary.decided) },
+    { key: "extended", label: t("summary.extended"), value: num.format(data.extensions.total) },
+    { key: "median", label: t("summary.median"), value: show(summary.medianDays) },
+    { key: "p90", label: t("summary.p90"), value: show(summary.p90Days) },
+  ];
   const lastDecided = [...data.monthly].reverse().find((r) => r.medianDays !== null);
   const refusalTotal = data.refusals.reduce((s, r) => s + r.count, 0);
   const identityTotal = data.identity.reduce((s, r) => s + r.count, 0);
@@ -117,9 +131,36 @@ async function TrendStatistics({
         {t("period", { from, to })}
       </p>
 
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <OnTimeCard onTime={summary.onTime} from={filters.from} to={filters.to} today={data.today} locale={locale} />
+        <section aria-labelledby="summary-heading" className="ds-card p-4 sm:p-6" data-testid="trend-summary">
+          <h2 className="ds-heading" data-size="xs" id="summary-heading">
+            {t("summary.heading")}
+          </h2>
+          <dl className="mt-3 grid grid-cols-2 gap-3">
+            {figures.map((f) => (
+              <div key={f.key} className="rounded-lg border border-[var(--ds-color-neutral-border-subtle)] p-3 sm:p-4" data-testid={`summary-${f.key}`}>
+                <dt className="ds-paragraph" data-size="sm">
+                  {f.label}
+                </dt>
+                <dd className="ds-heading mt-1" data-size="lg">
+                  {f.value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+
+      <p className="ds-paragraph mt-8 max-w-prose" data-size="sm" data-testid="download-help">
+        {t("downloadHelp")}
+      </p>
+
       <TrendSection
         id="monthly"
         heading={t("monthly.heading")}
+        chartLabel={t("chartRegion", { name: t("monthly.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("monthly.caption") })}
         chart={
           <BarChart
             id="chart-monthly"
@@ -141,19 +182,20 @@ async function TrendStatistics({
             rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.received, r.closed] }))}
           />
         }
-        csvHref={csv("monthly")}
-        csvLabel={t("download")}
+        downloads={csv("monthly")}
       />
 
       <TrendSection
         id="on-time"
         heading={t("onTime.heading")}
+        chartLabel={t("chartRegion", { name: t("onTime.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("onTime.caption") })}
         explain={t("onTime.explain")}
         chart={
           <LineChart
             id="chart-on-time"
             title={t("onTime.chartTitle")}
-            description={t("onTime.chartDesc", { decided, onTime, rate: pct(decided > 0 ? Math.round((onTime / decided) * 1000) / 10 : null) })}
+            description={t("onTime.chartDesc", { onTime: summary.onTime.answeredOnTime, counted: summary.onTime.counted, rate: pct(summary.onTime.rate) })}
             categories={axis}
             series={[{ label: t("series.onTimeRate"), values: data.monthly.map((r) => r.onTimeRate) }]}
             yMax={100}
@@ -165,17 +207,18 @@ async function TrendStatistics({
           <DataTable
             testId="table-on-time"
             caption={t("onTime.caption")}
-            columns={[t("col.month"), t("col.decided"), t("col.onTime"), t("col.onTimeRate")]}
-            rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.decided, r.onTime, pct(r.onTimeRate)] }))}
+            columns={[t("col.month"), t("col.decided"), t("col.onTime"), t("col.openOverdue"), t("col.onTimeRate")]}
+            rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.decided, r.onTime, r.openOverdue, pct(r.onTimeRate)] }))}
           />
         }
-        csvHref={csv("monthly")}
-        csvLabel={t("download")}
+        downloads={csv("monthly")}
       />
 
       <TrendSection
         id="duration"
         heading={t("duration.heading")}
+        chartLabel={t("chartRegion", { name: t("duration.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("duration.caption") })}
         explain={t("duration.explain")}
         chart={
           <LineChart
@@ -202,13 +245,14 @@ async function TrendStatistics({
             rows={data.monthly.map((r) => ({ key: r.month, cells: [long(r.month), r.decided, show(r.medianDays), show(r.p90Days)] }))}
           />
         }
-        csvHref={csv("monthly")}
-        csvLabel={t("download")}
+        downloads={csv("monthly")}
       />
 
       <TrendSection
         id="extensions"
         heading={t("extensions.heading")}
+        chartLabel={t("chartRegion", { name: t("extensions.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("extensions.caption") })}
         explain={t("extensions.explain")}
         chart={
           <HorizontalBarChart
@@ -230,13 +274,14 @@ async function TrendStatistics({
             ]}
           />
         }
-        csvHref={csv("extensions")}
-        csvLabel={t("download")}
+        downloads={csv("extensions")}
       />
 
       <TrendSection
         id="refusals"
         heading={t("refusals.heading")}
+        chartLabel={data.refusals.length === 0 ? undefined : t("chartRegion", { name: t("refusals.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("refusals.caption") })}
         explain={t("refusals.explain")}
         chart={
           data.refusals.length === 0 ? (
@@ -259,13 +304,14 @@ async function TrendStatistics({
             rows={data.refusals.map((r) => ({ key: r.basisId, cells: [basisLabel(r.basisId, r.citation), r.count] }))}
           />
         }
-        csvHref={csv("refusals")}
-        csvLabel={t("download")}
+        downloads={csv("refusals")}
       />
 
       <TrendSection
         id="identity"
         heading={t("identity.heading")}
+        chartLabel={t("chartRegion", { name: t("identity.chartTitle") })}
+        tableLabel={t("tableRegion", { name: t("identity.caption") })}
         explain={t("identity.explain")}
         chart={
           <HorizontalBarChart
@@ -284,8 +330,7 @@ async function TrendStatistics({
             rows={data.identity.map((r) => ({ key: r.level, cells: [tAll(`staffQueue.identity.${r.level}` as never), r.count] }))}
           />
         }
-        csvHref={csv("identity")}
-        csvLabel={t("download")}
+        downloads={csv("identity")}
       />
     </>
   );
