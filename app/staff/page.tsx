@@ -3,7 +3,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { listQueue } from "@/lib/cases/list-queue";
+import { countFollowUps, listQueue } from "@/lib/cases/list-queue";
 import { parseQueueFilters } from "@/lib/cases/queue-filters";
 import { listAssignees } from "@/lib/cases/assign-case";
 import { listUnitChoices } from "@/lib/admin/unit-choices";
@@ -32,10 +32,11 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const filters = parseQueueFilters({ ...Object.fromEntries(filterParams), cursor });
   const back = filterParams.toString();
-  const [page, units, assignees] = await Promise.all([
+  const [page, units, assignees, followUps] = await Promise.all([
     listQueue(actor, { filters, cursor: filters.cursor ?? null }),
     listUnitChoices(actor),
     listAssignees(actor),
+    countFollowUps(actor),
   ]);
   const canClaim = hasPermission(actor, "case.claim");
   const canAssign = hasPermission(actor, "case.assign");
@@ -50,7 +51,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
         {t("intro")}
       </p>
       <QueueNoticeAlert notice={notice} />
-      <QueueViews current={filters.view} />
+      <QueueViews current={filters.view} followUps={followUps} />
       <QueueFilterForm filters={filters} units={units} assignees={assignees} meId={actor.userId} />
 
       <h2 className="ds-sr-only" id="queue-results">

@@ -103,7 +103,11 @@ export async function QueueTable(props: {
               <td role="cell" data-label={col.due}>{formatDateShort(row.dueDate, props.locale)}</td>
               <td role="cell" data-label={col.daysLeft}>
                 {/* Paused: the deadline moves one day per day until the requester answers, as in the case header. */}
-                {row.status === "awaiting_requester" ? (
+                {row.followUpAt ? (
+                  <span className="ds-tag" data-color="warning" data-size="sm" data-testid="follow-up-tag">
+                    {t("followUpTag")}
+                  </span>
+                ) : row.status === "awaiting_requester" ? (
                   <span data-testid="days-left-paused">{tAll("caseRules.queue.paused")}</span>
                 ) : (
                   <DaysLeft days={row.daysLeft} />

@@ -2,15 +2,18 @@ import { getTranslations } from "next-intl/server";
 import type { QueueView } from "@/lib/cases/queue-filters";
 import { queueHref } from "./queue-url";
 
-const VIEWS: QueueView[] = ["all", "mine", "unassigned", "due_this_week", "overdue"];
+const VIEWS: QueueView[] = ["all", "mine", "unassigned", "due_this_week", "overdue", "follow_up"];
 
-/** The saved views as links (work without JavaScript); the current one is marked for screen readers too. */
-export async function QueueViews({ current }: { current: QueueView }) {
+/**
+ * The saved views as links (work without JavaScript); the current one is marked for screen readers
+ * too. "Oppfølging" (closed cases the requester wrote in) shows only when there are any, with their count.
+ */
+export async function QueueViews({ current, followUps }: { current: QueueView; followUps: number }) {
   const t = await getTranslations("staffQueue.views");
   return (
     <nav aria-label={t("label")} className="mt-4">
       <ul className="flex flex-wrap gap-2">
-        {VIEWS.map((view) => (
+        {VIEWS.filter((view) => view !== "follow_up" || followUps > 0 || current === "follow_up").map((view) => (
           <li key={view}>
             <a
               href={queueHref(new URLSearchParams(), { view })}
@@ -19,7 +22,7 @@ export async function QueueViews({ current }: { current: QueueView }) {
               data-size="sm"
               aria-current={view === current ? "page" : undefined}
             >
-              {t(view)}
+              {view === "follow_up" ? t("followUpCount", { count: followUps }) : t(view)}
             </a>
           </li>
         ))}

@@ -6,7 +6,9 @@
 // hide messages and attachments until the citizen has signed in with ID-porten at level high.
 import { db, type Tx } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
-import type { AttachmentPurpose, CaseStatus, Right } from "@/lib/db/generated/client";
+import type { AttachmentPurpose, CaseStatus, OnBehalfOf, Right } from "@/lib/db/generated/client";
+import type { IsoDate } from "@/lib/domain/calendar";
+import { followUpUntil, requesterMayWriteNow as followUpOpen } from "./follow-up";
 import { isClosed, identityAtLeast } from "@/lib/domain/case-status";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
@@ -28,6 +30,7 @@ export const CITIZEN_TIMELINE_EVENTS = [
   "message.to_requester",
   "attachment.from_requester",
   "attachment.answer",
+  "case.follow_up_received",
 ] as const;
 export type CitizenTimelineEvent = (typeof CITIZEN_TIMELINE_EVENTS)[number];
 
@@ -54,9 +57,16 @@ export type CitizenCaseView = {
   /** True when messages and attachments are withheld until an ID-porten high sign-in. */
   needsHighLevel: boolean;
   maskedNationalId: string | null;
+  /** Whom the request concerns: the requester, or (on behalf of a child / by power of attorney) the person named. */
+  concerns: { onBehalfOf: OnBehalfOf; subjectName: string | null };
+  /** The requester may still send messages and files (open, or closed within the follow-up period). */
+  mayWrite: boolean;
+  /** Closed case: the last day of the follow-up period (null while open). */
+  followUpUntil: IsoDate | null;
   /** detail: the channel of "case.registered", the sign-in method of "case.requester_linked" (codes only). */
   timeline: { at: Date; type: CitizenTimelineEvent; actor: "you" | "municipality"; detail?: string }[];
-  messages: { id: string; from: "you" | "municipality"; body: string; createdAt: Date }[];
+  /** `letter`: the message is a letter (shown formatted); `files`: its attachments (a letter's PDF). */
+  messages: { id: string; from: "you" | "municipality"; body: string; createdAt: Date; letter: boolean; files: { id: string; fileName: string; sizeBytes: number }[] }[];
   attachments: { id: string; purpose: Exclude<AttachmentPurpose, "internal">; fileName: string; sizeBytes: number; createdAt: Date }[];
 };
 
@@ -75,6 +85,8 @@ export async function findOwnedCase(client: Client, identityId: string, referenc
       locale: true,
       specialCategory: true,
       requesterId: true,
+      closedAt: true,
+      municipalityId: true,
     },
   });
 }
@@ -112,6 +124,10 @@ export async function citizenGetCase(
       extensionReason: true,
       version: true,
       specialCategory: true,
+      closedAt: true,
+      municipalityId: true,
+      onBehalfOf: true,
+      subjectName: true,
       requester: { select: { nationalIdEncrypted: true, identity: { select: { pidEncrypted: true } } } },
       events: {
         where: { type: { in: [...CITIZEN_TIMELINE_EVENTS] } },
@@ -121,7 +137,14 @@ export async function citizenGetCase(
       messages: {
         where: { kind: { in: ["to_requester", "from_requester"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, body: true, createdAt: true },
+        select: {
+          id: true,
+          kind: true,
+          body: true,
+          createdAt: true,
+          letter: { select: { id: true } },
+          attachments: { where: { deletedAt: null, purpose: { in: ["from_requester", "answer"] } }, select: { id: true, fileName: true, sizeBytes: true } },
+        },
       },
       attachments: {
         where: { purpose: { in: ["from_requester", "answer"] }, deletedAt: null },
@@ -148,6 +171,9 @@ export async function citizenGetCase(
     specialCategory,
     needsHighLevel,
     maskedNationalId: maskedOrNull(found.requester.nationalIdEncrypted ?? found.requester.identity?.pidEncrypted),
+    concerns: { onBehalfOf: found.onBehalfOf, subjectName: found.onBehalfOf === "self" ? null : found.subjectName },
+    mayWrite: !needsHighLevel && followUpOpen(found, new Date()),
+    followUpUntil: followUpUntil(found),
     timeline: found.events.map((e) => ({
       at: e.at,
       type: e.type as CitizenTimelineEvent,
@@ -161,6 +187,8 @@ export async function citizenGetCase(
           from: m.kind === "from_requester" ? "you" : "municipality",
           body: m.body,
           createdAt: m.createdAt,
+          letter: m.letter !== null,
+          files: m.attachments,
         })),
     attachments: needsHighLevel
       ? []

@@ -1,11 +1,13 @@
 // Use case: the citizen sends a secure message on their own case. One transaction: the message,
 // its audit event and, when the case was waiting for the requester, the "requester_answered"
 // transition (closes the pause, status back to in_progress, due date moved by the pause days).
+// On a closed case within the follow-up period (lib/domain/follow-up.ts) the message marks the case
+// for follow-up instead; after the period the case takes no messages (case_closed).
 import { db } from "@/lib/db/client";
 import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
-import { isClosed } from "@/lib/domain/case-status";
 import { findOwnedCase } from "./citizen-get-case";
+import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "./follow-up";
 import { resumeOnRequesterAnswerInTx } from "./requester-answered";
 import { messageBodySchema } from "./message-schema";
 
@@ -14,19 +16,20 @@ export async function citizenSendMessage(input: {
   reference: string;
   body: string;
   now?: Date;
-}): Promise<{ messageId: string; answered: boolean }> {
+}): Promise<{ messageId: string; answered: boolean; followUp: boolean }> {
   const parsed = messageBodySchema.safeParse(input.body);
   if (!parsed.success) throw new DomainError("validation_failed", { field: "body", message: parsed.error.issues[0]?.message });
+  const now = input.now ?? new Date();
   const existing = await findOwnedCase(db(), input.identityId, input.reference);
   if (!existing) throw new DomainError("not_found");
-  if (isClosed(existing.status)) throw new DomainError("case_closed");
+  assertRequesterMayWrite(existing, now);
   await enforceRateLimit("message_identity", input.identityId);
 
-  const now = input.now ?? new Date();
-  return db().$transaction(async (tx) => {
+  let mailed = false;
+  const result = await db().$transaction(async (tx) => {
     const owned = await findOwnedCase(tx, input.identityId, input.reference);
     if (!owned) throw new DomainError("not_found");
-    if (isClosed(owned.status)) throw new DomainError("case_closed");
+    assertRequesterMayWrite(owned, now);
     const message = await tx.message.create({
       data: { caseId: owned.id, kind: "from_requester", authorId: owned.requesterId, body: parsed.data, createdAt: now },
       select: { id: true },
@@ -42,6 +45,9 @@ export async function citizenSendMessage(input: {
       },
     });
     const answered = await resumeOnRequesterAnswerInTx(tx, owned, now);
-    return { messageId: message.id, answered };
+    mailed = await markFollowUpInTx(tx, owned.id, now);
+    return { messageId: message.id, answered, followUp: owned.closedAt !== null };
   });
+  kickFollowUpMail(mailed);
+  return result;
 }

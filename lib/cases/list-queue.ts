@@ -9,6 +9,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import type { CaseStatus, Right, Channel, IdentityLevel } from "@/lib/db/generated/client";
 import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
 import { buildQueueQuery, encodeQueueCursor } from "./queue-query";
+import { caseScopeFilter } from "./case-scope";
 
 export type QueueRow = {
   id: string;
@@ -26,6 +27,8 @@ export type QueueRow = {
   identityLevel: IdentityLevel;
   /** For optimistic locking of the bulk assign form. */
   version: number;
+  /** The requester wrote after closing; nobody has followed it up yet. */
+  followUpAt: Date | null;
 };
 
 export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
@@ -44,6 +47,7 @@ type RawRow = {
   unit_name: string | null;
   assignee_name: string | null;
   version: number;
+  follow_up_at: Date | null;
 };
 
 export async function listQueue(
@@ -76,6 +80,7 @@ export async function listQueue(
       requesterName: row.requester_name,
       identityLevel: row.identity_level as IdentityLevel,
       version: row.version,
+      followUpAt: row.follow_up_at,
     };
   });
   const last = page.at(-1);
@@ -84,4 +89,10 @@ export async function listQueue(
       ? encodeQueueCursor({ due: filters.sort === "due" ? last.dueDate : undefined, received: last.receivedAt.toISOString(), id: last.id })
       : null;
   return { rows: page, nextCursor };
+}
+
+/** How many closed cases in the actor's scope wait for a follow-up (the queue's "Oppfølging" view). */
+export async function countFollowUps(actor: Actor): Promise<number> {
+  if (!can(actor, "case.list") || actor.kind !== "staff") return 0;
+  return db().case.count({ where: { AND: [{ followUpAt: { not: null } }, caseScopeFilter(actor)] } });
 }

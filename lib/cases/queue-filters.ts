@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
-export const QUEUE_VIEWS = ["all", "mine", "unassigned", "due_this_week", "overdue"] as const;
+/** `follow_up`: closed cases the requester wrote in afterwards, until someone follows them up. */
+export const QUEUE_VIEWS = ["all", "mine", "unassigned", "due_this_week", "overdue", "follow_up"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 const flag = z

@@ -39,8 +39,11 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
   const where: Prisma.Sql[] = [];
 
   if (filters.status) where.push(Prisma.sql`c.status = ${filters.status}::"CaseStatus"`);
+  // Follow-ups are closed cases: the partial index on follow_up_at, whatever the status.
+  else if (filters.view === "follow_up") where.push(Prisma.sql`c.follow_up_at IS NOT NULL`);
   // Written exactly like the partial indexes' predicate, so the planner can use them.
   else where.push(Prisma.sql`c.status IN ('received', 'in_progress', 'awaiting_requester')`);
+  if (filters.view === "follow_up" && filters.status) where.push(Prisma.sql`c.follow_up_at IS NOT NULL`);
   if (filters.right) where.push(Prisma.sql`${filters.right}::"Right" = ANY (c.rights)`);
   if (filters.channel) where.push(Prisma.sql`c.channel = ${filters.channel}::"Channel"`);
   if (filters.identity) where.push(Prisma.sql`r.identity_level = ${filters.identity}::"IdentityLevel"`);
@@ -84,7 +87,7 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
 
   const columns = Prisma.sql`c.id, c.reference, c.rights::text[] AS rights, c.status::text AS status,
     c.channel::text AS channel, c.received_at, c.due_date, c.extended, r.name AS requester_name,
-    r.identity_level::text AS identity_level, c.unit_id, c.assignee_id, c.version`;
+    r.identity_level::text AS identity_level, c.unit_id, c.assignee_id, c.version, c.follow_up_at`;
   const branches = scopeBranches(actor).map(
     (scope) => Prisma.sql`(SELECT ${columns}
       FROM request_case c JOIN requester r ON r.id = c.requester_id

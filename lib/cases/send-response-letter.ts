@@ -110,12 +110,13 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
   try {
     result = await db().$transaction(async (tx) => {
       await bumpCaseVersionInTx(tx, c.id, version.data);
-      const letter = await tx.letter.create({
-        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "portal", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
-        select: { id: true },
-      });
       const message = await tx.message.create({
         data: { caseId: c.id, kind: "to_requester", authorId: actor.userId, body, createdAt: now },
+        select: { id: true },
+      });
+      // The letter points at its message, so the thread shows it as a letter with its PDF.
+      const letter = await tx.letter.create({
+        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "portal", status: "queued", body, pdf, createdById: actor.userId, createdAt: now, messageId: message.id },
         select: { id: true },
       });
       const attachment = await tx.attachment.create({

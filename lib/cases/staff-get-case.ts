@@ -14,6 +14,7 @@ import { can, type Action, type Actor, type CaseRef } from "@/lib/domain/policy"
 import { readStoredDetails, type StoredDetails } from "@/lib/requests/stored-details";
 import { logger } from "@/lib/log";
 import { caseScopeFilter } from "./case-scope";
+import { staffMayWriteNow } from "./follow-up";
 
 export type StaffCaseView = {
   id: string;
@@ -28,7 +29,12 @@ export type StaffCaseView = {
   daysLeft: number;
   extended: boolean;
   canMessage: boolean;
-  messages: { id: string; kind: "to_requester" | "from_requester"; body: string; createdAt: Date }[];
+  /** Whether a message to the requester is possible now (open, follow-up period, or a follow-up waiting). */
+  canWriteNow: boolean;
+  /** The requester wrote after closing and nobody has followed it up yet. */
+  followUpAt: Date | null;
+  /** `letter`: a sent letter (shown formatted); `files`: its attachments (the letter's PDF). */
+  messages: { id: string; kind: "to_requester" | "from_requester"; body: string; createdAt: Date; letter: boolean; files: { id: string; fileName: string; sizeBytes: number }[] }[];
   attachments: { id: string; purpose: AttachmentPurpose; fileName: string; sizeBytes: number; createdAt: Date }[];
 };
 
@@ -47,6 +53,8 @@ export async function staffCaseRef(actor: Actor, reference: string) {
       assigneeId: true,
       municipalityId: true,
       answerChannel: true,
+      closedAt: true,
+      followUpAt: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
     },
   });
@@ -72,7 +80,14 @@ export async function staffGetCase(actor: Actor, reference: string, now: Date = 
       messages: {
         where: { kind: { in: ["to_requester", "from_requester"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, body: true, createdAt: true },
+        select: {
+          id: true,
+          kind: true,
+          body: true,
+          createdAt: true,
+          letter: { select: { id: true } },
+          attachments: { where: { deletedAt: null }, select: { id: true, fileName: true, sizeBytes: true } },
+        },
       },
       attachments: {
         where: { deletedAt: null },
@@ -95,7 +110,16 @@ export async function staffGetCase(actor: Actor, reference: string, now: Date = 
     daysLeft: daysLeft(due, osloDateOf(now)),
     extended: found.extended,
     canMessage: can(actor, "case.message", visible.ref),
-    messages: found.messages.map((m) => ({ ...m, kind: m.kind as "to_requester" | "from_requester" })),
+    canWriteNow: staffMayWriteNow(visible, now),
+    followUpAt: visible.followUpAt,
+    messages: found.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind as "to_requester" | "from_requester",
+      body: m.body,
+      createdAt: m.createdAt,
+      letter: m.letter !== null,
+      files: m.attachments,
+    })),
     attachments: found.attachments,
   };
 }
@@ -162,7 +186,8 @@ export type CaseTimelineEntry = {
   actorName: string | null;
   /** Non-personal facts from the event (dates, outcome, pause kind...). */
   facts: Record<string, unknown>;
-  message: { kind: "to_requester" | "from_requester" | "internal_note"; body: string } | null;
+  /** `letter`: the message is a sent letter (shown formatted). */
+  message: { kind: "to_requester" | "from_requester" | "internal_note"; body: string; letter: boolean } | null;
 };
 
 export type StaffCaseWorkView = {
@@ -295,7 +320,10 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       tasks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       decisions: true,
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, at: true, type: true, actorType: true, actorId: true, after: true } },
-      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, body: true, createdAt: true, authorId: true } },
+      messages: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, body: true, createdAt: true, authorId: true, letter: { select: { id: true } } },
+      },
     },
   });
 
@@ -337,7 +365,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       actorType: e.actorType,
       actorName: e.actorType === "staff" ? nameOf(e.actorId) : null,
       facts,
-      message: message ? { kind: message.kind, body: message.body } : null,
+      message: message ? { kind: message.kind, body: message.body, letter: message.letter !== null } : null,
     };
   });
   // Messages that no event points at (older data) still belong in the timeline.
@@ -350,7 +378,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       actorType: m.kind === "from_requester" ? "citizen" : "staff",
       actorName: m.kind === "from_requester" ? null : nameOf(m.authorId),
       facts: {},
-      message: { kind: m.kind, body: m.body },
+      message: { kind: m.kind, body: m.body, letter: m.letter !== null },
     });
   }
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());

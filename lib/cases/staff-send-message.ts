@@ -1,15 +1,16 @@
 // Use case: a caseworker sends a secure message to the requester. One transaction: the message,
 // its audit event and a "new_message" e-mail in the outbox that says only "you have a new message
-// in PV-..." with a link to the case page (never the message itself).
+// in PV-..." with a link to the case page (never the message itself). On a closed case: during the
+// follow-up period or while a follow-up waits; the answer ends the follow-up.
 import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/env";
 import { DomainError } from "@/lib/domain/errors";
-import { isClosed } from "@/lib/domain/case-status";
 import { can, type Actor } from "@/lib/domain/policy";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { messageBodySchema } from "./message-schema";
 import { staffCaseRef } from "./staff-get-case";
+import { clearFollowUpInTx, staffMayWriteNow } from "./follow-up";
 
 export function myCaseLink(reference: string): string {
   return `${publicUrl()}/my-cases/${reference}`;
@@ -24,9 +25,10 @@ export async function staffSendMessage(
   if (!can(actor, "case.message", visible.ref)) throw new DomainError("forbidden");
   const parsed = messageBodySchema.safeParse(input.body);
   if (!parsed.success) throw new DomainError("validation_failed", { field: "body", message: parsed.error.issues[0]?.message });
-  if (isClosed(visible.status)) throw new DomainError("case_closed");
-
   const now = input.now ?? new Date();
+  // A closed case takes an answer during its follow-up period, or while a follow-up waits for one.
+  if (!staffMayWriteNow(visible, now)) throw new DomainError("case_closed");
+
   const to = visible.requester.email ?? visible.requester.identity?.email ?? null;
   const result = await db().$transaction(async (tx) => {
     const message = await tx.message.create({
@@ -43,6 +45,7 @@ export async function staffSendMessage(
         after: { messageId: message.id },
       },
     });
+    await clearFollowUpInTx(tx, visible.id, actor, now, "answered");
     if (to) {
       await enqueueMail(tx, {
         to,

@@ -2,6 +2,8 @@
 // published privacy statement (shared/seeds); where a statement leaves a channel out, it is null here
 // rather than guessed.
 
+import { DEFAULT_FOLLOW_UP_DAYS } from "@/lib/domain/follow-up";
+
 export type MunicipalityId = "bergen" | "trondheim";
 
 export type UnitProfile = {
@@ -25,6 +27,8 @@ export type MunicipalityProfile = {
   /** How complaints escalate, per the statement (Trondheim: unit, then DPO, then Datatilsynet). */
   complaintPath: "dpo_then_datatilsynet" | "unit_then_dpo_then_datatilsynet";
   retentionYears: number;
+  /** Days after closing during which the requester can still write on the case (lib/domain/follow-up.ts). */
+  followUpDays: number;
   units: UnitProfile[];
 };
 
@@ -44,6 +48,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     },
     complaintPath: "dpo_then_datatilsynet",
     retentionYears: 3,
+    followUpDays: DEFAULT_FOLLOW_UP_DAYS,
     // The service areas Bergen's statement lists (barnehage, skole, byggesak, renovasjon,
     // helsetjenester) plus the citizen service centre; adjusted on the admin pages.
     units: [
@@ -70,6 +75,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     },
     complaintPath: "unit_then_dpo_then_datatilsynet",
     retentionYears: 3,
+    followUpDays: DEFAULT_FOLLOW_UP_DAYS,
     // Trondheim's statement names no units (it asks for "navn på enhet eller kommunalt
     // virksomhetsområde"): these are a starting set, to be adjusted on the admin pages.
     units: [

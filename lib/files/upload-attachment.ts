@@ -13,6 +13,7 @@ import { isClosed } from "@/lib/domain/case-status";
 import { can, type Actor } from "@/lib/domain/policy";
 import { findOwnedCase } from "@/lib/cases/citizen-get-case";
 import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";
+import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "@/lib/cases/follow-up";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
@@ -90,12 +91,14 @@ export async function citizenUploadAttachment(input: {
   bytes: Uint8Array;
   now?: Date;
 }): Promise<{ attachmentId: string; answered: boolean }> {
+  const now = input.now ?? new Date();
   const owned = await findOwnedCase(db(), input.identityId, input.reference);
   if (!owned) throw new DomainError("not_found");
-  if (isClosed(owned.status)) throw new DomainError("case_closed");
+  // Open, or closed within the follow-up period (then the file marks the case for follow-up).
+  assertRequesterMayWrite(owned, now);
   await enforceRateLimit("upload_identity", input.identityId);
-  const now = input.now ?? new Date();
   let answered = false;
+  let mailed = false;
   const stored = await storeAttachment({
     caseId: owned.id,
     purpose: "from_requester",
@@ -107,10 +110,12 @@ export async function citizenUploadAttachment(input: {
     alsoInTx: async (tx) => {
       const current = await findOwnedCase(tx, input.identityId, input.reference);
       if (!current || current.id !== owned.id) throw new DomainError("not_found");
-      if (isClosed(current.status)) throw new DomainError("case_closed");
+      assertRequesterMayWrite(current, now);
       answered = await resumeOnRequesterAnswerInTx(tx, current, now);
+      mailed = await markFollowUpInTx(tx, current.id, now);
     },
   });
+  kickFollowUpMail(mailed);
   return { ...stored, answered };
 }
 

@@ -35,7 +35,8 @@ export function messageLetterText(input: Omit<MessageLetterInput, "letterDate" |
     "",
     input.body.trim(),
     "",
-    t("letters.message.howToAnswer", { reference: input.reference, address: municipality.postalAddress }),
+    // A paper letter names post and phone: its reader chose not to use the portal.
+    t("letters.message.howToAnswer", { reference: input.reference, contact: [municipality.postalAddress, municipality.phone].filter(Boolean).join(", ") }),
   ].join("\n");
 }
 

@@ -2,6 +2,7 @@
 // WinAnsi encoding, which covers æ, ø and å (and the rest of Latin-1): no font file has to be
 // shipped. Characters outside it are replaced by `printable`, so any name can be printed.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { LetterBlock } from "./plain-letter";
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 64;
@@ -97,42 +98,7 @@ export async function saveLetter(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
-/** A block of a plain-text letter: headings are a line underlined with "=" (title) or "-" (section). */
-export type LetterBlock = { kind: "title" | "heading" | "paragraph" | "bullet"; text: string };
-
-/** Parses the plain-text letter format written by the templates (and edited by the caseworker). */
-export function parsePlainLetter(text: string): LetterBlock[] {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: LetterBlock[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    if (paragraph.length > 0) blocks.push({ kind: "paragraph", text: paragraph.join("\n") });
-    paragraph = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trimEnd();
-    const next = lines[i + 1]?.trim() ?? "";
-    if (line.trim() !== "" && /^(=+|-+)$/.test(next) && next.length >= 3) {
-      flush();
-      blocks.push({ kind: next.startsWith("=") ? "title" : "heading", text: line.trim() });
-      i++;
-      continue;
-    }
-    if (line.trim() === "") {
-      flush();
-      continue;
-    }
-    const bullet = /^\s*[-•*]\s+(.*)$/.exec(line);
-    if (bullet) {
-      flush();
-      blocks.push({ kind: "bullet", text: bullet[1]! });
-      continue;
-    }
-    paragraph.push(line.trim());
-  }
-  flush();
-  return blocks;
-}
+export { parsePlainLetter, type LetterBlock } from "./plain-letter";
 
 /** Draws the blocks of a plain-text letter. */
 export function writePlainLetter(w: Writer, blocks: LetterBlock[]) {

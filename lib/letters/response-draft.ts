@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db/client";
 import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { osloDateOf } from "@/lib/domain/calendar";
+import { followUpLastDay } from "@/lib/domain/follow-up";
 import { can, type Actor } from "@/lib/domain/policy";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
@@ -34,6 +35,7 @@ export async function loadLetterCase(client: Client, caseId: string) {
       rights: true,
       status: true,
       receivedAt: true,
+      closedAt: true,
       answerChannel: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
       decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
@@ -84,6 +86,8 @@ export function letterInputFor(
     decisions: c.decisions.map((d): LetterDecision => ({ ...d })),
     delivery,
     portalLink: myCaseLink(c.reference),
+    // A letter is written after the decision: the follow-up period runs from the closing date.
+    followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
   };
 }

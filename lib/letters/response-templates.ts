@@ -43,6 +43,8 @@ export type ResponseLetterInput = {
   delivery: LetterDelivery;
   /** Where the requester reads and downloads the answer ("Mine saker"). */
   portalLink: string;
+  /** The last day the requester can still answer in "Mine saker" (the case's follow-up period). */
+  followUpUntil: IsoDate;
   /**
    * The municipality's own wording of the main paragraph, in the letter's language, by
    * "<right>.<outcome>" (from letter_template). Missing or blank: the standard text.
@@ -134,7 +136,7 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
 
   if (d.right === "erasure" && d.outcome !== "granted" && bases.some((id) => ARCHIVE_BASES.includes(id))) {
     parts.push(t("archiveDuty"));
-    parts.push(t("offerRestriction"));
+    parts.push(t(input.delivery === "portal" ? "offerRestrictionPortal" : "offerRestrictionPost"));
   }
   if (d.right === "portability" && d.outcome !== "granted" && bases.includes("gdpr-20-3")) {
     parts.push(t("publicTask"));
@@ -173,7 +175,13 @@ export function renderResponseLetterText(input: ResponseLetterInput): string {
   parts.push(t("intro", { name: input.requesterName.trim(), receivedDate: formatDateLong(input.receivedDate, locale) }));
   for (const decision of ordered(input)) parts.push(...rightSection(t, input, decision));
   parts.push(...complaintSection(t, input));
-  parts.push(t("questions", { contact: joinContact([m.postmottakEmail, m.phone, m.postalAddress]) }));
+  // What the letter promises is what the portal does: a portal answer can be answered in "Mine
+  // saker" during the follow-up period; a paper answer names post and phone only.
+  parts.push(
+    input.delivery === "portal"
+      ? t("questionsPortal", { until: formatDateLong(input.followUpUntil, locale), contact: joinContact([m.postmottakEmail, m.phone, m.postalAddress]), reference: input.reference })
+      : t("questionsPost", { contact: joinContact([m.postalAddress, m.phone]), reference: input.reference }),
+  );
   parts.push(`${t("closing")}\n${m.name}`);
   return parts.join("\n\n") + "\n";
 }

@@ -16,6 +16,7 @@ export const MAIL_TEMPLATES = [
   "complaint_answered",
   "daily_digest",
   "complaint_reminder",
+  "follow_up",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -149,6 +149,13 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "requestDetails.emailLabel": "“E-post” is the same in nynorsk",
     "requestDetails.postalAddressLabel": "“Postadresse” is the same in nynorsk",
     "requestDetails.phoneLabel": "“Telefon” is the same in nynorsk",
+    "caseWork.followUp.answer": "“Gå til samtalen” is the same in nynorsk",
+    "caseWork.timeline.showLetter": "“Vis brevet” is the same in nynorsk",
+    "myCases.letterPdf": "“Last ned brevet som PDF” is the same in nynorsk",
+    "myCases.concerns": "“barnet ditt”, “med fullmakt” and “deg” are the same in nynorsk",
+    "staffQueue.views.follow_up": "“Oppfølging” is the same in nynorsk",
+    "staffQueue.views.followUpCount": "“Oppfølging” is the same in nynorsk",
+    "staffQueue.followUpTag": "the same words in nynorsk",
   },
 };
 

@@ -30,6 +30,7 @@ function input(over: Partial<ResponseLetterInput> & { decisions: LetterDecision[
     rights: over.decisions.map((d) => d.right),
     delivery: "portal",
     portalLink: "https://personvern.example/my-cases/PV-2026-000042",
+    followUpUntil: "2026-05-19",
     ...over,
   };
 }
@@ -79,6 +80,19 @@ describe("response letter templates", () => {
     expect(none).not.toMatch(/last ned|laste ned|ligger ved/i);
     const portability = renderResponseLetterText(input({ locale: "en", decisions: [{ right: "portability", outcome: "no_data", legalBasisIds: [], reasons: "" }] }));
     expect(portability).toContain("There is therefore no data to give you in a machine-readable format.");
+  });
+
+  it("a portal letter says how long it can be answered in Mine saker; a paper letter names post and phone, never the portal", () => {
+    const d = [decision("erasure", "refused", "gdpr-17-3-b")];
+    for (const locale of LOCALES) {
+      const portal = renderResponseLetterText(input({ locale, decisions: d, delivery: "portal" }));
+      const post = renderResponseLetterText(input({ locale, decisions: d, delivery: "post" }));
+      expect(portal).toContain(locale === "en" ? "“My cases” until Tuesday 19 May 2026" : "«Mine saker» til og med tysdag 19. mai 2026".replace("tysdag", locale === "nb" ? "tirsdag" : "tysdag"));
+      expect(post).not.toMatch(/Mine saker|My cases|Personvernportalen|portal/i);
+      expect(post).toContain("Postboks 7700, 5020 Bergen");
+      expect(post).toContain("55 56 55 56");
+      expect(post).toContain("PV-2026-000042");
+    }
   });
 
   it("texts differ per language (nn is not bokmål, en is English)", () => {

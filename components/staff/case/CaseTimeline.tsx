@@ -1,6 +1,7 @@
 // Every audit event and message of the case, oldest first, with the staff member's name. Internal
 // notes are marked as internal (the citizen never sees them).
 import { getTranslations } from "next-intl/server";
+import { LetterText } from "@/components/letters/LetterText";
 import type { CaseTimelineEntry } from "@/lib/cases/staff-get-case";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
@@ -41,6 +42,8 @@ const KNOWN = new Set([
   "complaint.answered",
   "case.legal_hold_set",
   "case.legal_hold_lifted",
+  "case.follow_up_received",
+  "case.follow_up_done",
   "case.special_category_set",
   "case.national_id_viewed",
   "case.files_deleted",
@@ -133,7 +136,17 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
               </span>
             )}
           </p>
-          {e.message && <p className="ds-paragraph mt-2 whitespace-pre-wrap border-l-4 border-gray-300 pl-3">{e.message.body}</p>}
+          {e.message?.letter ? (
+            // A sent letter is long: folded away here, in full in the conversation.
+            <details className="mt-2">
+              <summary className="ds-link cursor-pointer">{t("caseWork.timeline.showLetter")}</summary>
+              <div className="mt-2 border-l-4 border-gray-300 pl-3">
+                <LetterText text={e.message.body} level={4} />
+              </div>
+            </details>
+          ) : (
+            e.message && <p className="ds-paragraph mt-2 whitespace-pre-wrap border-l-4 border-gray-300 pl-3">{e.message.body}</p>
+          )}
         </li>
       ))}
     </ol>

@@ -10,6 +10,8 @@ import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CitizenComplaintPanel } from "@/components/complaints/CitizenComplaintPanel";
+import { LetterText } from "@/components/letters/LetterText";
+import { currentMunicipality } from "@/lib/config/current";
 import { sendCitizenMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -42,14 +44,20 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
   );
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
-  const answerFiles = view.attachments.filter((a) => a.purpose === "answer");
+  const municipality = currentMunicipality();
+  const municipalityContact = [municipality.postmottakEmail, municipality.phone, municipality.postalAddress].filter(Boolean).join(", ");
+  // A letter's PDF is offered beside the letter in the thread, not again among the answer files.
+  const letterFileIds = new Set(view.messages.filter((m) => m.letter).flatMap((m) => m.files.map((f) => f.id)));
+  const answerFiles = view.attachments.filter((a) => a.purpose === "answer" && !letterFileIds.has(a.id));
   const ownFiles = view.attachments.filter((a) => a.purpose === "from_requester");
   const flash = search.withdrawn
     ? t("myCases.withdrawn")
     : search.answered
       ? t("myCases.answerSent")
       : search.sent
-        ? t("myCases.messageSent")
+        ? view.closed
+          ? t("myCases.followUpSent")
+          : t("myCases.messageSent")
         : search.uploaded
           ? t("myCases.uploaded")
           : null;
@@ -74,6 +82,12 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
       <dl className="mt-6 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t("myCases.rightsLabel")}</dt>
         <dd>{view.rights.map((r) => t(`rights.${r}.title`)).join(", ")}</dd>
+        {view.concerns.onBehalfOf !== "self" && (
+          <>
+            <dt className="font-semibold">{t("myCases.concernsLabel")}</dt>
+            <dd data-testid="case-concerns">{t("myCases.concerns", { onBehalfOf: view.concerns.onBehalfOf, name: view.concerns.subjectName ?? "–" })}</dd>
+          </>
+        )}
         <dt className="font-semibold">{t("myCases.receivedLabel")}</dt>
         <dd>{formatDateLong(osloDateOf(view.receivedAt), locale)}</dd>
         <dt className="font-semibold">{t("myCases.statusLabel")}</dt>
@@ -110,8 +124,12 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
         </div>
       )}
       {view.closed && (
-        <div className="ds-alert mt-6" data-color="info">
-          <p className="ds-paragraph">{t("myCases.closedNotice")}</p>
+        <div className="ds-alert mt-6" data-color="info" data-testid="closed-notice">
+          <p className="ds-paragraph">
+            {view.mayWrite && view.followUpUntil
+              ? t("myCases.followUpNotice", { date: formatDateLong(view.followUpUntil, locale) })
+              : t("myCases.closedNotice", { contact: municipalityContact, reference: view.reference })}
+          </p>
         </div>
       )}
 
@@ -161,16 +179,33 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
             ) : (
               <ol className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="messages">
                 {view.messages.map((m) => (
-                  <li key={m.id} className="ds-card p-4" data-from={m.from}>
+                  <li key={m.id} className="ds-card p-4" data-from={m.from} data-letter={m.letter || undefined}>
                     <p className="ds-paragraph text-sm font-semibold">
                       {t("myCases.messageMeta", { from: t("myCases.actor", { actor: m.from }), when: formatDateTime(m.createdAt, locale) })}
                     </p>
-                    <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
+                    {m.letter ? (
+                      <div className="mt-2">
+                        <LetterText text={m.body} />
+                      </div>
+                    ) : (
+                      <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
+                    )}
+                    {m.files.length > 0 && (
+                      <ul className="ds-list mt-3" data-testid="message-files">
+                        {m.files.map((f) => (
+                          <li key={f.id}>
+                            <a className="ds-link" href={downloadPath(f.id)} download>
+                              {m.letter ? t("myCases.letterPdf", { size: formatSize(f.sizeBytes, locale) }) : t("myCases.download", { name: f.fileName, size: formatSize(f.sizeBytes, locale) })}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </li>
                 ))}
               </ol>
             )}
-            {!view.closed && (
+            {view.mayWrite && (
               <div className="mt-4">
                 <MessageForm
                   action={sendCitizenMessageAction.bind(null, view.reference)}
@@ -223,13 +258,15 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
             <ul className="ds-list mt-1" data-testid="own-files">
               {ownFiles.map((a) => (
                 <li key={a.id}>
-                  {a.fileName} ({formatSize(a.sizeBytes, locale)})
+                  <a className="ds-link" href={downloadPath(a.id)} download>
+                    {t("myCases.download", { name: a.fileName, size: formatSize(a.sizeBytes, locale) })}
+                  </a>
                 </li>
               ))}
             </ul>
           )}
 
-          {!view.closed && (
+          {view.mayWrite && (
             <UploadForm
               formId="upload-form"
               fieldId="upload-file"

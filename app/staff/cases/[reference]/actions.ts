@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { staffSendMessage } from "@/lib/cases/staff-send-message";
+import { markFollowUpHandled } from "@/lib/cases/mark-follow-up-handled";
 import { messageBodySchema } from "@/lib/cases/message-schema";
 import { isDomainError } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
@@ -30,4 +31,23 @@ export async function sendStaffMessageAction(reference: string, _prev: MessageFo
     return { value, errorId };
   }
   redirect(`/staff/cases/${reference}?sent=1#conversation`);
+}
+
+/** "Marker som fulgt opp": a plain form (works without JavaScript); the page says what happened. */
+export async function markFollowUpHandledAction(formData: FormData): Promise<void> {
+  const reference = formData.get("reference");
+  if (typeof reference !== "string" || !/^PV-\d{4}-\d{6,}$/.test(reference)) notFound();
+  const actor = await requireStaffActor();
+  try {
+    await markFollowUpHandled(actor, { reference });
+  } catch (error) {
+    if (isDomainError(error, "not_found")) notFound();
+    if (isDomainError(error, "forbidden")) redirect(`/staff/cases/${reference}?denied=followUp#case-alerts`);
+    if (!isDomainError(error, "validation_failed")) {
+      logger.error("staff_case.follow_up_failed", { errorId: randomUUID(), error: (error as Error).name });
+      throw error;
+    }
+    // Someone else followed it up first: the page shows the case as it is now.
+  }
+  redirect(`/staff/cases/${reference}?done=followUpHandled#case-alerts`);
 }

@@ -20,7 +20,8 @@ import { AssignmentDone } from "@/components/staff/case/AssignPanel";
 import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
 import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSection";
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
-import { sendStaffMessageAction } from "./actions";
+import { LetterText } from "@/components/letters/LetterText";
+import { markFollowUpHandledAction, sendStaffMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +39,7 @@ const DONE_KEYS = [
   "lifted",
   "complexSet",
   "complexCleared",
+  "followUpHandled",
 ] as const;
 /** Results of the case-rule changes (messages in caseRules.done). */
 const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
@@ -93,6 +95,25 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </div>
         )}
         <AssignmentDone search={searchRecord} />
+        {view.followUpAt && (
+          <div className="ds-alert mt-4" data-color="warning" data-testid="follow-up">
+            <h2 className="ds-heading" data-size="2xs">
+              {t("caseWork.followUp.heading")}
+            </h2>
+            <p className="ds-paragraph mt-1">{t("caseWork.followUp.body", { when: formatDateTime(view.followUpAt, locale) })}</p>
+            {view.canMessage && (
+              <form action={markFollowUpHandledAction} className="mt-3 flex flex-wrap items-center gap-4">
+                <input type="hidden" name="reference" value={view.reference} />
+                <a className="ds-link" href="#conversation">
+                  {t("caseWork.followUp.answer")}
+                </a>
+                <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                  {t("caseWork.followUp.handled")}
+                </button>
+              </form>
+            )}
+          </div>
+        )}
       </div>
 
       <CaseHeader view={work} locale={locale} />
@@ -136,19 +157,38 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             ) : (
               <ol className="mt-2 flex max-w-prose list-none flex-col gap-3 p-0" data-testid="messages">
                 {view.messages.map((m) => (
-                  <li key={m.id} className="ds-card p-4" data-kind={m.kind}>
+                  <li key={m.id} className="ds-card p-4" data-kind={m.kind} data-letter={m.letter || undefined}>
                     <p className="ds-paragraph text-sm font-semibold">
                       {t("myCases.messageMeta", {
                         from: t(m.kind === "from_requester" ? "myCases.staff.fromRequester" : "myCases.staff.toRequester"),
                         when: formatDateTime(m.createdAt, locale),
                       })}
                     </p>
-                    <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
+                    {m.letter ? (
+                      <div className="mt-2">
+                        <LetterText text={m.body} />
+                      </div>
+                    ) : (
+                      <p className="ds-paragraph mt-1 whitespace-pre-wrap">{m.body}</p>
+                    )}
+                    {m.files.length > 0 && (
+                      <ul className="ds-list mt-3">
+                        {m.files.map((f) => (
+                          <li key={f.id}>
+                            <a className="ds-link" href={downloadPath(f.id)} download>
+                              {m.letter ? t("myCases.letterPdf", { size: formatSize(f.sizeBytes, locale) }) : t("myCases.download", { name: f.fileName, size: formatSize(f.sizeBytes, locale) })}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </li>
                 ))}
               </ol>
             )}
-            {view.closed ? null : view.canMessage ? (
+            {!view.canWriteNow ? (
+              view.closed && <p className="ds-paragraph mt-2">{t("caseWork.followUp.closedForMessages")}</p>
+            ) : view.canMessage ? (
               <div className="mt-4">
                 <MessageForm
                   action={sendStaffMessageAction.bind(null, view.reference)}
