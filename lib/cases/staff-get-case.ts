@@ -55,6 +55,8 @@ export async function staffCaseRef(actor: Actor, reference: string) {
       answerChannel: true,
       closedAt: true,
       followUpAt: true,
+      onBehalfOf: true,
+      subjectName: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
     },
   });
@@ -201,6 +203,8 @@ export type StaffCaseWorkView = {
   answerChannel: "digital" | "paper";
   receivedAt: Date;
   requester: { name: string; email: string | null; phone: string | null; postalAddress: string | null; identityLevel: IdentityLevel };
+  /** On whose behalf the request was made (a child, or someone who gave power of attorney). */
+  concerns: { onBehalfOf: OnBehalfOf; subjectName: string | null };
   unit: { id: string; name: string; systems: string[] } | null;
   assigneeName: string | null;
   dueDate: string;
@@ -312,6 +316,8 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       restrictionNote: true,
       closedAt: true,
       identityLevel: true,
+      onBehalfOf: true,
+      subjectName: true,
       _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
       unit: { select: { id: true, name: true, systems: true } },
@@ -409,6 +415,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
     answerChannel: c.answerChannel,
     receivedAt: c.receivedAt,
     requester: c.requester,
+    concerns: { onBehalfOf: c.onBehalfOf, subjectName: c.onBehalfOf === "self" ? null : c.subjectName },
     unit: c.unit,
     assigneeName: c.assignee ? (c.assignee.name ?? c.assignee.email) : null,
     dueDate: due,

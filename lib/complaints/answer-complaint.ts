@@ -40,6 +40,8 @@ export async function answerComplaint(
           locale: true,
           municipalityId: true,
           answerChannel: true,
+          onBehalfOf: true,
+          subjectName: true,
           requester: { select: { name: true, postalAddress: true, email: true, identity: { select: { email: true } } } },
         },
       },

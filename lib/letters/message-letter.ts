@@ -16,6 +16,8 @@ export type MessageLetterInput = {
   municipalityId: string;
   letterDate: IsoDate;
   body: string;
+  /** On whose behalf the request was made (the letter names the child too). */
+  concerns?: { onBehalfOf: "self" | "child" | "power_of_attorney"; subjectName: string | null };
   recipientName: string;
   postalAddress: string | null;
 };
@@ -29,10 +31,15 @@ export function messageLetterText(input: Omit<MessageLetterInput, "letterDate" |
   ) => string;
   const municipality = municipalityProfile(input.municipalityId);
   const title = t("letters.message.title", { reference: input.reference });
+  const concerns =
+    input.concerns && input.concerns.onBehalfOf !== "self"
+      ? t("letters.template.concerns", { onBehalfOf: input.concerns.onBehalfOf, subject: input.concerns.subjectName?.trim() || "–" })
+      : null;
   return [
     title,
     "=".repeat(Math.max(3, title.length)),
     "",
+    ...(concerns ? [concerns, ""] : []),
     input.body.trim(),
     "",
     // A paper letter names post and phone: its reader chose not to use the portal.
@@ -60,6 +67,8 @@ export type PaperCopyCase = {
   locale: string;
   municipalityId: string;
   answerChannel: "digital" | "paper";
+  onBehalfOf?: "self" | "child" | "power_of_attorney";
+  subjectName?: string | null;
   requester: { name: string; postalAddress: string | null };
 };
 
@@ -79,6 +88,7 @@ export async function queuePaperCopyInTx(
     municipalityId: c.municipalityId,
     letterDate: osloDateOf(input.now),
     body: input.body,
+    concerns: c.onBehalfOf ? { onBehalfOf: c.onBehalfOf, subjectName: c.subjectName ?? null } : undefined,
     recipientName: c.requester.name,
     postalAddress: c.requester.postalAddress,
   });

@@ -38,6 +38,8 @@ export type ResponseLetterInput = {
   /** The date printed on the letter. */
   letterDate: IsoDate;
   requesterName: string;
+  /** On whose behalf: the letter names the child (or the person who gave power of attorney), not only the parent. */
+  concerns?: { onBehalfOf: "self" | "child" | "power_of_attorney"; subjectName: string | null };
   rights: readonly Right[];
   decisions: readonly LetterDecision[];
   delivery: LetterDelivery;
@@ -159,6 +161,12 @@ function complaintSection(t: Translate, input: ResponseLetterInput): string[] {
   return parts;
 }
 
+/** "The request concerns the data of your child, Nora." (nothing when it concerns the requester). */
+export function concernsLine(t: Translate, concerns: ResponseLetterInput["concerns"]): string | null {
+  if (!concerns || concerns.onBehalfOf === "self") return null;
+  return t("concerns", { onBehalfOf: concerns.onBehalfOf, subject: concerns.subjectName?.trim() || "–" });
+}
+
 /** The standard wording of a main paragraph (what a template falls back to). */
 export function standardBodyText(locale: string, right: Right, outcome: RightOutcome): string {
   return translator(letterLocale(locale))(`body.${right}.${outcome}`);
@@ -173,6 +181,8 @@ export function renderResponseLetterText(input: ResponseLetterInput): string {
   parts.push(heading(t("title"), "="));
   parts.push(t("referenceLines", { reference: input.reference, date: formatDateLong(input.letterDate, locale) }));
   parts.push(t("intro", { name: input.requesterName.trim(), receivedDate: formatDateLong(input.receivedDate, locale) }));
+  const concerns = concernsLine(t, input.concerns);
+  if (concerns) parts.push(concerns);
   for (const decision of ordered(input)) parts.push(...rightSection(t, input, decision));
   parts.push(...complaintSection(t, input));
   // What the letter promises is what the portal does: a portal answer can be answered in "Mine

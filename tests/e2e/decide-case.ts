@@ -8,6 +8,11 @@ export type DecideOnCasePage = {
   /** The legal basis checkbox's label (needed for a refusal or a partial grant). */
   basis?: RegExp;
   reasons?: string;
+  /**
+   * First attach the copy of the data ("Lag JSON/CSV-eksport" under the case's files): granting
+   * access or portability needs an answer file on the case.
+   */
+  exportFirst?: boolean;
 };
 
 /**
@@ -17,6 +22,10 @@ export type DecideOnCasePage = {
  */
 export async function decideOnCasePage(page: Page, reference: string, d: DecideOnCasePage) {
   await page.goto(`/staff/cases/${reference}`);
+  if (d.exportFirst) {
+    await page.getByRole("button", { name: "Lag JSON/CSV-eksport" }).click();
+    await expect(page.getByTestId("flash")).toContainText("Eksporten er laget og lagt ved saken som svarfiler.");
+  }
   await openCaseAction(page, "Avgjør saken");
   const form = page.locator("#decide");
   await form.getByLabel(d.outcome, { exact: true }).check();

@@ -32,9 +32,9 @@ test("an admin writes the access/granted text in bokmål, the caseworker's draft
   await expect(admin).toHaveURL(/\/staff\/admin\/templates$/);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Brevmaler");
   await expect(admin.getByRole("link", { name: "Brevmaler" })).toHaveAttribute("aria-current", "page");
-  // 6 rights x 3 outcomes, each in three languages.
+  // 6 rights x 3 outcomes, and "no data held" for access and portability: each in three languages.
   await expect(admin.locator("table[data-testid^=templates-] tbody tr")).toHaveCount(20);
-  await expect(admin.locator("td[data-locale]")).toHaveCount(54);
+  await expect(admin.locator("td[data-locale]")).toHaveCount(60);
   const nb = cell(admin, "access", "granted", "nb");
   await expect(nb).toContainText("Standardteksten brukes");
   await expect(nb).toContainText(STANDARD_ACCESS_GRANTED);
@@ -82,7 +82,7 @@ test("an admin writes the access/granted text in bokmål, the caseworker's draft
   });
   expect(response.status()).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
-  await decideOnCasePage(kari.page, reference, { outcome: "Innvilget" });
+  await decideOnCasePage(kari.page, reference, { outcome: "Innvilget", exportFirst: true });
   const draft = kari.page.getByLabel("Teksten i brevet");
   await expect(draft).toHaveValue(new RegExp(own.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   expect(await draft.inputValue()).not.toContain(STANDARD_ACCESS_GRANTED);

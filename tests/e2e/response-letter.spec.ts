@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, withDb, waitForMail } from "./support";
 import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
 import { decideOnCasePage } from "./decide-case";
+import { openCaseAction } from "./case-actions";
 import { signInAsStaff } from "./staff-login";
 
 async function fileCase(page: Page, data: Record<string, unknown>): Promise<string> {
@@ -46,7 +47,15 @@ test("an access request is answered with a letter and an export that the citizen
   await expect(staff.page.getByRole("heading", { name: "Registrer vedtak først" })).toBeVisible();
   await expect(staff.page.getByRole("link", { name: "Gå til saken" })).toHaveAttribute("href", `/staff/cases/${reference}`);
 
-  await decideOnCasePage(staff.page, reference, { outcome: "Innvilget" });
+  // Granting access needs the copy on the case first: the generated JSON/CSV export of what the portal holds.
+  await staff.page.goto(`/staff/cases/${reference}`);
+  await openCaseAction(staff.page, "Avgjør saken");
+  await expect(staff.page.getByTestId("no-answer-file")).toContainText("Saken har ingen svarfil ennå.");
+  await staff.page.locator("#decide").getByLabel("Innvilget", { exact: true }).check();
+  await staff.page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
+  await expect(staff.page.locator("#decide .ds-error-summary")).toContainText("Legg ved svarfilen (kopien av opplysningene)");
+  await expectNoAxeViolations(staff.page, "decide form: a copy is needed");
+  await decideOnCasePage(staff.page, reference, { outcome: "Innvilget", exportFirst: true });
   await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Svarbrev i sak ${reference}`);
   const body = staff.page.getByLabel("Teksten i brevet");
   await expect(body).toHaveValue(/Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/);
@@ -54,9 +63,8 @@ test("an access request is answered with a letter and an export that the citizen
   await expect(staff.page.getByLabel(/Digitalt: sikker melding/)).toBeChecked();
   await expectNoAxeViolations(staff.page, "letter page");
 
-  // Attach the answer: the generated JSON/CSV export.
-  await staff.page.getByRole("button", { name: "Lag JSON/CSV-eksport" }).click();
-  await expect(staff.page.getByText("Eksporten er laget og lagt ved saken som svarfiler.")).toBeVisible();
+  // The export can be made here too (it was made on the case page before the decision).
+  await expect(staff.page.getByRole("button", { name: "Lag JSON/CSV-eksport" })).toBeVisible();
 
   // The caseworker adds a line and sends it in the portal.
   const extra = `Kopien fra barnehagesystemet ligger ved. ${Date.now()}`;
@@ -81,11 +89,18 @@ test("an access request is answered with a letter and an export that the citizen
   await page.goto(`/my-cases/${reference}`);
   await expect(page.getByTestId("messages")).toContainText("Svar på forespørselen din om personopplysninger");
   await expect(page.getByTestId("messages")).toContainText(extra);
+  // The letter reads as a document (headings, not "=====" lines), with its PDF beside it.
+  const letterItem = page.getByTestId("messages").locator("li[data-letter]");
+  await expect(letterItem.getByRole("heading", { name: "Svar på forespørselen din om personopplysninger" })).toBeVisible();
+  await expect(letterItem.getByRole("heading", { name: /Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/ })).toBeVisible();
+  await expect(letterItem).not.toContainText("=====");
+  await expect(letterItem).not.toContainText("-----");
+  await expectNoAxeViolations(page, "Mine saker with a letter");
+  const pdf = await downloaded(page, () => letterItem.getByRole("link", { name: /Last ned brevet som PDF/ }).click());
   const files = page.getByTestId("answer-files");
-  await expect(files).toContainText(`svarbrev-${reference}.pdf`);
+  await expect(files).not.toContainText(`svarbrev-${reference}.pdf`);
   await expect(files).toContainText(`personopplysninger-${reference}.json`);
   await expect(files).toContainText(`personopplysninger-${reference}.csv`);
-  const pdf = await downloaded(page, () => files.getByRole("link", { name: new RegExp(`svarbrev-${reference}\\.pdf`) }).click());
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const json = JSON.parse((await downloaded(page, () => files.getByRole("link", { name: new RegExp(`personopplysninger-${reference}\\.json`) }).click())).toString("utf8"));
   expect(json.cases.map((c: { reference: string }) => c.reference)).toContain(reference);
@@ -160,7 +175,7 @@ test("a paper letter goes through the print queue: downloaded and marked printed
 
   // The Decide form, the letter page and the print queue are plain forms: all of this works without JavaScript.
   const staff = await staffPage(browser, "saksbehandler@demo.test", { javaScript: false });
-  await decideOnCasePage(staff.page, reference, { outcome: "Delvis innvilget", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut." });
+  await decideOnCasePage(staff.page, reference, { outcome: "Delvis innvilget", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut.", exportFirst: true });
   await expect(staff.page.getByLabel(/Brev i posten/)).toBeChecked();
   await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
   await expect(staff.page.getByText("Svarbrevet ligger i utskriftskøen.")).toBeVisible();

@@ -169,14 +169,16 @@ const nbPaths = [...flat.nb.keys()];
 const ARGUMENT = 1, NUMBER = 2, DATE = 3, TIME = 4, SELECT = 5, PLURAL = 6, TAG = 8;
 
 /** Sample values so every message can actually be formatted, chosen by each top-level element's type. */
-function sampleValues(ast: ReturnType<IntlMessageFormat["getAst"]>): Parameters<IntlMessageFormat["format"]>[0] {
-  const values: Record<string, unknown> = {};
+function sampleValues(ast: ReturnType<IntlMessageFormat["getAst"]>, values: Record<string, unknown> = {}): Parameters<IntlMessageFormat["format"]>[0] {
   for (const el of ast) {
+    // Arguments inside plural/select branches need values too (the branch "other" is formatted).
+    if ("options" in el) for (const option of Object.values(el.options as Record<string, { value: typeof ast }>)) sampleValues(option.value, values);
+    if ("children" in el && Array.isArray(el.children)) sampleValues(el.children as typeof ast, values);
     if (!("value" in el) || typeof el.value !== "string") continue;
     if (el.type === NUMBER || el.type === PLURAL) values[el.value] = 2;
     else if (el.type === DATE || el.type === TIME) values[el.value] = new Date(0);
     else if (el.type === TAG) values[el.value] = (chunks: unknown) => chunks;
-    else if (el.type === ARGUMENT || el.type === SELECT) values[el.value] = "x";
+    else if (el.type === ARGUMENT || el.type === SELECT) values[el.value] ??= "x";
   }
   return values as Parameters<IntlMessageFormat["format"]>[0];
 }

@@ -15,6 +15,7 @@ import {
   type ResponseLetterInput,
 } from "@/lib/letters/response-templates";
 import { parsePlainLetter } from "@/lib/letters/pdf";
+import { messageLetterText } from "@/lib/letters/message-letter";
 
 const LOCALES = ["nb", "nn", "en"] as const;
 const COURT = { nb: "domstolene", nn: "domstolane", en: "court" } as const;
@@ -93,6 +94,20 @@ describe("response letter templates", () => {
       expect(post).toContain("55 56 55 56");
       expect(post).toContain("PV-2026-000042");
     }
+  });
+
+  it("a request on behalf of a child names the child, not only the parent who is greeted", () => {
+    const concerns = { onBehalfOf: "child" as const, subjectName: "Nora Ødegård" };
+    const nb = renderResponseLetterText(input({ locale: "nb", decisions: [decision("access", "granted")], concerns }));
+    expect(nb).toContain("Hei, Åse Ødegård.");
+    expect(nb).toContain("Forespørselen gjelder opplysninger om barnet ditt, Nora Ødegård.");
+    const en = renderResponseLetterText(input({ locale: "en", decisions: [decision("access", "granted")], concerns: { onBehalfOf: "power_of_attorney", subjectName: "Ola Hansen" } }));
+    expect(en).toContain("The request concerns the data of Ola Hansen, who has given you power of attorney.");
+    const self = renderResponseLetterText(input({ locale: "nb", decisions: [decision("access", "granted")], concerns: { onBehalfOf: "self", subjectName: null } }));
+    expect(self).not.toContain("Forespørselen gjelder opplysninger om");
+    const paper = messageLetterText({ locale: "nn", reference: "PV-2026-000042", municipalityId: "bergen", body: "Vi treng eit svar.", concerns });
+    expect(paper).toContain("Førespurnaden gjeld opplysningar om barnet ditt, Nora Ødegård.");
+    expect(paper).not.toMatch(/Mine saker|portal/i);
   });
 
   it("texts differ per language (nn is not bokmål, en is English)", () => {

@@ -76,6 +76,11 @@ export async function CaseHeader({ view, locale }: { view: StaffCaseWorkView; lo
         {[r.email, r.phone].filter(Boolean).length > 0 && <span className="block text-sm">{[r.email, r.phone].filter(Boolean).join(" · ")}</span>}
         {r.postalAddress && <span className="block whitespace-pre-line text-sm">{r.postalAddress}</span>}
       </Fact>
+      {view.concerns.onBehalfOf !== "self" && (
+        <Fact label={t("caseWork.header.concernsLabel")} testId="case-concerns">
+          {t("caseWork.header.concerns", { onBehalfOf: view.concerns.onBehalfOf, name: view.concerns.subjectName ?? "–" })}
+        </Fact>
+      )}
       <Fact label={t("myCases.staff.identityLabel")} testId="identity-level">
         {t(`myCases.staff.identityLevels.${r.identityLevel}`)}
         {WEAK_IDENTITY.includes(r.identityLevel) && (

@@ -22,6 +22,7 @@ import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSec
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { LetterText } from "@/components/letters/LetterText";
 import { markFollowUpHandledAction, sendStaffMessageAction } from "./actions";
+import { createExportAction } from "./letter/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,18 @@ const DONE_KEYS = [
 /** Results of the case-rule changes (messages in caseRules.done). */
 const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
 
-type Search = { sent?: string; uploaded?: string; uploadError?: string; done?: string; denied?: string; act?: string; assignment?: string; hold?: string };
+type Search = {
+  sent?: string;
+  uploaded?: string;
+  uploadError?: string;
+  done?: string;
+  denied?: string;
+  act?: string;
+  assignment?: string;
+  hold?: string;
+  exported?: string;
+  exportError?: string;
+};
 
 export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Search> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
@@ -68,6 +80,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
     ? t("myCases.staff.messageSent")
     : search.uploaded
       ? t("myCases.staff.answerUploaded")
+      : search.exported
+        ? t("letters.page.exported")
       : topDoneKey
         ? t(`${(RULES_DONE_KEYS as readonly string[]).includes(topDoneKey) ? "caseRules" : "caseWork"}.done.${topDoneKey}` as never)
         : null;
@@ -225,6 +239,26 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
                   </li>
                 ))}
               </ul>
+            )}
+            {view.canMessage && (
+              <div id="export" className="mt-6 max-w-prose" tabIndex={-1}>
+                <h3 className="ds-heading" data-size="xs">
+                  {t("letters.page.exportHeading")}
+                </h3>
+                <p className="ds-paragraph mt-1" data-size="sm">
+                  {t("letters.page.exportIntro")}
+                </p>
+                {search.exportError && /^[0-9a-f-]{36}$/.test(search.exportError) && (
+                  <div className="ds-alert mt-2" data-color="danger" role="alert">
+                    <p className="ds-paragraph">{t("letters.errors.exportFailed", { errorId: search.exportError })}</p>
+                  </div>
+                )}
+                <form action={createExportAction.bind(null, view.reference, "case")} className="mt-3">
+                  <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                    {t("letters.page.exportButton")}
+                  </button>
+                </form>
+              </div>
             )}
             {view.canMessage && (
               <UploadForm

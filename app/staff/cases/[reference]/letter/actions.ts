@@ -68,16 +68,18 @@ export async function sendLetterAction(reference: string, _prev: LetterFormState
   redirect(`/staff/cases/${reference}/letter?sent=${sent}#status`);
 }
 
-export async function createExportAction(reference: string): Promise<void> {
+/** "Lag JSON/CSV-eksport", from the letter page or from the case page's files (`back`). */
+export async function createExportAction(reference: string, back: "letter" | "case"): Promise<void> {
   if (!REFERENCE.test(reference)) notFound();
   const actor = await requireStaffActor();
+  const page = back === "case" ? `/staff/cases/${reference}` : `/staff/cases/${reference}/letter`;
   try {
     await createAnswerExport(actor, { reference });
   } catch (error) {
     if (isDomainError(error, "not_found") || isDomainError(error, "forbidden")) notFound();
     const errorId = randomUUID();
     logger.error("letters.export_failed", { errorId, error: (error as Error).name });
-    redirect(`/staff/cases/${reference}/letter?exportError=${errorId}#export`);
+    redirect(`${page}?exportError=${errorId}#export`);
   }
-  redirect(`/staff/cases/${reference}/letter?exported=1#status`);
+  redirect(`${page}?exported=1#${back === "case" ? "files" : "status"}`);
 }

@@ -128,7 +128,7 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
               <p className="ds-paragraph">{exportError}</p>
             </div>
           )}
-          <form action={createExportAction.bind(null, view.reference)} className="mt-4">
+          <form action={createExportAction.bind(null, view.reference, "letter")} className="mt-4">
             <button type="submit" className="ds-button" data-variant="secondary">
               {t("letters.page.exportButton")}
             </button>
