@@ -133,7 +133,7 @@ export function AboutForm(props: {
             }
             error={fieldError("onBehalfOf")}
             options={ON_BEHALF_OF.map((o) => ({ value: o, label: t(`requestFlow.fields.onBehalfOf.${o}`) }))}
-            inputProps={(value) => ({ ...form.register("onBehalfOf"), defaultChecked: str("onBehalfOf") === value })}
+            inputProps={(value) => ({ ...form.register("onBehalfOf", { onChange: () => form.clearErrors(["subjectName", "subjectNationalId", "declaration"]) }), defaultChecked: str("onBehalfOf") === value })}
           />
           <div className={`flex flex-col gap-4 ${styles.revealed}`} data-testid="on-behalf-fields">
             <p className={`ds-paragraph ${styles.noHas}`} data-size="sm">
@@ -158,7 +158,11 @@ export function AboutForm(props: {
             <ChoiceGroup
               id="field-declaration"
               type="checkbox"
-              legend={t("requestFlow.fields.declaration.legend")}
+              legend={
+                <>
+                  {t("requestFlow.fields.declaration.legend")} {req(true)}
+                </>
+              }
               error={fieldError("declaration")}
               options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
               inputProps={() => ({ ...form.register("declaration"), defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
@@ -185,7 +189,7 @@ export function AboutForm(props: {
               label: t(`requestFlow.fields.answerChannel.${o}`),
               description: t(`requestFlow.fields.answerChannel.${o}Description`),
             }))}
-            inputProps={(value) => ({ ...form.register("answerChannel"), defaultChecked: str("answerChannel") === value })}
+            inputProps={(value) => ({ ...form.register("answerChannel", { onChange: () => form.clearErrors(["postalAddress", "email"]) }), defaultChecked: str("answerChannel") === value })}
           />
           <div className={`flex flex-col ${styles.revealed}`} data-testid="postal-fields">
             <FormField

@@ -58,7 +58,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
       <h2 className="ds-heading mt-8" data-size="sm">
         {t("receipt.nextHeading")}
       </h2>
-      <ol className="ds-list mt-2 max-w-prose">
+      <ol className="ds-list mt-2 max-w-prose list-decimal">
         <li>{t(paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital")}</li>
         <li>{t("receipt.next2")}</li>
         <li>{t("receipt.next3")}</li>
