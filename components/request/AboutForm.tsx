@@ -43,12 +43,23 @@ export function AboutForm(props: {
   const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
   const mark = (key: "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper") => `(${t(`requestFlow.form.${key}`)})`;
   const req = (required: boolean) => <span className="text-sm font-normal">{mark(required ? "required" : "optional")}</span>;
-  /** Where CSS cannot tell which radio is ticked, the text says when the field applies. */
-  const conditional = (withChoice: "required" | "optional", without: "requiredIfPaper" | "requiredUnlessPaper") => (
-    <>
-      <span className={`text-sm font-normal ${styles.noHas}`}>{mark(without)}</span>
-      <span className={`text-sm font-normal ${styles.hasOnly}`}>{mark(withChoice)}</span>
-    </>
+  type Mark = "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper";
+  /**
+   * A mark that depends on a choice: CSS shows the one that applies ("(må fylles ut)" or
+   * "(valgfritt)"); where CSS cannot tell which radio is ticked, the text says when the field
+   * applies. The brackets stay outside the hidden parts, so the label's accessible name keeps its
+   * space ("E-postadressen din (må fylles ut)").
+   */
+  const conditional = (marks: { without: Mark; others: { key: Mark; className?: string }[] }) => (
+    <span className="text-sm font-normal">
+      (<span className={styles.noHas}>{t(`requestFlow.form.${marks.without}`)}</span>
+      {marks.others.map((m) => (
+        <span key={m.key} className={`${styles.hasOnly} ${m.className ?? ""}`}>
+          {t(`requestFlow.form.${m.key}`)}
+        </span>
+      ))}
+      )
+    </span>
   );
   const str = (name: string) => {
     const v = state.values[name];
@@ -101,11 +112,13 @@ export function AboutForm(props: {
               props.verifiedEmail ? (
                 req(false)
               ) : (
-                <>
-                  <span className={`text-sm font-normal ${styles.noHas}`}>{mark("requiredUnlessPaper")}</span>
-                  <span className={`text-sm font-normal ${styles.hasOnly} ${styles.emailRequired}`}>{mark("required")}</span>
-                  <span className={`text-sm font-normal ${styles.hasOnly} ${styles.emailOptional}`}>{mark("optional")}</span>
-                </>
+conditional({
+                  without: "requiredUnlessPaper",
+                  others: [
+                    { key: "required", className: styles.emailRequired },
+                    { key: "optional", className: styles.emailOptional },
+                  ],
+                })
               )
             }
             help={
@@ -128,7 +141,8 @@ export function AboutForm(props: {
             type="radio"
             legend={
               <>
-                {t("requestFlow.fields.onBehalfOf.label")} {req(true)}
+                {`${t("requestFlow.fields.onBehalfOf.label")} `}
+                {req(true)}
               </>
             }
             error={fieldError("onBehalfOf")}
@@ -160,7 +174,8 @@ export function AboutForm(props: {
               type="checkbox"
               legend={
                 <>
-                  {t("requestFlow.fields.declaration.legend")} {req(true)}
+                  {`${t("requestFlow.fields.declaration.legend")} `}
+                  {req(true)}
                 </>
               }
               error={fieldError("declaration")}
@@ -179,7 +194,8 @@ export function AboutForm(props: {
             type="radio"
             legend={
               <>
-                {t("requestFlow.fields.answerChannel.label")} {req(true)}
+                {`${t("requestFlow.fields.answerChannel.label")} `}
+                {req(true)}
               </>
             }
             help={t("requestFlow.fields.answerChannel.help")}
@@ -195,7 +211,7 @@ export function AboutForm(props: {
             <FormField
               id="field-postalAddress"
               label={t("requestFlow.fields.postalAddress.label")}
-              requirement={conditional("required", "requiredIfPaper")}
+              requirement={conditional({ without: "requiredIfPaper", others: [{ key: "required" }] })}
               help={t("requestFlow.fields.postalAddress.help")}
               error={fieldError("postalAddress")}
             >

@@ -41,8 +41,10 @@ export function WhatForm(props: { rights: string[]; returnToSummary: boolean }) 
             // The plain title, and under it the right's legal name, as in the municipality's privacy statement.
             label: (
               <>
-                <span className="block">{t(`rights.${right}.title`)}</span>
-                <span className="ds-sr-only">, </span>
+                <span className="block">
+                  {t(`rights.${right}.title`)}
+                  <span className="ds-sr-only">,</span>
+                </span>
                 <LegalName smaller testId={`legal-name-${right}`}>{t(`rights.${right}.legalName`)}</LegalName>
               </>
             ),

@@ -6,6 +6,7 @@ import { fillAboutMyself, fillDetailsFor, goOn, send, startWith } from "./reques
 test.use({ javaScriptEnabled: false });
 
 test("the whole request flow works without JavaScript: server-side errors on every step, then a receipt", async ({ page, browser }) => {
+  test.setTimeout(120_000); // nine axe scans, each in a second browser context, and a sign-in
   const email = uniqueEmail("noscript");
   await page.goto("/");
   await expectNoAxeViolationsWithoutJs(browser, page, "start page");
