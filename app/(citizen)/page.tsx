@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { currentMunicipality } from "@/lib/config/current";
+import { LegalName } from "@/components/request/LegalName";
 
 export default async function HomePage() {
   const t = await getTranslations();
@@ -20,12 +21,18 @@ export default async function HomePage() {
       </h2>
       <ul className="mt-4 grid gap-4 sm:grid-cols-2">
         {RIGHTS.map((right) => (
-          <li key={right} className="ds-card p-4 flex flex-col gap-2" data-color={right === "access" ? "accent" : "neutral"}>
-            <h3 className="ds-heading" data-size="xs">
-              <Link className="ds-link" href={`/request/new?right=${right}`} prefetch={false}>
-                {t(`rights.${right}.title`)}
-              </Link>
-            </h3>
+          <li key={right} className="ds-card p-4 flex flex-col gap-3" data-color={right === "access" ? "accent" : "neutral"} data-testid={`right-card-${right}`}>
+            <div className="flex flex-col gap-1">
+              <h3 className="ds-heading" data-size="xs">
+                <Link className="ds-link" data-color="accent" href={`/request/new?right=${right}`} prefetch={false}>
+                  {t(`rights.${right}.title`)}
+                </Link>
+              </h3>
+              {/* The legal name (as in the privacy statement) and the article, right under the plain title. */}
+              <p className="ds-paragraph" data-size="sm">
+                <LegalName testId={`legal-name-${right}`}>{`${t(`rights.${right}.legalName`)} (${RIGHTS_CATALOGUE[right].citation})`}</LegalName>
+              </p>
+            </div>
             {right === "access" && (
               <p className="ds-tag self-start" data-color="accent">
                 {t("home.mostCommon")}
@@ -34,13 +41,10 @@ export default async function HomePage() {
             <p className="ds-paragraph" data-size="sm">
               {t(`requestFlow.home.explain.${right}`)}
             </p>
-            <p className="ds-paragraph" data-size="xs">
-              {t("requestFlow.home.legalBasis", { citation: RIGHTS_CATALOGUE[right].citation })}
-            </p>
             {right === "portability" && (
               <p className="ds-paragraph" data-size="sm">
                 {t("requestFlow.home.portabilityOffer")}{" "}
-                <Link className="ds-link" href="/request/new?right=access" prefetch={false}>
+                <Link className="ds-link" data-color="accent" href="/request/new?right=access" prefetch={false}>
                   {t("requestFlow.home.portabilityAskAccess")}
                 </Link>
               </p>

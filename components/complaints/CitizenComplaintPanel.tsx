@@ -55,7 +55,7 @@ export async function CitizenComplaintPanel({
       </h3>
       {hasContact ? (
         <>
-          <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="dpo-contact">
+          <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="dpo-contact">
             {dpo.name && (
               <>
                 <dt className="font-semibold">{t("citizen.contactName")}</dt>

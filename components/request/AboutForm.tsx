@@ -1,14 +1,16 @@
 "use client";
 
-// Step 3: who asks, on whose behalf, and how we answer. Without JavaScript every field shows;
-// with it, the on-behalf-of and postal-address fields show only when they apply.
-import { useMemo, useSyncExternalStore } from "react";
+// Step 3: who asks, on whose behalf, and how we answer. The fields about the other person show only
+// after "a child" or "power of attorney" is ticked, and the postal address only after "letter by
+// post": CSS (AboutForm.module.css) reveals them, so this works the same with and without JavaScript.
+import { useMemo } from "react";
 import { aboutStepSchema, ANSWER_CHANNELS, ON_BEHALF_OF, REQUEST_LIMITS } from "@/lib/requests/request-schema";
 import { saveAboutAction } from "@/app/(citizen)/request/actions";
 import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
+import styles from "./AboutForm.module.css";
 
 const FIELD_IDS: Record<string, string> = Object.fromEntries(
   [
@@ -23,8 +25,6 @@ const FIELD_IDS: Record<string, string> = Object.fromEntries(
     "postalAddress",
   ].map((f) => [f, `field-${f}`]),
 );
-
-const noSubscribe = () => () => {};
 
 export function AboutForm(props: {
   values: Record<string, string | boolean>;
@@ -41,18 +41,25 @@ export function AboutForm(props: {
     [props.allowSynthetic, props.verifiedEmail],
   );
   const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
-  // false on the server and in the first client render, true once the page is interactive.
-  const hydrated = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-  const onBehalfOf = form.watch("onBehalfOf") as string | undefined;
-  const answerChannel = form.watch("answerChannel") as string | undefined;
-  const showSubject = !hydrated || (onBehalfOf !== undefined && onBehalfOf !== null && onBehalfOf !== "self");
-  const showPostal = !hydrated || answerChannel === "paper";
-  const req = (required: boolean) => (
-    <span className="text-sm font-normal">({t(required ? "requestFlow.form.required" : "requestFlow.form.optional")})</span>
+  const mark = (key: "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper") => `(${t(`requestFlow.form.${key}`)})`;
+  const req = (required: boolean) => <span className="text-sm font-normal">{mark(required ? "required" : "optional")}</span>;
+  type Mark = "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper";
+  /**
+   * A mark that depends on a choice: CSS shows the one that applies ("(må fylles ut)" or
+   * "(valgfritt)"); where CSS cannot tell which radio is ticked, the text says when the field
+   * applies. The brackets stay outside the hidden parts, so the label's accessible name keeps its
+   * space ("E-postadressen din (må fylles ut)").
+   */
+  const conditional = (marks: { without: Mark; others: { key: Mark; className?: string }[] }) => (
+    <span className="text-sm font-normal">
+      (<span className={styles.noHas}>{t(`requestFlow.form.${marks.without}`)}</span>
+      {marks.others.map((m) => (
+        <span key={m.key} className={`${styles.hasOnly} ${m.className ?? ""}`}>
+          {t(`requestFlow.form.${m.key}`)}
+        </span>
+      ))}
+      )
+    </span>
   );
   const str = (name: string) => {
     const v = state.values[name];
@@ -60,7 +67,7 @@ export function AboutForm(props: {
   };
 
   return (
-    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-8 max-w-2xl">
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className={`flex flex-col gap-8 max-w-2xl ${styles.form}`}>
       <StepFormShell
         errorId={state.errorId}
         unexpected={(errorId) => t("errors.unexpected", { errorId })}
@@ -101,7 +108,19 @@ export function AboutForm(props: {
           <FormField
             id="field-email"
             label={t("requestFlow.fields.email.label")}
-            requirement={req(!props.verifiedEmail)}
+            requirement={
+              props.verifiedEmail ? (
+                req(false)
+              ) : (
+conditional({
+                  without: "requiredUnlessPaper",
+                  others: [
+                    { key: "required", className: styles.emailRequired },
+                    { key: "optional", className: styles.emailOptional },
+                  ],
+                })
+              )
+            }
             help={
               props.verifiedEmail
                 ? t("requestFlow.fields.email.verified", { email: props.verifiedEmail })
@@ -113,7 +132,7 @@ export function AboutForm(props: {
           </FormField>
         </section>
 
-        <section aria-labelledby="heading-behalf" className="flex flex-col gap-4">
+        <section aria-labelledby="heading-behalf" className={`flex flex-col gap-4 ${styles.behalfSection}`}>
           <h2 id="heading-behalf" className="ds-heading" data-size="sm">
             {t("requestFlow.about.behalfHeading")}
           </h2>
@@ -122,45 +141,51 @@ export function AboutForm(props: {
             type="radio"
             legend={
               <>
-                {t("requestFlow.fields.onBehalfOf.label")} {req(true)}
+                {`${t("requestFlow.fields.onBehalfOf.label")} `}
+                {req(true)}
               </>
             }
             error={fieldError("onBehalfOf")}
             options={ON_BEHALF_OF.map((o) => ({ value: o, label: t(`requestFlow.fields.onBehalfOf.${o}`) }))}
-            inputProps={(value) => ({ ...form.register("onBehalfOf"), defaultChecked: str("onBehalfOf") === value })}
+            inputProps={(value) => ({ ...form.register("onBehalfOf", { onChange: () => form.clearErrors(["subjectName", "subjectNationalId", "declaration"]) }), defaultChecked: str("onBehalfOf") === value })}
           />
-          {showSubject && (
-            <div className="flex flex-col gap-4 border-l-4 border-gray-300 pl-4">
-              {!hydrated && <p className="ds-paragraph" data-size="sm">{t("requestFlow.about.onlyIfBehalf")}</p>}
-              <FormField id="field-subjectName" label={t("requestFlow.fields.subjectName.label")} requirement={req(true)} error={fieldError("subjectName")}>
-                <input className="ds-input" type="text" autoComplete="off" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("subjectName")} {...form.register("subjectName")} />
-              </FormField>
-              <FormField
-                id="field-subjectNationalId"
-                label={t("requestFlow.fields.subjectNationalId.label")}
-                requirement={req(false)}
-                help={
-                  props.savedSubjectNationalId
-                    ? t("requestFlow.fields.nationalId.saved", { masked: props.savedSubjectNationalId })
-                    : t("requestFlow.fields.subjectNationalId.help")
-                }
-                error={fieldError("subjectNationalId")}
-              >
-                <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("subjectNationalId")} />
-              </FormField>
-              <ChoiceGroup
-                id="field-declaration"
-                type="checkbox"
-                legend={t("requestFlow.fields.declaration.legend")}
-                error={fieldError("declaration")}
-                options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
-                inputProps={() => ({ ...form.register("declaration"), defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
-              />
-            </div>
-          )}
+          <div className={`flex flex-col gap-4 ${styles.revealed}`} data-testid="on-behalf-fields">
+            <p className={`ds-paragraph ${styles.noHas}`} data-size="sm">
+              {t("requestFlow.about.onlyIfBehalf")}
+            </p>
+            <FormField id="field-subjectName" label={t("requestFlow.fields.subjectName.label")} requirement={req(true)} error={fieldError("subjectName")}>
+              <input className="ds-input" type="text" autoComplete="off" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("subjectName")} {...form.register("subjectName")} />
+            </FormField>
+            <FormField
+              id="field-subjectNationalId"
+              label={t("requestFlow.fields.subjectNationalId.label")}
+              requirement={req(false)}
+              help={
+                props.savedSubjectNationalId
+                  ? t("requestFlow.fields.nationalId.saved", { masked: props.savedSubjectNationalId })
+                  : t("requestFlow.fields.subjectNationalId.help")
+              }
+              error={fieldError("subjectNationalId")}
+            >
+              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("subjectNationalId")} />
+            </FormField>
+            <ChoiceGroup
+              id="field-declaration"
+              type="checkbox"
+              legend={
+                <>
+                  {`${t("requestFlow.fields.declaration.legend")} `}
+                  {req(true)}
+                </>
+              }
+              error={fieldError("declaration")}
+              options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
+              inputProps={() => ({ ...form.register("declaration"), defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
+            />
+          </div>
         </section>
 
-        <section aria-labelledby="heading-answer" className="flex flex-col gap-4">
+        <section aria-labelledby="heading-answer" className={`flex flex-col gap-4 ${styles.answerSection}`}>
           <h2 id="heading-answer" className="ds-heading" data-size="sm">
             {t("requestFlow.about.answerHeading")}
           </h2>
@@ -169,7 +194,8 @@ export function AboutForm(props: {
             type="radio"
             legend={
               <>
-                {t("requestFlow.fields.answerChannel.label")} {req(true)}
+                {`${t("requestFlow.fields.answerChannel.label")} `}
+                {req(true)}
               </>
             }
             help={t("requestFlow.fields.answerChannel.help")}
@@ -179,19 +205,19 @@ export function AboutForm(props: {
               label: t(`requestFlow.fields.answerChannel.${o}`),
               description: t(`requestFlow.fields.answerChannel.${o}Description`),
             }))}
-            inputProps={(value) => ({ ...form.register("answerChannel"), defaultChecked: str("answerChannel") === value })}
+            inputProps={(value) => ({ ...form.register("answerChannel", { onChange: () => form.clearErrors(["postalAddress", "email"]) }), defaultChecked: str("answerChannel") === value })}
           />
-          {showPostal && (
+          <div className={`flex flex-col ${styles.revealed}`} data-testid="postal-fields">
             <FormField
               id="field-postalAddress"
               label={t("requestFlow.fields.postalAddress.label")}
-              requirement={hydrated ? req(true) : <span className="text-sm font-normal">({t("requestFlow.form.requiredIfPaper")})</span>}
+              requirement={conditional({ without: "requiredIfPaper", others: [{ key: "required" }] })}
               help={t("requestFlow.fields.postalAddress.help")}
               error={fieldError("postalAddress")}
             >
               <textarea className="ds-input" rows={3} autoComplete="street-address" maxLength={REQUEST_LIMITS.postalAddress} defaultValue={str("postalAddress")} {...form.register("postalAddress")} />
             </FormField>
-          )}
+          </div>
         </section>
       </StepFormShell>
     </form>

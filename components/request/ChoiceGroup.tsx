@@ -2,7 +2,7 @@
 // (Designsystemet field markup). The first control gets `id`, so the error summary can focus it.
 import type { InputHTMLAttributes, ReactNode } from "react";
 
-export type Choice = { value: string; label: string; description?: string };
+export type Choice = { value: string; label: ReactNode; description?: string };
 
 export function ChoiceGroup(props: {
   id: string;

@@ -78,7 +78,8 @@ export function DetailsForm(props: {
       type="radio"
       legend={
         <>
-          {t(`requestFlow.fields.${name}.label`)} {req(true)}
+          {`${t(`requestFlow.fields.${name}.label`)} `}
+          {req(true)}
         </>
       }
       help={t(`requestFlow.fields.${name}.help`)}

@@ -5,6 +5,7 @@ import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { whatStepSchema } from "@/lib/requests/request-schema";
 import { saveWhatAction } from "@/app/(citizen)/request/actions";
 import { ChoiceGroup } from "./ChoiceGroup";
+import { LegalName } from "./LegalName";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
 
@@ -37,7 +38,16 @@ export function WhatForm(props: { rights: string[]; returnToSummary: boolean }) 
           error={fieldError("rights")}
           options={RIGHTS.map((right) => ({
             value: right,
-            label: t(`rights.${right}.title`),
+            // The plain title, and under it the right's legal name, as in the municipality's privacy statement.
+            label: (
+              <>
+                <span className="block">
+                  {t(`rights.${right}.title`)}
+                  <span className="ds-sr-only">,</span>
+                </span>
+                <LegalName smaller testId={`legal-name-${right}`}>{t(`rights.${right}.legalName`)}</LegalName>
+              </>
+            ),
             description:
               t("requestFlow.what.article", { article: RIGHTS_CATALOGUE[right].gdprArticle }) +
               (right === "portability" ? `. ${t("requestFlow.what.portabilityHint")}` : ""),

@@ -17,7 +17,10 @@ export function FormField(props: {
   return (
     <div className="ds-field flex flex-col gap-1">
       <label className="ds-label" htmlFor={props.id}>
-        {props.label} {props.requirement}
+        {/* The space in the same text node: as a node of its own (after React's comment marker) it
+            is left out of the accessible name in pages rendered without JavaScript. */}
+        {props.requirement ? `${props.label} ` : props.label}
+        {props.requirement}
       </label>
       {props.help && (
         <div id={helpId} className="ds-paragraph" data-field="description" data-size="sm">

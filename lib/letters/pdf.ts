@@ -72,19 +72,46 @@ export class Writer {
     this.y -= opts.gapAfter ?? 6;
   }
 
+  /** A bullet point with a hanging indent: wrapped lines start under the text, not under the bullet. */
+  bullet(value: string, opts: TextOptions = {}) {
+    const size = opts.size ?? 11;
+    const indent = opts.indent ?? 0;
+    const hang = 14;
+    const font = opts.bold ? this.bold : this.font;
+    const lines = wrap(value, font, size, A4.width - 2 * MARGIN - indent - hang);
+    lines.forEach((line, i) => {
+      if (this.y < MARGIN) this.newPage();
+      if (i === 0) this.page.drawText("•", { x: MARGIN + indent, y: this.y, size, font: this.font, color: rgb(0, 0, 0) });
+      this.page.drawText(line, { x: MARGIN + indent + hang, y: this.y, size, font, color: rgb(0, 0, 0) });
+      this.y -= size * 1.4;
+    });
+    this.y -= opts.gapAfter ?? 3;
+  }
+
   /** Keeps a heading together with what follows: a new page when less than `needed` points remain. */
   ensureSpace(needed: number) {
     if (this.y - needed < MARGIN) this.newPage();
   }
 }
 
-export type LetterMeta = { title: string; locale: "nb" | "nn" | "en"; date: Date };
+export type LetterMeta = {
+  title: string;
+  locale: "nb" | "nn" | "en";
+  date: Date;
+  /** Optional document metadata (shown in the reader's document properties). */
+  subject?: string;
+  author?: string;
+  keywords?: string[];
+};
 
 /** A new A4 letter document with metadata and a writer on its first page. */
 export async function createLetter(meta: LetterMeta): Promise<{ doc: PDFDocument; writer: Writer }> {
   const doc = await PDFDocument.create();
   doc.setTitle(printable(meta.title));
   doc.setLanguage(meta.locale === "en" ? "en" : meta.locale === "nn" ? "nn-NO" : "nb-NO");
+  if (meta.subject) doc.setSubject(printable(meta.subject));
+  if (meta.author) doc.setAuthor(printable(meta.author));
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords.map(printable));
   doc.setProducer("Personvernportalen");
   doc.setCreator("Personvernportalen");
   // Fixed dates keep the file the same for the same input (no clock inside the output).

@@ -21,6 +21,17 @@ export const REQUEST_LIMITS = {
 
 const V = "requestFlow.validation";
 
+/**
+ * For the cross-field checks (superRefine): run them even when a field already failed. zod skips a
+ * refinement after any field error by default, so an empty form listed "name required" but not
+ * "e-mail required"; the error summary must list every error at once (WCAG 3.3.1). The checks then
+ * see the raw input of the failed fields, so they compare with known values only (never when the
+ * input is not an object at all).
+ */
+const ALWAYS = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
+} as const;
+
 export const rightEnum = z.enum(RIGHTS, { error: "validation.rights.required" });
 
 /** A list of rights: at least one, each at most once (kept in catalogue order). */
@@ -175,7 +186,10 @@ export type WhatStep = z.output<typeof whatStepSchema>;
 
 export const detailsStepSchema = z
   .object({ rights: rightsSchema, ...detailFieldsShape, unit: unitSchema, description: descriptionSchema })
-  .superRefine((value, ctx) => checkDetailsForRights(value.rights, value, ctx));
+  .superRefine((value, ctx) => {
+    // Runs even when a field failed (ALWAYS): without valid rights there is nothing to require.
+    if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value, ctx);
+  }, ALWAYS);
 export type DetailsStepInput = z.input<typeof detailsStepSchema>;
 export type DetailsStep = z.output<typeof detailsStepSchema>;
 
@@ -214,13 +228,21 @@ const emailSchema = z
   .max(REQUEST_LIMITS.email, "validation.email.invalid")
   .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email.invalid");
 
+/** The other person's number: checked in checkAbout, and only when the request is on their behalf (the field is hidden otherwise). */
+const subjectNationalIdSchema = z
+  .string({ error: "validation.form.invalid" })
+  .max(40, `${V}.subjectNationalId.invalid`)
+  .optional()
+  .default("")
+  .transform((v) => normaliseNationalId(v));
+
 function aboutShape(options: NationalIdCheck) {
   return {
     name: nameSchema,
     nationalId: optionalNationalId(options, `${V}.nationalId.invalid`),
     onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }).optional().default("self"),
     subjectName: optionalText(REQUEST_LIMITS.name, "validation.name.tooLong"),
-    subjectNationalId: optionalNationalId(options, `${V}.subjectNationalId.invalid`),
+    subjectNationalId: subjectNationalIdSchema,
     declaration: z
       .union([z.boolean(), z.literal("on"), z.literal("")], { error: `${V}.declaration.required` })
       .optional()
@@ -231,33 +253,51 @@ function aboutShape(options: NationalIdCheck) {
   };
 }
 
+/** What checkAbout reads. After a failed field it gets that field's raw input, hence `unknown`. */
 type AboutValues = {
-  onBehalfOf: OnBehalfOfChoice;
-  subjectName: string;
-  subjectNationalId?: string;
-  declaration: boolean;
-  answerChannel: AnswerChannelChoice;
-  postalAddress: string;
-  email: string;
+  onBehalfOf?: unknown;
+  subjectName?: unknown;
+  subjectNationalId?: unknown;
+  declaration?: unknown;
+  answerChannel?: unknown;
+  postalAddress?: unknown;
+  email?: unknown;
 };
 
 /** Parents act for their children until 16 (personopplysningsloven § 5); from then on the child asks, or gives a power of attorney. */
 export const CHILD_AGE_LIMIT = 16;
 
+/** Whether the request is made for someone else (a child, or with a power of attorney). */
+export function asksOnBehalf(onBehalfOf: unknown): onBehalfOf is "child" | "power_of_attorney" {
+  return onBehalfOf === "child" || onBehalfOf === "power_of_attorney";
+}
+
+/**
+ * Whether the requester must give an e-mail address: unless they want the answer by post (or the
+ * signed-in citizen's address is known). Not chosen yet counts as digital, so an empty form says so.
+ */
+export function emailRequired(answerChannel: unknown, emailOptional = false): boolean {
+  return !emailOptional && answerChannel !== "paper";
+}
+
 function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (value.onBehalfOf !== "self") {
-    if (!value.subjectName) issue("subjectName", `${V}.subjectName.required`);
-    if (!value.declaration) issue("declaration", `${V}.declaration.required`);
-  }
-  if (value.onBehalfOf === "child" && value.subjectNationalId) {
-    const born = birthDateOfNationalId(value.subjectNationalId, options);
-    if (born && ageOn(born, options.today ?? osloDateOf(new Date())) >= CHILD_AGE_LIMIT) {
-      issue("subjectNationalId", `${V}.subjectNationalId.notChild`);
+  const blank = (v: unknown) => typeof v !== "string" || v.trim() === "";
+  if (asksOnBehalf(value.onBehalfOf)) {
+    if (blank(value.subjectName)) issue("subjectName", `${V}.subjectName.required`);
+    if (value.declaration !== true) issue("declaration", `${V}.declaration.required`);
+    const subjectId = typeof value.subjectNationalId === "string" ? value.subjectNationalId : "";
+    if (subjectId && !isValidNationalId(subjectId, options)) {
+      issue("subjectNationalId", `${V}.subjectNationalId.invalid`);
+    } else if (subjectId && value.onBehalfOf === "child") {
+      const born = birthDateOfNationalId(subjectId, options);
+      if (born && ageOn(born, options.today ?? osloDateOf(new Date())) >= CHILD_AGE_LIMIT) {
+        issue("subjectNationalId", `${V}.subjectNationalId.notChild`);
+      }
     }
   }
-  if (value.answerChannel === "paper" && !value.postalAddress) issue("postalAddress", `${V}.postalAddress.required`);
-  if (value.answerChannel === "digital" && !value.email && !options.emailOptional) {
+  if (value.answerChannel === "paper" && blank(value.postalAddress)) issue("postalAddress", `${V}.postalAddress.required`);
+  if (emailRequired(value.answerChannel, options.emailOptional) && value.email === "") {
     issue("email", "validation.email.required");
   }
 }
@@ -274,7 +314,7 @@ export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boo
       onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }),
       answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }),
     })
-    .superRefine((value, ctx) => checkAbout(value, ctx, options));
+    .superRefine((value, ctx) => checkAbout(value, ctx, options), ALWAYS);
 }
 export type AboutStepInput = z.input<ReturnType<typeof aboutStepSchema>>;
 export type AboutStep = z.output<ReturnType<typeof aboutStepSchema>>;
@@ -304,9 +344,9 @@ export function makeSubmitRequestSchema(options: NationalIdCheck = {}) {
       submissionKey: z.uuid("validation.form.expired"),
     })
     .superRefine((value, ctx) => {
-      checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
+      if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
       checkAbout(value, ctx, options);
-    });
+    }, ALWAYS);
 }
 
 /** Synthetic (Tenor) test numbers only where the deployment allows them. */

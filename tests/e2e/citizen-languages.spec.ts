@@ -89,3 +89,58 @@ test("the sign-in pages pass axe in nb, nn and en, also with their error message
     }
   }
 });
+
+// Issue 9, item 21: people arriving from the municipality's privacy statement look for the rights'
+// legal names; the front page and the "what" step show each one beside its plain title.
+const LEGAL_NAMES = {
+  nb: {
+    access: "Rett til innsyn",
+    rectification: "Rett til retting",
+    erasure: "Rett til sletting",
+    restriction: "Rett til begrensning av behandlingen",
+    objection: "Rett til å protestere",
+    portability: "Rett til dataportabilitet",
+  },
+  nn: {
+    access: "Rett til innsyn",
+    rectification: "Rett til retting",
+    erasure: "Rett til sletting",
+    restriction: "Rett til avgrensing av behandlinga",
+    objection: "Rett til å protestere",
+    portability: "Rett til dataportabilitet",
+  },
+  en: {
+    access: "Right of access",
+    rectification: "Right to rectification",
+    erasure: "Right to erasure",
+    restriction: "Right to restriction of processing",
+    objection: "Right to object",
+    portability: "Right to data portability",
+  },
+} as const;
+
+test("the front page and the 'what' step show each right's legal name beside its plain title, in nb, nn and en", async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const locale of ["nn", "en", "nb"] as const) {
+    await page.goto("/");
+    await switchLanguage(page, locale);
+    for (const [right, legalName] of Object.entries(LEGAL_NAMES[locale])) {
+      const card = page.getByTestId(`right-card-${right}`);
+      await expect(card.getByTestId(`legal-name-${right}`)).toContainText(legalName);
+      // Beside the plain title: in the same card, right under its heading.
+      await expect(card.getByRole("heading", { level: 3 })).toBeVisible();
+    }
+    // The words of the privacy statement can be found on the page (the browser's find).
+    const text = await page.locator("main").innerText();
+    for (const legalName of Object.values(LEGAL_NAMES[locale])) expect(text).toContain(legalName);
+    await expectNoAxeViolations(page, `front page with legal names (${locale})`);
+
+    await page.goto("/request/new?right=access");
+    await expect(page).toHaveURL(/\/request\/what$/);
+    for (const [right, legalName] of Object.entries(LEGAL_NAMES[locale])) {
+      // Part of the checkbox's label, so it is read out with the choice.
+      await expect(page.getByRole("checkbox", { name: new RegExp(legalName) })).toHaveValue(right);
+    }
+    await expectNoAxeViolations(page, `what step with legal names (${locale})`);
+  }
+});

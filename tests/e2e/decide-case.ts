@@ -4,7 +4,7 @@ import { openCaseAction } from "./case-actions";
 
 export type DecideOnCasePage = {
   /** The outcome's label in the form (nb). */
-  outcome: "Innvilget" | "Delvis innvilget" | "Avslått";
+  outcome: "Innvilget" | "Delvis innvilget" | "Avslått" | "Ingen opplysninger funnet";
   /** The legal basis checkbox's label (needed for a refusal or a partial grant). */
   basis?: RegExp;
   reasons?: string;

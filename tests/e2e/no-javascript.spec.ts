@@ -6,6 +6,7 @@ import { fillAboutMyself, fillDetailsFor, goOn, send, startWith } from "./reques
 test.use({ javaScriptEnabled: false });
 
 test("the whole request flow works without JavaScript: server-side errors on every step, then a receipt", async ({ page, browser }) => {
+  test.setTimeout(120_000); // nine axe scans, each in a second browser context, and a sign-in
   const email = uniqueEmail("noscript");
   await page.goto("/");
   await expectNoAxeViolationsWithoutJs(browser, page, "start page");
@@ -33,8 +34,11 @@ test("the whole request flow works without JavaScript: server-side errors on eve
   await fillDetailsFor(page, "objection");
   await goOn(page);
 
-  // About: every field shows without JavaScript; errors come from the server.
+  // About: the fields about another person and the postal address wait for their choice, also
+  // without JavaScript (CSS); errors come from the server.
   await expect(page).toHaveURL(/\/request\/about$/);
+  await expect(page.getByTestId("on-behalf-fields")).toBeHidden();
+  await expect(page.getByTestId("postal-fields")).toBeHidden();
   await expectNoAxeViolationsWithoutJs(browser, page, "about step");
   await page.getByLabel(/Fullt navn/).fill("Uten Skript");
   await page.getByLabel(/E-postadressen din/).fill("feil-adresse");
@@ -88,4 +92,57 @@ test("the draft survives without JavaScript too, and the language switch keeps t
   await expect(page.getByLabel(/Gjeld det ei bestemt teneste/)).toHaveValue("Hjemmetjenesten");
   await page.getByRole("button", { name: "Bokmål" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+});
+
+test("about step without JavaScript: every error at once, and the on-behalf fields only after their choice", async ({ page, browser }) => {
+  await startWith(page, "access");
+  await goOn(page);
+  await expect(page).toHaveURL(/\/request\/details$/);
+  await goOn(page);
+  await expect(page).toHaveURL(/\/request\/about$/);
+  const behalf = page.getByTestId("on-behalf-fields");
+  const postal = page.getByTestId("postal-fields");
+  await expect(behalf).toBeHidden();
+  await expect(page.getByLabel(/Navnet til personen det gjelder/)).toBeHidden();
+
+  // The server's answer to an empty form: one summary with every error, the e-mail included.
+  await goOn(page);
+  const summary = page.getByRole("alert").filter({ hasText: "Du må rette dette" });
+  await expect(summary.getByRole("link")).toHaveText([
+    "Skriv inn fullt navn.",
+    "Skriv inn e-postadressen din.",
+    "Velg hvem du spør for.",
+    "Velg hvordan du vil få svar.",
+  ]);
+  await expect(summary.getByRole("link", { name: "Skriv inn e-postadressen din." })).toHaveAttribute("href", "#field-email");
+  await expect(behalf).toBeHidden();
+  await expectNoAxeViolationsWithoutJs(browser, page, "about step, every error from the server");
+
+  // Ticking "a child" and "letter by post" shows their fields at once (no script needed).
+  await page.getByLabel("Et barn under 16 år som jeg har foreldreansvar for").check();
+  await expect(behalf).toBeVisible();
+  await page.getByLabel("Brev i posten").check();
+  await expect(postal).toBeVisible();
+  await page.getByLabel(/Fullt navn/).fill("Forelder Utenskript");
+  await goOn(page);
+
+  // After the post the choice is kept, so the fields stay, with the server's errors on them.
+  await expect(page.getByLabel("Et barn under 16 år som jeg har foreldreansvar for")).toBeChecked();
+  await expect(behalf).toBeVisible();
+  await expect(postal).toBeVisible();
+  await expect(summary.getByRole("link")).toHaveText([
+    "Skriv navnet til personen det gjelder.",
+    "Du må bekrefte at du har foreldreansvar eller fullmakt.",
+    "Skriv postadressen din, så vi kan sende svaret.",
+  ]);
+  await expect(page.locator("#field-subjectName-error")).toHaveText("Skriv navnet til personen det gjelder.");
+  await expectNoAxeViolationsWithoutJs(browser, page, "about step, child and paper, errors from the server");
+
+  await page.getByLabel(/Navnet til personen det gjelder/).fill("Barn Utenskript");
+  await page.getByLabel(/Jeg bekrefter at jeg har foreldreansvar/).check();
+  await page.getByLabel(/Postadressen din/).fill("Testveien 1\n5003 Bergen");
+  await goOn(page);
+  await expect(page).toHaveURL(/\/request\/summary$/);
+  await expect(page.getByTestId("summary-about")).toContainText("Barn Utenskript");
+  await expectNoAxeViolationsWithoutJs(browser, page, "summary, child and paper");
 });

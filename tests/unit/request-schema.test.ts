@@ -98,6 +98,20 @@ describe("details step", () => {
     });
   });
 
+  it("lists every error at once: a field error does not hide the fields a right requires", () => {
+    // An unknown ground (a failed choice, which made zod skip the per-right check) next to missing fields.
+    expect(errorsOf(detailsStepSchema.safeParse({ rights: ["rectification", "erasure"], incorrectData: "x".repeat(2001), erasureGround: "z" }))).toEqual({
+      incorrectData: "requestFlow.validation.text.tooLong",
+      correctData: "requestFlow.validation.correctData.required",
+      dataToErase: "requestFlow.validation.dataToErase.required",
+      erasureGround: "requestFlow.validation.erasureGround.required",
+    });
+    expect(errorsOf(detailsStepSchema.safeParse({ rights: ["objection"], directMarketing: "maybe" }))).toEqual({
+      processingConcerned: "requestFlow.validation.processingConcerned.required",
+      directMarketing: "requestFlow.validation.directMarketing.required",
+    });
+  });
+
   it("keeps only the answers that belong to the chosen rights", () => {
     const parsed = detailsStepSchema.parse({
       rights: ["rectification"],
@@ -130,8 +144,15 @@ describe("about step", () => {
     expect(errorsOf(schema.safeParse({ ...self, nationalId: "1234" }))).toEqual({ nationalId: "requestFlow.validation.nationalId.invalid" });
   });
 
-  it("requires the choices, the name and (for digital answers) an e-mail", () => {
+  it("requires the choices, the name and (unless answered by post) an e-mail", () => {
+    // Every error at once, the e-mail too (zod skipped the cross-field check after a field error).
     expect(errorsOf(schema.safeParse({}))).toEqual({
+      name: "validation.name.required",
+      onBehalfOf: "requestFlow.validation.onBehalfOf.required",
+      answerChannel: "requestFlow.validation.answerChannel.required",
+      email: "validation.email.required",
+    });
+    expect(errorsOf(aboutStepSchema({ emailOptional: true }).safeParse({}))).toEqual({
       name: "validation.name.required",
       onBehalfOf: "requestFlow.validation.onBehalfOf.required",
       answerChannel: "requestFlow.validation.answerChannel.required",
@@ -151,6 +172,31 @@ describe("about step", () => {
     expect(errorsOf(schema.safeParse({ ...self, onBehalfOf: "child", subjectName: "Ola", declaration: "on", subjectNationalId: "12345678901" }))).toEqual({
       subjectNationalId: "requestFlow.validation.subjectNationalId.invalid",
     });
+  });
+
+  it("lists every error at once: field errors and the on-behalf and e-mail checks together", () => {
+    const errors = errorsOf(
+      schema.safeParse({ name: "", nationalId: "123", onBehalfOf: "child", subjectNationalId: "12345678901", answerChannel: "digital", email: "" }),
+    );
+    expect(errors).toEqual({
+      name: "validation.name.required",
+      nationalId: "requestFlow.validation.nationalId.invalid",
+      subjectName: "requestFlow.validation.subjectName.required",
+      subjectNationalId: "requestFlow.validation.subjectNationalId.invalid",
+      declaration: "requestFlow.validation.declaration.required",
+      email: "validation.email.required",
+    });
+    // A postal address missing next to a bad e-mail address and no choice of person.
+    expect(errorsOf(schema.safeParse({ name: "Kari", answerChannel: "paper", email: "x@" }))).toEqual({
+      onBehalfOf: "requestFlow.validation.onBehalfOf.required",
+      postalAddress: "requestFlow.validation.postalAddress.required",
+      email: "validation.email.invalid",
+    });
+  });
+
+  it("for myself, the hidden fields about another person are not checked", () => {
+    expect(schema.safeParse({ ...self, subjectName: "", subjectNationalId: "12345678901" }).success).toBe(true);
+    expect(schema.safeParse({ ...self, onBehalfOf: "" }).success).toBe(false);
   });
 
   it("on behalf of a child: the child must be under 16 on the day (by the birth date in the number)", () => {
@@ -234,8 +280,10 @@ describe("the whole request (JSON API)", () => {
   });
 
   it("never throws on junk input", () => {
-    for (const junk of [null, 1, "x", [], { rights: "access" }, { details: [] }, { onBehalfOf: 5, declaration: "yes" }]) {
+    for (const junk of [null, 1, "x", [], { rights: "access" }, { details: [] }, { details: "x" }, { onBehalfOf: 5, declaration: "yes" }, { rights: [5] }]) {
       expect(submitRequestSchema.safeParse(junk).success).toBe(false);
+      expect(aboutStepSchema().safeParse(junk).success).toBe(false);
+      expect(detailsStepSchema.safeParse(junk).success).toBe(false);
     }
   });
 });

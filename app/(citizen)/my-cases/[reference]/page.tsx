@@ -105,6 +105,11 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
           </>
         )}
       </dl>
+      <p className="mt-4">
+        <a className="ds-link" href={`/api/receipts/${view.reference}/pdf`} download data-testid="receipt-pdf-link">
+          {t("myCases.receiptPdf")}
+        </a>
+      </p>
 
       {view.extended && (
         <div className="ds-alert mt-6" data-color="info">

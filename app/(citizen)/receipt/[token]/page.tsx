@@ -23,7 +23,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           {t("receipt.heading")}
         </h1>
       </div>
-      <dl className="mt-6 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t("receipt.referenceLabel")}</dt>
         <dd data-testid="case-reference" className="text-xl font-bold">
           {receipt.reference}
@@ -41,6 +41,14 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
         {t("receipt.dueLine", { date: formatDateLong(receipt.dueDate, locale) })}
       </p>
       <p className="ds-paragraph mt-2">{t("receipt.keepReference")}</p>
+      <div className="mt-4 flex flex-col items-start gap-2">
+        <a className="ds-button" data-variant="secondary" href={`/receipt/${token}/pdf`} download data-testid="receipt-pdf-link">
+          {t("requestFlow.receipt.downloadPdf")}
+        </a>
+        <p className="ds-paragraph" data-size="sm">
+          {t("requestFlow.receipt.downloadPdfHelp")}
+        </p>
+      </div>
       {paper && (
         <div className="ds-alert mt-4" data-color="info" data-testid="letter-note">
           <p className="ds-paragraph">{t(receipt.letterQueued ? "requestFlow.receipt.letterComing" : "requestFlow.receipt.paperAnswer")}</p>
@@ -50,7 +58,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
       <h2 className="ds-heading mt-8" data-size="sm">
         {t("receipt.nextHeading")}
       </h2>
-      <ol className="ds-list mt-2 max-w-prose">
+      <ol className="ds-list mt-2 max-w-prose list-decimal">
         <li>{t(paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital")}</li>
         <li>{t("receipt.next2")}</li>
         <li>{t("receipt.next3")}</li>
