@@ -51,6 +51,8 @@ export async function seed(options: { municipality?: string; demoData?: boolean;
         municipalityId: profile.id,
         slug: unit.slug,
         name: unit.name,
+        nameNn: unit.nameNn ?? null,
+        nameEn: unit.nameEn ?? null,
         email: unit.email,
         systems: unit.systems,
         specialCategory: unit.specialCategory ?? false,

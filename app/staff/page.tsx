@@ -34,7 +34,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
   const back = filterParams.toString();
   const [page, units, assignees, followUps] = await Promise.all([
     listQueue(actor, { filters, cursor: filters.cursor ?? null }),
-    listUnitChoices(actor),
+    listUnitChoices(actor, locale),
     listAssignees(actor),
     countFollowUps(actor),
   ]);

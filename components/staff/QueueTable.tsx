@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { QueueRow } from "@/lib/cases/list-queue";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { formatDateShort } from "@/lib/domain/calendar";
+import { unitNameIn } from "@/lib/domain/unit-names";
 import type { Locale } from "@/i18n/locales";
 import { DaysLeft } from "./DaysLeft";
 import { rightsShortLabel } from "./right-labels";
@@ -98,7 +99,7 @@ export async function QueueTable(props: {
                   </>
                 )}
               </td>
-              <td role="cell" data-label={col.unit}>{row.unitName ?? tAll("staff.noUnit")}</td>
+              <td role="cell" data-label={col.unit}>{row.unit ? unitNameIn(row.unit, props.locale) : tAll("staff.noUnit")}</td>
               <td role="cell" data-label={col.assignee}>{row.assigneeName ?? tAll("staff.unassigned")}</td>
               <td role="cell" data-label={col.due}>{formatDateShort(row.dueDate, props.locale)}</td>
               <td role="cell" data-label={col.daysLeft}>

@@ -8,6 +8,8 @@ export type UnitRow = {
   id: string;
   slug: string;
   name: string;
+  nameNn: string | null;
+  nameEn: string | null;
   email: string | null;
   systems: string[];
   active: boolean;
@@ -20,7 +22,7 @@ export async function listUnits(actor: Actor): Promise<UnitRow[]> {
   requireAdmin(actor, "admin.manage_units");
   const units = await db().unit.findMany({
     where: { municipalityId: currentMunicipality().id },
-    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
+    select: { id: true, slug: true, name: true, nameNn: true, nameEn: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
     orderBy: [{ name: "asc" }],
   });
   return units.map(({ _count, ...u }) => ({ ...u, members: _count.members }));
@@ -31,7 +33,7 @@ export async function getUnit(actor: Actor, id: string): Promise<UnitRow | null>
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const u = await db().unit.findFirst({
     where: { id, municipalityId: currentMunicipality().id },
-    select: { id: true, slug: true, name: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
+    select: { id: true, slug: true, name: true, nameNn: true, nameEn: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },
   });
   if (!u) return null;
   const { _count, ...rest } = u;

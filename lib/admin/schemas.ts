@@ -24,8 +24,13 @@ const systemsSchema = z
   .pipe(z.array(z.string().max(200, "systemTooLong").regex(NO_CONTROL_CHARS, "invalid")).max(50, "tooManySystems"))
   .transform((list) => [...new Set(list)]);
 
+/** An optional translation of a name: blank means "use the bokmål name". */
+const optionalName = z.string().trim().max(200, "tooLong").regex(NO_CONTROL_CHARS, "invalid").transform((v) => v || null);
+
 export const unitInputSchema = z.object({
   name: text(200),
+  nameNn: optionalName.default(""),
+  nameEn: optionalName.default(""),
   slug: z
     .string()
     .trim()

@@ -54,6 +54,7 @@ export async function markFollowUpInTx(tx: Tx, caseId: string, now: Date): Promi
       requesterId: true,
       assignee: { select: { email: true, active: true } },
       unit: { select: { email: true } },
+      decisions: { select: { decidedById: true }, orderBy: { decidedAt: "desc" }, take: 1 },
     },
   });
   if (!isClosed(c.status) || c.followUpAt !== null) return false;
@@ -61,7 +62,9 @@ export async function markFollowUpInTx(tx: Tx, caseId: string, now: Date): Promi
   await tx.caseEvent.create({
     data: { caseId: c.id, at: now, actorType: "citizen", actorId: c.requesterId, type: "case.follow_up_received", after: { followUpAt: now.toISOString() } },
   });
-  const to = c.assignee?.active ? c.assignee.email : (c.unit?.email ?? null);
+  // Whoever had the case: its assignee, else the caseworker who decided it, else the unit's mailbox.
+  const decider = c.decisions[0] ? await tx.user.findUnique({ where: { id: c.decisions[0].decidedById }, select: { email: true, active: true } }) : null;
+  const to = c.assignee?.active ? c.assignee.email : decider?.active ? decider.email : (c.unit?.email ?? null);
   if (!to) return false;
   await enqueueMail(tx, { to, template: "follow_up", locale: "nb", params: { reference: c.reference, link: `${publicUrl()}/staff/cases/${c.reference}` }, caseId: c.id });
   return true;

@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import type { CaseStatus, Right, Channel, IdentityLevel } from "@/lib/db/generated/client";
 import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
+import type { UnitNames } from "@/lib/domain/unit-names";
 import { buildQueueQuery, encodeQueueCursor } from "./queue-query";
 import { caseScopeFilter } from "./case-scope";
 
@@ -21,7 +22,8 @@ export type QueueRow = {
   dueDate: string;
   daysLeft: number;
   extended: boolean;
-  unitName: string | null;
+  /** The unit's names (bokmål, nynorsk, English): the page shows the reader's language (unitNameIn). */
+  unit: UnitNames | null;
   assigneeName: string | null;
   requesterName: string;
   identityLevel: IdentityLevel;
@@ -45,6 +47,8 @@ type RawRow = {
   requester_name: string;
   identity_level: string;
   unit_name: string | null;
+  unit_name_nn: string | null;
+  unit_name_en: string | null;
   assignee_name: string | null;
   version: number;
   follow_up_at: Date | null;
@@ -75,7 +79,7 @@ export async function listQueue(
       dueDate: due,
       daysLeft: daysLeft(due, today),
       extended: row.extended,
-      unitName: row.unit_name,
+      unit: row.unit_name === null ? null : { name: row.unit_name, nameNn: row.unit_name_nn, nameEn: row.unit_name_en },
       assigneeName: row.assignee_name,
       requesterName: row.requester_name,
       identityLevel: row.identity_level as IdentityLevel,

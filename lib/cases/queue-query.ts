@@ -98,7 +98,7 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
   const sortKey = filters.sort === "due" ? Prisma.sql`q.due_date, q.received_at` : Prisma.sql`q.received_at`;
   // UNION (not ALL): a case in one of my units that is also assigned to me appears once.
   return Prisma.sql`
-    SELECT q.*, u.name AS unit_name, coalesce(a.name, a.email) AS assignee_name
+    SELECT q.*, u.name AS unit_name, u.name_nn AS unit_name_nn, u.name_en AS unit_name_en, coalesce(a.name, a.email) AS assignee_name
     FROM (${Prisma.join(branches, " UNION ")}) q
     LEFT JOIN unit u ON u.id = q.unit_id
     LEFT JOIN staff_user a ON a.id = q.assignee_id

@@ -15,6 +15,7 @@ import { readStoredDetails, type StoredDetails } from "@/lib/requests/stored-det
 import { logger } from "@/lib/log";
 import { caseScopeFilter } from "./case-scope";
 import { staffMayWriteNow } from "./follow-up";
+import type { UnitNames } from "@/lib/domain/unit-names";
 
 export type StaffCaseView = {
   id: string;
@@ -205,7 +206,7 @@ export type StaffCaseWorkView = {
   requester: { name: string; email: string | null; phone: string | null; postalAddress: string | null; identityLevel: IdentityLevel };
   /** On whose behalf the request was made (a child, or someone who gave power of attorney). */
   concerns: { onBehalfOf: OnBehalfOf; subjectName: string | null };
-  unit: { id: string; name: string; systems: string[] } | null;
+  unit: { id: string; name: string; nameNn: string | null; nameEn: string | null; systems: string[] } | null;
   assigneeName: string | null;
   dueDate: string;
   daysLeft: number;
@@ -320,7 +321,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       subjectName: true,
       _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
-      unit: { select: { id: true, name: true, systems: true } },
+      unit: { select: { id: true, name: true, nameNn: true, nameEn: true, systems: true } },
       assignee: { select: { name: true, email: true } },
       pauses: { select: { kind: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
       tasks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -500,7 +501,7 @@ export type StaffRequestDetailsView = {
   description: string;
   details: StoredDetails;
   /** The unit the request named when it came in (it may have been moved since); null = "vet ikke". */
-  unitAtReceipt: string | null;
+  unitAtReceipt: UnitNames | null;
   onBehalfOf: OnBehalfOf;
   subjectName: string | null;
   /** Filed for someone else: the form made the requester confirm parental responsibility or power of attorney. */
@@ -513,7 +514,7 @@ export type StaffRequestDetailsView = {
   requesterNationalIdSource: "form" | "idporten" | null;
   specialCategory: boolean;
   /** The case's unit now, when that unit processes special categories (its cases are marked when filed). */
-  specialCategoryUnit: string | null;
+  specialCategoryUnit: UnitNames | null;
   can: { revealNationalId: boolean; setSpecialCategory: boolean };
 };
 
@@ -560,7 +561,7 @@ export async function staffGetRequestDetails(actor: Actor, reference: string): P
       subjectNationalIdEncrypted: true,
       answerChannel: true,
       specialCategory: true,
-      unit: { select: { name: true, specialCategory: true } },
+      unit: { select: { name: true, nameNn: true, nameEn: true, specialCategory: true } },
       requester: {
         select: {
           name: true,
@@ -585,7 +586,7 @@ export async function staffGetRequestDetails(actor: Actor, reference: string): P
       ? ((first as Record<string, unknown>).unitId as string)
       : null;
   const unitAtReceipt = unitIdAtReceipt && UUID.test(unitIdAtReceipt)
-    ? ((await db().unit.findUnique({ where: { id: unitIdAtReceipt }, select: { name: true } }))?.name ?? null)
+    ? await db().unit.findUnique({ where: { id: unitIdAtReceipt }, select: { name: true, nameNn: true, nameEn: true } })
     : null;
   const requesterId = nationalIdCiphertext(c, "requester");
   const r = c.requester;
@@ -612,7 +613,7 @@ export async function staffGetRequestDetails(actor: Actor, reference: string): P
     requesterNationalIdMasked: masked(requesterId?.ciphertext),
     requesterNationalIdSource: requesterId?.source ?? null,
     specialCategory: c.specialCategory,
-    specialCategoryUnit: c.unit?.specialCategory ? c.unit.name : null,
+    specialCategoryUnit: c.unit?.specialCategory ? c.unit : null,
     can: {
       revealNationalId: can(actor, "case.view", visible.ref),
       setSpecialCategory: can(actor, CASE_WORK_ACTIONS.specialCategory, visible.ref),

@@ -8,7 +8,10 @@ export type MunicipalityId = "bergen" | "trondheim";
 
 export type UnitProfile = {
   slug: string;
+  /** Bokmål; nynorsk and English names below (the request form shows the reader's language). */
   name: string;
+  nameNn?: string;
+  nameEn?: string;
   email: string | null;
   /** Systems and registers a request for this unit may have to search, correct or erase in. */
   systems: string[];
@@ -52,12 +55,12 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     // The service areas Bergen's statement lists (barnehage, skole, byggesak, renovasjon,
     // helsetjenester) plus the citizen service centre; adjusted on the admin pages.
     units: [
-      { slug: "barnehage", name: "Barnehage", email: null, systems: ["Barnehagesystem", "Sak- og arkivsystem"] },
-      { slug: "skole", name: "Skole", email: null, systems: ["Skoleadministrativt system", "Sak- og arkivsystem"] },
-      { slug: "helse-omsorg", name: "Helse og omsorg", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
-      { slug: "byggesak", name: "Byggesak", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Sak- og arkivsystem"] },
-      { slug: "renovasjon", name: "Renovasjon", email: null, systems: ["Renovasjonsregister", "Fakturasystem"] },
-      { slug: "innbyggerservice", name: "Innbyggerservice", email: "postmottak@bergen.kommune.no", systems: ["Sak- og arkivsystem", "Kundesenterlogg"] },
+      { slug: "barnehage", name: "Barnehage", nameNn: "Barnehage", nameEn: "Kindergartens", email: null, systems: ["Barnehagesystem", "Sak- og arkivsystem"] },
+      { slug: "skole", name: "Skole", nameNn: "Skule", nameEn: "Schools", email: null, systems: ["Skoleadministrativt system", "Sak- og arkivsystem"] },
+      { slug: "helse-omsorg", name: "Helse og omsorg", nameNn: "Helse og omsorg", nameEn: "Health and care", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
+      { slug: "byggesak", name: "Byggesak", nameNn: "Byggjesak", nameEn: "Building applications", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Sak- og arkivsystem"] },
+      { slug: "renovasjon", name: "Renovasjon", nameNn: "Renovasjon", nameEn: "Waste collection", email: null, systems: ["Renovasjonsregister", "Fakturasystem"] },
+      { slug: "innbyggerservice", name: "Innbyggerservice", nameNn: "Innbyggjarservice", nameEn: "Citizen services", email: "postmottak@bergen.kommune.no", systems: ["Sak- og arkivsystem", "Kundesenterlogg"] },
     ],
   },
   trondheim: {
@@ -79,11 +82,11 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     // Trondheim's statement names no units (it asks for "navn på enhet eller kommunalt
     // virksomhetsområde"): these are a starting set, to be adjusted on the admin pages.
     units: [
-      { slug: "helse-velferd", name: "Helse og velferd", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
-      { slug: "oppvekst-utdanning", name: "Oppvekst og utdanning", email: null, systems: ["Barnehagesystem", "Skoleadministrativt system", "Sak- og arkivsystem"] },
-      { slug: "byutvikling", name: "Byutvikling", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Kartløsning"] },
-      { slug: "kultur-naering", name: "Kultur og næring", email: null, systems: ["Bookingsystem", "Sak- og arkivsystem"] },
-      { slug: "organisasjon", name: "Organisasjon og økonomi", email: null, systems: ["Fakturasystem", "Adgangskontroll og kameraovervåking"] },
+      { slug: "helse-velferd", name: "Helse og velferd", nameNn: "Helse og velferd", nameEn: "Health and welfare", email: null, systems: ["Pasientjournal (EPJ)", "Sak- og arkivsystem"], specialCategory: true },
+      { slug: "oppvekst-utdanning", name: "Oppvekst og utdanning", nameNn: "Oppvekst og utdanning", nameEn: "Childhood and education", email: null, systems: ["Barnehagesystem", "Skoleadministrativt system", "Sak- og arkivsystem"] },
+      { slug: "byutvikling", name: "Byutvikling", nameNn: "Byutvikling", nameEn: "Urban development", email: null, systems: ["Byggesaksystem", "Matrikkelen", "Kartløsning"] },
+      { slug: "kultur-naering", name: "Kultur og næring", nameNn: "Kultur og næring", nameEn: "Culture and business", email: null, systems: ["Bookingsystem", "Sak- og arkivsystem"] },
+      { slug: "organisasjon", name: "Organisasjon og økonomi", nameNn: "Organisasjon og økonomi", nameEn: "Organisation and finance", email: null, systems: ["Fakturasystem", "Adgangskontroll og kameraovervåking"] },
     ],
   },
 };

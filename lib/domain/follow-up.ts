@@ -22,11 +22,12 @@ export function followUpLastDay(closedAt: Date, followUpDays: number = DEFAULT_F
 
 /**
  * Whether the requester may still write (message or file) on the case now: always while it is
- * open; after closing, up to and including the last follow-up day.
+ * open; after a decision, up to and including the last follow-up day; never after withdrawing.
  */
 export function requesterMayWrite(c: { status: CaseStatus; closedAt: Date | null }, now: Date, followUpDays: number = DEFAULT_FOLLOW_UP_DAYS): boolean {
   if (!isClosed(c.status)) return true;
-  if (c.closedAt === null) return false;
+  // A withdrawn case got no answer to follow up: the requester ended it (a new request is the way back).
+  if (c.status === "withdrawn" || c.closedAt === null) return false;
   return compareIsoDates(osloDateOf(now), followUpLastDay(c.closedAt, followUpDays)) <= 0;
 }
 

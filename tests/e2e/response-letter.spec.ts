@@ -107,7 +107,8 @@ test("an access request is answered with a letter and an export that the citizen
   expect(json.requester[0].email).toBe(email);
   expect(JSON.stringify(json)).not.toMatch(/nationalId|pidHash|pidEncrypted/);
   const csv = (await downloaded(page, () => files.getByRole("link", { name: new RegExp(`personopplysninger-${reference}\\.csv`) }).click())).toString("utf8");
-  expect(csv).toContain(`"case","${reference}","status","completed"`);
+  // A snapshot of what the portal held when the copy was made: before the decision.
+  expect(csv).toContain(`"case","${reference}","status","received"`);
 
   // A caseworker of another unit: 404 on the letter page and on the PDF.
   const other = await staffPage(browser, "saksbehandler2@demo.test");

@@ -8,6 +8,7 @@ import { updateStaffUser } from "@/lib/admin/update-staff-user";
 import { setStaffUserActive } from "@/lib/admin/set-staff-user-active";
 import { listStaffUsers, getStaffUser } from "@/lib/admin/list-staff-users";
 import { createUnit, updateUnit } from "@/lib/admin/save-unit";
+import { findRequestUnit, listRequestUnits } from "@/lib/admin/unit-choices";
 import { listUnits } from "@/lib/admin/list-units";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { listQueue } from "@/lib/cases/list-queue";
@@ -115,6 +116,22 @@ describe("staff users", () => {
 });
 
 describe("units", () => {
+  it("keeps a name per language: the English form shows the English name, a blank one falls back to bokmål", async () => {
+    const slug = `sprak-${suffix}`;
+    const { id } = await createUnit(admin, { name: "Kulturskole", nameNn: "Kulturskule", nameEn: "  ", slug, email: "", systems: "" });
+    expect(await db().unit.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Kulturskole", nameNn: "Kulturskule", nameEn: null });
+    const pick = async (locale: string) => (await listRequestUnits(locale)).find((u) => u.slug === slug)?.name;
+    expect(await pick("nb")).toBe("Kulturskole");
+    expect(await pick("nn")).toBe("Kulturskule");
+    expect(await pick("en")).toBe("Kulturskole");
+    await updateUnit(admin, id, { name: "Kulturskole", nameNn: "Kulturskule", nameEn: "School of arts", slug, email: "", systems: "" });
+    expect(await pick("en")).toBe("School of arts");
+    expect((await findRequestUnit(slug, "en"))?.name).toBe("School of arts");
+    // The seeded units carry their translations from the municipality profile.
+    expect((await findRequestUnit("barnehage", "en"))?.name).toBe("Kindergartens");
+    expect((await findRequestUnit("skole", "nn"))?.name).toBe("Skule");
+  });
+
   it("creates a unit with systems (one per line) and edits it; deactivated units cannot take requests", async () => {
     const slug = `ny-enhet-${suffix}`;
     const { id } = await createUnit(admin, {

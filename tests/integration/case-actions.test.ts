@@ -408,7 +408,7 @@ describe("internal notes", () => {
     expect(event.actorId).toBe(dpo.userId);
     const view = await staffGetCaseWork(kari, c.reference);
     const entry = view!.timeline.find((t) => t.type === "note.added");
-    expect(entry?.message).toEqual({ kind: "internal_note", body: "Hemmelig vurdering" });
+    expect(entry?.message).toEqual({ kind: "internal_note", body: "Hemmelig vurdering", letter: false });
     expect(entry?.actorName).toBe("Per Personvernombud");
     const citizen = await citizenGetCase({ identityId: identity.id, level: "email_code" }, c.reference);
     expect(JSON.stringify(citizen)).not.toContain("Hemmelig");

@@ -57,7 +57,9 @@ describe("messages to a requester who answers by post", () => {
     expect(letters[0]).toMatchObject({ delivery: "post", status: "queued", locale: "nn" });
     expect(letters[0]!.body).toContain("Send oss ein kopi av legitimasjonen din.");
     expect(letters[0]!.body).toContain(`Brev om saka di ${reference}`);
-    expect(letters[0]!.body).toContain("Du kan svare i eit brev til");
+    expect(letters[0]!.body).toContain("Du kan svare i eit brev eller ringje til oss: Postboks 7700, 5020 Bergen, 55 56 55 56.");
+    // A paper letter never sends its reader to the portal.
+    expect(letters[0]!.body).not.toContain("Mine saker");
     expect(Buffer.from(letters[0]!.pdf!).subarray(0, 4).toString()).toBe("%PDF");
     // Nobody to e-mail: no mail in the outbox for this case beyond none at all.
     expect(await db().mailOutbox.count({ where: { caseId: created.caseId } })).toBe(0);

@@ -97,7 +97,7 @@ describe("Henvendelsen: what was filed reaches the caseworker", () => {
       scopePeriodTo: "2025-06-30",
     });
     expect(view!.description).toBe("Gjelder barnehageåret 2024/25.\nRing meg gjerne.");
-    expect(view!.unitAtReceipt).toBe("Barnehage");
+    expect(view!.unitAtReceipt?.name).toBe("Barnehage");
     expect(view!.onBehalfOf).toBe("child");
     expect(view!.subjectName).toBe("Lille Testesen");
     expect(view!.declarationConfirmed).toBe(true);
@@ -128,7 +128,7 @@ describe("Henvendelsen: what was filed reaches the caseworker", () => {
     const inUnit = await submitRequest(validRequest({ unit: "skole" }), { locale: "nb" });
     const barnehage = await db().unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: "barnehage" } });
     await db().case.update({ where: { reference: inUnit.reference }, data: { unitId: barnehage.id } });
-    expect((await staffGetRequestDetails(lene, inUnit.reference))!.unitAtReceipt).toBe("Skole");
+    expect((await staffGetRequestDetails(lene, inUnit.reference))!.unitAtReceipt?.name).toBe("Skole");
   });
 
   it("stored details are read as untrusted: unknown keys and wrong types are left out", async () => {
@@ -383,6 +383,6 @@ describe("special category on the unit (admin)", () => {
     const ola = await staffActor("saksbehandler2@demo.test");
     const view = await staffGetRequestDetails(ola, filed.reference);
     expect(view!.specialCategory).toBe(true);
-    expect(view!.specialCategoryUnit).toBe("Helse og omsorg");
+    expect(view!.specialCategoryUnit?.name).toBe("Helse og omsorg");
   });
 });

@@ -22,11 +22,12 @@ describe("follow-up after closing", () => {
     expect(requesterMayWrite(closed, new Date(`${addDays("2026-05-26", 1)}T10:00:00Z`))).toBe(false);
   });
 
-  it("always while the case is open; never on a closed case without a closing time", () => {
+  it("always while the case is open; never on a closed case without a closing time, nor after withdrawing", () => {
     expect(requesterMayWrite({ status: "in_progress", closedAt: null }, new Date("2030-01-01T00:00:00Z"))).toBe(true);
     expect(requesterMayWrite({ status: "awaiting_requester", closedAt: null }, new Date())).toBe(true);
     expect(requesterMayWrite({ status: "refused", closedAt: null }, new Date())).toBe(false);
-    expect(requesterMayWrite({ status: "withdrawn", closedAt: CLOSED }, new Date("2026-04-01T10:00:00Z"))).toBe(true);
+    // Withdrawn by the requester: there is no answer to follow up.
+    expect(requesterMayWrite({ status: "withdrawn", closedAt: CLOSED }, new Date("2026-04-01T10:00:00Z"))).toBe(false);
   });
 
   it("lets staff answer a follow-up that is still waiting, also after the period", () => {

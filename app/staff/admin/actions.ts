@@ -77,6 +77,8 @@ export async function setStaffUserActiveAction(userId: string, fd: FormData): Pr
 function unitValues(fd: FormData) {
   return {
     name: str(fd, "name"),
+    nameNn: str(fd, "nameNn"),
+    nameEn: str(fd, "nameEn"),
     slug: str(fd, "slug"),
     email: str(fd, "email"),
     systems: str(fd, "systems"),

@@ -3,10 +3,9 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/config/env";
+import { listRequestUnits } from "@/lib/admin/unit-choices";
 import { REGISTER_CHANNELS } from "@/lib/cases/register-request";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
@@ -24,11 +23,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const actor = await requireStaffActor();
   if (!hasPermission(actor, "case.register")) notFound();
   const [{ registered }, t] = await Promise.all([searchParams, getTranslations()]);
-  const units = await db().unit.findMany({
-    where: { municipalityId: env().MUNICIPALITY, active: true },
-    select: { slug: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const units = await listRequestUnits(await getLocale());
   const now = new Date();
   const today = osloDateOf(now);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now);

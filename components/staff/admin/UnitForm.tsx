@@ -12,6 +12,9 @@ export function UnitForm(props: {
   idPrefix: string;
   labels: {
     name: string;
+    nameNn: string;
+    nameEn: string;
+    nameTranslationHelp: string;
     slug: string;
     slugHelp: string;
     email: string;
@@ -24,13 +27,13 @@ export function UnitForm(props: {
     summaryHeading: string;
     unexpected: string;
   };
-  initial: { name: string; slug: string; email: string; systems: string; active: boolean; specialCategory: boolean };
+  initial: { name: string; nameNn: string; nameEn: string; slug: string; email: string; systems: string; active: boolean; specialCategory: boolean };
   errorTexts: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
   const v = state.values;
-  const str = (key: "name" | "slug" | "email" | "systems") => (typeof v?.[key] === "string" ? (v[key] as string) : props.initial[key]);
+  const str = (key: "name" | "nameNn" | "nameEn" | "slug" | "email" | "systems") => (typeof v?.[key] === "string" ? (v[key] as string) : props.initial[key]);
   const active = v ? v.active === "1" : props.initial.active;
   const specialCategory = v ? v.specialCategory === "1" : props.initial.specialCategory;
   const id = (field: string) => `${props.idPrefix}-${field}`;
@@ -50,6 +53,12 @@ export function UnitForm(props: {
       <ErrorSummary ref={summaryRef} heading={props.labels.summaryHeading} errors={summary} />
       <FormField id={id("name")} label={props.labels.name} error={errorOf("name")}>
         <input name="name" type="text" className="ds-input" defaultValue={str("name")} maxLength={200} required />
+      </FormField>
+      <FormField id={id("nameNn")} label={props.labels.nameNn} help={props.labels.nameTranslationHelp} error={errorOf("nameNn")}>
+        <input name="nameNn" type="text" className="ds-input" defaultValue={str("nameNn")} maxLength={200} lang="nn" />
+      </FormField>
+      <FormField id={id("nameEn")} label={props.labels.nameEn} help={props.labels.nameTranslationHelp} error={errorOf("nameEn")}>
+        <input name="nameEn" type="text" className="ds-input" defaultValue={str("nameEn")} maxLength={200} lang="en" />
       </FormField>
       <FormField id={id("slug")} label={props.labels.slug} help={props.labels.slugHelp} error={errorOf("slug")}>
         <input name="slug" type="text" className="ds-input" defaultValue={str("slug")} maxLength={60} required />

@@ -45,6 +45,9 @@ export async function unitFormLabels(submit: string) {
   const td = await getTranslations("requestDetails.admin");
   return {
     name: t("name"),
+    nameNn: t("nameNn"),
+    nameEn: t("nameEn"),
+    nameTranslationHelp: t("nameTranslationHelp"),
     slug: t("slug"),
     slugHelp: t("slugHelp"),
     email: t("email"),

@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { formatDateLong } from "@/lib/domain/calendar";
+import { unitNameIn } from "@/lib/domain/unit-names";
 import type { Locale } from "@/i18n/locales";
 import { DaysLeft } from "@/components/staff/DaysLeft";
 import { formatDateTime } from "@/components/my-cases/format";
@@ -89,7 +90,7 @@ export async function CaseHeader({ view, locale }: { view: StaffCaseWorkView; lo
           </span>
         )}
       </Fact>
-      <Fact label={t("myCases.staff.unitLabel")}>{view.unit?.name ?? t("myCases.staff.noUnit")}</Fact>
+      <Fact label={t("myCases.staff.unitLabel")}>{view.unit ? unitNameIn(view.unit, locale) : t("myCases.staff.noUnit")}</Fact>
       <Fact label={t("caseWork.header.assigneeLabel")} testId="assignee">
         {view.assigneeName ?? t("caseWork.header.unassigned")}
       </Fact>

@@ -9,6 +9,7 @@ import { getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/staff-actor";
 import { staffGetRequestDetails, type NationalIdOf, type StaffRequestDetailsView } from "@/lib/cases/staff-get-case";
 import { formatDateLong } from "@/lib/domain/calendar";
+import { unitNameIn } from "@/lib/domain/unit-names";
 import { erasureGroundCitation, restrictionGroundCitation, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
 import { detailFieldsOfRight, type StoredDetails } from "@/lib/requests/stored-details";
 import type { Locale } from "@/i18n/locales";
@@ -144,7 +145,7 @@ export async function RequestDetailsSection(props: {
             {period}
           </Row>
           <Row label={t("unitAtReceipt")} testId="detail-unit">
-            {view.unitAtReceipt ?? t("unitUnknown")}
+            {view.unitAtReceipt ? unitNameIn(view.unitAtReceipt, locale) : t("unitUnknown")}
           </Row>
           <Row label={t("description")} testId="detail-description">
             {view.description || t("notGiven")}
@@ -208,12 +209,12 @@ export async function RequestDetailsSection(props: {
         </dl>
       </section>
 
-      <SpecialCategory t={t} view={view} search={props.search} />
+      <SpecialCategory t={t} view={view} search={props.search} locale={locale} />
     </section>
   );
 }
 
-function SpecialCategory({ t, view, search }: { t: T; view: StaffRequestDetailsView; search: Record<string, string | undefined> }) {
+function SpecialCategory({ t, view, search, locale }: { t: T; view: StaffRequestDetailsView; search: Record<string, string | undefined>; locale: Locale }) {
   const done = search.special === "on" || search.special === "off" || search.special === "unchanged" ? search.special : null;
   return (
     <section id="special-category" aria-labelledby="special-category-heading" className="mt-6" tabIndex={-1}>
@@ -228,7 +229,7 @@ function SpecialCategory({ t, view, search }: { t: T; view: StaffRequestDetailsV
       <p className="ds-paragraph mt-1" data-testid="special-category-status" data-special={view.specialCategory ? "on" : "off"}>
         {view.specialCategory ? t("special.on") : t("special.off")}
       </p>
-      {view.specialCategoryUnit && <p className="ds-paragraph mt-1 text-sm">{t("special.unitNote", { unit: view.specialCategoryUnit })}</p>}
+      {view.specialCategoryUnit && <p className="ds-paragraph mt-1 text-sm">{t("special.unitNote", { unit: unitNameIn(view.specialCategoryUnit, locale) })}</p>}
       {view.can.setSpecialCategory && (
         <div className="mt-3">
           <CaseActionForm

@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StepPage } from "@/components/request/StepPage";
 import { SendForm } from "@/components/request/SendForm";
-import { db } from "@/lib/db/client";
-import { currentMunicipality } from "@/lib/config/current";
+import { findRequestUnit } from "@/lib/admin/unit-choices";
 import { currentCitizen } from "@/lib/citizen-auth/session";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { detailFieldsFor } from "@/lib/requests/request-schema";
@@ -35,12 +34,7 @@ export default async function SummaryStepPage() {
   const rights = data.rights!;
   const about = data.about!;
   const values = detailValues(data);
-  const unit = data.details?.unit
-    ? await db().unit.findUnique({
-        where: { municipalityId_slug: { municipalityId: currentMunicipality().id, slug: data.details.unit } },
-        select: { name: true },
-      })
-    : null;
+  const unit = data.details?.unit ? await findRequestUnit(data.details.unit, locale) : null;
   const dash = t("requestFlow.summary.notGiven");
   const date = (v: unknown) => (typeof v === "string" && isValidIsoDate(v) ? formatDateLong(v, locale) : "");
   const detailText = (field: string): string => {

@@ -85,7 +85,7 @@ export default async function AdminUnitsPage({ searchParams }: { searchParams: P
           action={createUnitAction}
           idPrefix="new-unit"
           labels={labels}
-          initial={{ name: "", slug: "", email: "", systems: "", active: true, specialCategory: false }}
+          initial={{ name: "", nameNn: "", nameEn: "", slug: "", email: "", systems: "", active: true, specialCategory: false }}
           errorTexts={errorTexts}
         />
       </section>

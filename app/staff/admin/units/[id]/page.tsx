@@ -29,6 +29,8 @@ export default async function AdminEditUnitPage({ params }: { params: Promise<{ 
         labels={labels}
         initial={{
           name: unit.name,
+          nameNn: unit.nameNn ?? "",
+          nameEn: unit.nameEn ?? "",
           slug: unit.slug,
           email: unit.email ?? "",
           systems: unit.systems.join("\n"),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "unit" ADD COLUMN "name_en" TEXT,
+ADD COLUMN "name_nn" TEXT;
