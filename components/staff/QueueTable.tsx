@@ -99,8 +99,12 @@ export async function QueueTable(props: {
                   </>
                 )}
               </td>
-              <td role="cell" data-label={col.unit}>{row.unit ? unitNameIn(row.unit, props.locale) : tAll("staff.noUnit")}</td>
-              <td role="cell" data-label={col.assignee}>{row.assigneeName ?? tAll("staff.unassigned")}</td>
+              <td role="cell" data-label={col.unit}>
+                <span className="pv-clip">{row.unit ? unitNameIn(row.unit, props.locale) : tAll("staff.noUnit")}</span>
+              </td>
+              <td role="cell" data-label={col.assignee}>
+                <span className="pv-clip">{row.assigneeName ?? tAll("staff.unassigned")}</span>
+              </td>
               <td role="cell" data-label={col.due}>{formatDateShort(row.dueDate, props.locale)}</td>
               <td role="cell" data-label={col.daysLeft}>
                 {/* Paused: the deadline moves one day per day until the requester answers, as in the case header. */}
