@@ -18,7 +18,7 @@ async function fillRegisterForm(
   await page.getByLabel(opts.channel, { exact: true }).check();
   await page.getByLabel("Dato", { exact: true }).fill(addDays(osloDateOf(new Date()), -1));
   await page.getByLabel("Klokkeslett").fill("08:00");
-  await page.getByLabel("Se hvilke opplysninger kommunen har om meg").check();
+  await page.getByLabel("Innsyn (art. 15)").check();
   await page.getByLabel("Fullt navn").fill(opts.name);
   await page.getByLabel("Fødselsnummer eller D-nummer (valgfritt)").fill(opts.nationalId ?? "");
   await page.getByLabel("E-postadresse (valgfritt)").fill(opts.email ?? "");

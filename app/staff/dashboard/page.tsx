@@ -19,6 +19,7 @@ import { DownloadLinks } from "@/components/dashboard/DownloadLinks";
 import { JobStatusSection } from "@/components/dashboard/JobStatusSection";
 import { OnTimeCard } from "@/components/dashboard/OnTimeCard";
 import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
+import { rightsShortLabel } from "@/components/staff/right-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -130,7 +131,7 @@ export default async function DashboardPage() {
                           {r.reference}
                         </Link>
                       </th>
-                      <td>{r.rights.map((right) => tAll(`rights.${right}.title`)).join(", ")}</td>
+                      <td>{rightsShortLabel(tAll as never, r.rights)}</td>
                       <td>{r.unitName ?? t("noUnit")}</td>
                       <td>{r.assigneeName ?? t("noAssignee")}</td>
                       <td className="whitespace-nowrap">{formatDateShort(r.dueDate, locale)}</td>
@@ -170,7 +171,7 @@ export default async function DashboardPage() {
               testId="table-right"
               caption={t("byRightCaption")}
               columns={[t("colRight"), t("colCount")]}
-              rows={data.byRight.map((r) => ({ key: r.right, cells: [tAll(`rights.${r.right}.title`), r.count] }))}
+              rows={data.byRight.map((r) => ({ key: r.right, cells: [rightsShortLabel(tAll as never, [r.right]), r.count] }))}
             />
           </ScrollRegion>
           {downloads("right", "dash-right")}

@@ -13,6 +13,7 @@ import { RIGHTS } from "@/lib/domain/rights";
 import { LOCALES } from "@/i18n/locales";
 import { CaseActionForm } from "@/components/staff/case/CaseActionForm";
 import { registerAction } from "./actions";
+import { rightsShortLabel } from "@/components/staff/right-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
               kind: "checkboxes",
               name: "rights",
               label: t("caseWork.register.rightsLabel"),
-              options: RIGHTS.map((r) => ({ value: r, label: t(`rights.${r}.title`) })),
+              options: RIGHTS.map((r) => ({ value: r, label: rightsShortLabel(t as never, [r]) })),
             },
             {
               kind: "group",

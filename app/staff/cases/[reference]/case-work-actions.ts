@@ -31,6 +31,7 @@ import { isLocale } from "@/i18n/locales";
 import { logger } from "@/lib/log";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
+import { rightsShortLabel } from "@/components/staff/right-labels";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 type Ctx = {
@@ -304,7 +305,7 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
     const lines = perRight.map((d) => {
       const bases = d.legalBasisIds.filter(isLegalBasisId).map((id) => LEGAL_BASES[id].citation);
       return t("caseWork.decide.confirmLine" as never, {
-        right: t(`rights.${d.right}.title` as never),
+        right: rightsShortLabel(t as never, [d.right]),
         outcome: t(`caseWork.decide.outcomes.${d.outcome}` as never),
         bases: bases.length > 0 ? bases.join(", ") : "–",
       } as never);

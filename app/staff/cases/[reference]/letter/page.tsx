@@ -9,6 +9,7 @@ import { isLocale } from "@/i18n/locales";
 import { LetterForm } from "@/components/staff/letters/LetterForm";
 import { formatDateTime } from "@/components/my-cases/format";
 import { createExportAction, sendLetterAction } from "./actions";
+import { rightsShortLabel } from "@/components/staff/right-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -72,7 +73,7 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
             <ul className="ds-list mt-2" data-testid="decisions">
               {view.decisions.map((d) => (
                 <li key={d.right}>
-                  <span className="font-semibold">{t(`rights.${d.right}.title`)}:</span> {t(`letters.page.outcome.${d.outcome}`)}
+                  <span className="font-semibold">{rightsShortLabel(t as never, [d.right])}:</span> {t(`letters.page.outcome.${d.outcome}`)}
                   {citationsOf(d).length > 0 && <> ({citationsOf(d).join(", ")})</>}
                 </li>
               ))}
