@@ -44,6 +44,9 @@ test("secure message round trip, answer download through an expiring link, uploa
 
   // The caseworker reads it on the staff case page (reached from the queue) and answers.
   const staff = await staffSignIn(browser, "saksbehandler@demo.test");
+  // Found in the queue by its reference (other tests fill the queue with earlier due dates).
+  await staff.page.getByLabel("Søk", { exact: true }).fill(reference);
+  await staff.page.getByRole("button", { name: "Søk", exact: true }).click();
   await staff.page.locator(`tr[data-reference="${reference}"]`).getByRole("link", { name: reference }).click();
   await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Sak ${reference}`);
   await expect(staff.page.getByTestId("requester-name")).toHaveText("Mine Saker Testesen");
