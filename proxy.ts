@@ -2,10 +2,12 @@
 // name than the portal's (127.0.0.1 instead of localhost, the server's IP) to the canonical origin
 // (lib/http/canonical-origin.ts): GET/HEAD get a 308 (answered by /api/canonical-origin, see
 // CANONICAL_LOCATION_HEADER), other methods a 421 (never redirected).
-// Then it passes the current path to server components, so that no-JavaScript forms (language
-// switch) and the staff sign-in can return the user to the page they were on. It also refuses
-// oversized form posts with 400 before they reach a server action (Next itself would answer 413
-// after reading up to its own limit); uploads go to /api routes with their own guard.
+// It refuses bad form posts before they reach a server action (lib/http/form-post-guard.ts: another
+// site's Origin 403, no length 411, too large 400; Next would answer 500 or 413); uploads go to /api
+// routes with their own guard. Then it gives the page its Content-Security-Policy with a fresh nonce
+// (lib/http/content-security-policy.ts; Next puts the nonce on its scripts) and passes the current
+// path to server components, so that no-JavaScript forms (language switch) and the staff sign-in can
+// return the user to the page they were on.
 //
 // /api/* is not matched (see `config`), so none of this applies there: the integration API, file
 // downloads and next-auth's callbacks answer on any host. Their clients hold no host-bound cookie
@@ -15,9 +17,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CANONICAL_LOCATION_HEADER, CANONICAL_REDIRECT_ROUTE, canonicalRedirect } from "@/lib/http/canonical-origin";
 import { allowedOrigins } from "@/lib/config/env";
-
-/** Far above any form of the portal (the longest text field is a 20,000-character letter). */
-export const MAX_FORM_POST_BYTES = 256 * 1024;
+import { checkFormPost } from "@/lib/http/form-post-guard";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 const TOO_LARGE_PAGE = `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,6 +30,30 @@ const TOO_LARGE_PAGE = `<!doctype html>
 <p lang="en">What you sent was larger than the form allows, so nothing was saved. Go back, shorten the text and try again.</p>
 <p><a href="/">Til forsiden / To the front page</a></p>
 </main></body></html>`;
+
+const CROSS_ORIGIN_PAGE = `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Skjemaet ble avvist – Personvernportalen</title></head>
+<body><main>
+<h1>Skjemaet ble avvist</h1>
+<p>Skjemaet kom ikke fra Personvernportalen selv, så ingenting ble lagret. Åpne portalen og fyll ut skjemaet der.</p>
+<p lang="nn">Skjemaet kom ikkje frå Personvernportalen sjølv, så ingenting vart lagra. Opne portalen og fyll ut skjemaet der.</p>
+<p lang="en">The form did not come from the privacy portal itself, so nothing was saved. Open the portal and fill in the form there.</p>
+<p><a href="/">Til forsiden / To the front page</a></p>
+</main></body></html>`;
+
+const LENGTH_REQUIRED_PAGE = `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Skjemaet kunne ikke leses – Personvernportalen</title></head>
+<body><main>
+<h1>Skjemaet kunne ikke leses</h1>
+<p>Nettleseren sendte skjemaet uten å oppgi hvor stort det var, så ingenting ble lagret. Prøv igjen.</p>
+<p lang="nn">Nettlesaren sende skjemaet utan å oppgi kor stort det var, så ingenting vart lagra. Prøv igjen.</p>
+<p lang="en">The browser sent the form without saying how large it was, so nothing was saved. Please try again.</p>
+<p><a href="/">Til forsiden / To the front page</a></p>
+</main></body></html>`;
+
+const REFUSED_PAGES = { too_large: TOO_LARGE_PAGE, cross_origin: CROSS_ORIGIN_PAGE, length_required: LENGTH_REQUIRED_PAGE } as const;
 
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -61,18 +86,29 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  if (request.method === "POST" && Number(request.headers.get("content-length") ?? "0") > MAX_FORM_POST_BYTES) {
-    return new NextResponse(TOO_LARGE_PAGE, {
-      status: 400,
-      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  const post = checkFormPost(request, allowedOrigins());
+  if (!post.ok) {
+    return new NextResponse(REFUSED_PAGES[post.reason], {
+      status: post.status,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" },
     });
   }
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.delete(CANONICAL_LOCATION_HEADER);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
   // The friendly rate-limit page is still an HTTP 429 for clients and monitoring.
   const status = request.nextUrl.pathname === "/too-many-requests" ? 429 : undefined;
-  return NextResponse.next({ request: { headers }, status });
+  const response = NextResponse.next({ request: { headers }, status });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-frame-options", "DENY");
+  response.headers.set("referrer-policy", "same-origin");
+  response.headers.set("x-content-type-options", "nosniff");
+  return response;
 }
 
 export const config = {

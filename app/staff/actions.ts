@@ -1,6 +1,5 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { notFound, redirect } from "next/navigation";
 import { signIn, signOut, STAFF_OIDC_PROVIDER_ID, staffOidcConfig } from "@/auth";
@@ -8,8 +7,7 @@ import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { STAFF_SIGNIN_PATH, staffReturnTo, withStaffReturnTo } from "@/lib/auth/return-to";
 import { claimCase } from "@/lib/cases/claim-case";
 import { assignCases, MAX_BULK_ASSIGN } from "@/lib/cases/assign-case";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { tryAction, type ActionFailure } from "@/lib/http/action-failure";
 import { queueHref, queueParamsFrom, type QueueNotice } from "@/components/staff/queue-url";
 
 const signInSchema = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
@@ -48,23 +46,28 @@ export async function staffSignOutAction() {
   await signOut({ redirectTo: STAFF_SIGNIN_PATH });
 }
 
-/** Maps a service error to a notice on the queue page (never the error's text). */
-function noticeFor(error: unknown, event: string): QueueNotice {
-  const reference = isDomainError(error) && typeof error.details?.reference === "string" ? error.details.reference : undefined;
-  if (isDomainError(error, "not_found")) return { error: "notFound" };
-  if (isDomainError(error, "forbidden")) return { error: "forbidden", ref: reference };
-  if (isDomainError(error, "case_closed")) return { error: "closed", ref: reference };
-  if (isDomainError(error, "conflict_stale_version")) return { error: "conflict", ref: reference };
-  if (isDomainError(error, "validation_failed")) {
-    const reason = error.details?.reason;
-    if (reason === "none_selected") return { error: "noneSelected" };
-    if (reason === "too_many") return { error: "tooMany" };
-    if (error.details?.field === "assignee") return { error: "assigneeNoAccess", ref: reference };
-    return { error: "invalid" };
+/** How the queue shows a failed action (lib/http/action-failure.ts decides what failed): a notice. */
+function noticeFor(failure: ActionFailure): QueueNotice {
+  const ref = "details" in failure && typeof failure.details.reference === "string" ? failure.details.reference : undefined;
+  switch (failure.kind) {
+    case "forbidden":
+      return { error: "forbidden" };
+    case "conflict":
+      return { error: "conflict", ref };
+    case "rule":
+      return failure.code === "case_closed" ? { error: "closed", ref } : { error: "invalid" };
+    case "invalid": {
+      const reason = failure.details.reason;
+      if (reason === "none_selected") return { error: "noneSelected" };
+      if (reason === "too_many") return { error: "tooMany" };
+      if (failure.field === "assignee") return { error: "assigneeNoAccess", ref };
+      return { error: "invalid" };
+    }
+    case "unexpected":
+      return { error: "unexpected", errorId: failure.errorId };
+    default:
+      return { error: "invalid" };
   }
-  const errorId = randomUUID();
-  logger.error(event, { errorId, error: (error as Error).name });
-  return { error: "unexpected", errorId };
 }
 
 const uuid = z.uuid();
@@ -74,15 +77,12 @@ export async function claimCaseAction(formData: FormData) {
   const actor = await requireStaffActor();
   const back = queueParamsFrom(String(formData.get("back") ?? ""));
   const caseId = uuid.safeParse(formData.get("caseId"));
-  let notice: QueueNotice = { error: "notFound" };
-  if (caseId.success) {
-    try {
-      const result = await claimCase(actor, { caseId: caseId.data });
-      notice = { done: "claimed", ref: result.reference };
-    } catch (error) {
-      notice = noticeFor(error, "queue.claim_failed");
-    }
-  }
+  if (!caseId.success) notFound();
+  const notice = await tryAction<QueueNotice>(
+    "queue.claim_failed",
+    async () => ({ done: "claimed", ref: (await claimCase(actor, { caseId: caseId.data })).reference }),
+    noticeFor,
+  );
   redirect(queueHref(back, notice));
 }
 
@@ -112,16 +112,18 @@ export async function bulkAssignAction(formData: FormData) {
       return row.success ? [row.data] : [];
     });
   const assignee = uuid.safeParse(formData.get("assigneeId"));
-  let notice: QueueNotice;
-  if (cases.length === 0) notice = { error: "noneSelected" };
-  else if (!assignee.success) notice = { error: "noAssignee" };
-  else {
-    try {
-      const result = await assignCases(actor, { cases, assigneeId: assignee.data });
-      notice = { done: "assigned", count: result.assigned + result.unchanged, stale: result.stale.length };
-    } catch (error) {
-      notice = noticeFor(error, "queue.bulk_assign_failed");
-    }
-  }
+  const notice: QueueNotice =
+    cases.length === 0
+      ? { error: "noneSelected" }
+      : !assignee.success
+        ? { error: "noAssignee" }
+        : await tryAction<QueueNotice>(
+            "queue.bulk_assign_failed",
+            async () => {
+              const result = await assignCases(actor, { cases, assigneeId: assignee.data });
+              return { done: "assigned", count: result.assigned + result.unchanged, stale: result.stale.length };
+            },
+            noticeFor,
+          );
   redirect(queueHref(back, notice));
 }

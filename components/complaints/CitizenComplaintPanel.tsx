@@ -147,7 +147,8 @@ export async function CitizenComplaintPanel({
           <ComplaintForm
             maxLength={COMPLAINT_BODY_MAX}
             kind="complaint"
-            action={fileComplaintAction.bind(null, reference)}
+            action={fileComplaintAction}
+            hidden={{ reference }}
             fieldId="complaint-body"
             label={t("citizen.label")}
             help={t("citizen.help")}

@@ -23,6 +23,8 @@ export function ComplaintForm(props: {
   unexpectedText: string;
   /** The schema's maximum length, so the browser stops typing there too. */
   maxLength: number;
+  /** Hidden fields: which case (citizen) or which complaint (DPO); the action resolves it again. */
+  hidden: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, { value: "" });
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -38,6 +40,9 @@ export function ComplaintForm(props: {
 
   return (
     <form action={formAction} noValidate className="flex max-w-prose flex-col gap-4">
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <ErrorSummary ref={summaryRef} heading={props.summaryHeading} errors={errorText ? [{ fieldId: props.fieldId, message: errorText }] : []} />
       <FormField id={props.fieldId} label={props.label} help={props.help} error={errorText}>
         <textarea

@@ -17,6 +17,8 @@ export function MessageForm(props: {
   /** Translated texts for every error key the action may return. */
   errorTexts: Record<string, string>;
   unexpectedText: string;
+  /** The case (a hidden field: the action resolves it and its access again). */
+  reference: string;
 }) {
   const [state, formAction, pending] = useActionState(props.action, { value: "" });
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -29,6 +31,7 @@ export function MessageForm(props: {
 
   return (
     <form action={formAction} noValidate className="flex max-w-prose flex-col gap-4">
+      <input type="hidden" name="reference" value={props.reference} />
       <ErrorSummary ref={summaryRef} heading={props.summaryHeading} errors={errorText ? [{ fieldId: props.fieldId, message: errorText }] : []} />
       <FormField id={props.fieldId} label={props.label} help={props.help} error={errorText}>
         <textarea name="body" className="ds-input" rows={6} maxLength={5000} defaultValue={state.value} required />

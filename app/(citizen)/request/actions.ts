@@ -6,7 +6,6 @@ import { REQUEST_FIELDS } from "@/lib/domain/rights";
 // save the draft or call the submit service -> redirect. Work with plain <form> posts (no JS).
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { randomUUID } from "node:crypto";
 import { findCaseBySubmissionKey, submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
 import { maskNationalId } from "@/lib/domain/national-id";
@@ -26,7 +25,7 @@ import {
 } from "@/lib/requests/request-schema";
 import { deleteDraft, firstIncompleteStep, type DraftData } from "@/lib/requests/draft";
 import { isLocale } from "@/i18n/locales";
-import { logger } from "@/lib/log";
+import { tryAction } from "@/lib/http/action-failure";
 import { currentDraft, forgetDraftCookie, updateDraft } from "./draft-session";
 
 export type StepState = {
@@ -178,21 +177,17 @@ export async function sendRequestAction(_previous: StepState, formData: FormData
     submissionKey: data.submissionKey,
   };
   const locale = await getLocale();
-  let receiptToken: string;
-  try {
-    const result = await submitRequest(input, { locale: isLocale(locale) ? locale : "nb", citizen });
-    receiptToken = result.receiptToken;
-  } catch (error) {
-    if (isDomainError(error, "validation_failed")) {
-      const field = String(error.details?.field ?? "form");
-      const back = field === "unit" || field === "details" ? "details" : "about";
-      redirect(`/request/${back}`);
-    }
-    const errorId = randomUUID();
-    // Only the error class: messages of database errors can echo what the citizen typed.
-    logger.error("request.submit_failed", { errorId, error: (error as Error).name });
-    return { errors: {}, values: {}, errorId };
-  }
+  const submitted = await tryAction<{ receiptToken: string } | StepState>(
+    "request.submit_failed",
+    async () => ({ receiptToken: (await submitRequest(input, { locale: isLocale(locale) ? locale : "nb", citizen })).receiptToken }),
+    (failure): StepState => {
+      if (failure.kind === "invalid") redirect(`/request/${failure.field === "unit" || failure.field === "details" ? "details" : "about"}`);
+      if (failure.kind === "rate_limited") redirect(tooManyRequestsPath(Number(failure.details.retryAfterSeconds) || undefined));
+      return { errors: {}, values: {}, errorId: failure.kind === "unexpected" ? failure.errorId : "-" };
+    },
+  );
+  if (!("receiptToken" in submitted)) return submitted;
+  const { receiptToken } = submitted;
   await deleteDraft(draft.id);
   await forgetDraftCookie();
   redirect(`/receipt/${receiptToken}`);

@@ -2,37 +2,19 @@
 
 // Admin server actions: parse the form, resolve the actor, call the service, map its errors to
 // field messages. The services check the policy again (admin.manage_users / admin.manage_units).
-import { randomUUID } from "node:crypto";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { createStaffUser } from "@/lib/admin/create-staff-user";
 import { updateStaffUser } from "@/lib/admin/update-staff-user";
 import { setStaffUserActive } from "@/lib/admin/set-staff-user-active";
 import { createUnit, updateUnit } from "@/lib/admin/save-unit";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { formString, tryAction, uuidField } from "@/lib/http/action-failure";
 import type { Role } from "@/lib/domain/policy";
+import { adminFormFailure } from "./form-failure";
 import type { AdminFormState } from "@/components/staff/admin/form-state";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const str = (fd: FormData, key: string) => {
-  const v = fd.get(key);
-  return typeof v === "string" ? v : "";
-};
+const str = formString;
 const list = (fd: FormData, key: string) => fd.getAll(key).filter((v): v is string => typeof v === "string");
-
-/** A service error as form state; not_found (no admin, or gone) is a 404 page. */
-function failed(error: unknown, values: AdminFormState["values"], event: string): AdminFormState {
-  if (isDomainError(error, "not_found")) notFound();
-  if (isDomainError(error, "validation_failed")) {
-    const fields = error.details?.fields;
-    if (fields && typeof fields === "object") return { errors: fields as Record<string, string>, values };
-    return { errors: { form: "invalid" }, values };
-  }
-  const errorId = randomUUID();
-  logger.error(event, { errorId, error: (error as Error).name });
-  return { errorId, values };
-}
 
 function userValues(fd: FormData) {
   return { name: str(fd, "name"), email: str(fd, "email"), roles: list(fd, "roles"), unitIds: list(fd, "unitIds") };
@@ -41,37 +23,46 @@ function userValues(fd: FormData) {
 export async function createStaffUserAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
   const actor = await requireStaffActor();
   const values = userValues(fd);
-  try {
-    await createStaffUser(actor, { ...values, roles: values.roles as Role[] });
-  } catch (error) {
-    return failed(error, values, "admin.create_user_failed");
-  }
-  redirect("/staff/admin/users?done=created");
+  return tryAction(
+    "admin.create_user_failed",
+    async () => {
+      await createStaffUser(actor, { ...values, roles: values.roles as Role[] });
+      redirect("/staff/admin/users?done=created");
+    },
+    (failure) => adminFormFailure(failure, values),
+  );
 }
 
-export async function updateStaffUserAction(userId: string, _prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
-  if (!UUID.test(userId)) notFound();
+export async function updateStaffUserAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
+  const userId = uuidField(fd, "userId");
   const actor = await requireStaffActor();
   const values = userValues(fd);
-  try {
-    await updateStaffUser(actor, userId, { name: values.name, roles: values.roles as Role[], unitIds: values.unitIds });
-  } catch (error) {
-    return failed(error, values, "admin.update_user_failed");
-  }
-  redirect("/staff/admin/users?done=updated");
+  return tryAction(
+    "admin.update_user_failed",
+    async () => {
+      await updateStaffUser(actor, userId, { name: values.name, roles: values.roles as Role[], unitIds: values.unitIds });
+      redirect("/staff/admin/users?done=updated");
+    },
+    (failure) => adminFormFailure(failure, values),
+  );
 }
 
-export async function setStaffUserActiveAction(userId: string, fd: FormData): Promise<void> {
-  if (!UUID.test(userId)) notFound();
+export async function setStaffUserActiveAction(fd: FormData): Promise<void> {
+  const userId = uuidField(fd, "userId");
   const actor = await requireStaffActor();
   const active = str(fd, "active") === "1";
-  try {
-    await setStaffUserActive(actor, userId, active);
-  } catch (error) {
-    if (isDomainError(error, "validation_failed")) redirect(`/staff/admin/users/${userId}?error=deactivateSelf`);
-    throw error;
-  }
-  redirect(`/staff/admin/users?done=${active ? "reactivated" : "deactivated"}`);
+  return tryAction(
+    "admin.set_user_active_failed",
+    async () => {
+      await setStaffUserActive(actor, userId, active);
+      redirect(`/staff/admin/users?done=${active ? "reactivated" : "deactivated"}`);
+    },
+    (failure) => {
+      // Not an admin: the 404 page (actionFailure), like every refused admin action.
+      if (failure.kind === "invalid") redirect(`/staff/admin/users/${userId}?error=deactivateSelf`);
+      redirect(`/staff/admin/users/${userId}?error=${failure.kind === "unexpected" ? "unexpected" : "invalid"}`);
+    },
+  );
 }
 
 function unitValues(fd: FormData) {
@@ -90,22 +81,26 @@ function unitValues(fd: FormData) {
 export async function createUnitAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
   const actor = await requireStaffActor();
   const values = unitValues(fd);
-  try {
-    await createUnit(actor, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
-  } catch (error) {
-    return failed(error, values, "admin.create_unit_failed");
-  }
-  redirect("/staff/admin/units?done=created");
+  return tryAction(
+    "admin.create_unit_failed",
+    async () => {
+      await createUnit(actor, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
+      redirect("/staff/admin/units?done=created");
+    },
+    (failure) => adminFormFailure(failure, values),
+  );
 }
 
-export async function updateUnitAction(unitId: string, _prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
-  if (!UUID.test(unitId)) notFound();
+export async function updateUnitAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
+  const unitId = uuidField(fd, "unitId");
   const actor = await requireStaffActor();
   const values = unitValues(fd);
-  try {
-    await updateUnit(actor, unitId, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
-  } catch (error) {
-    return failed(error, values, "admin.update_unit_failed");
-  }
-  redirect("/staff/admin/units?done=updated");
+  return tryAction(
+    "admin.update_unit_failed",
+    async () => {
+      await updateUnit(actor, unitId, { ...values, active: values.active === "1", specialCategory: values.specialCategory === "1" });
+      redirect("/staff/admin/units?done=updated");
+    },
+    (failure) => adminFormFailure(failure, values),
+  );
 }

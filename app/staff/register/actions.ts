@@ -3,7 +3,6 @@
 // Registering a request received by phone, letter, at the counter or by e-mail. Thin: actor + policy
 // -> zod (the service's schema) -> confirmation step (shows the due date it will get) -> service ->
 // the new case page (or back here with the reference when the case belongs to another unit).
-import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
@@ -11,11 +10,10 @@ import { osloInstant, registerRequest, registerSchema, MAX_RECEIPT_AGE_MONTHS } 
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { addCalendarMonths, compareIsoDates, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
-import { isDomainError } from "@/lib/domain/errors";
+import { tryAction } from "@/lib/http/action-failure";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
-import { logger } from "@/lib/log";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
 
 function collect(formData: FormData): Record<string, FieldValue> {
@@ -97,23 +95,25 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
       ],
     };
   }
-  let reference: string;
-  try {
-    reference = (await registerRequest(actor, parsed.data, { now })).reference;
-  } catch (error) {
-    if (isDomainError(error, "forbidden")) notFound();
-    if (isDomainError(error, "validation_failed")) {
-      const field = String(error.details?.field ?? "form");
-      const reason = String(error.details?.reason ?? "");
-      // The same form sent again after it made another case (e.g. the browser's back button): reload.
-      if (reason === "stale") return { values, formError: tr("caseWork.validation.version") };
-      const key = REASON_KEYS[reason] ?? (field === "unit" ? "validation.unit.invalid" : field === "postalAddress" ? "caseWork.validation.postalAddressNeeded" : "validation.form.invalid");
-      return { values, errors: { [field]: tr(key) } };
-    }
-    const errorId = randomUUID();
-    logger.error("register.failed", { errorId, error: (error as Error)?.name });
-    return { values, formError: tr("caseWork.errors.unexpected", { errorId }) };
-  }
+  const registered = await tryAction<{ reference: string } | CaseActionState>(
+    "register.failed",
+    async () => ({ reference: (await registerRequest(actor, parsed.data, { now })).reference }),
+    (failure): CaseActionState => {
+      // Registering is a staff role's; others are refused as if the page did not exist.
+      if (failure.kind === "forbidden") notFound();
+      if (failure.kind === "invalid") {
+        const field = failure.field ?? "form";
+        const reason = String(failure.details.reason ?? "");
+        // The same form sent again after it made another case (e.g. the browser's back button): reload.
+        if (reason === "stale") return { values, formError: tr("caseWork.validation.version") };
+        const key = REASON_KEYS[reason] ?? (field === "unit" ? "validation.unit.invalid" : field === "postalAddress" ? "caseWork.validation.postalAddressNeeded" : "validation.form.invalid");
+        return { values, errors: { [field]: tr(key) } };
+      }
+      return { values, formError: tr("caseWork.errors.unexpected", { errorId: failure.kind === "unexpected" ? failure.errorId : "-" }) };
+    },
+  );
+  if (!("reference" in registered)) return registered;
+  const { reference } = registered;
   if (await staffCaseRef(actor, reference)) redirect(`/staff/cases/${reference}?done=registered#case-alerts`);
   redirect(`/staff/register?registered=${reference}`);
 }

@@ -28,6 +28,8 @@ export function StaffUserForm(props: {
   unitOptions: { value: string; label: string }[];
   initial: { name: string; email: string; roles: string[]; unitIds: string[] };
   errorTexts: Record<string, string>;
+  /** Hidden fields posted with the form (the id of the record edited). */
+  hidden?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -94,6 +96,9 @@ export function StaffUserForm(props: {
   return (
     // key: a new state (another error) re-mounts the fields with what was posted.
     <form key={JSON.stringify(values ?? {})} action={formAction} noValidate className="flex max-w-prose flex-col gap-4">
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <ErrorSummary ref={summaryRef} heading={props.labels.summaryHeading} errors={summary} />
       <FormField id={id("name")} label={props.labels.name} error={errorOf("name")}>
         <input name="name" type="text" className="ds-input" autoComplete="off" defaultValue={name} maxLength={200} required />

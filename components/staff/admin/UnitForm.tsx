@@ -29,6 +29,8 @@ export function UnitForm(props: {
   };
   initial: { name: string; nameNn: string; nameEn: string; slug: string; email: string; systems: string; active: boolean; specialCategory: boolean };
   errorTexts: Record<string, string>;
+  /** Hidden fields posted with the form (the id of the record edited). */
+  hidden?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -50,6 +52,9 @@ export function UnitForm(props: {
 
   return (
     <form key={JSON.stringify(v ?? {})} action={formAction} noValidate className="flex max-w-prose flex-col gap-4">
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <ErrorSummary ref={summaryRef} heading={props.labels.summaryHeading} errors={summary} />
       <FormField id={id("name")} label={props.labels.name} error={errorOf("name")}>
         <input name="name" type="text" className="ds-input" defaultValue={str("name")} maxLength={200} required />

@@ -18,6 +18,8 @@ export function LetterForm(props: {
   initialDelivery: "portal" | "post";
   /** The case version the page showed (optimistic locking). */
   version: number;
+  /** The case (a hidden field: the action resolves it again). */
+  reference: string;
   /** Where the reload link after a conflict points. */
   reloadHref: string;
   texts: {
@@ -60,6 +62,7 @@ export function LetterForm(props: {
         </div>
       )}
       <ErrorSummary ref={summaryRef} heading={props.texts.summaryHeading} errors={state.errors} />
+      <input type="hidden" name="reference" value={props.reference} />
       <input type="hidden" name="version" value={props.version} />
       <FormField id={LETTER_BODY_FIELD} label={props.texts.bodyLabel} help={props.texts.bodyHelp} error={bodyError}>
         <textarea name="body" className="ds-input font-mono" rows={28} maxLength={20000} defaultValue={state.body} required />

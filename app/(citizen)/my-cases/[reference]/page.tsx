@@ -213,7 +213,8 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
             {view.mayWrite && (
               <div className="mt-4">
                 <MessageForm
-                  action={sendCitizenMessageAction.bind(null, view.reference)}
+                  action={sendCitizenMessageAction}
+                  reference={view.reference}
                   fieldId="message-body"
                   label={t("myCases.messageLabel")}
                   help={t("myCases.messageHelp")}

@@ -1,30 +1,23 @@
 "use server";
 
-// Server action of the retention admin page: parse nothing here (the service validates with zod),
-// resolve the actor, call the service, map its errors to the form. Not an admin: 404.
-import { randomUUID } from "node:crypto";
-import { notFound, redirect } from "next/navigation";
+// Server action of the retention admin page: the service validates with zod; not an admin: 404
+// (lib/http/action-failure.ts).
+import { redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { setRetentionYears } from "@/lib/admin/retention-settings";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { formString, tryAction } from "@/lib/http/action-failure";
 import type { AdminFormState } from "@/components/staff/admin/form-state";
+import { adminFormFailure } from "../form-failure";
 
 export async function setRetentionYearsAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
   const actor = await requireStaffActor();
-  const raw = fd.get("retentionYears");
-  const values = { retentionYears: typeof raw === "string" ? raw : "" };
-  try {
-    await setRetentionYears(actor, values);
-  } catch (error) {
-    if (isDomainError(error, "not_found")) notFound();
-    if (isDomainError(error, "validation_failed")) {
-      const fields = error.details?.fields;
-      return { errors: fields && typeof fields === "object" ? (fields as Record<string, string>) : { retentionYears: "range" }, values };
-    }
-    const errorId = randomUUID();
-    logger.error("admin.retention_years_failed", { errorId, error: (error as Error).name });
-    return { errorId, values };
-  }
-  redirect("/staff/admin/retention?done=saved");
+  const values = { retentionYears: formString(fd, "retentionYears") };
+  return tryAction(
+    "admin.retention_years_failed",
+    async () => {
+      await setRetentionYears(actor, values);
+      redirect("/staff/admin/retention?done=saved");
+    },
+    (failure) => adminFormFailure(failure, values, { retentionYears: "range" }),
+  );
 }

@@ -18,6 +18,8 @@ export function LetterTemplateForm(props: {
   maxLength: number;
   labels: { body: string; bodyHelp: string; submit: string; summaryHeading: string; unexpected: string };
   errorTexts: Record<string, string>;
+  /** Which template: right, outcome and language as hidden fields. */
+  hidden: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -37,6 +39,9 @@ export function LetterTemplateForm(props: {
 
   return (
     <form key={JSON.stringify(state.values ?? {})} action={formAction} noValidate className="flex max-w-3xl flex-col gap-4">
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <ErrorSummary ref={summaryRef} heading={props.labels.summaryHeading} errors={summary} />
       <FormField id={TEMPLATE_BODY_FIELD} label={props.labels.body} help={props.labels.bodyHelp} error={error}>
         <textarea name="body" className="ds-input" rows={8} lang={props.locale} maxLength={props.maxLength} defaultValue={value} required />

@@ -1,43 +1,41 @@
 "use server";
 
 // Server actions of the letter-template admin pages: resolve the actor, call the service (which
-// checks admin.manage_templates and validates with zod), map its errors to the form. Not an admin,
-// or an unknown template: 404.
-import { randomUUID } from "node:crypto";
-import { notFound, redirect } from "next/navigation";
+// checks admin.manage_templates and validates with zod, the template's key included), show its
+// errors on the form. Not an admin, or an unknown template: 404 (lib/http/action-failure.ts).
+import { redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
-import { resetLetterTemplate, saveLetterTemplate, type LetterTemplateKey } from "@/lib/admin/letter-templates";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { resetLetterTemplate, saveLetterTemplate } from "@/lib/admin/letter-templates";
+import { formString, tryAction } from "@/lib/http/action-failure";
 import type { AdminFormState } from "@/components/staff/admin/form-state";
+import { adminFormFailure } from "../form-failure";
 
-export async function saveLetterTemplateAction(key: LetterTemplateKey, _prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
-  const actor = await requireStaffActor();
-  const raw = fd.get("body");
-  const values = { body: typeof raw === "string" ? raw : "" };
-  let custom: boolean;
-  try {
-    ({ custom } = await saveLetterTemplate(actor, { ...key, body: values.body }));
-  } catch (error) {
-    if (isDomainError(error, "not_found")) notFound();
-    if (isDomainError(error, "validation_failed")) {
-      const fields = error.details?.fields;
-      return { errors: fields && typeof fields === "object" ? (fields as Record<string, string>) : { body: "required" }, values };
-    }
-    const errorId = randomUUID();
-    logger.error("admin.letter_template_save_failed", { errorId, error: (error as Error).name });
-    return { errorId, values };
-  }
-  redirect(`/staff/admin/templates?done=${custom ? "saved" : "standard"}`);
+/** The template's key as posted (right, outcome, language); the service refuses anything unknown with 404. */
+function keyOf(fd: FormData) {
+  return { right: formString(fd, "right"), outcome: formString(fd, "outcome"), locale: formString(fd, "locale") };
 }
 
-export async function resetLetterTemplateAction(key: LetterTemplateKey): Promise<void> {
+export async function saveLetterTemplateAction(_prev: AdminFormState, fd: FormData): Promise<AdminFormState> {
   const actor = await requireStaffActor();
-  try {
-    await resetLetterTemplate(actor, key);
-  } catch (error) {
-    if (isDomainError(error, "not_found")) notFound();
-    throw error;
-  }
-  redirect("/staff/admin/templates?done=reset");
+  const values = { body: formString(fd, "body") };
+  return tryAction(
+    "admin.letter_template_save_failed",
+    async () => {
+      const { custom } = await saveLetterTemplate(actor, { ...keyOf(fd), body: values.body });
+      redirect(`/staff/admin/templates?done=${custom ? "saved" : "standard"}`);
+    },
+    (failure) => adminFormFailure(failure, values, { body: "required" }),
+  );
+}
+
+export async function resetLetterTemplateAction(fd: FormData): Promise<void> {
+  const actor = await requireStaffActor();
+  return tryAction(
+    "admin.letter_template_reset_failed",
+    async () => {
+      await resetLetterTemplate(actor, keyOf(fd));
+      redirect("/staff/admin/templates?done=reset");
+    },
+    () => redirect("/staff/admin/templates?done=failed"),
+  );
 }

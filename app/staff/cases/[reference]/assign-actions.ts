@@ -4,17 +4,16 @@
 // actor -> service (policy check: a case the actor may not see is 404; one they see but may not
 // assign or move answers "not allowed") -> redirect with a confirmation. Errors come back
 // translated, per field where there is a field, with the standard "changed by X, reload".
-import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { assignCase } from "@/lib/cases/assign-case";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
-import { lastChangedBy, staffCaseRef } from "@/lib/cases/staff-get-case";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import { queueHref } from "@/components/staff/queue-url";
+import { caseFormFailure } from "./case-form-failure";
 
 const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
@@ -38,27 +37,7 @@ async function failure(
   values: Record<string, string>,
   fieldError: (field: unknown, reason: unknown) => [string, string] | null,
 ): Promise<CaseActionState> {
-  if (isDomainError(error, "not_found")) notFound();
-  const t = await getTranslations();
-  if (isDomainError(error, "forbidden")) return { values, formError: t("caseWork.errors.notAllowed") };
-  if (isDomainError(error, "case_closed")) return { values, formError: t("caseWork.errors.caseClosed") };
-  if (isDomainError(error, "conflict_stale_version")) {
-    const who = await lastChangedBy(actor, reference);
-    return {
-      values,
-      formError: who?.name ? t("caseWork.conflict.changedBy", { name: who.name }) : t("caseWork.conflict.changedBySomeone"),
-      conflict: true,
-    };
-  }
-  if (isDomainError(error, "validation_failed")) {
-    if (error.details?.field === "version") return { values, formError: t("caseWork.conflict.changedBySomeone"), conflict: true };
-    const mapped = fieldError(error.details?.field, error.details?.reason);
-    if (mapped) return { values, errors: { [mapped[0]]: t(mapped[1] as never) } };
-    return { values, formError: t("validation.form.invalid") };
-  }
-  const errorId = randomUUID();
-  logger.error("case_assignment.action_failed", { errorId, error: (error as Error)?.name, code: (error as { code?: string })?.code });
-  return { values, formError: t("caseWork.errors.unexpected", { errorId }) };
+  return caseFormFailure(actionFailure(error, "case_assignment.action_failed"), { actor, reference, values, fieldFor: fieldError });
 }
 
 /** A unit lead assigns (or reassigns) the case to a colleague. */

@@ -3,7 +3,6 @@
 // Server actions of the case page's work forms. Thin: reference + actor -> policy check (404 if the
 // case is not visible; "not allowed" if it is) -> zod -> optional confirmation step -> service ->
 // redirect with a confirmation. Errors come back translated, per field where there is a field.
-import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
@@ -17,7 +16,6 @@ import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from 
 import { markComplex } from "@/lib/cases/mark-complex";
 import {
   CASE_WORK_ACTIONS,
-  lastChangedBy,
   requireCaseAction,
   taskAssigneesFor,
   type CaseForAction,
@@ -28,8 +26,9 @@ import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
 import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
 import { isLocale } from "@/i18n/locales";
-import { logger } from "@/lib/log";
+import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+import { caseFormFailure, translateFormKey } from "./case-form-failure";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { rightsShortLabel } from "@/components/staff/right-labels";
 
@@ -66,22 +65,12 @@ function list(values: Record<string, FieldValue>, key: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** A message key from a zod issue or the service ("caseWork.validation.x", "caseRules.x", "validation.x.y") -> text. */
-function translateKey(t: T, key: string | undefined): string {
-  const k = key && (key.startsWith("caseWork.") || key.startsWith("caseRules.") || key.startsWith("validation.")) ? key : "validation.form.invalid";
-  try {
-    return t(k as never);
-  } catch {
-    return t("validation.form.invalid" as never);
-  }
-}
-
 async function zodErrors(t: T, error: z.ZodError, rename: Record<string, string> = {}): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
     const field = rename[path] ?? path ?? "form";
-    out[field] ??= translateKey(t, issue.message);
+    out[field] ??= translateFormKey(t, issue.message);
   }
   return out;
 }
@@ -117,51 +106,9 @@ function intent(formData: FormData): "review" | "confirm" | "edit" {
   return v === "confirm" || v === "edit" ? v : "review";
 }
 
-/** Maps what a service throws to the form's answer. Redirects and 404s are thrown on. */
+/** What a service threw, as the form's answer (lib/http/action-failure.ts, case-form-failure.ts). */
 async function failure(ctx: Ctx, error: unknown, fieldFor: (field: string, reason?: unknown) => [string, string] | null = () => null): Promise<CaseActionState> {
-  const { t, values } = ctx;
-  if (isDomainError(error, "not_found")) notFound();
-  if (isDomainError(error, "forbidden")) redirect(`/staff/cases/${ctx.reference}?denied=1#case-alerts`);
-  if (isDomainError(error, "conflict_stale_version")) {
-    const who = await lastChangedBy(ctx.actor, ctx.reference);
-    const formError = who?.name
-      ? t("caseWork.conflict.changedBy" as never, { name: who.name } as never)
-      : t("caseWork.conflict.changedBySomeone" as never);
-    return { values, formError, conflict: true };
-  }
-  if (isDomainError(error)) {
-    const details = error.details ?? {};
-    switch (error.code) {
-      case "case_closed":
-        return { values, formError: t("caseWork.errors.caseClosed" as never) };
-      case "invalid_transition":
-        return { values, formError: t("caseWork.errors.invalidTransition" as never) };
-      case "identity_pause_not_needed":
-        return { values, errors: { kind: t("caseRules.ask.errors.identityNotNeeded" as never) } };
-      case "extension_already_granted":
-        return { values, formError: t("caseWork.errors.extensionAlreadyGranted" as never) };
-      case "extension_too_late":
-        return {
-          values,
-          formError: t("caseWork.errors.extensionTooLate" as never, {
-            date: formatDateLong(String(details.oneMonthDueDate), ctx.locale),
-          } as never),
-        };
-      case "extension_reason_required":
-        return { values, errors: { reason: t("caseWork.errors.extensionReasonRequired" as never, { min: Number(details.minLength ?? 10) } as never) } };
-      case "validation_failed": {
-        const mapped = fieldFor(String(details.field ?? "form"), details.reason);
-        if (mapped) return { values, errors: { [mapped[0]]: translateKey(t, mapped[1]) } };
-        return { values, formError: t("validation.form.invalid" as never) };
-      }
-      default:
-        break;
-    }
-  }
-  if (error && typeof error === "object" && "digest" in error) throw error; // redirect()/notFound()
-  const errorId = randomUUID();
-  logger.error("case_work.action_failed", { errorId, error: (error as Error)?.name, code: (error as { code?: string })?.code });
-  return { values, formError: t("caseWork.errors.unexpected" as never, { errorId } as never) };
+  return caseFormFailure(actionFailure(error, "case_work.action_failed"), { actor: ctx.actor, reference: ctx.reference, values: ctx.values, fieldFor });
 }
 
 function done(reference: string, key: string, anchor: string): never {

@@ -1,16 +1,14 @@
 "use server";
 
 // Server actions of the legal-hold form on the staff case page. Thin: reference + actor -> service
-// (policy check: a case the actor may not hold is 404) -> redirect with ?hold=set|lifted. Errors come
-// back translated (per field for the reason), with a reload link after a conflict.
-import { randomUUID } from "node:crypto";
+// (policy check: a case the actor may not see is 404, one they see but may not hold is "not
+// allowed", as everywhere on the case page) -> redirect with ?hold=set|lifted.
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireStaffActor } from "@/lib/auth/staff-actor";
+import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { liftLegalHold, setLegalHold } from "@/lib/cases/set-legal-hold";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
+import { caseFormFailure } from "./case-form-failure";
 
 const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
@@ -19,25 +17,21 @@ function field(formData: FormData, key: string): string {
   return typeof v === "string" ? v : "";
 }
 
-async function failure(error: unknown, values: Record<string, string>): Promise<CaseActionState> {
-  if (isDomainError(error, "not_found")) notFound();
-  const t = await getTranslations("retention");
-  if (isDomainError(error, "conflict_stale_version")) return { values, formError: t("panel.errors.stale"), conflict: true };
-  if (isDomainError(error, "invalid_transition")) return { values, formError: t("panel.errors.invalidState"), conflict: true };
-  if (isDomainError(error, "validation_failed")) {
-    const reason = String(error.details?.reason ?? "");
-    const key =
-      reason === "retention.validation.reasonTooLong"
-        ? "validation.reasonTooLong"
-        : reason === "retention.validation.reasonInvalid"
-          ? "validation.reasonInvalid"
-          : "validation.reasonTooShort";
-    if (error.details?.field === "reason") return { values, errors: { reason: t(key) } };
-    return { values, formError: t("panel.errors.stale"), conflict: true };
-  }
-  const errorId = randomUUID();
-  logger.error("legal_hold.action_failed", { errorId, error: (error as Error)?.name, code: (error as { code?: string })?.code });
-  return { values, formError: t("panel.errors.unexpected", { errorId }) };
+/** The reason's own messages; everything else as on the rest of the case page (case-form-failure.ts). */
+function reasonKey(reason: unknown): string {
+  return reason === "retention.validation.reasonTooLong"
+    ? "retention.validation.reasonTooLong"
+    : reason === "retention.validation.reasonInvalid"
+      ? "retention.validation.reasonInvalid"
+      : "retention.validation.reasonTooShort";
+}
+
+async function failure(ctx: { actor: StaffActor; reference: string }, error: unknown, values: Record<string, string>): Promise<CaseActionState> {
+  return caseFormFailure(actionFailure(error, "legal_hold.action_failed"), {
+    ...ctx,
+    values,
+    fieldFor: (field, reason) => (field === "reason" ? ["reason", reasonKey(reason)] : null),
+  });
 }
 
 async function begin(formData: FormData) {
@@ -54,7 +48,7 @@ export async function setLegalHoldAction(_prev: CaseActionState, formData: FormD
   try {
     await setLegalHold(actor, { reference, reason, expectedVersion: version });
   } catch (error) {
-    return failure(error, { reason });
+    return failure({ actor, reference }, error, { reason });
   }
   redirect(`/staff/cases/${reference}?hold=set#retention`);
 }
@@ -64,7 +58,7 @@ export async function liftLegalHoldAction(_prev: CaseActionState, formData: Form
   try {
     await liftLegalHold(actor, { reference, expectedVersion: version });
   } catch (error) {
-    return failure(error, {});
+    return failure({ actor, reference }, error, {});
   }
   redirect(`/staff/cases/${reference}?hold=lifted#retention`);
 }

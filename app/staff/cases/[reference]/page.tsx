@@ -70,7 +70,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const searchRecord = search as Record<string, string | undefined>;
-  const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed"].map((k) => [k, t(`myCases.errors.${k}`)]));
+  const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "notAllowed"].map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
   const doneKey = [...DONE_KEYS, ...RULES_DONE_KEYS].includes(search.done as never) ? (search.done ?? null) : null;
@@ -205,7 +205,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             ) : view.canMessage ? (
               <div className="mt-4">
                 <MessageForm
-                  action={sendStaffMessageAction.bind(null, view.reference)}
+                  action={sendStaffMessageAction}
+                  reference={view.reference}
                   fieldId="staff-message-body"
                   label={t("myCases.staff.messageLabel")}
                   help={t("myCases.staff.messageHelp")}
@@ -253,7 +254,9 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
                     <p className="ds-paragraph">{t("letters.errors.exportFailed", { errorId: search.exportError })}</p>
                   </div>
                 )}
-                <form action={createExportAction.bind(null, view.reference, "case")} className="mt-3">
+                <form action={createExportAction} className="mt-3">
+                  <input type="hidden" name="reference" value={view.reference} />
+                  <input type="hidden" name="back" value="case" />
                   <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
                     {t("letters.page.exportButton")}
                   </button>

@@ -1,14 +1,13 @@
 "use server";
 
 // The DPO answers a complaint. Thin: parse with the shared schema, resolve the staff member, call the
-// service, map domain errors. Anyone without complaint.handle gets 404.
-import { randomUUID } from "node:crypto";
+// service; failures are decided in lib/http/action-failure.ts. Anyone without complaint.handle
+// gets the 404 page.
 import { notFound, redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { answerComplaint } from "@/lib/complaints/answer-complaint";
 import { complaintAnswerSchema } from "@/lib/complaints/complaint-schema";
-import { isDomainError } from "@/lib/domain/errors";
-import { logger } from "@/lib/log";
+import { formString, tryAction, uuidField } from "@/lib/http/action-failure";
 import type { ComplaintFormState } from "@/components/complaints/complaint-form-state";
 
 const SCHEMA_KEYS = new Set(["answerEmpty", "answerTooLong", "answerInvalid"]);
@@ -17,21 +16,24 @@ function schemaKey(message: unknown): string {
   return typeof message === "string" && SCHEMA_KEYS.has(message) ? message : "answerEmpty";
 }
 
-export async function answerComplaintAction(complaintId: string, _prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
+export async function answerComplaintAction(_prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
+  const complaintId = uuidField(formData, "complaintId");
   const actor = await requireStaffActor();
-  const raw = formData.get("body");
-  const value = typeof raw === "string" ? raw : "";
+  const value = formString(formData, "body");
   const parsed = complaintAnswerSchema.safeParse(value);
   if (!parsed.success) return { value, error: schemaKey(parsed.error.issues[0]?.message) };
-  try {
-    await answerComplaint(actor, { complaintId, answer: parsed.data });
-  } catch (error) {
-    if (isDomainError(error, "not_found") || isDomainError(error, "forbidden")) notFound();
-    if (isDomainError(error, "invalid_transition")) return { value, error: "alreadyAnswered" };
-    if (isDomainError(error, "validation_failed")) return { value, error: schemaKey(error.details?.message) };
-    const errorId = randomUUID();
-    logger.error("complaints.answer_failed", { errorId, error: (error as Error).name });
-    return { value, errorId };
-  }
-  redirect(`/staff/complaints/${complaintId}?answered=1`);
+  return tryAction(
+    "complaints.answer_failed",
+    async () => {
+      await answerComplaint(actor, { complaintId, answer: parsed.data });
+      redirect(`/staff/complaints/${complaintId}?answered=1`);
+    },
+    (failure): ComplaintFormState => {
+      // Complaints are the DPO's: anyone else is refused as if the complaint did not exist.
+      if (failure.kind === "forbidden") notFound();
+      if (failure.kind === "rule" && failure.code === "invalid_transition") return { value, error: "alreadyAnswered" };
+      if (failure.kind === "invalid") return { value, error: schemaKey(failure.details.message) };
+      return { value, errorId: failure.kind === "unexpected" ? failure.errorId : "-" };
+    },
+  );
 }

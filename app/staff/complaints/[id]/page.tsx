@@ -99,7 +99,8 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
               <ComplaintForm
                 maxLength={ANSWER_MAX_LENGTH}
                 kind="answer"
-                action={answerComplaintAction.bind(null, view.id)}
+                action={answerComplaintAction}
+                hidden={{ complaintId: view.id }}
                 fieldId="complaint-answer"
                 label={t("staff.answerLabel")}
                 help={t("staff.answerHelp")}

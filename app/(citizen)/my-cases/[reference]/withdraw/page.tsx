@@ -7,7 +7,7 @@ import { withdrawAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function WithdrawPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ conflict?: string }> }) {
+export default async function WithdrawPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ conflict?: string; error?: string }> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
   if (!/^PV-\d{4}-\d{6,}$/.test(reference)) notFound();
   const citizen = await requireCitizen(`/my-cases/${reference}/withdraw`);
@@ -26,9 +26,15 @@ export default async function WithdrawPage({ params, searchParams }: { params: P
           <p className="ds-paragraph">{t("myCases.errors.conflict")}</p>
         </div>
       )}
+      {search.error && /^[0-9a-f-]{36}$/.test(search.error) && (
+        <div className="ds-alert mt-4" data-color="danger" role="alert">
+          <p className="ds-paragraph">{t("myCases.errors.unexpected", { errorId: search.error })}</p>
+        </div>
+      )}
       <p className="ds-paragraph mt-4 max-w-prose">{t("myCases.withdrawConfirmBody", { reference: view.reference })}</p>
       <div className="mt-6 flex flex-wrap items-center gap-6">
-        <form action={withdrawAction.bind(null, view.reference)}>
+        <form action={withdrawAction}>
+          <input type="hidden" name="reference" value={view.reference} />
           <button type="submit" className="ds-button" data-variant="primary" data-color="danger">
             {t("myCases.withdrawConfirmButton")}
           </button>

@@ -24,7 +24,8 @@ export default async function AdminEditUnitPage({ params }: { params: Promise<{ 
         {t("editHeading", { name: unit.name })}
       </h1>
       <UnitForm
-        action={updateUnitAction.bind(null, unit.id)}
+        action={updateUnitAction}
+        hidden={{ unitId: unit.id }}
         idPrefix="edit-unit"
         labels={labels}
         initial={{

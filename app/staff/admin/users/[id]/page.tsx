@@ -44,7 +44,8 @@ export default async function AdminEditUserPage({
         {t("email")}: {user.email}
       </p>
       <StaffUserForm
-        action={updateStaffUserAction.bind(null, user.id)}
+        action={updateStaffUserAction}
+        hidden={{ userId: user.id }}
         mode="edit"
         idPrefix="edit-user"
         labels={labels}
@@ -64,7 +65,8 @@ export default async function AdminEditUserPage({
           </div>
         )}
         <p className="ds-paragraph mt-2">{user.active ? t("deactivateHelp") : t("reactivateHelp")}</p>
-        <form action={setStaffUserActiveAction.bind(null, user.id)} className="mt-4">
+        <form action={setStaffUserActiveAction} className="mt-4">
+          <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "0" : "1"} />
           <button type="submit" className="ds-button" data-variant={user.active ? "secondary" : "primary"} data-color={user.active ? "danger" : undefined}>
             {user.active ? t("deactivate") : t("reactivate")}

@@ -87,7 +87,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
             <p className="ds-paragraph mt-2">{t("letters.page.intro", { language: view.locale })}</p>
             {view.canSend ? (
               <LetterForm
-                action={sendLetterAction.bind(null, view.reference)}
+                action={sendLetterAction}
+                reference={view.reference}
                 initialBody={view.draft}
                 initialDelivery={view.defaultDelivery}
                 version={caseVersion}
@@ -129,7 +130,9 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
               <p className="ds-paragraph">{exportError}</p>
             </div>
           )}
-          <form action={createExportAction.bind(null, view.reference, "letter")} className="mt-4">
+          <form action={createExportAction} className="mt-4">
+            <input type="hidden" name="reference" value={view.reference} />
+            <input type="hidden" name="back" value="letter" />
             <button type="submit" className="ds-button" data-variant="secondary">
               {t("letters.page.exportButton")}
             </button>

@@ -76,7 +76,8 @@ export default async function AdminEditLetterTemplatePage({ params }: { params: 
       </p>
       <div className="mt-6">
         <LetterTemplateForm
-          action={saveLetterTemplateAction.bind(null, boundKey)}
+          action={saveLetterTemplateAction}
+          hidden={boundKey}
           initial={template.body}
           locale={locale}
           maxLength={LETTER_TEMPLATE_MAX}
@@ -105,7 +106,10 @@ export default async function AdminEditLetterTemplatePage({ params }: { params: 
               {t("edit.resetHeading")}
             </h2>
             <p className="ds-paragraph mt-2">{t("edit.resetIntro")}</p>
-            <form action={resetLetterTemplateAction.bind(null, boundKey)} className="mt-4">
+            <form action={resetLetterTemplateAction} className="mt-4">
+              {Object.entries(boundKey).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
               <button type="submit" className="ds-button" data-variant="secondary">
                 {t("edit.resetButton")}
               </button>
