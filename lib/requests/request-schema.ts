@@ -10,6 +10,10 @@ import { isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
 import { ageOn, birthDateOfNationalId, isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
+// zod compiles object parsers with `new Function` unless told not to; in the browser that is an
+// eval the page's Content-Security-Policy refuses (and reports). The same schema runs in the form.
+z.config({ jitless: true });
+
 export const REQUEST_LIMITS = {
   name: 200,
   email: 254,
