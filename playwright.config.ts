@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 /** Key for the integration API in the e2e app (never used outside tests). */
 const E2E_API_KEY = "e2e-test-api-key-0123456789abcdefghijklmnop";
+/** A second integration (another API key): its submission keys are its own. */
+export const E2E_OTHER_API_KEY = "e2e-other-api-key-0123456789abcdefghijkl";
 
 // Ports and data dir can be moved so that several test runs can share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -60,7 +62,7 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(E2E_DB.port),
       DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535)),
       OUTBOX_POLL_MS: "500",
-      API_KEYS: `e2e:${E2E_API_KEY}`,
+      API_KEYS: `e2e:${E2E_API_KEY},e2e-other:${E2E_OTHER_API_KEY}`,
       // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
       RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",
       // The in-app job runner checks for due reminders every minute instead of every half hour, so

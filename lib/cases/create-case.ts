@@ -111,7 +111,8 @@ export type NewCaseInput = {
     onBehalfOf?: OnBehalfOf;
     subjectName?: string | null;
     subjectNationalIdEncrypted?: string | null;
-    submissionKey?: string | null;
+    /** The idempotency key with its submitter's scope and the body's hash (lib/domain/submission-key.ts). */
+    submission?: { key: string; scope: string; hash: string } | null;
     registeredById?: string | null;
     /** Special category known from the request itself (e.g. the form said so); the unit's flag is added. */
     specialCategory?: boolean;
@@ -179,7 +180,9 @@ export async function createCaseInTx(tx: Tx, input: NewCaseInput): Promise<NewCa
       ...(input.case.onBehalfOf ? { onBehalfOf: input.case.onBehalfOf } : {}),
       subjectName: input.case.subjectName ?? null,
       subjectNationalIdEncrypted: input.case.subjectNationalIdEncrypted ?? null,
-      submissionKey: input.case.submissionKey ?? null,
+      submissionKey: input.case.submission?.key ?? null,
+      submissionScope: input.case.submission?.scope ?? null,
+      submissionHash: input.case.submission?.hash ?? null,
       registeredById: input.case.registeredById ?? null,
       receiptToken: input.receiptToken,
     },

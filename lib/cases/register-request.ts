@@ -8,7 +8,7 @@
 // citizen identity has already proven to be this requester (ID-porten by that number, else an e-mail
 // code to the same address), the case is linked to it at once and shows on their "Mine saker".
 // A submission key (one per form render) makes a double submit create one case.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -26,6 +26,7 @@ import { auditLinkedAtRegistration, findIdentityForNewRequester } from "@/lib/ci
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { createCaseInTx } from "./create-case";
+import { canonicalJson, normaliseSubmissionKey, submissionScope } from "@/lib/domain/submission-key";
 
 export const REGISTER_CHANNELS = ["phone", "letter", "counter", "email"] as const;
 /** How far back a receipt time may be (a typo guard, not a legal limit). */
@@ -78,7 +79,7 @@ export const registerSchema = z
       .transform((v) => normaliseNationalId(v))
       .refine((v) => v === "" || isValidNationalId(v, { allowSynthetic: allowSyntheticNationalIdsFromEnv() }), NATIONAL_ID_INVALID),
     // Idempotency: one key per form render; a second submit of the same form finds the case it made.
-    submissionKey: z.uuid("caseWork.validation.version").optional(),
+    submissionKey: z.uuid("caseWork.validation.version").refine((k) => normaliseSubmissionKey(k) !== null, "caseWork.validation.version").optional(),
   })
   .superRefine((v, ctx) => {
     // Somewhere to send the receipt and the answer: an e-mail for digital answers, else a postal address.
@@ -128,8 +129,10 @@ export type RegisteredCase = {
 
 /** The case a submission key already made, when this staff member registered it from the same form. */
 async function findRegisteredBySubmissionKey(actor: { userId: string }, submissionKey: string, receivedAt: Date, channel: string) {
+  const key = normaliseSubmissionKey(submissionKey);
+  if (!key) return null;
   const existing = await db().case.findUnique({
-    where: { submissionKey },
+    where: { submissionScope_submissionKey: { submissionScope: submissionScope({ kind: "staff", userId: actor.userId }), submissionKey: key } },
     select: { id: true, reference: true, dueDate: true, registeredById: true, receivedAt: true, channel: true, requester: { select: { identityId: true } } },
   });
   if (!existing) return null;
@@ -200,7 +203,13 @@ export async function registerRequest(actor: Actor, input: RegisterInput, option
             channel: data.channel,
             answerChannel: data.answerChannel,
             description: data.description,
-            submissionKey: data.submissionKey ?? null,
+            submission: normaliseSubmissionKey(data.submissionKey)
+              ? {
+                  key: normaliseSubmissionKey(data.submissionKey)!,
+                  scope: submissionScope({ kind: "staff", userId: actor.userId }),
+                  hash: createHash("sha256").update(canonicalJson({ ...data, submissionKey: undefined, receivedAt: receivedAt.toISOString() })).digest("hex"),
+                }
+              : null,
             registeredById: actor.userId,
           },
           event: { type: "case.registered", at: now, actor: { type: "staff", id: actor.userId }, extra: { receivedAt: receivedAt.toISOString() } },

@@ -1,13 +1,14 @@
 // Use case: a citizen submits a request (the step-by-step flow, or the JSON API).
 // One transaction: requester + case + audit event + the receipt (an e-mail in the outbox, or a
 // paper letter in the letter queue when the citizen asked for answers by post).
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
 import { missingRequestFields } from "@/lib/domain/rights";
+import { canonicalJson, normaliseSubmissionKey, submissionScope, type Submitter } from "@/lib/domain/submission-key";
 import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { encryptField, lookupHash } from "@/lib/crypto/field-encryption";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
@@ -33,28 +34,49 @@ export type SubmitContext = {
   now?: Date;
   /** The signed-in citizen who sends it (the form); absent for the JSON API (identity level none). */
   citizen?: Pick<CitizenSession, "identityId" | "level" | "email"> | null;
+  /** The JSON API: the name of the API key it came with (the submission key's scope). */
+  apiKeyName?: string;
 };
 
 // Submissions queue for the per-year reference counter row; under a burst they wait for a
 // connection and for each other longer than Prisma's 2 s default.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
-/** The case a submission key already made, if any (idempotency). */
-export async function findCaseBySubmissionKey(submissionKey: string): Promise<SubmittedCase | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(submissionKey)) return null;
+/** Whose submission key it is: the signed-in identity, the API key, or a direct call of the service. */
+export function submitterOf(context: Pick<SubmitContext, "citizen" | "apiKeyName">): Submitter {
+  if (context.citizen?.identityId) return { kind: "identity", identityId: context.citizen.identityId };
+  if (context.apiKeyName) return { kind: "api", keyName: context.apiKeyName };
+  return { kind: "service" };
+}
+
+/** The hash of what was submitted (the key itself left out): a replay has the same one. */
+function submissionHash(input: SubmitRequest): string {
+  return createHash("sha256").update(canonicalJson({ ...input, submissionKey: undefined })).digest("hex");
+}
+
+/**
+ * The case this submitter's key already made, if any (idempotency). Someone else's key finds
+ * nothing (keys are scoped to their submitter). With `hash`: the same key with another body is
+ * refused (submission_key_reused, the API's 409), never answered with the first case.
+ */
+export async function findCaseBySubmissionKey(submitter: Submitter, submissionKey: string, hash?: string): Promise<SubmittedCase | null> {
+  const key = normaliseSubmissionKey(submissionKey);
+  if (!key) return null;
   const existing = await db().case.findUnique({
-    where: { submissionKey },
-    select: { id: true, reference: true, receiptToken: true, dueDate: true },
+    where: { submissionScope_submissionKey: { submissionScope: submissionScope(submitter), submissionKey: key } },
+    select: { id: true, reference: true, receiptToken: true, dueDate: true, submissionHash: true },
   });
-  return existing
-    ? {
-        caseId: existing.id,
-        reference: existing.reference,
-        receiptToken: existing.receiptToken,
-        dueDate: existing.dueDate.toISOString().slice(0, 10),
-        created: false,
-      }
-    : null;
+  if (!existing) return null;
+  if (hash !== undefined && existing.submissionHash !== null && existing.submissionHash !== hash) {
+    throw new DomainError("submission_key_reused");
+  }
+  return {
+    caseId: existing.id,
+    reference: existing.reference,
+    receiptToken: existing.receiptToken,
+    dueDate: existing.dueDate.toISOString().slice(0, 10),
+    created: false,
+  };
 }
 
 /** Checks what the schema checked once more (the service may be called directly) and normalises. */
@@ -108,7 +130,11 @@ async function idPortenNationalId(tx: Tx, identityId: string | undefined) {
 }
 
 export async function submitRequest(input: SubmitRequest, context: SubmitContext): Promise<SubmittedCase> {
-  const replay = await findCaseBySubmissionKey(input.submissionKey);
+  const submitter = submitterOf(context);
+  const key = normaliseSubmissionKey(input.submissionKey);
+  if (!key) throw new DomainError("validation_failed", { field: "submissionKey" });
+  const hash = submissionHash(input);
+  const replay = await findCaseBySubmissionKey(submitter, key, hash);
   if (replay) return replay;
 
   const prepared = prepare(input);
@@ -149,7 +175,7 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
           onBehalfOf: prepared.onBehalfOf,
           subjectName: prepared.subjectName,
           subjectNationalIdEncrypted: prepared.subjectNationalIdEncrypted,
-          submissionKey: input.submissionKey,
+          submission: { key, scope: submissionScope(submitter), hash },
           specialCategory: prepared.specialCategory,
         },
         event: { type: "case.received", at: receivedAt, actor: { type: "citizen" }, extra: { onBehalfOf: prepared.onBehalfOf } },
@@ -167,7 +193,7 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
   } catch (error) {
     // Two copies of the same submission raced: the loser returns the winner's case.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findCaseBySubmissionKey(input.submissionKey);
+      const winner = await findCaseBySubmissionKey(submitter, key, hash);
       if (winner) return winner;
     }
     throw error;

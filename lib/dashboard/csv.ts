@@ -5,8 +5,10 @@
 //   separator (Norway's list separator; a comma-separated file opens as one column) and decimal
 //   comma (91,7: with a decimal point Norwegian Excel reads "31.8" as 31 August).
 // Both with CRLF line ends and a UTF-8 byte-order mark so Excel reads æøå correctly. Text cells
-// are always quoted (quotes doubled); a text cell starting with = + - @ (or a tab / carriage return)
-// gets a leading apostrophe so a spreadsheet never runs it as a formula (CSV injection).
+// are always quoted (quotes doubled); a text cell a spreadsheet would read as a formula (= + - @
+// first, also after spaces, or a leading tab / carriage return: lib/domain/plain-text.ts) gets a
+// leading apostrophe so it is never run (CSV injection).
+import { looksLikeFormula } from "@/lib/domain/plain-text";
 
 export type CsvCell = string | number | null;
 
@@ -22,7 +24,6 @@ const DIALECTS: Record<CsvFormat, { separator: string; decimal: string }> = {
   excel: { separator: ";", decimal: "," },
 };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 export const CSV_BOM = "\uFEFF";
 
 export function csvCell(value: CsvCell, format: CsvFormat = "csv"): string {
@@ -32,7 +33,7 @@ export function csvCell(value: CsvCell, format: CsvFormat = "csv"): string {
     // No thousands separator, no exponent for the sizes we export; only the decimal mark differs.
     return String(value).replace(".", DIALECTS[format].decimal);
   }
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_CODES = [
   "conflict_stale_version",
   "validation_failed",
   "rate_limited",
+  /** A submission key used again with a different body (an idempotency conflict). */
+  "submission_key_reused",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -3,6 +3,8 @@
 // - A citizen uploads documents: PDF, JPEG, PNG (magic numbers).
 // - A caseworker's answer file may also be a data export (Art. 15(3) copy, Art. 20 portability):
 //   JSON (parses), CSV (plain UTF-8 text with a separator) or a ZIP archive (magic number).
+import { INVISIBLE_FORMATTING } from "@/lib/domain/plain-text";
+
 export const ALLOWED_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export const ANSWER_CONTENT_TYPES = [...ALLOWED_CONTENT_TYPES, "application/zip", "application/json", "text/csv"] as const;
 export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
@@ -77,6 +79,8 @@ export function extensionFor(type: AnswerContentType): string {
 export function safeFileName(declared: string, type: AnswerContentType): string {
   const base = (declared.split(/[\\/]/).pop() ?? "")
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
+    // Bidi overrides and other invisible formatting: "fakturaRLOfdp.exe" must not show as "...exe.pdf".
+    .replace(INVISIBLE_FORMATTING, "")
     .trim();
   const stem = base.replace(/\.[^.]*$/, "").slice(0, 110) || "fil";
   return `${stem}.${extensionFor(type)}`;

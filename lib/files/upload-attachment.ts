@@ -9,7 +9,6 @@ import { db, type Tx } from "@/lib/db/client";
 import type { ActorType, AttachmentPurpose } from "@/lib/db/generated/client";
 import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
-import { isClosed } from "@/lib/domain/case-status";
 import { can, type Actor } from "@/lib/domain/policy";
 import { findOwnedCase } from "@/lib/cases/citizen-get-case";
 import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";

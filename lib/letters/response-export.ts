@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { removeStoredFile, storeFile } from "@/lib/files/storage";
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { looksLikeFormula } from "@/lib/domain/plain-text";
 
 export type PortalExport = {
   format: "personvernportalen-export/v1";
@@ -119,7 +120,7 @@ export async function collectPortalExport(caseId: string, now: Date): Promise<Po
 /** One CSV cell: quoted, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */
 export function csvCell(value: string | number | boolean | null): string {
   let s = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (looksLikeFormula(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

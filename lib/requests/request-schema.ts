@@ -8,7 +8,8 @@ import { z } from "zod";
 import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
 import { isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
 import { ageOn, birthDateOfNationalId, isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
-import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { isPlainText, NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { normaliseSubmissionKey } from "@/lib/domain/submission-key";
 
 // zod compiles object parsers with `new Function` unless told not to; in the browser that is an
 // eval the page's Content-Security-Policy refuses (and reports). The same schema runs in the form.
@@ -223,8 +224,9 @@ const nameSchema = z
   .trim()
   .min(1, "validation.name.required")
   .max(REQUEST_LIMITS.name, "validation.name.tooLong")
-  // Control characters have no place in a name and break letters and CSV exports.
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "validation.name.invalid");
+  // Control characters (and bidi overrides, which show the name to staff as something else) have
+  // no place in a name and break letters and CSV exports.
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v) && isPlainText(v), "validation.name.invalid");
 
 const emailSchema = z
   .string({ error: "validation.email.required" })
@@ -345,7 +347,8 @@ export function makeSubmitRequestSchema(options: NationalIdCheck = {}) {
       answerChannel: about.answerChannel,
       postalAddress: about.postalAddress,
       nationalId: about.nationalId,
-      submissionKey: z.uuid("validation.form.expired"),
+      // The nil uuid is no key: every client that sends it would share one case.
+      submissionKey: z.uuid("validation.form.expired").refine((k) => normaliseSubmissionKey(k) !== null, "validation.form.expired"),
     })
     .superRefine((value, ctx) => {
       if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);

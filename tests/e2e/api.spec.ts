@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail, withDb } from "./support";
+import { E2E_OTHER_API_KEY } from "../../playwright.config";
 
 const VALID_FNR = "01019012480";
 
@@ -130,5 +131,60 @@ test.describe("POST /api/v1/requests", () => {
     });
     expect(await casesFor(email)).toBe(0);
   });
-});
 
+  test("a submission key is the submitter's: replayed, it answers the same case; reused with another body, 409", async ({ request }) => {
+    const email = uniqueEmail("idem");
+    const key = crypto.randomUUID();
+    const body = { rights: ["access"], name: "Nøkkel Testesen", email, submissionKey: key };
+    const first = await request.post("/api/v1/requests", { data: body });
+    expect(first.status()).toBe(201);
+    const made = await first.json();
+    // The same body again (a retry), with the key in upper case: the same case, 200.
+    const again = await request.post("/api/v1/requests", { data: { ...body, submissionKey: key.toUpperCase() } });
+    expect(again.status()).toBe(200);
+    expect((await again.json()).reference).toBe(made.reference);
+    // The same key with another body: a conflict, never the first case's receipt.
+    const other = await request.post("/api/v1/requests", { data: { ...body, name: "Noen Andre" } });
+    expect(other.status()).toBe(409);
+    expect(JSON.stringify(await other.json())).not.toContain(made.receiptToken);
+    // Another integration's API key with the same key makes its own case.
+    const foreign = await request.post("/api/v1/requests", { data: body, headers: { authorization: `Bearer ${E2E_OTHER_API_KEY}` } });
+    expect(foreign.status()).toBe(201);
+    expect((await foreign.json()).reference).not.toBe(made.reference);
+    expect(await casesFor(email)).toBe(2);
+  });
+
+  test("the nil uuid is no submission key", async ({ request }) => {
+    const email = uniqueEmail("nil");
+    const response = await request.post("/api/v1/requests", {
+      data: { rights: ["access"], name: "Null Testesen", email, submissionKey: "00000000-0000-0000-0000-000000000000" },
+    });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).fields.submissionKey).toBeDefined();
+    expect(await casesFor(email)).toBe(0);
+  });
+
+  test("only application/json, and only valid UTF-8", async ({ request }) => {
+    const email = uniqueEmail("utf8");
+    const json = JSON.stringify({ rights: ["access"], name: "Tegn Testesen", email, submissionKey: crypto.randomUUID() });
+    for (const type of ["application/jsonx", "text/json", "application/json-patch+json"]) {
+      const r = await request.post("/api/v1/requests", { headers: { "content-type": type }, data: Buffer.from(json) });
+      expect(r.status(), type).toBe(400);
+      expect((await r.json()).error, type).toBe("unsupported_content_type");
+    }
+    // A lone 0xFF byte before "Tegn": not UTF-8.
+    const at = json.indexOf("Tegn");
+    const bad = Buffer.concat([Buffer.from(json.slice(0, at)), Buffer.from([0xff]), Buffer.from(json.slice(at))]);
+    const r = await request.post("/api/v1/requests", { headers: { "content-type": "application/json; charset=utf-8" }, data: bad });
+    expect(r.status()).toBe(400);
+    expect((await r.json()).error).toBe("invalid_utf8");
+    expect(await casesFor(email)).toBe(0);
+  });
+
+  test("a name with a bidirectional override is refused", async ({ request }) => {
+    const email = uniqueEmail("bidi");
+    const r = await request.post("/api/v1/requests", { data: { rights: ["access"], name: "Ola \u202enamdroN", email, submissionKey: crypto.randomUUID() } });
+    expect(r.status()).toBe(400);
+    expect(await casesFor(email)).toBe(0);
+  });
+});

@@ -137,9 +137,11 @@ export async function saveAboutAction(_previous: StepState, formData: FormData):
 export async function sendRequestAction(_previous: StepState, formData: FormData): Promise<StepState> {
   const draft = await currentDraft();
   if (!draft) {
-    // A second click (or a retried POST) after the first one already sent it: show that receipt.
+    // A second click (or a retried POST) after the first one already sent it: show that receipt
+    // (only this citizen's own: keys are scoped to the identity that sent them).
     const key = text(formData, "submissionKey");
-    const done = key ? await findCaseBySubmissionKey(key) : null;
+    const citizen = key ? await currentCitizen() : null;
+    const done = key && citizen ? await findCaseBySubmissionKey({ kind: "identity", identityId: citizen.identityId }, key) : null;
     if (done) redirect(`/receipt/${done.receiptToken}`);
     redirect("/request/what");
   }

@@ -16,6 +16,12 @@ import { readBodyCapped } from "@/lib/http/read-body";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** `application/json`, with parameters (charset) or not; not `application/jsonx` or `text/json`. */
+function isJsonMediaType(header: string | null): boolean {
+  const type = (header ?? "").split(";")[0]!.trim().toLowerCase();
+  return type === "application/json";
+}
+
 function badRequest(error: string, fields?: Record<string, string>) {
   return NextResponse.json({ error, fields }, { status: 400 });
 }
@@ -23,7 +29,8 @@ function badRequest(error: string, fields?: Record<string, string>) {
 export async function POST(request: Request) {
   const keys = configuredApiKeys();
   if (keys.length === 0) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  if (!apiKeyName(request.headers.get("authorization"), keys)) {
+  const keyName = apiKeyName(request.headers.get("authorization"), keys);
+  if (!keyName) {
     return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
   try {
@@ -38,12 +45,16 @@ export async function POST(request: Request) {
     }
     throw error;
   }
-  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
-    return badRequest("unsupported_content_type");
-  }
+  if (!isJsonMediaType(request.headers.get("content-type"))) return badRequest("unsupported_content_type");
   const bytes = await readBodyCapped(request, MAX_BODY_BYTES);
   if (bytes === null) return badRequest("payload_too_large");
-  const body = Buffer.from(bytes).toString("utf8");
+  let body: string;
+  try {
+    // Invalid UTF-8 is refused, not stored as replacement characters.
+    body = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return badRequest("invalid_utf8");
+  }
   let json: unknown;
   try {
     // "\ud800" is valid JSON but not text PostgreSQL (or a letter) can hold: refuse it here.
@@ -59,12 +70,16 @@ export async function POST(request: Request) {
 
   const localeParam = new URL(request.url).searchParams.get("locale");
   try {
-    const result = await submitRequest(parsed.data, { locale: isLocale(localeParam) ? localeParam : "nb", citizen: null });
+    // The submission key belongs to this API key: another client's key finds nothing.
+    const result = await submitRequest(parsed.data, { locale: isLocale(localeParam) ? localeParam : "nb", citizen: null, apiKeyName: keyName });
     return NextResponse.json(
       { reference: result.reference, dueDate: result.dueDate, receiptToken: result.receiptToken },
       { status: result.created ? 201 : 200 },
     );
   } catch (error) {
+    if (isDomainError(error, "submission_key_reused")) {
+      return NextResponse.json({ error: "submission_key_reused" }, { status: 409 });
+    }
     if (isDomainError(error, "validation_failed")) {
       const field = String(error.details?.field ?? "form");
       return badRequest("validation_failed", { [field]: `validation.${field}.invalid` });
