@@ -1,5 +1,5 @@
 // One run of a background job, by hand or from cron, without pg-boss: `npm run job -- <name>`
-// (deadline-reminders, daily-digest, retention). Safe next to running workers: every job is
+// (deadline-reminders, daily-digest, retention, storage-sweep). Safe next to running workers: every job is
 // idempotent. Mails go to the outbox; the app or `npm run worker` delivers them.
 import { JOBS, JOB_NAMES, type JobName } from "../lib/jobs/job-runner";
 import { disconnectDb } from "../lib/db/client";

@@ -8,7 +8,7 @@ import PgBoss from "pg-boss";
 import pg from "pg";
 import { logger } from "@/lib/log";
 
-export type JobName = "deadline-reminders" | "daily-digest" | "retention";
+export type JobName = "deadline-reminders" | "daily-digest" | "retention" | "storage-sweep";
 
 type JobDefinition = {
   /** Environment variable that overrides the schedule (cron syntax, Europe/Oslo). */
@@ -37,6 +37,13 @@ export const JOBS: Record<JobName, JobDefinition> = {
     cronEnv: "RETENTION_CRON",
     defaultCron: "30 2 * * *",
     run: async (now) => (await import("./retention")).runRetention({ now }),
+  },
+  // Nightly after retention: removes stored files that no row points at (a crash between writing
+  // a file and committing its row).
+  "storage-sweep": {
+    cronEnv: "STORAGE_SWEEP_CRON",
+    defaultCron: "15 3 * * *",
+    run: async (now) => (await import("./storage-sweep")).runStorageSweep({ now }),
   },
 };
 
