@@ -1,8 +1,9 @@
 // Signing out ends the citizen's session on the server (citizen_session), not only in the browser:
 // a copy of the session cookie taken before "Logg ut" reads, writes, uploads and downloads nothing
-// afterwards. And one browser's sign-out leaves the citizen's other browser signed in.
+// afterwards. One browser's sign-out leaves the citizen's other browser signed in, and a new sign-in
+// in the same browser (a step-up to ID-porten) ends the session it replaces.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
+import { completeTestIdPorten, createLinkedCase, enterEmailCode, readEmailCode, requestEmailCode, signInWithEmailCode } from "./citizen-login";
 import { expectNoAxeViolations, uniqueEmail, withDb } from "./support";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
@@ -30,6 +31,28 @@ async function sessionsOf(email: string) {
     );
     return r.rows.map((row) => row.end_reason as string | null);
   });
+}
+
+async function codeMails(email: string): Promise<number> {
+  return withDb(async (db) => {
+    const r = await db.query(
+      `SELECT count(*)::int AS n FROM demo_mail WHERE $1 = ANY(to_addrs) AND subject ~ '^(Engangskode|Eingongskode|One-time code): [0-9]{6}$'`,
+      [email],
+    );
+    return r.rows[0].n as number;
+  });
+}
+
+/**
+ * A second sign-in with the same address: waits for the new code mail first, so the newest code in
+ * the mailbox is the one just sent (the shared helper would read the earlier one).
+ */
+async function signInAgainWithEmailCode(page: Page, email: string, returnTo: string) {
+  const before = await codeMails(email);
+  await requestEmailCode(page, email, { returnTo });
+  await expect.poll(() => codeMails(email), { timeout: 20_000 }).toBeGreaterThan(before);
+  await enterEmailCode(page, await readEmailCode(page, email), { returnTo });
+  await page.waitForURL((url) => url.pathname === returnTo, { timeout: 20_000 });
 }
 
 async function newCitizenContext(browser: Browser): Promise<BrowserContext> {
@@ -77,7 +100,7 @@ test("after sign-out a copied session cookie opens, sends, uploads and downloads
 
   // The message posted from the copy's open page: sent to the sign-in page, nothing written.
   await copy.getByRole("button", { name: "Send melding" }).click();
-  await copy.waitForURL((url) => url.pathname === "/login");
+  await copy.waitForURL((url) => url.pathname === "/login", { timeout: 20_000 });
   await expect(copy.getByRole("heading", { level: 1 })).toHaveText("Logg inn");
   await expectNoAxeViolations(copy, "sign-in page after a refused message");
   // The case page itself: to the sign-in page, and the header offers "Logg inn".
@@ -101,7 +124,7 @@ test("after sign-out a copied session cookie opens, sends, uploads and downloads
   expect(await sessionsOf(email)).toEqual(["signed_out"]);
 
   // Signing in again gives a new session that works.
-  await signInWithEmailCode(page, email, { returnTo: casePath });
+  await signInAgainWithEmailCode(page, email, casePath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sak ${reference}`);
   expect(await sessionsOf(email)).toEqual(["signed_out", null]);
 });
@@ -113,7 +136,7 @@ test("signing out in one browser leaves the citizen's other browser signed in", 
   const reference = await createLinkedCase(page, email);
   const other = await newCitizenContext(browser);
   const phone = await other.newPage();
-  await signInWithEmailCode(phone, email, { returnTo: `/my-cases/${reference}` });
+  await signInAgainWithEmailCode(phone, email, `/my-cases/${reference}`);
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`Sak ${reference}`);
 
   await signOut(page);
@@ -123,4 +146,28 @@ test("signing out in one browser leaves the citizen's other browser signed in", 
   await expect(header(phone).getByRole("button", { name: "Logg ut" })).toBeVisible();
   await expectNoAxeViolations(phone, "case page in the other browser");
   await other.close();
+});
+
+test("a new sign-in in the same browser (a step-up) ends the session it replaces, copies included", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("steg-opp");
+  await signInWithEmailCode(page, email);
+  const thief = await newCitizenContext(browser);
+  await thief.addCookies(await page.context().cookies());
+  const copy = await thief.newPage();
+  await copy.goto("/my-cases");
+  await expect(copy.getByRole("heading", { level: 1 })).toHaveText("Mine saker");
+
+  await page.goto("/login/step-up?returnTo=%2Fmy-cases&level=idporten_high");
+  await expectNoAxeViolations(page, "/login/step-up after an e-mail code");
+  await page.getByRole("button", { name: "Logg inn med ID-porten" }).click();
+  await completeTestIdPorten(page, "high", 3);
+  await page.waitForURL((url) => url.pathname === "/my-cases");
+  await expect(header(page).getByRole("button", { name: "Logg ut" })).toBeVisible();
+  expect(await sessionsOf(email)).toEqual(["replaced"]);
+
+  await copy.goto("/my-cases");
+  await expect(copy).toHaveURL(/\/login\?returnTo=%2Fmy-cases$/);
+  await expectNoAxeViolations(copy, "sign-in page for a replaced session");
+  await thief.close();
 });
