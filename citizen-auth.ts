@@ -1,6 +1,6 @@
 // Citizen authentication (next-auth v5), a second instance next to the staff one in auth.ts:
-// basePath /api/citizen-auth, JWT sessions of 30 minutes, cookies named pv-citizen.*, so the two
-// never read each other's cookies. Two ways in:
+// basePath /api/citizen-auth, JWT sessions backed by a server-side row (30 minutes idle, 120 at
+// most), cookies named pv-citizen.*, so the two never read each other's cookies. Two ways in:
 //   - "idporten": ID-porten over OpenID Connect (PKCE + state + nonce). The id_token's `pid` and
 //     `acr` decide who and how strongly; in dev/tests the issuer is the local test ID-porten.
 //   - "email-code": a one-time code sent by e-mail (lib/citizen-auth/email-code.ts).
@@ -15,7 +15,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { endCitizenSession, startCitizenSession } from "@/lib/citizen-auth/citizen-session";
-import { CITIZEN_SESSION_IDLE_MS } from "@/lib/domain/citizen-session";
+import { CITIZEN_SESSION_ABSOLUTE_MS } from "@/lib/domain/citizen-session";
 import { isValidNationalId } from "@/lib/domain/national-id";
 import { verifyEmailCode, type VerifyEmailCodeFailure } from "@/lib/citizen-auth/email-code";
 import {
@@ -28,8 +28,12 @@ import {
 import { logger } from "@/lib/log";
 
 export const CITIZEN_AUTH_BASE_PATH = "/api/citizen-auth";
-/** The cookie's own expiry: 30 minutes, renewed on use (the row also ends at 120 minutes, and at sign-out). */
-export const CITIZEN_SESSION_MAX_AGE_SECONDS = CITIZEN_SESSION_IDLE_MS / 1000;
+/**
+ * The cookie's (and its JWT's) own expiry: the session's absolute limit, 120 minutes from sign-in.
+ * next-auth renews it only on its /session endpoint, which nothing here calls, so this is fixed at
+ * sign-in. The 30 idle minutes, and signing out, are enforced by the server-side row.
+ */
+export const CITIZEN_SESSION_MAX_AGE_SECONDS = CITIZEN_SESSION_ABSOLUTE_MS / 1000;
 export const ACR_SUBSTANTIAL = "idporten-loa-substantial";
 export const ACR_HIGH = "idporten-loa-high";
 

@@ -8,13 +8,32 @@ import { db } from "@/lib/db/client";
 import type { CitizenSessionEndReason } from "@/lib/db/generated/client";
 import { citizenSessionPurgeBefore, citizenSessionState } from "@/lib/domain/citizen-session";
 import { logger } from "@/lib/log";
-import type { CitizenSession } from "./types";
+import type { CitizenLevel, CitizenSession } from "./types";
 import type { SignedInIdentity } from "./upsert-identity";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isSessionId(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
+}
+
+type SessionRow = {
+  identityId: string;
+  method: string;
+  level: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  email: string | null;
+  name: string | null;
+};
+
+function isCitizenMethod(value: string): value is CitizenSession["method"] {
+  return value === "idporten" || value === "email_code";
+}
+
+function isCitizenLevel(value: string): value is CitizenLevel {
+  return value === "email_code" || value === "idporten_substantial" || value === "idporten_high";
 }
 
 /**
@@ -49,22 +68,17 @@ export async function startCitizenSession(input: { identity: SignedInIdentity; r
 export async function resolveCitizenSession(input: { sessionId: unknown; identityId: unknown; now?: Date }): Promise<CitizenSession | null> {
   if (!isSessionId(input.sessionId) || typeof input.identityId !== "string") return null;
   const now = input.now ?? new Date();
-  const row = await db().citizenSession.findUnique({
-    where: { id: input.sessionId },
-    select: {
-      identityId: true,
-      method: true,
-      level: true,
-      createdAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      identity: { select: { email: true, name: true } },
-    },
-  });
+  // One round trip: the session and its identity, each by its primary key.
+  const [row] = await db().$queryRaw<SessionRow[]>`
+    SELECT s.identity_id AS "identityId", s.method::text AS method, s.level::text AS level,
+           s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt", s.ended_at AS "endedAt",
+           i.email, i.name
+      FROM citizen_session s JOIN citizen_identity i ON i.id = s.identity_id
+     WHERE s.id = ${input.sessionId}::uuid`;
   if (!row || row.identityId !== input.identityId) return null;
   const state = citizenSessionState(row, now);
   if (state.status !== "active") return null;
-  if (row.level !== "email_code" && row.level !== "idporten_substantial" && row.level !== "idporten_high") return null;
+  if (!isCitizenMethod(row.method) || !isCitizenLevel(row.level)) return null;
   if (state.touch) {
     // Only while it is still open: a sign-out that came in between stays ended.
     await db().citizenSession.updateMany({ where: { id: input.sessionId, endedAt: null }, data: { lastSeenAt: now } });
@@ -74,8 +88,8 @@ export async function resolveCitizenSession(input: { sessionId: unknown; identit
     identityId: row.identityId,
     method: row.method,
     level: row.level,
-    email: row.identity.email,
-    name: row.identity.name,
+    email: row.email,
+    name: row.name,
   };
 }
 

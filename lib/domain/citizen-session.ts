@@ -1,11 +1,11 @@
 // How long a citizen's sign-in lasts (citizen_session, lib/citizen-auth/citizen-session.ts).
 // Pure: no database, no Next.js.
 //
-// - Idle: 30 minutes without a request that resolves the citizen ends it (as the JWT before it,
-//   whose 30-minute expiry next-auth renews on use).
+// - Idle: 30 minutes without a request that resolves the citizen ends it. (Before this row the
+//   cookie's JWT simply expired 30 minutes after sign-in, busy or not: next-auth never renewed it.)
 // - Absolute: 120 minutes after signing in it ends however busy it is, so a copied cookie cannot be
-//   kept alive for ever by using it. The same as ID-porten's own single sign-on session (30 minutes,
-//   renewed up to 120 at most).
+//   kept alive by using it. The cookie itself expires then too (citizen-auth.ts). The same limits as
+//   ID-porten's own single sign-on session (30 minutes, extended up to 120 at most).
 // - Ended: "Logg ut", a new sign-in in the same browser, or the portal ending it; at once.
 // To keep the check cheap, the time last seen is written at most once a minute, so an idle session
 // may end up to a minute before 30 minutes after its very last request.

@@ -69,6 +69,11 @@ test("after sign-out a copied session cookie opens, sends, uploads and downloads
   test.setTimeout(180_000);
   const email = uniqueEmail("kopiert");
   await signInWithEmailCode(page, email);
+  // The cookie lives as long as the session may at most (120 minutes); the server ends it sooner.
+  const cookie = (await page.context().cookies()).find((c) => c.name === "pv-citizen.session-token");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(115 * 60_000);
+  expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(120 * 60_000);
   const reference = await createLinkedCase(page, email);
   const casePath = `/my-cases/${reference}`;
   const receiptPdf = `/api/receipts/${reference}/pdf`;
