@@ -3,13 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locales";
+import { localeReturnTo } from "@/lib/auth/return-to";
 
-/** Only same-site paths: never redirect to another host from user input. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
-
+/**
+ * The language switch. `returnTo` comes from a form field, so it is untrusted: only a path on this
+ * site (the same strict check as the sign-ins' return paths), otherwise the front page.
+ */
 export async function setLocaleAction(formData: FormData) {
   const locale = formData.get("locale");
   if (isLocale(locale)) {
@@ -20,5 +19,5 @@ export async function setLocaleAction(formData: FormData) {
       httpOnly: true,
     });
   }
-  redirect(safeReturnPath(formData.get("returnTo")));
+  redirect(localeReturnTo(formData.get("returnTo")));
 }

@@ -93,3 +93,11 @@ export function staffAuthRedirect(url: string, baseUrl: string): string {
   }
   return `${base.origin}${safeReturnPath(path, { fallback: STAFF_HOME, under: STAFF_HOME })}`;
 }
+
+/**
+ * Where the language switch (app/actions/locale.ts) sends the browser back to: the page it was on
+ * if that is a path on this site, otherwise the front page.
+ */
+export function localeReturnTo(value: unknown): string {
+  return safeReturnPath(value, { fallback: "/" });
+}

@@ -1,25 +1,27 @@
 // The signed-in citizen (citizen-auth.ts), for server components, server actions and route handlers.
+// Every caller comes through currentCitizen, which checks the server-side session row
+// (citizen-session.ts) on every request: a signed-out, replaced or timed-out session is no session,
+// whatever the cookie says.
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { citizenAuth, type CitizenAuthSession } from "@/citizen-auth";
-import { db } from "@/lib/db/client";
+import { resolveCitizenSession } from "./citizen-session";
 import { levelSatisfies } from "./levels";
 import type { CitizenLevel, CitizenSession } from "./types";
 
 export { levelSatisfies };
 
-/** The signed-in citizen, or null. The identity is read again, so a deleted identity ends the session. */
-export async function currentCitizen(): Promise<CitizenSession | null> {
+/**
+ * The signed-in citizen, or null. One indexed lookup of the session row (with its identity) per
+ * request: React's cache shares it between the header, the page and its components.
+ */
+export const currentCitizen = cache(async (): Promise<CitizenSession | null> => {
   const session = (await citizenAuth()) as CitizenAuthSession | null;
   const signedIn = session?.citizen;
   if (!signedIn) return null;
-  const identity = await db().citizenIdentity.findUnique({
-    where: { id: signedIn.identityId },
-    select: { id: true, email: true, name: true },
-  });
-  if (!identity) return null;
-  return { ...signedIn, email: identity.email, name: identity.name };
-}
+  return resolveCitizenSession({ sessionId: signedIn.sessionId, identityId: signedIn.identityId });
+});
 
 /** For citizen pages that need a signed-in citizen: redirects to /login and back afterwards. */
 export async function requireCitizen(returnTo: string): Promise<CitizenSession> {

@@ -3,6 +3,8 @@
 export type CitizenLevel = "email_code" | "idporten_substantial" | "idporten_high";
 
 export type CitizenSession = {
+  /** The server-side session (citizen_session) this request was resolved through. */
+  sessionId: string;
   identityId: string;
   method: "idporten" | "email_code";
   level: CitizenLevel;

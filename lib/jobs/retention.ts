@@ -26,6 +26,7 @@ import {
   filesDue,
   redactEventPayload,
 } from "@/lib/domain/retention";
+import { deleteOldCitizenSessions } from "@/lib/citizen-auth/citizen-session";
 import { removeStoredFile } from "@/lib/files/storage";
 import { logger } from "@/lib/log";
 
@@ -232,7 +233,7 @@ export async function housekeeping(now: Date): Promise<Record<HousekeepingKind, 
   const mailCutoff = new Date(now.getTime() - MAIL_KEEP_DAYS * DAY_MS);
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const d = db();
-  const [outbox, demoMail, drafts, codes, challenges, sessions, tokens] = await Promise.all([
+  const [outbox, demoMail, drafts, codes, challenges, sessions, tokens, citizenSessions] = await Promise.all([
     d.mailOutbox.deleteMany({ where: { status: "sent", sentAt: { lt: mailCutoff } } }),
     d.demoMail.deleteMany({ where: { receivedAt: { lt: mailCutoff } } }),
     d.requestDraft.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -240,6 +241,8 @@ export async function housekeeping(now: Date): Promise<Record<HousekeepingKind, 
     d.usedChallenge.deleteMany({ where: { expiresAt: { lt: dayAgo } } }),
     d.session.deleteMany({ where: { expires: { lt: now } } }),
     d.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
+    // Citizen sign-ins, 30 days after last use (counted with the staff sessions).
+    deleteOldCitizenSessions(now),
   ]);
   const counts: Record<HousekeepingKind, number> = {
     outbox_deleted: outbox.count,
@@ -247,7 +250,7 @@ export async function housekeeping(now: Date): Promise<Record<HousekeepingKind, 
     drafts_deleted: drafts.count,
     email_codes_deleted: codes.count,
     challenges_deleted: challenges.count,
-    sessions_deleted: sessions.count,
+    sessions_deleted: sessions.count + citizenSessions,
     verification_tokens_deleted: tokens.count,
   };
   const rows = HOUSEKEEPING_KINDS.filter((k) => counts[k] > 0).map((action) => ({ at: now, action, caseId: null, reference: null, count: counts[action] }));

@@ -7,9 +7,11 @@ import { ACR_HIGH, ACR_SUBSTANTIAL, citizenSignIn, citizenSignOut, EmailCodeSign
 import { PROOF_OF_WORK_FIELD } from "@/components/abuse/proof-of-work-field";
 import { enforceRateLimit, tooManyRequestsPath } from "@/lib/abuse";
 import { clientIp } from "@/lib/abuse/client-ip";
+import { endCitizenSession } from "@/lib/citizen-auth/citizen-session";
 import { requestEmailCode } from "@/lib/citizen-auth/email-code";
 import { PENDING_EMAIL_COOKIE, pendingEmailCookieOptions } from "@/lib/citizen-auth/pending-email";
 import { safeReturnTo } from "@/lib/citizen-auth/return-to";
+import { currentCitizen } from "@/lib/citizen-auth/session";
 import { isDomainError } from "@/lib/domain/errors";
 
 function tooManyRequests(error: unknown): never {
@@ -81,6 +83,13 @@ export async function verifyEmailCodeAction(formData: FormData) {
   redirect(target ?? returnTo);
 }
 
+/**
+ * "Logg ut": ends this browser's session on the server first (so the cookie and any copy of it stop
+ * working at once), then clears the cookie. If the session cannot be ended, signing out fails
+ * rather than only pretending to.
+ */
 export async function citizenSignOutAction() {
+  const citizen = await currentCitizen();
+  if (citizen) await endCitizenSession({ sessionId: citizen.sessionId, reason: "signed_out" });
   await citizenSignOut({ redirectTo: "/" });
 }
