@@ -136,13 +136,14 @@ function announceListenHost(host: string | undefined, demo: boolean, base: strin
     if (host) say(`Listening on ${host} (HOSTNAME).`);
     return;
   }
+  const exposed = isOn(process.env.DEMO_MAILBOX) ? "the demo mailbox with every sign-in link" : "the demo portal and its demo staff accounts";
   if (host && isLoopback(host)) {
-    say(`Demo mode: listening on ${host} only, so other machines cannot open the demo mailbox and its sign-in links. HOSTNAME=0.0.0.0 listens on every interface.`);
+    say(`Demo mode: listening on ${host} only, so other machines cannot open ${exposed}. HOSTNAME=0.0.0.0 listens on every interface.`);
     if (!isLoopback(new URL(base).hostname)) {
       say(`Warning: PUBLIC_URL (${base}) is not on this machine's loopback address, but the portal listens on ${host} only.`);
     }
   } else {
-    say(`Warning: demo mode listening on ${host ?? "every interface"} (HOSTNAME): anyone who can reach port ${port} there can read every sign-in link in the demo mailbox.`);
+    say(`Warning: demo mode listening on ${host ?? "every interface"} (HOSTNAME): anyone who can reach port ${port} there can open ${exposed}.`);
   }
 }
 
