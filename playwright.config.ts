@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { embeddedUrls } from "./scripts/lib/database-roles";
 
 /** Key for the integration API in the e2e app (never used outside tests). */
 const E2E_API_KEY = "e2e-test-api-key-0123456789abcdefghijklmnop";
@@ -10,9 +11,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data-e2e";
 if (!/^\.data-[a-z0-9-]+$/.test(dataDir)) throw new Error("E2E_DATA_DIR must look like .data-<name>");
 
+// Tests that set up or read state directly (withDb in tests/e2e/support.ts: backdating cases, rate
+// limit buckets) stand in for an operator, like the seed, and connect as the owner (portal_owner).
+// The app under test runs as portal_app_login (scripts/serve.ts), as in production.
+const e2ePgPort = Number(process.env.E2E_PG_PORT ?? 54349);
 export const E2E_DB = {
-  port: Number(process.env.E2E_PG_PORT ?? 54349),
-  url: `postgresql://portal:portal-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/portal`,
+  port: e2ePgPort,
+  url: embeddedUrls(e2ePgPort, "portal").ownerUrl,
 };
 
 export default defineConfig({

@@ -2,7 +2,7 @@
 // accounts and, on an empty database, a few demo cases. Idempotent: safe to run on every start.
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { db, disconnectDb } from "@/lib/db/client";
+import { createDbClient, db, disconnectDb, type Db } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { computeDeadline } from "@/lib/domain/deadline";
@@ -20,10 +20,22 @@ export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[]; unit
   { email: "admin@demo.test", name: "Anne Admin", roles: ["admin"], unitIndexes: [] },
 ];
 
-export async function seed(options: { municipality?: string; demoData?: boolean; log?: (s: string) => void } = {}) {
+/**
+ * `databaseUrl`: connect with that (serve.ts and the test setup pass the owner's URL,
+ * MIGRATION_DATABASE_URL) on a client of its own, closed at the end; without it the app's db().
+ */
+export async function seed(options: { municipality?: string; demoData?: boolean; databaseUrl?: string; log?: (s: string) => void } = {}) {
+  const prisma = options.databaseUrl ? createDbClient(options.databaseUrl) : db();
+  try {
+    await seedWith(prisma, options);
+  } finally {
+    if (options.databaseUrl) await prisma.$disconnect();
+  }
+}
+
+async function seedWith(prisma: Db, options: { municipality?: string; demoData?: boolean; log?: (s: string) => void }) {
   const log = options.log ?? console.log;
   const profile = municipalityProfile(options.municipality ?? process.env.MUNICIPALITY);
-  const prisma = db();
 
   const municipalityData = {
     name: profile.name,
@@ -87,9 +99,9 @@ export async function seed(options: { municipality?: string; demoData?: boolean;
   }
 
   if ((await prisma.case.count()) === 0) {
-    await seedDemoCases(profile.id, unitIds);
+    await seedDemoCases(prisma, profile.id, unitIds);
     const caseworker = await prisma.user.findUniqueOrThrow({ where: { email: "saksbehandler@demo.test" }, select: { id: true } });
-    await seedDemoHistory(profile.id, unitIds, caseworker.id);
+    await seedDemoHistory(prisma, profile.id, unitIds, caseworker.id);
     log("Seeded demo cases (open ones, and a year of closed ones for the dashboard's statistics).");
   }
   log(`Seeded ${profile.name}: ${profile.units.length} units, ${DEMO_STAFF.length} demo staff accounts.`);
@@ -102,13 +114,13 @@ const DEMO_CASES: { daysAgo: number; rights: Right[]; unitIndex: number | null; 
   { daysAgo: 2, rights: ["erasure"], unitIndex: null, name: "Demo Innbygger Fire" },
 ];
 
-async function seedDemoCases(municipalityId: string, unitIds: string[]) {
+async function seedDemoCases(prisma: Db, municipalityId: string, unitIds: string[]) {
   const now = Date.now();
   for (const demo of DEMO_CASES) {
     const receivedAt = new Date(now - demo.daysAgo * 24 * 60 * 60 * 1000);
     const { dueDate } = computeDeadline({ receivedAt });
     const unitId = demo.unitIndex === null ? null : (unitIds[demo.unitIndex] ?? null);
-    await db().$transaction(async (tx) => {
+    await prisma.$transaction(async (tx) => {
       const requester = await tx.requester.create({
         data: { name: demo.name, email: `innbygger${demo.daysAgo}@demo.test` },
         select: { id: true },
@@ -161,7 +173,7 @@ const HISTORY_REFUSAL_BASES: Partial<Record<Right, LegalBasisId[]>> = {
   restriction: ["gdpr-18-1-not-met"],
 };
 
-async function seedDemoHistory(municipalityId: string, unitIds: string[], deciderId: string) {
+async function seedDemoHistory(prisma: Db, municipalityId: string, unitIds: string[], deciderId: string) {
   const now = Date.now();
   for (let i = 0; i < HISTORY_CASES; i++) {
     // Spread over the last 12 months, more recently a little busier.
@@ -179,7 +191,7 @@ async function seedDemoHistory(municipalityId: string, unitIds: string[], decide
     const unitId = i % 8 === 7 ? null : (unitIds[i % unitIds.length] ?? null);
     const identityLevel = HISTORY_LEVELS[i % HISTORY_LEVELS.length]!;
     const ground = extended ? EXTENSION_GROUNDS[Math.floor(i / 9) % EXTENSION_GROUNDS.length]! : null;
-    await db().$transaction(async (tx) => {
+    await prisma.$transaction(async (tx) => {
       const requester = await tx.requester.create({
         data: { name: `Demo Historikk ${i + 1}`, email: `historikk${i + 1}@demo.test`, identityLevel },
         select: { id: true },
@@ -237,7 +249,8 @@ async function seedDemoHistory(municipalityId: string, unitIds: string[], decide
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  seed({ demoData: process.env.SEED_DEMO_DATA === "1" })
+  // As the owner when MIGRATION_DATABASE_URL is set (README, Database roles).
+  seed({ demoData: process.env.SEED_DEMO_DATA === "1", databaseUrl: process.env.MIGRATION_DATABASE_URL || undefined })
     .then(() => disconnectDb())
     .catch(async (error) => {
       console.error(error);

@@ -16,7 +16,8 @@ if (!process.env.DATABASE_URL) {
   const dir = path.resolve(".data-bench");
   fs.rmSync(dir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.BENCH_PG_PORT ?? 54397), database: "bench" });
-  process.env.DATABASE_URL = pg.url;
+  // The benchmark seeds a million rows and is no app: it runs as the owner throughout.
+  process.env.DATABASE_URL = pg.ownerUrl;
   stop = async () => {
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -26,7 +27,7 @@ process.env.SMTP_URL ??= "smtp://127.0.0.1:1";
 process.env.MUNICIPALITY ??= "bergen";
 
 try {
-  await migrateDeploy(process.env.DATABASE_URL!, () => {});
+  await migrateDeploy(process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL!, () => {});
   const { seed } = await import("../prisma/seed");
   await seed({ demoData: true, log: () => {} });
   const { db, disconnectDb } = await import("../lib/db/client");

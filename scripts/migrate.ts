@@ -1,9 +1,10 @@
-// `npm run db:migrate`: applies the committed migrations to DATABASE_URL (prisma migrate deploy).
+// `npm run db:migrate`: applies the committed migrations (prisma migrate deploy) as the owner role:
+// MIGRATION_DATABASE_URL, or DATABASE_URL when that is the only one (see README, "Database roles").
 import { migrateDeploy } from "./lib/migrate";
 
-const url = process.env.DATABASE_URL;
+const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 if (!url) {
-  console.error("Set DATABASE_URL first (npm start does this for the embedded database by itself).");
+  console.error("Set MIGRATION_DATABASE_URL (portal_owner) first (npm start does this for the embedded database by itself).");
   process.exit(2);
 }
 await migrateDeploy(url);

@@ -30,7 +30,7 @@ if (!databaseUrl) {
     port: Number(process.env.MIGRATION_PG_PORT ?? 54398),
     database: "diff",
   });
-  databaseUrl = scratch.url;
+  databaseUrl = scratch.ownerUrl;
   stopDatabase = async () => {
     await scratch.stop();
     fs.rmSync(scratchDir, { recursive: true, force: true });

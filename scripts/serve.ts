@@ -1,23 +1,34 @@
 // `npm start` / `npm run serve`: runs the portal. Anything not configured gets an embedded default:
-//   no DATABASE_URL -> embedded PostgreSQL in DATA_DIR (.data), migrated and seeded with demo data
+//   no DATABASE_URL -> embedded PostgreSQL in DATA_DIR (.data), migrated and seeded with demo data;
+//                      migrations and seed run as portal_owner, the app as portal_app_login
+//                      (scripts/lib/database-roles.ts)
 //   no SMTP_URL     -> built-in SMTP catcher; mail shows at /demo/mailbox
 //   no IDPORTEN_ISSUER (demo mode) -> local test ID-porten on OIDC_DEV_PORT (lib/dev/oidc-provider.ts);
 //                                     without STAFF_OIDC_ISSUER it also serves staff sign-in ("portal-staff")
 //   no FIELD_ENCRYPTION_KEYS / LOOKUP_HMAC_KEY (demo mode) -> generated once into DATA_DIR
-// Ctrl-C stops the app, the catcher and the database cleanly; the next start reuses the data.
+//   demo mode -> next listens on 127.0.0.1 only, unless HOSTNAME says otherwise (the demo mailbox
+//                shows every sign-in link to whoever can open it)
+// With DATABASE_URL set, migrations and seed use MIGRATION_DATABASE_URL (the owner), which the app
+// process never sees. Ctrl-C stops the app, the catcher and the database cleanly; the next start
+// reuses the data.
 import { spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
+import { checkAppRole, checkMigrationRole } from "./lib/database-roles";
+import { prepareJobSchema } from "./lib/job-schema";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const say = (line: string) => console.log(`[portal] ${line}`);
 const isOn = (value: string | undefined) => value === "1" || value === "true";
+const isLoopback = (hostname: string) =>
+  /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(hostname) || hostname.endsWith(".localhost");
 
 const cleanups: (() => Promise<void>)[] = [];
 let child: ChildProcess | undefined;
@@ -81,7 +92,7 @@ function canonicalBase(): string {
   } catch {
     throw new Error(`PUBLIC_URL is not a URL: ${base}`);
   }
-  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname) || url.hostname.endsWith(".localhost");
+  const loopback = isLoopback(url.hostname);
   const publicPort = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (loopback && publicPort !== port) {
     say(`Warning: PUBLIC_URL is ${base}, but the portal listens on port ${port}: its pages redirect there.`);
@@ -107,11 +118,43 @@ function forwardNextOutput(stream: NodeJS.ReadableStream, base: string) {
   });
 }
 
+/**
+ * The address next listens on. HOSTNAME, as Next's own standalone server reads it, when it is set on
+ * purpose: a HOSTNAME that only repeats this machine's name is what shells (Fedora's /etc/profile
+ * exports it) and Docker set by themselves, not an instruction. Otherwise demo mode listens on
+ * 127.0.0.1 only, because /demo/mailbox shows every staff sign-in link to whoever can open it; outside
+ * demo mode Next's default, every interface.
+ */
+function listenHost(demo: boolean): string | undefined {
+  const hostname = process.env.HOSTNAME?.trim();
+  if (hostname && hostname !== os.hostname()) return hostname;
+  return demo ? "127.0.0.1" : undefined;
+}
+
+function announceListenHost(host: string | undefined, demo: boolean, base: string) {
+  if (!demo) {
+    if (host) say(`Listening on ${host} (HOSTNAME).`);
+    return;
+  }
+  const exposed = isOn(process.env.DEMO_MAILBOX) ? "the demo mailbox with every sign-in link" : "the demo portal and its demo staff accounts";
+  if (host && isLoopback(host)) {
+    say(`Demo mode: listening on ${host} only, so other machines cannot open ${exposed}. HOSTNAME=0.0.0.0 listens on every interface.`);
+    if (!isLoopback(new URL(base).hostname)) {
+      say(`Warning: PUBLIC_URL (${base}) is not on this machine's loopback address, but the portal listens on ${host} only.`);
+    }
+  } else {
+    say(`Warning: demo mode listening on ${host ?? "every interface"} (HOSTNAME): anyone who can reach port ${port} there can open ${exposed}.`);
+  }
+}
+
 async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   const embeddedDefaults: string[] = [];
   const base = canonicalBase();
 
+  // The app connects with DATABASE_URL (a member of portal_app that owns nothing); migrations, seed
+  // and pg-boss's tables use the owner's connection (README, "Database roles").
+  let migrationUrl: string;
   if (!process.env.DATABASE_URL) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     say(`DATABASE_URL not set: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${dataDir}/pg)`);
@@ -122,12 +165,20 @@ async function main() {
       log: process.env.DEBUG_PG ? (l) => console.log(`[postgres] ${l}`) : undefined,
     });
     cleanups.push(() => database.stop());
-    process.env.DATABASE_URL = database.url;
+    process.env.DATABASE_URL = database.appUrl;
+    migrationUrl = database.ownerUrl;
     embeddedDefaults.push("database");
+  } else if (process.env.MIGRATION_DATABASE_URL) {
+    migrationUrl = process.env.MIGRATION_DATABASE_URL;
+  } else {
+    migrationUrl = process.env.DATABASE_URL;
+    say("Warning: MIGRATION_DATABASE_URL not set: migrating and seeding with DATABASE_URL, so the app logs in as the role that owns the tables (see README, \"Database roles\").");
   }
+  delete process.env.MIGRATION_DATABASE_URL;
+  for (const warning of await checkMigrationRole(migrationUrl)) say(`Warning: ${warning}`);
 
   say("Applying migrations (prisma migrate deploy)...");
-  await migrateDeploy(process.env.DATABASE_URL!, (l) => say(l));
+  await migrateDeploy(migrationUrl, (l) => say(l));
 
   if (embeddedDefaults.length > 0) {
     process.env.DEMO_MODE ??= "1";
@@ -135,7 +186,9 @@ async function main() {
   }
 
   const { seed } = await import("../prisma/seed");
-  await seed({ demoData: isOn(process.env.SEED_DEMO_DATA), log: say });
+  await seed({ demoData: isOn(process.env.SEED_DEMO_DATA), databaseUrl: migrationUrl, log: say });
+  await prepareJobSchema(migrationUrl);
+  for (const warning of await checkAppRole(process.env.DATABASE_URL)) say(`Warning: ${warning}`);
 
   if (!process.env.SMTP_URL) {
     const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 2525);
@@ -207,10 +260,13 @@ async function main() {
   }
 
   const nextBin = path.resolve("node_modules", ".bin", "next");
-  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  const demo = isOn(process.env.DEMO_MODE);
+  const host = listenHost(demo);
+  const args = [dev ? "dev" : "start", "-p", String(port), ...(host ? ["-H", host] : [])];
   if (!dev && !fs.existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm start` (which builds first) or `npm run build`.");
   }
+  announceListenHost(host, demo, base);
   child = spawn(nextBin, args, { stdio: ["inherit", "pipe", "inherit"], env: process.env });
   forwardNextOutput(child.stdout!, base);
   child.on("exit", (code) => void stopAll(code ?? 0));

@@ -2,8 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-function createClient() {
-  const connectionString = process.env.DATABASE_URL;
+function createClient(connectionString = process.env.DATABASE_URL) {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
   return new PrismaClient({ adapter });
@@ -16,6 +15,14 @@ const globalForDb = globalThis as unknown as { __portalDb?: Client };
 export function db(): Client {
   globalForDb.__portalDb ??= createClient();
   return globalForDb.__portalDb;
+}
+
+/**
+ * A client of its own on another connection string, for the start-up scripts (the seed runs as the
+ * owner role, MIGRATION_DATABASE_URL); the caller disconnects it. The app uses db().
+ */
+export function createDbClient(connectionString: string): Client {
+  return createClient(connectionString);
 }
 
 export type Db = Client;

@@ -15,7 +15,6 @@
 // its own transaction, which re-checks the state, so a case is done by exactly one run; a second run
 // finds nothing left. Scheduled by lib/jobs/job-runner.ts; by hand: npm run retention.
 import { db, type Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import {
   ANONYMISED_NAME,
@@ -24,7 +23,6 @@ import {
   DELETED_FILE_NAME,
   FILE_RETENTION_DAYS,
   filesDue,
-  redactEventPayload,
 } from "@/lib/domain/retention";
 import { deleteOldCitizenSessions } from "@/lib/citizen-auth/citizen-session";
 import { removeStoredFile } from "@/lib/files/storage";
@@ -202,22 +200,12 @@ export async function anonymiseCase(caseId: string, now: Date): Promise<{ filesD
         });
       }
 
-      // Audit trail: rows and who/what/when stay; free text in before/after is blanked. Only this
-      // transaction may do so (the trigger checks the setting, which ends with the transaction).
-      await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
-      const events = await tx.caseEvent.findMany({ where: { caseId: c.id }, select: { id: true, before: true, after: true } });
-      for (const e of events) {
-        const before = redactEventPayload(e.before);
-        const after = redactEventPayload(e.after);
-        if (!before.changed && !after.changed) continue;
-        await tx.caseEvent.update({
-          where: { id: e.id },
-          data: {
-            ...(before.changed ? { before: before.value as Prisma.InputJsonValue } : {}),
-            ...(after.changed ? { after: after.value as Prisma.InputJsonValue } : {}),
-          },
-        });
-      }
+      // Audit trail: rows and who/what/when stay; free text in before/after is blanked. The app's
+      // database role may not UPDATE case_event at all: the one way is redact_case_events (SECURITY
+      // DEFINER, prisma/migrations/20261203140000_database_roles), which only touches the events of
+      // an anonymised case (anonymisedAt is set above, in this transaction) and only their free text
+      // (the same keys as redactEventPayload in lib/domain/retention.ts).
+      await tx.$queryRaw`SELECT redact_case_events(${c.id}::uuid)`;
       await tx.caseEvent.create({
         data: { caseId: c.id, at: now, actorType: "system", actorId: null, type: "case.anonymised", after: { filesDeleted } },
       });

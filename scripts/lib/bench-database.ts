@@ -12,7 +12,8 @@ export async function prepareBenchDatabase(options: { dataDir: string; defaultPo
     const dir = path.resolve(options.dataDir);
     fs.rmSync(dir, { recursive: true, force: true });
     const pg = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.BENCH_PG_PORT ?? options.defaultPort), database: "bench" });
-    process.env.DATABASE_URL = pg.url;
+    // The benchmark seeds a million rows and is no app: it runs as the owner throughout.
+    process.env.DATABASE_URL = pg.ownerUrl;
     stop = async () => {
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -21,7 +22,7 @@ export async function prepareBenchDatabase(options: { dataDir: string; defaultPo
   process.env.SMTP_URL ??= "smtp://127.0.0.1:1";
   process.env.MUNICIPALITY ??= "bergen";
   try {
-    await migrateDeploy(process.env.DATABASE_URL!, () => {});
+    await migrateDeploy(process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL!, () => {});
     const { seed } = await import("../../prisma/seed");
     await seed({ demoData: true, log: () => {} });
   } catch (error) {

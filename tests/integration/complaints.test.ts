@@ -20,6 +20,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { processOutbox } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { setAsidePendingMail, startTestSmtp, staffActorByEmail as staffActor } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
@@ -147,19 +148,19 @@ describe("filing a complaint", () => {
     const c = await createCase({ ...me });
     // Make the outbox refuse this case's DPO mail, inside the same transaction as the complaint.
     const fn = `test_refuse_complaint_mail_${c.id.replace(/-/g, "")}`;
-    await db().$executeRawUnsafe(
+    await ownerSql(
       `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
          IF NEW.case_id = '${c.id}'::uuid THEN RAISE EXCEPTION 'outbox refused (test)'; END IF;
          RETURN NEW; END $$`,
     );
-    await db().$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON mail_outbox FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await ownerSql(`CREATE TRIGGER ${fn} BEFORE INSERT ON mail_outbox FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     try {
       const error = await errorOf(fileComplaint({ identityId: me.identityId, reference: c.reference, body: COMPLAINT }));
       expect(String(error)).toContain("outbox refused");
       expect(await written(c.id)).toEqual({ complaints: 0, events: 0, mails: 0 });
     } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER ${fn} ON mail_outbox`);
-      await db().$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+      await ownerSql(`DROP TRIGGER ${fn} ON mail_outbox`);
+      await ownerSql(`DROP FUNCTION ${fn}()`);
     }
     // With the outbox working again, the same complaint goes through.
     await fileComplaint({ identityId: me.identityId, reference: c.reference, body: COMPLAINT });

@@ -13,6 +13,7 @@ import { signDownload } from "@/lib/files/signed-link";
 import { MAX_UPLOAD_BYTES } from "@/lib/files/content-type";
 import { storageDir } from "@/lib/files/storage";
 import { staffActorByEmail as staffActor } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
@@ -161,12 +162,12 @@ describe("uploads", () => {
     // Make the transaction fail (a temporary CHECK constraint refuses the row): the written file must go.
     const before = storedFiles().length;
     const kari = await staffActor("saksbehandler@demo.test");
-    await db().$executeRawUnsafe(`ALTER TABLE attachment ADD CONSTRAINT files_test_block CHECK (file_name <> 'blokkert.pdf')`);
+    await ownerSql(`ALTER TABLE attachment ADD CONSTRAINT files_test_block CHECK (file_name <> 'blokkert.pdf')`);
     try {
       const failed = await staffUploadAnswer(kari, { reference: c.reference, fileName: "blokkert.pdf", bytes: PDF }).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(Error);
     } finally {
-      await db().$executeRawUnsafe(`ALTER TABLE attachment DROP CONSTRAINT files_test_block`);
+      await ownerSql(`ALTER TABLE attachment DROP CONSTRAINT files_test_block`);
     }
     expect(storedFiles().length).toBe(before);
   });

@@ -20,6 +20,7 @@ import { readStoredFile } from "@/lib/files/storage";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { createAnswerExport } from "@/lib/letters/response-export";
 import { staffActorByEmail as staffActor } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
@@ -141,12 +142,12 @@ describe("sending the response letter", () => {
     const draft = (await getResponseLetterPage(kari, c.reference))!.draft!;
     const before = await counts(c.id);
     // The outbox insert (the last write) is refused: everything before it must roll back.
-    await db().$executeRawUnsafe(`ALTER TABLE mail_outbox ADD CONSTRAINT letters_test_block CHECK (case_id IS DISTINCT FROM '${c.id}'::uuid)`);
+    await ownerSql(`ALTER TABLE mail_outbox ADD CONSTRAINT letters_test_block CHECK (case_id IS DISTINCT FROM '${c.id}'::uuid)`);
     try {
       const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await caseVersion(c.reference), body: draft, delivery: "portal" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
     } finally {
-      await db().$executeRawUnsafe(`ALTER TABLE mail_outbox DROP CONSTRAINT letters_test_block`);
+      await ownerSql(`ALTER TABLE mail_outbox DROP CONSTRAINT letters_test_block`);
     }
     expect(await counts(c.id)).toEqual(before);
   });

@@ -5,6 +5,7 @@ import { submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { validRequest } from "./helpers";
+import { ownerSql } from "./owner-db";
 
 beforeAll(() => {
   process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
@@ -70,18 +71,18 @@ describe("submitRequest", () => {
   it("rolls everything back when a later step fails (nothing half-written)", async () => {
     const input = validRequest();
     // Make the outbox insert fail at the database, after case and event were written in the transaction.
-    await db().$executeRawUnsafe(`
+    await ownerSql(`
       CREATE OR REPLACE FUNCTION test_fail_outbox() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN IF NEW.to_address = '${input.email}' THEN RAISE EXCEPTION 'outbox down'; END IF; RETURN NEW; END $$`);
-    await db().$executeRawUnsafe(
+    await ownerSql(
       `CREATE TRIGGER test_fail_outbox BEFORE INSERT ON mail_outbox FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()`,
     );
     const counterBefore = await db().caseReferenceCounter.findUnique({ where: { year: 2026 } });
     try {
       await expect(submitRequest(input, { locale: "nb", now: new Date("2026-06-01T12:00:00Z") })).rejects.toThrow();
     } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER test_fail_outbox ON mail_outbox`);
-      await db().$executeRawUnsafe(`DROP FUNCTION test_fail_outbox()`);
+      await ownerSql(`DROP TRIGGER test_fail_outbox ON mail_outbox`);
+      await ownerSql(`DROP FUNCTION test_fail_outbox()`);
     }
     expect(await countsFor(input.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
     const counterAfter = await db().caseReferenceCounter.findUnique({ where: { year: 2026 } });
@@ -127,48 +128,39 @@ describe("submitRequest", () => {
 });
 
 describe("audit trail", () => {
-  it("the database refuses UPDATE and DELETE on case events", async () => {
+  it("the database refuses UPDATE and DELETE on case events: the app's role has no such privilege, and the trigger refuses the owner too", async () => {
     const { caseId } = await submitRequest(validRequest(), { locale: "nb" });
     const event = await db().caseEvent.findFirstOrThrow({ where: { caseId } });
-    await expect(db().caseEvent.update({ where: { id: event.id }, data: { type: "tampered" } })).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(db().caseEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`DELETE FROM case_event WHERE case_id = '${caseId}'`)).rejects.toThrow(
-      /append-only/,
-    );
-    // TRUNCATE fires no row trigger: a statement trigger refuses it (and so a cascade from the cases).
-    await expect(db().$executeRawUnsafe("TRUNCATE case_event")).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe("TRUNCATE request_case CASCADE")).rejects.toThrow(/append-only/);
+    // The app (DATABASE_URL, a member of portal_app): SELECT and INSERT only.
+    await expect(db().caseEvent.update({ where: { id: event.id }, data: { type: "tampered" } })).rejects.toThrow(/permission denied/);
+    await expect(db().caseEvent.delete({ where: { id: event.id } })).rejects.toThrow(/permission denied/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM case_event WHERE case_id = '${caseId}'`)).rejects.toThrow(/permission denied/);
+    await expect(db().$executeRawUnsafe("TRUNCATE case_event")).rejects.toThrow(/permission denied/);
+    await expect(db().$executeRawUnsafe("TRUNCATE request_case CASCADE")).rejects.toThrow(/permission denied/);
+    // The owner has the privileges; the triggers still refuse (TRUNCATE fires no row trigger: a
+    // statement trigger refuses it, and so a cascade from the cases).
+    await expect(ownerSql(`UPDATE case_event SET type = 'tampered' WHERE id = ${event.id}`)).rejects.toThrow(/append-only/);
+    await expect(ownerSql(`DELETE FROM case_event WHERE case_id = '${caseId}'`)).rejects.toThrow(/append-only/);
+    await expect(ownerSql("TRUNCATE case_event")).rejects.toThrow(/append-only/);
+    await expect(ownerSql("TRUNCATE request_case CASCADE")).rejects.toThrow(/append-only/);
     const still = await db().caseEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(still.type).toBe("case.received");
     expect(await db().case.count({ where: { id: caseId } })).toBe(1);
   });
 
-  it("retention may blank an event's before/after inside its own transaction, but never who, what or when", async () => {
+  it("the old session setting portal.retention_redaction opens nothing any more, for the app or the owner", async () => {
     const { caseId } = await submitRequest(validRequest({ submissionKey: randomUUID() }), { locale: "nb" });
     const event = await db().caseEvent.findFirstOrThrow({ where: { caseId } });
-    // Without the setting: refused even for before/after.
-    await expect(db().caseEvent.update({ where: { id: event.id }, data: { after: {} } })).rejects.toThrow(/append-only/);
-    await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
-      await tx.caseEvent.update({ where: { id: event.id }, data: { before: {}, after: { redacted: true } } });
-    });
-    expect((await db().caseEvent.findUniqueOrThrow({ where: { id: event.id } })).after).toEqual({ redacted: true });
     await expect(
       db().$transaction(async (tx) => {
         await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
-        await tx.caseEvent.update({ where: { id: event.id }, data: { type: "tampered" } });
+        await tx.caseEvent.update({ where: { id: event.id }, data: { after: { redacted: true } } });
       }),
-    ).rejects.toThrow(/append-only/);
+    ).rejects.toThrow(/permission denied/);
     await expect(
-      db().$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('portal.retention_redaction', 'on', true)`;
-        await tx.caseEvent.delete({ where: { id: event.id } });
-      }),
+      ownerSql("BEGIN", "SELECT set_config('portal.retention_redaction', 'on', true)", `UPDATE case_event SET after = '{"redacted": true}' WHERE id = ${event.id}`, "COMMIT"),
     ).rejects.toThrow(/append-only/);
-    // The setting is local to its transaction: afterwards the row is locked again.
-    await expect(db().caseEvent.update({ where: { id: event.id }, data: { after: {} } })).rejects.toThrow(/append-only/);
+    expect((await db().caseEvent.findUniqueOrThrow({ where: { id: event.id } })).after).toEqual(event.after);
   });
 
   it("a case with history cannot be deleted out from under its audit trail", async () => {
