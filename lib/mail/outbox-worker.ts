@@ -21,10 +21,13 @@ const BASE_BACKOFF_MS = 15_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 /**
- * How long a row may stay `sending` before another worker takes it over. Far longer than one SMTP
- * call can take (transport.ts times out after 10 s to connect and 20 s of silence).
+ * How long a row may stay `sending` before another worker takes it over (OUTBOX_LEASE_SECONDS,
+ * 5 minutes by default): far longer than one SMTP call can take (transport.ts gives up after 10 s
+ * without a connection or 20 s of silence).
  */
-export const SENDING_LEASE_MS = 5 * 60_000;
+export function sendingLeaseMs(): number {
+  return env().OUTBOX_LEASE_SECONDS * 1000;
+}
 
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
@@ -69,7 +72,7 @@ async function recordUnrecorded(unrecorded: UnrecordedSends): Promise<void> {
 }
 
 async function claimNext(now: Date): Promise<ClaimedRow | undefined> {
-  const leaseExpired = new Date(now.getTime() - SENDING_LEASE_MS);
+  const leaseExpired = new Date(now.getTime() - sendingLeaseMs());
   const rows = await db().$queryRaw<ClaimedRow[]>`
     UPDATE mail_outbox SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
     WHERE id = (

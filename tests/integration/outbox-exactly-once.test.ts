@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
-import { processOutbox, SENDING_LEASE_MS, type UnrecordedSends } from "@/lib/mail/outbox-worker";
+import { processOutbox, sendingLeaseMs, type UnrecordedSends } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { setAsidePendingMail, startTestSmtp, validRequest } from "./helpers";
 
@@ -55,7 +55,7 @@ async function queueReceipt() {
 const failSentMark = (id: string) => db().$executeRaw`INSERT INTO test_fail_sent_mark (id) VALUES (${id}::uuid)`;
 const healSentMark = () => db().$executeRaw`DELETE FROM test_fail_sent_mark`;
 const mailsTo = (email: string) => smtp!.mails.filter((m) => m.to.includes(email));
-const afterLease = () => new Date(Date.now() + SENDING_LEASE_MS + 1000);
+const afterLease = () => new Date(Date.now() + sendingLeaseMs() + 1000);
 
 describe("mail outbox when the database fails after the SMTP server accepted a mail", () => {
   it("marks the row `sending` before the SMTP call and sends its own Message-ID", async () => {
@@ -138,7 +138,7 @@ describe("several workers", () => {
     const queued = [];
     for (let i = 0; i < 12; i++) queued.push(await queueReceipt());
     // Half of them were claimed by a worker that died before it sent or recorded anything.
-    const stale = new Date(Date.now() - SENDING_LEASE_MS - 60_000);
+    const stale = new Date(Date.now() - sendingLeaseMs() - 60_000);
     await db().mailOutbox.updateMany({
       where: { id: { in: queued.slice(0, 6).map((q) => q.row.id) } },
       data: { status: "sending", claimedAt: stale, attempts: 1 },
