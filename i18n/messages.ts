@@ -51,6 +51,9 @@ import policyWorkEn from "@/messages/policyWork/en.json";
 import letterTemplatesNb from "@/messages/letterTemplates/nb.json";
 import letterTemplatesNn from "@/messages/letterTemplates/nn.json";
 import letterTemplatesEn from "@/messages/letterTemplates/en.json";
+import errorPageNb from "@/messages/errorPage/nb.json";
+import errorPageNn from "@/messages/errorPage/nn.json";
+import errorPageEn from "@/messages/errorPage/en.json";
 import type { Locale } from "./locales";
 
 function merge(...parts: object[]) {
@@ -58,9 +61,9 @@ function merge(...parts: object[]) {
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn),
 };
 
 export type Messages = (typeof ALL)["nb"];

@@ -1,8 +1,10 @@
 "use client";
 
-// Unexpected errors on a page: inside its frame, a plain message, never the error's text (it may contain data).
-import { ErrorMessage } from "@/components/layout/ErrorMessage";
+// Unexpected errors on a page, and the database being away: inside its frame, "temporarily
+// unavailable, try again shortly" in the user's language, never the error's text (it may contain
+// data). See components/layout/ErrorMessage.tsx.
+import { ErrorMessage, type ErrorBoundaryProps } from "@/components/layout/ErrorMessage";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorMessage reset={reset} />;
+export default function ErrorPage({ reset, retry }: ErrorBoundaryProps) {
+  return <ErrorMessage reset={reset} retry={retry} />;
 }

@@ -18,6 +18,7 @@ const envSchema = z.object({
   DEMO_MAILBOX: booleanFlag,
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).default(300),
   API_KEYS: z
     .string()
     .optional()

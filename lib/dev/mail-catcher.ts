@@ -4,6 +4,8 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 
 export type CaughtMail = {
+  /** The Message-ID header ("<id@host>"): the outbox sends a repeat with the same one. */
+  messageId: string | null;
   from: string;
   to: string[];
   subject: string;
@@ -30,6 +32,7 @@ export async function startMailCatcher(options: {
       simpleParser(stream)
         .then(async (parsed) => {
           await options.onMail({
+            messageId: parsed.messageId ?? null,
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? "",

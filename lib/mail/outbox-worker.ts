@@ -1,6 +1,16 @@
-// Delivers queued e-mails. Each row is claimed with FOR UPDATE SKIP LOCKED inside its own
-// transaction, so several app instances never send the same mail twice; a failed send is retried
-// with exponential backoff and nothing is lost while the mail server is down.
+// Delivers queued e-mails, at least once and with a stable Message-ID, so that a repeat is
+// recognisable as one. Per row:
+//   1. claim: one committed UPDATE marks a due `pending` row (or a `sending` row whose lease ran
+//      out: its worker crashed) `sending`, with the time of the claim and one more attempt. The
+//      row is chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same row.
+//   2. SMTP, with the row's own Message-ID (set when it was queued).
+//   3. `sent` (or back to `pending` with exponential backoff, finally `failed`), fenced by the
+//      claim time, so a worker whose lease was taken over cannot overwrite the newer claim.
+// No transaction is held open during the SMTP call. If the database fails between 2 and 3, this
+// process remembers the send and records it before it claims anything else once the database is
+// back; only if the process dies too is the row sent again after the lease, with the same
+// Message-ID. A mail is never sent twice with two different Message-IDs, and nothing is lost
+// while the mail server or the database is down.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
@@ -10,63 +20,120 @@ import { sendMail } from "./transport";
 const BASE_BACKOFF_MS = 15_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
+/**
+ * How long a row may stay `sending` before another worker takes it over (OUTBOX_LEASE_SECONDS,
+ * 5 minutes by default): far longer than one SMTP call can take (transport.ts gives up after 10 s
+ * without a connection or 20 s of silence).
+ */
+export function sendingLeaseMs(): number {
+  return env().OUTBOX_LEASE_SECONDS * 1000;
+}
+
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-type ClaimedRow = { id: string; to_address: string; template: string; locale: string; params: unknown; attempts: number };
+type ClaimedRow = {
+  id: string;
+  to_address: string;
+  template: string;
+  locale: string;
+  params: unknown;
+  attempts: number;
+  message_id: string;
+  claimed_at: Date;
+};
 
-/** Sends at most `limit` due mails. Returns how many were sent and how many failed this round. */
-export async function processOutbox(options: { now?: Date; limit?: number } = {}) {
+/**
+ * Mails this process sent whose `sent` status the database did not take (it was away at that
+ * moment), by row id with the claim that sent them. One per process: a test passes its own to
+ * play a second process (or one that crashed and so forgot).
+ */
+export type UnrecordedSends = Map<string, { claimedAt: Date; sentAt: Date }>;
+const unrecordedInThisProcess: UnrecordedSends = new Map();
+
+async function markSent(id: string, claimedAt: Date, sentAt: Date): Promise<void> {
+  const { count } = await db().mailOutbox.updateMany({
+    where: { id, status: "sending", claimedAt },
+    data: { status: "sent", sentAt, lastError: null },
+  });
+  // Only if this claim's lease ran out and another worker took the row over (it sends the same
+  // Message-ID): nothing to overwrite.
+  if (count === 0) logger.warn("mail.sent_after_lease", { outboxId: id });
+}
+
+/** Records the sends the database missed; throws (keeping the rest) while it is still away. */
+async function recordUnrecorded(unrecorded: UnrecordedSends): Promise<void> {
+  for (const [id, { claimedAt, sentAt }] of unrecorded) {
+    await markSent(id, claimedAt, sentAt);
+    unrecorded.delete(id);
+    logger.info("mail.sent_recorded_late", { outboxId: id });
+  }
+}
+
+async function claimNext(now: Date): Promise<ClaimedRow | undefined> {
+  const leaseExpired = new Date(now.getTime() - sendingLeaseMs());
+  const rows = await db().$queryRaw<ClaimedRow[]>`
+    UPDATE mail_outbox SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM mail_outbox
+      WHERE (status = 'pending' AND next_attempt_at <= ${now})
+         OR (status = 'sending' AND claimed_at <= ${leaseExpired})
+      ORDER BY next_attempt_at, created_at
+      LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, to_address, template, locale, params, attempts, message_id, claimed_at`;
+  const row = rows[0];
+  return row ? { ...row, claimed_at: new Date(row.claimed_at) } : undefined;
+}
+
+/**
+ * Sends at most `limit` due mails. Returns how many were sent and how many failed this round.
+ * Throws when the database fails (the caller logs it and tries again at the next poll).
+ */
+export async function processOutbox(options: { now?: Date; limit?: number; unrecorded?: UnrecordedSends } = {}) {
   const limit = options.limit ?? 25;
+  const unrecorded = options.unrecorded ?? unrecordedInThisProcess;
   const maxAttempts = env().OUTBOX_MAX_ATTEMPTS;
   let sent = 0;
   let failed = 0;
+  // First what this process already sent: otherwise its lease would run out and the row go twice.
+  await recordUnrecorded(unrecorded);
   for (let i = 0; i < limit; i++) {
     const now = options.now ?? new Date();
-    const outcome = await db().$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<ClaimedRow[]>`
-          SELECT id, to_address, template, locale, params, attempts FROM mail_outbox
-          WHERE status = 'pending' AND next_attempt_at <= ${now}
-          ORDER BY next_attempt_at, created_at
-          LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        const row = rows[0];
-        if (!row) return "empty" as const;
-        try {
-          if (!(MAIL_TEMPLATES as readonly string[]).includes(row.template)) {
-            throw new Error(`unknown template ${row.template}`);
-          }
-          const mail = renderMail(row.template as MailTemplate, row.locale, row.params);
-          await sendMail({ to: row.to_address, ...mail });
-          await tx.mailOutbox.update({
-            where: { id: row.id },
-            data: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1, lastError: null },
-          });
-          return "sent" as const;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const giveUp = attempts >= maxAttempts;
-          // The error text of an SMTP failure can echo the recipient address: keep only the code.
-          const code = (error as { code?: string; responseCode?: number }).code ?? (error as Error).name;
-          await tx.mailOutbox.update({
-            where: { id: row.id },
-            data: {
-              attempts,
-              status: giveUp ? "failed" : "pending",
-              nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-              lastError: String(code).slice(0, 200),
-            },
-          });
-          logger.warn("mail.send_failed", { outboxId: row.id, attempts, giveUp, code: String(code) });
-          return "failed" as const;
-        }
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
-    if (outcome === "empty") break;
-    if (outcome === "sent") sent++;
-    else failed++;
+    const row = await claimNext(now);
+    if (!row) break;
+    try {
+      if (!(MAIL_TEMPLATES as readonly string[]).includes(row.template)) {
+        throw new Error(`unknown template ${row.template}`);
+      }
+      const mail = renderMail(row.template as MailTemplate, row.locale, row.params);
+      await sendMail({ to: row.to_address, messageId: row.message_id, ...mail });
+    } catch (error) {
+      const giveUp = row.attempts >= maxAttempts;
+      // The error text of an SMTP failure can echo the recipient address: keep only the code.
+      const code = (error as { code?: string; responseCode?: number }).code ?? (error as Error).name;
+      await db().mailOutbox.updateMany({
+        where: { id: row.id, status: "sending", claimedAt: row.claimed_at },
+        data: {
+          status: giveUp ? "failed" : "pending",
+          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+          lastError: String(code).slice(0, 200),
+        },
+      });
+      logger.warn("mail.send_failed", { outboxId: row.id, attempts: row.attempts, giveUp, code: String(code) });
+      failed++;
+      continue;
+    }
+    sent++;
+    const sentAt = new Date();
+    try {
+      await markSent(row.id, row.claimed_at, sentAt);
+    } catch (error) {
+      // The mail server has it, the database does not know yet: remember, record when it is back.
+      unrecorded.set(row.id, { claimedAt: row.claimed_at, sentAt });
+      logger.warn("mail.sent_unrecorded", { outboxId: row.id });
+      throw error;
+    }
   }
   return { sent, failed };
 }

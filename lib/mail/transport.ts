@@ -26,7 +26,11 @@ export function mailTransport(): Transporter {
   return transporter;
 }
 
-export async function sendMail(message: { to: string; subject: string; text: string; html: string }) {
+/**
+ * Sends one mail. `messageId` is the outbox row's own ("<row id@host>"): a repeat after a crash
+ * carries the same Message-ID header, so the receiver can tell it is the same mail.
+ */
+export async function sendMail(message: { to: string; subject: string; text: string; html: string; messageId: string }) {
   await mailTransport().sendMail({ from: env().MAIL_FROM, ...message });
 }
 

@@ -26,10 +26,10 @@ export async function startTestSmtp(): Promise<MailCatcher & { mails: CaughtMail
 /**
  * Earlier test files leave pending mail in the shared database (hundreds of rows by the end of the
  * run): marks it sent so a file that counts or delivers mail sees only its own. Delivering it all
- * instead took minutes on a busy machine.
+ * instead took minutes on a busy machine. Rows a test left `sending` too (a lease in the future).
  */
 export async function setAsidePendingMail(): Promise<void> {
-  await db().mailOutbox.updateMany({ where: { status: "pending" }, data: { status: "sent", sentAt: new Date() } });
+  await db().mailOutbox.updateMany({ where: { status: { in: ["pending", "sending"] } }, data: { status: "sent", sentAt: new Date() } });
 }
 
 export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {

@@ -156,6 +156,7 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "staffQueue.views.follow_up": "“Oppfølging” is the same in nynorsk",
     "staffQueue.views.followUpCount": "“Oppfølging” is the same in nynorsk",
     "staffQueue.followUpTag": "the same words in nynorsk",
+    "errorPage.portalName": "service name",
   },
 };
 

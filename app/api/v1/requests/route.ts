@@ -2,7 +2,10 @@
 // -> zod (the full request schema the flow's steps are built from) -> service -> status code.
 // 400 changes nothing. Nobody is signed in here: such cases have identity level "none".
 // Without API_KEYS the API does not exist (404); a missing or wrong key answers 401.
+// While the database is away (down, restarting, recovering) it answers 503 with Retry-After and a
+// translated message, never 500: the client sends the same body (same submissionKey) again.
 import { NextResponse } from "next/server";
+import { createTranslator } from "next-intl";
 import { randomUUID } from "node:crypto";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
@@ -10,7 +13,9 @@ import { allowSyntheticNationalIds, fieldErrors, makeSubmitRequestSchema } from 
 import { enforceRateLimit } from "@/lib/abuse";
 import { clientIpFromHeaders } from "@/lib/abuse/client-ip";
 import { apiKeyName, configuredApiKeys } from "@/lib/abuse/api-keys";
-import { isLocale } from "@/i18n/locales";
+import { isLocale, localeFromAcceptLanguage, DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { loadMessages } from "@/i18n/messages";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log";
 import { readBodyCapped } from "@/lib/http/read-body";
 
@@ -26,7 +31,36 @@ function badRequest(error: string, fields?: Record<string, string>) {
   return NextResponse.json({ error, fields }, { status: 400 });
 }
 
+/** ?locale=nb|nn|en, else the Accept-Language header, else bokmål. */
+function requestLocale(request: Request): Locale {
+  const param = new URL(request.url).searchParams.get("locale");
+  if (isLocale(param)) return param;
+  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
+function serviceUnavailable(locale: Locale) {
+  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "errors" });
+  return NextResponse.json(
+    { error: "service_unavailable", message: t("unavailableApi"), retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+  );
+}
+
 export async function POST(request: Request) {
+  try {
+    return await submit(request);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn("api.database_unavailable", { error: (error as Error).name, code: String((error as { code?: unknown }).code ?? "") });
+      return serviceUnavailable(requestLocale(request));
+    }
+    const errorId = randomUUID();
+    logger.error("api.submit_failed", { errorId, error: (error as Error).name });
+    return NextResponse.json({ error: "internal_error", errorId }, { status: 500 });
+  }
+}
+
+async function submit(request: Request) {
   const keys = configuredApiKeys();
   if (keys.length === 0) return NextResponse.json({ error: "not_found" }, { status: 404 });
   const keyName = apiKeyName(request.headers.get("authorization"), keys);
@@ -84,8 +118,6 @@ export async function POST(request: Request) {
       const field = String(error.details?.field ?? "form");
       return badRequest("validation_failed", { [field]: `validation.${field}.invalid` });
     }
-    const errorId = randomUUID();
-    logger.error("api.submit_failed", { errorId, error: (error as Error).name });
-    return NextResponse.json({ error: "internal_error", errorId }, { status: 500 });
+    throw error;
   }
 }
