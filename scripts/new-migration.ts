@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { MIGRATION_PREAMBLE } from "./lib/database-roles";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {
@@ -54,6 +55,8 @@ if (/This is an empty migration/.test(sql) || sql.trim() === "") {
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+// Whoever runs the migrations (portal_owner, or a superuser), what they create belongs to portal_owner
+// and so gets the app's default grants (README, "Database roles"; checked by tests/unit/migrations.test.ts).
+fs.writeFileSync(path.join(dir, "migration.sql"), `${MIGRATION_PREAMBLE}\n${sql}`);
 console.log(`Wrote ${dir}/migration.sql. Add hand-written SQL (triggers, CHECKs) at its end if needed.`);
 console.log("Note: the migration engine splits on semicolons; avoid them inside strings and comments.");

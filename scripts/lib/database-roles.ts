@@ -22,6 +22,13 @@ export const APP_ROLE = "portal_app";
 export const EMBEDDED_APP_LOGIN = "portal_app_login";
 export const EMBEDDED_SUPERUSER = "portal";
 /** The schemas portal_owner owns: the app's own and pg-boss's (created by the migration, filled by pg-boss). */
+/**
+ * The first lines of every migration after 20261203140000_database_roles: a superuser running the
+ * migrations would otherwise own what they create, and the app would get none of its default grants.
+ */
+export const MIGRATION_PREAMBLE =
+  "-- Objects created here belong to portal_owner whoever runs the migration (a superuser too): README, Database roles.\nSET ROLE portal_owner;\n";
+
 export const OWNED_SCHEMAS = ["public", "pgboss"] as const;
 
 // Embedded clusters listen on 127.0.0.1 only and are throwaway demo/test data: these passwords

@@ -8,22 +8,24 @@ import { submitRequest } from "@/lib/cases/submit-request";
 import { processOutbox, sendingLeaseMs, type UnrecordedSends } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { setAsidePendingMail, startTestSmtp, validRequest } from "./helpers";
+import { ownerSql, withOwner } from "./owner-db";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
 beforeAll(async () => {
   await setAsidePendingMail();
-  await db().$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_fail_sent_mark (id uuid PRIMARY KEY)`);
-  await db().$executeRawUnsafe(`
+  // DDL is the owner's (the app's role may create nothing): README, Database roles.
+  await ownerSql(
+    `CREATE TABLE IF NOT EXISTS test_fail_sent_mark (id uuid PRIMARY KEY)`,
+    `
     CREATE OR REPLACE FUNCTION test_fail_sent_mark() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.status = 'sent' AND EXISTS (SELECT 1 FROM test_fail_sent_mark WHERE id = NEW.id) THEN
         RAISE EXCEPTION 'the database went away (test)' USING ERRCODE = '08006';
       END IF;
       RETURN NEW;
-    END $$`);
-  await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_fail_sent_mark ON mail_outbox`);
-  await db().$executeRawUnsafe(
+    END $$`,
+    `DROP TRIGGER IF EXISTS test_fail_sent_mark ON mail_outbox`,
     `CREATE TRIGGER test_fail_sent_mark BEFORE UPDATE ON mail_outbox FOR EACH ROW EXECUTE FUNCTION test_fail_sent_mark()`,
   );
   smtp = await startTestSmtp();
@@ -35,9 +37,11 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_fail_sent_mark ON mail_outbox`);
-  await db().$executeRawUnsafe(`DROP FUNCTION IF EXISTS test_fail_sent_mark()`);
-  await db().$executeRawUnsafe(`DROP TABLE IF EXISTS test_fail_sent_mark`);
+  await ownerSql(
+    `DROP TRIGGER IF EXISTS test_fail_sent_mark ON mail_outbox`,
+    `DROP FUNCTION IF EXISTS test_fail_sent_mark()`,
+    `DROP TABLE IF EXISTS test_fail_sent_mark`,
+  );
   // Nothing of this file may be picked up by a later one.
   await setAsidePendingMail();
   await smtp?.close();
@@ -52,8 +56,8 @@ async function queueReceipt() {
   return { email: input.email, row };
 }
 
-const failSentMark = (id: string) => db().$executeRaw`INSERT INTO test_fail_sent_mark (id) VALUES (${id}::uuid)`;
-const healSentMark = () => db().$executeRaw`DELETE FROM test_fail_sent_mark`;
+const failSentMark = (id: string) => withOwner((client) => client.query("INSERT INTO test_fail_sent_mark (id) VALUES ($1::uuid)", [id]));
+const healSentMark = () => ownerSql("DELETE FROM test_fail_sent_mark");
 const mailsTo = (email: string) => smtp!.mails.filter((m) => m.to.includes(email));
 const afterLease = () => new Date(Date.now() + sendingLeaseMs() + 1000);
 

@@ -1,3 +1,6 @@
+-- Objects created here belong to portal_owner whoever runs the migration (a superuser too): README, Database roles.
+SET ROLE portal_owner;
+
 -- CreateEnum
 CREATE TYPE "CitizenSessionEndReason" AS ENUM ('signed_out', 'replaced', 'revoked');
 

@@ -1,3 +1,6 @@
+-- Objects created here belong to portal_owner whoever runs the migration (a superuser too): README, Database roles.
+SET ROLE portal_owner;
+
 -- Mail exactly once (issue 10 item 4). A worker marks a row `sending` in a committed statement of
 -- its own before it talks SMTP, and `sent` after. Every row carries its Message-ID from the moment
 -- it is queued, so the retry of a row a crash left `sending` repeats the same Message-ID.

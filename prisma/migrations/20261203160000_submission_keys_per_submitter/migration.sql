@@ -1,3 +1,6 @@
+-- Objects created here belong to portal_owner whoever runs the migration (a superuser too): README, Database roles.
+SET ROLE portal_owner;
+
 -- DropIndex
 DROP INDEX "request_case_submission_key_key";
 
