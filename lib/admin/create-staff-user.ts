@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/domain/policy";
 import { logger } from "@/lib/log";
 import { fieldErrors, staffUserInputSchema, type StaffUserInput } from "./schemas";
 import { requireAdmin } from "./require-admin";
-import { checkUnitIds } from "./units-of-municipality";
+import { checkUnitIds, unitNamesInTx } from "./units-of-municipality";
+import { recordAdminEventInTx } from "./admin-audit";
 
 export async function createStaffUser(actor: Actor, input: StaffUserInput): Promise<{ id: string }> {
   requireAdmin(actor, "admin.manage_users");
@@ -18,7 +19,7 @@ export async function createStaffUser(actor: Actor, input: StaffUserInput): Prom
   try {
     const user = await db().$transaction(async (tx) => {
       await checkUnitIds(tx, municipalityId, data.unitIds);
-      return tx.user.create({
+      const created = await tx.user.create({
         data: {
           name: data.name,
           email: data.email,
@@ -28,6 +29,13 @@ export async function createStaffUser(actor: Actor, input: StaffUserInput): Prom
         },
         select: { id: true },
       });
+      await recordAdminEventInTx(tx, actor, {
+        action: "staff_user.created",
+        targetId: created.id,
+        targetLabel: data.name,
+        after: { name: data.name, email: data.email, roles: data.roles, units: await unitNamesInTx(tx, data.unitIds) },
+      });
+      return created;
     });
     logger.info("admin.staff_user_created", { actorId: actor.userId, userId: user.id, roles: data.roles, unitIds: data.unitIds });
     return user;

@@ -7,7 +7,7 @@
 // court, the access information list, the download paragraph) are always added by the letter builder
 // (lib/letters/response-templates.ts) and cannot be written here.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { currentMunicipality } from "@/lib/config/current";
 import { outcomesFor, RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
@@ -16,6 +16,8 @@ import { RIGHTS, type Right } from "@/lib/domain/rights";
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { standardBodyText } from "@/lib/letters/response-templates";
 import { logger } from "@/lib/log";
+import { letterTemplateTargetId } from "@/lib/domain/admin-audit";
+import { recordAdminEventInTx } from "./admin-audit";
 
 export const LETTER_TEMPLATE_MAX = 4000;
 
@@ -116,6 +118,15 @@ export async function getLetterTemplate(actor: Actor, key: { right: string; outc
   };
 }
 
+/** The municipality's own wording of the paragraph, locked for the change; null = the standard text. */
+async function currentWordingInTx(tx: Tx, municipalityId: string, k: { right: string; outcome: string; locale: string }): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ body: string }[]>`
+    SELECT body FROM letter_template
+     WHERE municipality_id = ${municipalityId} AND "right"::text = ${k.right} AND outcome::text = ${k.outcome} AND locale::text = ${k.locale}
+       FOR UPDATE`;
+  return rows[0]?.body ?? null;
+}
+
 /**
  * Saves the municipality's wording of one main paragraph. A text equal to the standard text is no
  * wording of its own: the row is removed, so the letter follows the standard text from then on.
@@ -134,14 +145,23 @@ export async function saveLetterTemplate(
   const municipalityId = currentMunicipality().id;
   const custom = body !== standardBodyText(k.locale, k.right, k.outcome).trim();
   await db().$transaction(async (tx) => {
+    const before = await currentWordingInTx(tx, municipalityId, k);
     if (!custom) {
       await tx.letterTemplate.deleteMany({ where: { municipalityId, ...k } });
-      return;
+    } else {
+      await tx.letterTemplate.upsert({
+        where: { municipalityId_right_outcome_locale: { municipalityId, ...k } },
+        create: { municipalityId, ...k, body, updatedById: actor.userId },
+        update: { body, updatedById: actor.userId },
+      });
     }
-    await tx.letterTemplate.upsert({
-      where: { municipalityId_right_outcome_locale: { municipalityId, ...k } },
-      create: { municipalityId, ...k, body, updatedById: actor.userId },
-      update: { body, updatedById: actor.userId },
+    // null = the standard text.
+    await recordAdminEventInTx(tx, actor, {
+      action: "letter_template.saved",
+      targetId: letterTemplateTargetId(k),
+      targetLabel: letterTemplateTargetId(k),
+      before: { body: before },
+      after: { body: custom ? body : null },
     });
   });
   logger.info("admin.letter_template_saved", { actorId: actor.userId, right: k.right, outcome: k.outcome, locale: k.locale, custom });
@@ -153,7 +173,18 @@ export async function resetLetterTemplate(actor: Actor, key: { right: string; ou
   requireTemplateAdmin(actor);
   const k = parseKey(key);
   const municipalityId = currentMunicipality().id;
-  const removed = await db().$transaction((tx) => tx.letterTemplate.deleteMany({ where: { municipalityId, ...k } }));
+  const removed = await db().$transaction(async (tx) => {
+    const before = await currentWordingInTx(tx, municipalityId, k);
+    const deleted = await tx.letterTemplate.deleteMany({ where: { municipalityId, ...k } });
+    await recordAdminEventInTx(tx, actor, {
+      action: "letter_template.reset",
+      targetId: letterTemplateTargetId(k),
+      targetLabel: letterTemplateTargetId(k),
+      before: { body: before },
+      after: { body: null },
+    });
+    return deleted;
+  });
   logger.info("admin.letter_template_reset", { actorId: actor.userId, right: k.right, outcome: k.outcome, locale: k.locale, removed: removed.count });
   return { removed: removed.count > 0 };
 }

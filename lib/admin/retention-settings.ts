@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from "@/lib/domain/retention";
 import { logger } from "@/lib/log";
+import { recordAdminEventInTx } from "./admin-audit";
 
 export const RETENTION_LOG_PAGE = 50;
 
@@ -45,11 +46,22 @@ export async function setRetentionYears(actor: Actor, input: { retentionYears: s
   if (!parsed.success) {
     throw new DomainError("validation_failed", { fields: { retentionYears: parsed.error.issues[0]?.message ?? "range" } });
   }
-  const updated = await db().municipality.updateMany({
-    where: { id: currentMunicipality().id },
-    data: { retentionYears: parsed.data.retentionYears },
+  const retentionYears = parsed.data.retentionYears;
+  await db().$transaction(async (tx) => {
+    // Locked for the read-then-write: two admins saving at once both get their before right.
+    const rows = await tx.$queryRaw<{ name: string; retention_years: number }[]>`
+      SELECT name, retention_years FROM municipality WHERE id = ${currentMunicipality().id} FOR UPDATE`;
+    const current = rows[0];
+    if (!current) throw new DomainError("not_found");
+    await tx.municipality.update({ where: { id: currentMunicipality().id }, data: { retentionYears } });
+    await recordAdminEventInTx(tx, actor, {
+      action: "retention.years_set",
+      targetId: currentMunicipality().id,
+      targetLabel: current.name,
+      before: { retentionYears: current.retention_years },
+      after: { retentionYears },
+    });
   });
-  if (updated.count !== 1) throw new DomainError("not_found");
   logger.info("admin.retention_years_set", { actorId: actor.userId, retentionYears: parsed.data.retentionYears });
   return { retentionYears: parsed.data.retentionYears };
 }

@@ -13,6 +13,8 @@ import type { Actor } from "@/lib/domain/policy";
 import { logger } from "@/lib/log";
 import { fieldErrors, unitInputSchema, type UnitInput } from "./schemas";
 import { requireAdmin } from "./require-admin";
+import { recordAdminEventInTx } from "./admin-audit";
+import type { AuditFields } from "@/lib/domain/admin-audit";
 
 function parse(input: UnitInput) {
   const parsed = unitInputSchema.safeParse(input);
@@ -31,15 +33,24 @@ export async function createUnit(actor: Actor, input: UnitInput): Promise<{ id: 
   requireAdmin(actor, "admin.manage_units");
   const data = parse(input);
   const unit = await db()
-    .$transaction((tx) =>
-      tx.unit.create({
+    .$transaction(async (tx) => {
+      const created = await tx.unit.create({
         data: { ...data, specialCategory: data.specialCategory ?? false, municipalityId: currentMunicipality().id },
-        select: { id: true },
-      }),
-    )
+        select: { id: true, name: true, nameNn: true, nameEn: true, slug: true, email: true, systems: true, active: true, specialCategory: true },
+      });
+      await recordAdminEventInTx(tx, actor, { action: "unit.created", targetId: created.id, targetLabel: created.name, after: unitFields(created) });
+      return { id: created.id };
+    })
     .catch(slugTaken);
   logger.info("admin.unit_created", { actorId: actor.userId, unitId: unit.id });
   return unit;
+}
+
+const UNIT_FIELDS = { name: true, nameNn: true, nameEn: true, slug: true, email: true, systems: true, active: true, specialCategory: true } as const;
+
+/** What the audit trail records of a unit. */
+function unitFields(u: { name: string; nameNn: string | null; nameEn: string | null; slug: string; email: string | null; systems: string[]; active: boolean; specialCategory: boolean }): AuditFields {
+  return { name: u.name, nameNn: u.nameNn, nameEn: u.nameEn, slug: u.slug, email: u.email, systems: u.systems, active: u.active, specialCategory: u.specialCategory };
 }
 
 /** Marks every case of the unit that is not marked yet; one audit event per case. Returns how many. */
@@ -69,10 +80,19 @@ export async function updateUnit(actor: Actor, unitId: string, input: UnitInput,
   const { specialCategory, ...rest } = data;
   const markedCases = await db()
     .$transaction(async (tx) => {
-      const before = await tx.unit.findFirst({ where: { id: unitId, municipalityId: currentMunicipality().id }, select: { specialCategory: true } });
+      const before = await tx.unit.findFirst({ where: { id: unitId, municipalityId: currentMunicipality().id }, select: UNIT_FIELDS });
       if (!before) throw new DomainError("not_found");
-      await tx.unit.update({ where: { id: unitId }, data: specialCategory === undefined ? rest : { ...rest, specialCategory } });
-      return specialCategory === true && !before.specialCategory ? markCasesOfUnitInTx(tx, unitId, actor.userId, now) : 0;
+      const after = await tx.unit.update({ where: { id: unitId }, data: specialCategory === undefined ? rest : { ...rest, specialCategory }, select: UNIT_FIELDS });
+      const marked = specialCategory === true && !before.specialCategory ? await markCasesOfUnitInTx(tx, unitId, actor.userId, now) : 0;
+      await recordAdminEventInTx(tx, actor, {
+        action: "unit.updated",
+        targetId: unitId,
+        targetLabel: after.name,
+        before: unitFields(before),
+        after: { ...unitFields(after), ...(marked > 0 ? { markedCases: marked } : {}) },
+        now,
+      });
+      return marked;
     })
     .catch(slugTaken);
   logger.info("admin.unit_updated", { actorId: actor.userId, unitId, active: data.active, specialCategory: specialCategory ?? null, markedCases });

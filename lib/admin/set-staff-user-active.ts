@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { logger } from "@/lib/log";
 import { requireAdmin } from "./require-admin";
 import { unassignAfterAccessChangeInTx } from "./unassign-staff-user";
+import { recordAdminEventInTx } from "./admin-audit";
 
 export async function setStaffUserActive(
   actor: Actor,
@@ -19,13 +20,29 @@ export async function setStaffUserActive(
   if (!active && userId === actor.userId) throw new DomainError("validation_failed", { fields: { active: "deactivateSelf" } });
   const now = options.now ?? new Date();
   const { sessionsEnded, unassignedCases } = await db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, roles: true, units: { select: { unitId: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { name: true, email: true, active: true, roles: true, units: { select: { unitId: true } } },
+    });
     if (!user) throw new DomainError("not_found");
     await tx.user.update({ where: { id: userId }, data: { active } });
-    if (active) return { sessionsEnded: 0, unassignedCases: 0 };
+    const record = (extra: { unassignedCases: number }) =>
+      recordAdminEventInTx(tx, actor, {
+        action: active ? "staff_user.reactivated" : "staff_user.deactivated",
+        targetId: userId,
+        targetLabel: user.name ?? user.email,
+        before: { active: user.active },
+        after: { active, ...(active ? {} : extra) },
+        now,
+      });
+    if (active) {
+      await record({ unassignedCases: 0 });
+      return { sessionsEnded: 0, unassignedCases: 0 };
+    }
     const deleted = await tx.session.deleteMany({ where: { userId } });
     const access = { roles: user.roles, unitIds: user.units.map((u) => u.unitId) };
     const unassigned = await unassignAfterAccessChangeInTx(tx, actor, userId, { ...access, active: user.active }, { ...access, active: false }, now);
+    await record({ unassignedCases: unassigned.length });
     return { sessionsEnded: deleted.count, unassignedCases: unassigned.length };
   });
   logger.info(active ? "admin.staff_user_reactivated" : "admin.staff_user_deactivated", { actorId: actor.userId, userId, sessionsEnded, unassignedCases });

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/domain/policy";
 import { logger } from "@/lib/log";
 import { fieldErrors, staffUserUpdateSchema, type StaffUserUpdate } from "./schemas";
 import { requireAdmin } from "./require-admin";
-import { checkUnitIds } from "./units-of-municipality";
+import { checkUnitIds, unitNamesInTx } from "./units-of-municipality";
+import { recordAdminEventInTx } from "./admin-audit";
 import { unassignAfterAccessChangeInTx } from "./unassign-staff-user";
 
 export async function updateStaffUser(
@@ -28,9 +29,20 @@ export async function updateStaffUser(
   }
   const now = options.now ?? new Date();
   const unassigned = await db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, active: true, roles: true, units: { select: { unitId: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, active: true, roles: true, units: { select: { unitId: true } } },
+    });
     if (!user) throw new DomainError("not_found");
     await checkUnitIds(tx, currentMunicipality().id, data.unitIds);
+    await recordAdminEventInTx(tx, actor, {
+      action: "staff_user.updated",
+      targetId: userId,
+      targetLabel: data.name,
+      before: { name: user.name, roles: user.roles, units: await unitNamesInTx(tx, user.units.map((u) => u.unitId)) },
+      after: { name: data.name, roles: data.roles, units: await unitNamesInTx(tx, data.unitIds) },
+      now,
+    });
     await tx.user.update({ where: { id: userId }, data: { name: data.name, roles: data.roles } });
     await tx.unitMember.deleteMany({ where: { userId, unitId: { notIn: data.unitIds } } });
     await tx.unitMember.createMany({ data: data.unitIds.map((unitId) => ({ userId, unitId })), skipDuplicates: true });

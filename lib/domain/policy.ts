@@ -43,6 +43,7 @@ export const ACTIONS = [
   "admin.manage_users",
   "admin.manage_units",
   "admin.manage_templates",
+  "admin.view_audit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -116,6 +117,9 @@ export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Sc
   "admin.manage_users": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
   "admin.manage_units": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },
   "admin.manage_templates": { caseworker: "no", unit_lead: "no",   dpo: "no",  admin: "yes" },
+  // The administration's audit trail (roles granted, units, retention, letter wording): the admins
+  // who made the changes and the DPO who must answer for them.
+  "admin.view_audit":   { caseworker: "no",   unit_lead: "no",     dpo: "yes", admin: "yes" },
 };
 
 /** What a citizen may do, always only on a case where they are the requester. */

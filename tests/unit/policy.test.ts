@@ -78,6 +78,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
   unit_lead: {
     "case.view":          "YNYYYN",
@@ -104,6 +105,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
   dpo: {
     "case.view":          "YYYYYN",
@@ -130,6 +132,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "YYYYYY",
   },
   admin: {
     "case.view":          "NNNNNN",
@@ -156,6 +159,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "YYYYYY",
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
+    "admin.view_audit":   "YYYYYY",
   },
   caseworker_admin: {
     "case.view":          "YNNYYN",
@@ -182,6 +186,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "YYYYYY",
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
+    "admin.view_audit":   "YYYYYY",
   },
   staff_without_roles: {
     "case.view":          "NNNNNN",
@@ -208,6 +213,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
   // Every context's case has this citizen as requester.
   citizen_requester: {
@@ -235,6 +241,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
   citizen_other: {
     "case.view":          "NNNNNN",
@@ -261,6 +268,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
   system: {
     "case.view":          "YYYYYY",
@@ -287,6 +295,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "YYYYYY",
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
+    "admin.view_audit":   "YYYYYY",
   },
   missing: {
     "case.view":          "NNNNNN",
@@ -313,6 +322,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_users": "NNNNNN",
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
+    "admin.view_audit":   "NNNNNN",
   },
 };
 
