@@ -10,11 +10,12 @@ import type { StaffActor } from "@/lib/auth/staff-actor";
 import { LanguageSwitcher } from "@/components/layout/LanguageSwitcher";
 
 export async function StaffNav({ actor }: { actor: StaffActor | null }) {
-  const [t, tLayout, tComplaints, tDashboard, h] = await Promise.all([
+  const [t, tLayout, tComplaints, tDashboard, tLog, h] = await Promise.all([
     getTranslations("staffQueue.nav"),
     getTranslations("layout"),
     getTranslations("complaints"),
     getTranslations("dashboard"),
+    getTranslations("adminLog"),
     headers(),
   ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
@@ -26,6 +27,13 @@ export async function StaffNav({ actor }: { actor: StaffActor | null }) {
         { href: "/staff/dashboard", label: tDashboard("nav"), show: hasPermission(actor, "dashboard.view"), current: here.startsWith("/staff/dashboard") },
         { href: "/staff/complaints", label: tComplaints("nav"), show: hasPermission(actor, "complaint.handle"), current: here.startsWith("/staff/complaints") },
         { href: "/staff/admin/users", label: t("admin"), show: hasPermission(actor, "admin.manage_users"), current: here.startsWith("/staff/admin") },
+        // The DPO is no admin but reads the administration's change log.
+        {
+          href: "/staff/admin/log",
+          label: tLog("nav"),
+          show: !hasPermission(actor, "admin.manage_users") && hasPermission(actor, "admin.view_audit"),
+          current: here.startsWith("/staff/admin/log"),
+        },
       ]
     : [];
   return (

@@ -5,39 +5,51 @@ import { headers } from "next/headers";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { hasPermission } from "@/lib/domain/policy";
 
-/** Admin pages exist only for admins: everyone else gets the ordinary 404. */
+/**
+ * Admin pages exist only for admins, and the change log also for the DPO: everyone else gets the
+ * ordinary 404 (every page checks its own permission again, and so does its service).
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaffActor();
-  if (!hasPermission(actor, "admin.manage_users") || !hasPermission(actor, "admin.manage_units")) notFound();
-  const [t, tRetention, tTemplates, h] = await Promise.all([
+  const isAdmin = hasPermission(actor, "admin.manage_users") && hasPermission(actor, "admin.manage_units");
+  if (!isAdmin && !hasPermission(actor, "admin.view_audit")) notFound();
+  const [t, tRetention, tTemplates, tLog, h] = await Promise.all([
     getTranslations("staffQueue.admin.nav"),
     getTranslations("retention.admin"),
     getTranslations("letterTemplates"),
+    getTranslations("adminLog"),
     headers(),
   ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links = [
-    { href: "/staff/admin/users", label: t("users") },
-    { href: "/staff/admin/units", label: t("units") },
-    { href: "/staff/admin/retention", label: tRetention("navLabel") },
-    { href: "/staff/admin/templates", label: tTemplates("navLabel") },
+    ...(isAdmin
+      ? [
+          { href: "/staff/admin/users", label: t("users") },
+          { href: "/staff/admin/units", label: t("units") },
+          { href: "/staff/admin/retention", label: tRetention("navLabel") },
+          { href: "/staff/admin/templates", label: tTemplates("navLabel") },
+        ]
+      : []),
+    { href: "/staff/admin/log", label: tLog("nav") },
   ];
   return (
     <>
-      <nav aria-label={t("label")} className="mb-4">
-        <ul className="flex flex-wrap gap-2">
-          {links.map((l) => {
-            const current = here.startsWith(l.href);
-            return (
-              <li key={l.href}>
-                <a className="ds-button" data-variant={current ? "primary" : "secondary"} data-size="sm" href={l.href} aria-current={current ? "page" : undefined}>
-                  {l.label}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      {isAdmin && (
+        <nav aria-label={t("label")} className="mb-4">
+          <ul className="flex flex-wrap gap-2">
+            {links.map((l) => {
+              const current = here.startsWith(l.href);
+              return (
+                <li key={l.href}>
+                  <a className="ds-button" data-variant={current ? "primary" : "secondary"} data-size="sm" href={l.href} aria-current={current ? "page" : undefined}>
+                    {l.label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
       {children}
     </>
   );

@@ -12,6 +12,7 @@ import { dashboardOnTime } from "@/lib/dashboard/dashboard-on-time";
 import type { DashboardTable } from "@/lib/dashboard/dashboard-csv";
 import { formatDateLong, formatDateShort } from "@/lib/domain/calendar";
 import { hasPermission } from "@/lib/domain/policy";
+import { DashboardAdminLog } from "@/components/staff/admin/DashboardAdminLog";
 import { isLocale } from "@/i18n/locales";
 import { DashboardComplaints } from "@/components/complaints/DashboardComplaints";
 import { DataTable } from "@/components/ui/DataTable";
@@ -186,6 +187,7 @@ export default async function DashboardPage() {
           <JobStatusSection actor={actor} locale={locale} />
         </div>
       </div>
+      <DashboardAdminLog actor={actor} locale={locale} />
     </>
   );
 }

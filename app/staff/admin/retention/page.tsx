@@ -9,6 +9,8 @@ import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
 import { RetentionYearsForm } from "./RetentionYearsForm";
+import { AdminHistory } from "@/components/staff/admin/AdminHistory";
+import { currentMunicipality } from "@/lib/config/current";
 import { setRetentionYearsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -90,6 +92,7 @@ export default async function AdminRetentionPage({ searchParams }: { searchParam
           </div>
         )}
       </section>
+      <AdminHistory actor={actor} targetType="municipality" targetId={currentMunicipality().id} />
     </>
   );
 }

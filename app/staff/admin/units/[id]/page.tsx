@@ -4,11 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getUnit } from "@/lib/admin/list-units";
 import { UnitForm } from "@/components/staff/admin/UnitForm";
+import { AdminHistory } from "@/components/staff/admin/AdminHistory";
+import { hasPermission } from "@/lib/domain/policy";
 import { adminErrorTexts, unitFormLabels } from "@/components/staff/admin/texts";
 import { updateUnitAction } from "../../actions";
 
 export default async function AdminEditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaffActor();
+  if (!hasPermission(actor, "admin.manage_units")) notFound();
   const [{ id }, t] = await Promise.all([params, getTranslations("staffQueue.admin.units")]);
   const unit = await getUnit(actor, id);
   if (!unit) notFound();
@@ -40,6 +43,7 @@ export default async function AdminEditUnitPage({ params }: { params: Promise<{ 
         }}
         errorTexts={errorTexts}
       />
+      <AdminHistory actor={actor} targetType="unit" targetId={unit.id} />
     </>
   );
 }

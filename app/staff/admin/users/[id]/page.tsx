@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getStaffUser } from "@/lib/admin/list-staff-users";
 import { listUnits } from "@/lib/admin/list-units";
-import { ROLES } from "@/lib/domain/policy";
+import { hasPermission, ROLES } from "@/lib/domain/policy";
+import { AdminHistory } from "@/components/staff/admin/AdminHistory";
 import { StaffUserForm } from "@/components/staff/admin/StaffUserForm";
 import { adminErrorTexts, staffUserFormLabels } from "@/components/staff/admin/texts";
 import { setStaffUserActiveAction, updateStaffUserAction } from "../../actions";
@@ -17,6 +18,7 @@ export default async function AdminEditUserPage({
   searchParams: Promise<{ error?: string }>;
 }) {
   const actor = await requireStaffActor();
+  if (!hasPermission(actor, "admin.manage_users")) notFound();
   const [{ id }, { error }, t, tRoles, tErrors] = await Promise.all([
     params,
     searchParams,
@@ -73,6 +75,7 @@ export default async function AdminEditUserPage({
           </button>
         </form>
       </section>
+      <AdminHistory actor={actor} targetType="staff_user" targetId={user.id} />
     </>
   );
 }

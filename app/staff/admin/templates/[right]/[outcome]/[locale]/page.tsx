@@ -9,6 +9,8 @@ import { isDomainError } from "@/lib/domain/errors";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
+import { AdminHistory } from "@/components/staff/admin/AdminHistory";
+import { letterTemplateTargetId } from "@/lib/domain/admin-audit";
 import { LetterTemplateForm } from "../../../LetterTemplateForm";
 import { LANGUAGE_NAMES } from "../../../language-names";
 import { resetLetterTemplateAction, saveLetterTemplateAction } from "../../../actions";
@@ -117,6 +119,7 @@ export default async function AdminEditLetterTemplatePage({ params }: { params: 
           </section>
         </>
       )}
+      <AdminHistory actor={actor} targetType="letter_template" targetId={letterTemplateTargetId(boundKey)} />
     </>
   );
 }
