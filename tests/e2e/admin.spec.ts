@@ -122,3 +122,70 @@ test("a caseworker, a unit lead and the DPO get 404 on the admin pages", async (
     await context.close();
   }
 });
+
+test("every admin change is in the change log: admins and the DPO read it, others get 404", async ({ page, browser }) => {
+  await signInAsStaff(page, "admin@demo.test", { landing: /\/staff\/admin\/users$/ });
+  const email = uniqueEmail("logg-revisor");
+  const name = `Logg Revisor ${Date.now().toString(36)}`;
+  await page.getByLabel("Navn", { exact: true }).fill(name);
+  await page.getByLabel("Jobb-e-post").fill(email);
+  await page.getByRole("group", { name: "Roller" }).getByLabel("Saksbehandler").check();
+  await page.getByRole("group", { name: "Enheter" }).getByLabel("Byggesak").check();
+  await page.getByRole("button", { name: "Opprett bruker" }).click();
+  await expect(page.locator(".ds-alert[role=status]")).toHaveText("Brukeren er opprettet.");
+
+  // Granting the DPO role and taking the unit away: the edit page shows the change at once.
+  await page.locator(`tr[data-email="${email}"]`).getByRole("link", { name: /Endre/ }).click();
+  const userId = new URL(page.url()).pathname.split("/").pop()!;
+  await page.getByRole("group", { name: "Roller" }).getByLabel("Personvernombud").check();
+  await page.getByRole("group", { name: "Enheter" }).getByLabel("Byggesak").uncheck();
+  await page.getByRole("button", { name: "Lagre endringer" }).click();
+  await page.goto(`/staff/admin/users/${userId}`);
+  const history = page.getByTestId("admin-history");
+  await expect(history.getByRole("heading", { name: "Endringer" })).toBeVisible();
+  await expect(history.locator("tr[data-action='staff_user.updated']")).toContainText("Roller: fra Saksbehandler til Saksbehandler, Personvernombud");
+  await expect(history.locator("tr[data-action='staff_user.updated']")).toContainText("Enheter: fra Byggesak til ingen");
+  await expect(history.locator("tr[data-action='staff_user.created']")).toContainText(`Navn: ${name}`);
+  await expectNoAxeViolations(page, "admin edit user with its history");
+
+  // The whole log, from the admin menu.
+  await page.getByRole("navigation", { name: "Administrasjon" }).getByRole("link", { name: "Endringslogg" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Endringslogg for administrasjonen");
+  const row = page.locator(`[data-testid='admin-log'] tr[data-target='staff_user:${userId}'][data-action='staff_user.updated']`);
+  await expect(row).toContainText("Anne Admin");
+  await expect(row.getByRole("link", { name })).toHaveAttribute("href", `/staff/admin/users/${userId}`);
+  await expectNoAxeViolations(page, "admin change log");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoAxeViolations(page, "admin change log on a phone");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // The DPO reads the same entry, on the dashboard and in the log, but edits nothing.
+  const dpoContext = await browser.newContext();
+  const dpo = await dpoContext.newPage();
+  await signInAsStaff(dpo, "personvernombud@demo.test");
+  await dpo.goto("/staff/dashboard");
+  const latest = dpo.getByTestId("dashboard-admin-log");
+  await expect(latest.getByRole("heading", { name: "Siste endringer i administrasjonen" })).toBeVisible();
+  await expect(latest.locator(`tr[data-target='staff_user:${userId}']`).first()).toBeVisible();
+  await expectNoAxeViolations(dpo, "dashboard with the admin change log");
+  await dpo.getByRole("navigation", { name: "Saksbehandling" }).getByRole("link", { name: "Endringslogg" }).click();
+  await expect(dpo).toHaveURL(/\/staff\/admin\/log$/);
+  await dpo.goto(`/staff/admin/log?target=staff_user&id=${userId}`);
+  await expect(dpo.getByTestId("admin-log-filter")).toContainText(name);
+  await expect(dpo.locator("[data-testid='admin-log'] tbody tr")).toHaveCount(2);
+  // No links to edit pages for the DPO, and the edit pages are 404.
+  await expect(dpo.getByTestId("admin-log").getByRole("link")).toHaveCount(0);
+  await expectNoAxeViolations(dpo, "change log of one user, as the DPO");
+  expect((await dpo.goto(`/staff/admin/users/${userId}`))?.status()).toBe(404);
+  expect((await dpo.goto("/staff/admin/retention"))?.status()).toBe(404);
+  await dpoContext.close();
+
+  for (const other of ["saksbehandler@demo.test", "leder@demo.test"]) {
+    const context = await browser.newContext();
+    const otherPage = await context.newPage();
+    await signInAsStaff(otherPage, other);
+    await expect(otherPage.getByRole("link", { name: "Endringslogg" })).toHaveCount(0);
+    expect((await otherPage.goto("/staff/admin/log"))?.status(), other).toBe(404);
+    await context.close();
+  }
+});

@@ -87,7 +87,7 @@ export async function AdminLogTable({
   };
 
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="mt-4">
       <table className="ds-table pv-admin-log" data-size="sm" data-testid={testId}>
         <caption className="ds-sr-only">{caption}</caption>
         <thead>
@@ -108,8 +108,8 @@ export async function AdminLogTable({
             const bodyLang = textLang && isLocale(textLang) && textLang !== locale ? textLang : undefined;
             return (
               <tr key={entry.id} data-action={entry.action} data-target={`${entry.targetType}:${entry.targetId}`}>
-                <td className="whitespace-nowrap align-top">{formatDateTime(entry.at, locale)}</td>
-                <td className="align-top">{entry.actorName}</td>
+                <td className="whitespace-nowrap align-top" data-label={t("at")}>{formatDateTime(entry.at, locale)}</td>
+                <td className="align-top" data-label={t("actor")}>{entry.actorName}</td>
                 <td className="align-top">
                   <span className="font-semibold">{t(`actions.${entry.action}` as "actions.unit.created")}</span>
                   <br />
