@@ -37,6 +37,7 @@ import { listComplaints } from "@/lib/complaints/list-complaints";
 import { listStaffUsers } from "@/lib/admin/list-staff-users";
 import { listUnits } from "@/lib/admin/list-units";
 import { listLetterTemplates } from "@/lib/admin/letter-templates";
+import { listAdminEvents } from "@/lib/admin/admin-audit";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
 import { can, isCaseAction, ROLES, STAFF_PERMISSIONS, type Action, type Actor, type Role } from "@/lib/domain/policy";
@@ -323,6 +324,7 @@ const COLLECTION_ROWS: Record<string, CollectionRow> = {
   "admin.manage_users": { action: "admin.manage_users", refusal: "not_found", run: (a) => listStaffUsers(a) },
   "admin.manage_units": { action: "admin.manage_units", refusal: "not_found", run: (a) => listUnits(a) },
   "admin.manage_templates": { action: "admin.manage_templates", refusal: "not_found", run: (a) => listLetterTemplates(a) },
+  "admin.view_audit": { action: "admin.view_audit", refusal: "not_found", run: (a) => listAdminEvents(a) },
 };
 
 type Result = { outcome: Outcome; failure?: string };
