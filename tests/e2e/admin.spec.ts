@@ -140,6 +140,7 @@ test("every admin change is in the change log: admins and the DPO read it, other
   await page.getByRole("group", { name: "Roller" }).getByLabel("Personvernombud").check();
   await page.getByRole("group", { name: "Enheter" }).getByLabel("Byggesak").uncheck();
   await page.getByRole("button", { name: "Lagre endringer" }).click();
+  await expect(page).toHaveURL(/\/staff\/admin\/users\?done=updated$/);
   await page.goto(`/staff/admin/users/${userId}`);
   const history = page.getByTestId("admin-history");
   await expect(history.getByRole("heading", { name: "Endringer" })).toBeVisible();
