@@ -46,8 +46,8 @@ for (const lang of LANGUAGES) {
   test(`the DPO's and the admin's pages in ${lang.locale}`, async ({ browser }) => {
     test.setTimeout(180_000);
     for (const [email, paths] of [
-      ["personvernombud@demo.test", ["/staff/dashboard", "/staff/dashboard/trends", "/staff/complaints"]],
-      ["admin@demo.test", ["/staff/admin/users", "/staff/admin/units", "/staff/admin/retention", "/staff/admin/templates"]],
+      ["personvernombud@demo.test", ["/staff/dashboard", "/staff/dashboard/trends", "/staff/complaints", "/staff/admin/log"]],
+      ["admin@demo.test", ["/staff/admin/users", "/staff/admin/units", "/staff/admin/retention", "/staff/admin/templates", "/staff/admin/log", "/staff/admin/templates/access/granted/nn"]],
     ] as const) {
       const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
       const page = await context.newPage();
