@@ -205,25 +205,32 @@ export function scenarioFailed(counts: ScenarioCounts): boolean {
 
 export type TableRow = { scenario: string; counts: ScenarioCounts; recoverySeconds: number | null; seconds: number };
 
-/** The table, aligned, in Markdown (the README holds one from a real run). */
-export function formatTable(rows: TableRow[]): string {
-  const header = ["Scenario", "Requests", "Acknowledged", "Stored", "Mailed", "Lost", "Duplicated", "Resent (same Message-ID)", "Recovery s", "Scenario s"];
-  const body = rows.map((r) => [
-    r.scenario,
-    String(r.counts.requests),
-    String(r.counts.acknowledged),
-    String(r.counts.stored),
-    String(r.counts.mailed),
-    String(r.counts.lost),
-    String(r.counts.duplicated),
-    String(r.counts.resent),
-    r.recoverySeconds === null ? "-" : r.recoverySeconds.toFixed(1),
-    r.seconds.toFixed(0),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+/** A Markdown table with aligned columns: the first column left-aligned, the others (numbers) right. */
+export function markdownTable(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? "").length)));
   const numeric = (i: number) => i > 0;
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(" | ")} |`;
+    `| ${widths.map((w, i) => (numeric(i) ? (cells[i] ?? "").padStart(w) : (cells[i] ?? "").padEnd(w))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (numeric(i) ? `${"-".repeat(w + 1)}:` : `:${"-".repeat(w + 1)}`)).join("|")}|`;
   return [line(header), rule, ...body.map(line)].join("\n");
+}
+
+/** The table of the run (the README holds one from a real run). */
+export function formatTable(rows: TableRow[]): string {
+  const header = ["Scenario", "Requests", "Acknowledged", "Stored", "Mailed", "Lost", "Duplicated", "Resent (same Message-ID)", "Recovery s", "Scenario s"];
+  return markdownTable(
+    header,
+    rows.map((r) => [
+      r.scenario,
+      String(r.counts.requests),
+      String(r.counts.acknowledged),
+      String(r.counts.stored),
+      String(r.counts.mailed),
+      String(r.counts.lost),
+      String(r.counts.duplicated),
+      String(r.counts.resent),
+      r.recoverySeconds === null ? "-" : r.recoverySeconds.toFixed(1),
+      r.seconds.toFixed(0),
+    ]),
+  );
 }

@@ -22,12 +22,14 @@ export type LoadStats = {
   unavailable503: number;
   otherServerErrors: number;
   refused4xx: number;
+  /** 200 instead of 201: the case existed already (an earlier attempt was stored, its answer lost). */
+  answered200: number;
   /** When each 2xx arrived, for the recovery times. */
   ackTimes: number[];
 };
 
 export function newStats(): LoadStats {
-  return { attempts: 0, networkErrors: 0, unavailable503: 0, otherServerErrors: 0, refused4xx: 0, ackTimes: [] };
+  return { attempts: 0, networkErrors: 0, unavailable503: 0, otherServerErrors: 0, refused4xx: 0, answered200: 0, ackTimes: [] };
 }
 
 /** `count` fresh requests; the e-mail address is unique per request (a fixed test domain). */
@@ -101,6 +103,7 @@ export async function sendUntilAnswered(
     if (answer.status !== "network" && answer.status >= 200 && answer.status < 300) {
       const at = Date.now();
       stats.ackTimes.push(at);
+      if (answer.status === 200) stats.answered200++;
       return { status: answer.status, reference: answer.reference, at };
     }
     if (answer.status !== "network" && answer.status >= 400 && answer.status < 500) {
