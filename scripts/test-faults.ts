@@ -31,7 +31,7 @@ const dataDir = path.resolve(".data-faults");
 
 /** Sizes: `--small` for CI (the whole script well under 2 minutes), otherwise a real run. */
 const plan = small
-  ? { requests: 24, spacingMs: 250, faultAtMs: 1500, smtpDownMs: 3000, pgDownMs: 3000, deadlineMs: 120_000, drainMs: 90_000 }
+  ? { requests: 24, spacingMs: 150, faultAtMs: 1000, smtpDownMs: 2000, pgDownMs: 2000, deadlineMs: 120_000, drainMs: 90_000 }
   : { requests: 300, spacingMs: 100, faultAtMs: 6000, smtpDownMs: 8000, pgDownMs: 8000, deadlineMs: 300_000, drainMs: 240_000 };
 const CONCURRENCY = 8;
 /** A row left `sending` by a killed app is sent again after this lease (OUTBOX_LEASE_SECONDS). */
@@ -124,7 +124,7 @@ async function drain(url: string, requests: LoadRequest[], timeoutMs: number): P
     await sleep(500);
   }
   // A repeat would arrive within moments of the row turning `sent`: give it the chance to.
-  await sleep(1500);
+  await sleep(1000);
   return (Date.now() - started) / 1000;
 }
 
