@@ -270,8 +270,10 @@ async function main() {
       async () => {
         await postgres!.kill();
         await sleep(plan.pgDownMs);
+        // Recovery counts from here: PostgreSQL's start-up and crash recovery, then the app's reconnect.
+        const restartedAt = Date.now();
         await postgres!.restart();
-        return Date.now();
+        return restartedAt;
       },
       firstAckAfter,
     ),
