@@ -123,7 +123,7 @@ export type FaultSmtp = {
   url: string;
   /** Every mail accepted so far: its Message-ID, the references in it and when. Never the addresses. */
   mails: (ReceivedMail & { receivedAt: number })[];
-  /** Stops listening; connections that are still open get a moment to finish, then 421 and closed. */
+  /** Stops listening at once; a transaction under way may finish (up to 10 s, then 421 and closed). */
   stop: () => Promise<void>;
   start: () => Promise<void>;
   running: () => boolean;
@@ -139,7 +139,10 @@ export async function startFaultSmtp(options: { port: number }): Promise<FaultSm
       disabledCommands: ["STARTTLS"],
       banner: "Personvernportalen fault test mail server",
       logger: false,
-      closeTimeout: 1000,
+      // A mail server going down for maintenance: no new connections at once, a transaction under
+      // way ends first (nodemailer sends one mail per connection). Cutting one off between "250" and
+      // the recorded mail would fabricate SMTP's own classic duplicate, which is not the portal's.
+      closeTimeout: 10_000,
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((parsed) => {
