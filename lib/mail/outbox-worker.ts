@@ -47,10 +47,14 @@ type ClaimedRow = {
 /**
  * Mails this process sent whose `sent` status the database did not take (it was away at that
  * moment), by row id with the claim that sent them. One per process: a test passes its own to
- * play a second process (or one that crashed and so forgot).
+ * play a second process (or one that crashed and so forgot). On globalThis like the worker's state:
+ * Next.js loads this module once for instrumentation.ts (the poll) and again for the route
+ * handlers (kickOutbox), and a send remembered by one copy was sent again by the other after the
+ * lease (found by npm run test:faults, PostgreSQL killed under load).
  */
 export type UnrecordedSends = Map<string, { claimedAt: Date; sentAt: Date }>;
-const unrecordedInThisProcess: UnrecordedSends = new Map();
+const globalForUnrecorded = globalThis as unknown as { __outboxUnrecorded?: UnrecordedSends };
+const unrecordedInThisProcess: UnrecordedSends = (globalForUnrecorded.__outboxUnrecorded ??= new Map());
 
 async function markSent(id: string, claimedAt: Date, sentAt: Date): Promise<void> {
   const { count } = await db().mailOutbox.updateMany({
