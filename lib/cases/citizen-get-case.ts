@@ -14,6 +14,7 @@ import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { logger } from "@/lib/log";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 /** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
 export const CITIZEN_TIMELINE_EVENTS = [
@@ -74,7 +75,7 @@ type Client = Tx | ReturnType<typeof db>;
 
 /** The case if (and only if) it was filed by `identityId`. For services that act on it. */
 export async function findOwnedCase(client: Client, identityId: string, reference: string) {
-  if (!identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!identityId || !isCanonicalCaseReference(reference)) return null;
   return client.case.findFirst({
     where: { reference, requester: { identityId } },
     select: {
@@ -110,7 +111,7 @@ export async function citizenGetCase(
   citizen: { identityId: string; level: CitizenLevel },
   reference: string,
 ): Promise<CitizenCaseView | null> {
-  if (!citizen.identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!citizen.identityId || !isCanonicalCaseReference(reference)) return null;
   const found = await db().case.findFirst({
     where: { reference, requester: { identityId: citizen.identityId } },
     select: {

@@ -16,6 +16,7 @@ import { logger } from "@/lib/log";
 import { caseScopeFilter } from "./case-scope";
 import { staffMayWriteNow } from "./follow-up";
 import type { UnitNames } from "@/lib/domain/unit-names";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export type StaffCaseView = {
   id: string;
@@ -40,7 +41,7 @@ export type StaffCaseView = {
 };
 
 export async function staffCaseRef(actor: Actor, reference: string) {
-  if (actor.kind !== "staff" || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (actor.kind !== "staff" || !isCanonicalCaseReference(reference)) return null;
   const found = await db().case.findFirst({
     where: { AND: [{ reference }, caseScopeFilter(actor)] },
     select: {

@@ -9,6 +9,7 @@ import { isSpecialCategory } from "@/lib/cases/citizen-get-case";
 import { identityAtLeast } from "@/lib/domain/case-status";
 import { compareComplaints, mayFileComplaint, type ComplaintStatus } from "@/lib/domain/complaints";
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export type CitizenComplaintRow = {
   id: string;
@@ -31,7 +32,7 @@ export async function citizenComplaints(
   citizen: { identityId: string; level: CitizenLevel },
   reference: string,
 ): Promise<CitizenComplaintsView | null> {
-  if (!citizen.identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!citizen.identityId || !isCanonicalCaseReference(reference)) return null;
   const found = await db().case.findFirst({
     where: { reference, requester: { identityId: citizen.identityId } },
     select: {

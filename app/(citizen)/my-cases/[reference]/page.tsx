@@ -13,6 +13,7 @@ import { CitizenComplaintPanel } from "@/components/complaints/CitizenComplaintP
 import { LetterText } from "@/components/letters/LetterText";
 import { currentMunicipality } from "@/lib/config/current";
 import { sendCitizenMessageAction } from "./actions";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ type Search = { sent?: string; answered?: string; uploaded?: string; uploadError
 
 export default async function MyCasePage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Search> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
-  if (!/^PV-\d{4}-\d{6,}$/.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const returnTo = `/my-cases/${reference}`;
   const citizen = await requireCitizen(returnTo);
   const view = await citizenGetCase(citizen, reference);

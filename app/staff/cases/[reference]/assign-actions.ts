@@ -14,8 +14,8 @@ import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import { queueHref } from "@/components/staff/queue-url";
 import { caseFormFailure } from "./case-form-failure";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function field(formData: FormData, key: string): string {
   const v = formData.get(key);
@@ -24,7 +24,7 @@ function field(formData: FormData, key: string): string {
 
 async function begin(formData: FormData) {
   const reference = field(formData, "reference");
-  if (!REFERENCE.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   const version = Number(field(formData, "version"));
   return { actor, reference, version: Number.isInteger(version) ? version : 0 };

@@ -31,6 +31,7 @@ import type { CaseActionState, FieldValue } from "@/components/staff/case/action
 import { caseFormFailure, translateFormKey } from "./case-form-failure";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { rightsShortLabel } from "@/components/staff/right-labels";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 type Ctx = {
@@ -43,7 +44,6 @@ type Ctx = {
   values: Record<string, FieldValue>;
 };
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function collect(formData: FormData): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
@@ -78,7 +78,7 @@ async function zodErrors(t: T, error: z.ZodError, rename: Record<string, string>
 /** Actor, reference and permission first: an outsider gets 404, a colleague without the right "not allowed". */
 async function begin(formData: FormData, permission: keyof CaseWorkPermissions): Promise<Ctx> {
   const reference = formData.get("reference");
-  if (typeof reference !== "string" || !REFERENCE.test(reference)) notFound();
+  if (typeof reference !== "string" || !isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   let found: CaseForAction;
   try {
