@@ -9,10 +9,12 @@ import { dbDateToIso } from "@/lib/db/dates";
 import type { AttachmentPurpose, CaseStatus, OnBehalfOf, Right } from "@/lib/db/generated/client";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { followUpUntil, requesterMayWriteNow as followUpOpen } from "./follow-up";
-import { isClosed, identityAtLeast } from "@/lib/domain/case-status";
+import { isClosed } from "@/lib/domain/case-status";
+import { can, citizenMustStepUp } from "@/lib/domain/policy";
+import { DomainError } from "@/lib/domain/errors";
+import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
-import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { logger } from "@/lib/log";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
@@ -92,9 +94,16 @@ export async function findOwnedCase(client: Client, identityId: string, referenc
   });
 }
 
-/** Whether the case holds special-category data (Art. 9): its flag, the one place that decides. */
-export function isSpecialCategory(c: { specialCategory: boolean }): boolean {
-  return c.specialCategory === true;
+/**
+ * May this citizen write to their own case found by `findOwnedCase` (a message, a file)? The
+ * policy decides (special-category cases need ID-porten level high); refused = forbidden, since the
+ * page never offers it.
+ */
+export function assertCitizenMayMessage(owned: { requesterId: string; specialCategory: boolean }, level: CitizenLevel | undefined): void {
+  const actor = { kind: "citizen" as const, requesterId: owned.requesterId, level };
+  if (!can(actor, "case.message", { unitId: null, requesterId: owned.requesterId, assigneeId: null, specialCategory: owned.specialCategory })) {
+    throw new DomainError("forbidden");
+  }
 }
 
 function maskedOrNull(ciphertext: string | null | undefined): string | null {
@@ -156,8 +165,8 @@ export async function citizenGetCase(
   });
   if (!found) return null;
 
-  const specialCategory = isSpecialCategory(found);
-  const needsHighLevel = specialCategory && !identityAtLeast(citizen.level, "idporten_high");
+  const specialCategory = found.specialCategory;
+  const needsHighLevel = citizenMustStepUp({ kind: "citizen", requesterId: "", level: citizen.level }, found);
   return {
     id: found.id,
     reference: found.reference,

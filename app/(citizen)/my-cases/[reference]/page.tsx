@@ -24,6 +24,7 @@ const UPLOAD_ERRORS: Record<string, string> = {
   type: "fileType",
   rate_limited: "rateLimited",
   closed: "caseClosed",
+  step_up: "stepUp",
 };
 
 type Search = { sent?: string; answered?: string; uploaded?: string; uploadError?: string; withdrawn?: string; secure?: string };
