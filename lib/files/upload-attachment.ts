@@ -14,7 +14,7 @@ import { assertCitizenMayMessage, findOwnedCase } from "@/lib/cases/citizen-get-
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";
 import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "@/lib/cases/follow-up";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
 

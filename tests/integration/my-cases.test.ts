@@ -9,7 +9,7 @@ import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
 import { citizenWithdraw } from "@/lib/cases/citizen-withdraw";
 import { staffSendMessage } from "@/lib/cases/staff-send-message";
-import { staffGetCase } from "@/lib/cases/staff-get-case";
+import { staffGetCase } from "@/lib/cases/staff-case-view";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";

@@ -9,7 +9,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { assignCase } from "@/lib/cases/assign-case";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import { queueHref } from "@/components/staff/queue-url";

@@ -5,7 +5,7 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/staff-actor";
-import { lastChangedBy } from "@/lib/cases/staff-get-case";
+import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { formatDateLong } from "@/lib/domain/calendar";
 import type { ActionFailure } from "@/lib/http/action-failure";
 import { isLocale } from "@/i18n/locales";

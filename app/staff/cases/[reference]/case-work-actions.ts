@@ -14,13 +14,8 @@ import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
 import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
 import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
-import {
-  CASE_WORK_ACTIONS,
-  requireCaseAction,
-  taskAssigneesFor,
-  type CaseForAction,
-  type CaseWorkPermissions,
-} from "@/lib/cases/staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction, type CaseWorkPermissions } from "@/lib/cases/case-access";
+import { taskAssigneesFor } from "@/lib/cases/staff-case-view";
 import { deriveDecisionOutcome, outcomesFor, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
