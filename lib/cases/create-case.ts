@@ -13,6 +13,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { renderReceiptLetter } from "@/lib/letters/receipt-letter";
 import type { Locale } from "@/i18n/locales";
 import { nextCaseReference } from "./case-reference";
+import type { LetterKind } from "@/lib/domain/letters";
 
 export function receiptLink(receiptToken: string) {
   return `${publicUrl()}/receipt/${receiptToken}`;
@@ -79,7 +80,7 @@ export async function deliverReceiptInTx(
     postalAddress: input.postalAddress,
     municipality: municipalityProfile(input.municipalityId),
   });
-  await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt", locale: input.locale, pdf: Buffer.from(pdf) } });
+  await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt" satisfies LetterKind, locale: input.locale, pdf: Buffer.from(pdf) } });
   return "letter";
 }
 

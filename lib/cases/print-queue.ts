@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/domain/errors";
 import { can, hasPermission, type Actor } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
+import { isLetterKind, type LetterKind } from "@/lib/domain/letters";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const PRINT_QUEUE_LIMIT = 200;
@@ -69,6 +70,8 @@ export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
   }));
 }
 
+const PDF_NAME_PREFIX: Readonly<Record<LetterKind, string>> = { receipt: "kvittering", response: "svarbrev", message: "brev" };
+
 /** A letter's PDF, for anyone who may see its case (any delivery, any status); null otherwise. */
 export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName: string; bytes: Buffer } | null> {
   if (actor.kind !== "staff" || !UUID.test(id)) return null;
@@ -77,7 +80,7 @@ export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName
     select: { kind: true, pdf: true, case: { select: { reference: true } } },
   });
   if (!letter?.pdf) return null;
-  const prefix = letter.kind === "receipt" ? "kvittering" : letter.kind === "response" ? "svarbrev" : "brev";
+  const prefix = isLetterKind(letter.kind) ? PDF_NAME_PREFIX[letter.kind] : "brev";
   return { fileName: `${prefix}-${letter.case.reference}.pdf`, bytes: Buffer.from(letter.pdf) };
 }
 

@@ -30,6 +30,7 @@ import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
+import { LETTER_DELIVERIES, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
 
 export const LETTER_BODY_MAX = 20_000;
 
@@ -38,11 +39,11 @@ export const sendLetterSchema = z.object({
     .string()
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(1, "bodyEmpty").max(LETTER_BODY_MAX, "bodyTooLong")),
-  delivery: z.enum(["portal", "post"], { error: "delivery" }),
+  delivery: z.enum(LETTER_DELIVERIES, { error: "delivery" }),
 });
 
 export type SendLetterInput = { reference: string; body: string; delivery: string; expectedVersion: number; now?: Date };
-export type SendLetterResult = { letterId: string; delivery: "portal" | "post"; messageId: string | null; attachmentId: string | null; mailed: boolean };
+export type SendLetterResult = { letterId: string; delivery: LetterDelivery; messageId: string | null; attachmentId: string | null; mailed: boolean };
 
 export async function sendResponseLetter(actor: Actor, input: SendLetterInput): Promise<SendLetterResult> {
   const visible = await staffCaseRef(actor, input.reference);
@@ -94,7 +95,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
     const letter = await db().$transaction(async (tx) => {
       await bumpCaseVersionInTx(tx, c.id, version.data);
       const row = await tx.letter.create({
-        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "post", status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
+        data: { caseId: c.id, kind: "response" satisfies LetterKind, locale: c.locale, delivery: "post" satisfies LetterDelivery, status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
         select: { id: true },
       });
       await tx.caseEvent.create({
@@ -116,7 +117,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
       });
       // The letter points at its message, so the thread shows it as a letter with its PDF.
       const letter = await tx.letter.create({
-        data: { caseId: c.id, kind: "response", locale: c.locale, delivery: "portal", status: "queued", body, pdf, createdById: actor.userId, createdAt: now, messageId: message.id },
+        data: { caseId: c.id, kind: "response" satisfies LetterKind, locale: c.locale, delivery: "portal" satisfies LetterDelivery, status: "queued", body, pdf, createdById: actor.userId, createdAt: now, messageId: message.id },
         select: { id: true },
       });
       const attachment = await tx.attachment.create({

@@ -9,6 +9,7 @@ import { isLocale } from "@/i18n/locales";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { renderResponseLetterPdf } from "./response-pdf";
+import type { LetterDelivery, LetterKind } from "@/lib/domain/letters";
 
 export type MessageLetterInput = {
   locale: string;
@@ -95,9 +96,9 @@ export async function queuePaperCopyInTx(
   const created = await tx.letter.create({
     data: {
       caseId: c.id,
-      kind: "message",
+      kind: "message" satisfies LetterKind,
       locale: c.locale,
-      delivery: "post",
+      delivery: "post" satisfies LetterDelivery,
       body: letter.text,
       pdf: Buffer.from(letter.pdf),
       createdById: input.staffUserId,

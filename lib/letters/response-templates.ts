@@ -21,7 +21,8 @@ import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
 import { isLegalBasisId, LEGAL_BASES, RIGHTS, type LegalBasisId, type Right } from "@/lib/domain/rights";
 import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
-export type LetterDelivery = "portal" | "post";
+export type { LetterDelivery } from "@/lib/domain/letters";
+import type { LetterDelivery } from "@/lib/domain/letters";
 
 export type LetterDecision = {
   right: Right;

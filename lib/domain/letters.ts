@@ -1,0 +1,20 @@
+/**
+ * Letters the portal writes to a requester. One list each, matched by CHECK constraints on the
+ * letter table (letter_kind_known and letter_delivery_known, kept equal by tests/integration/letter-kinds.test.ts).
+ */
+
+/** receipt: the PDF receipt of a request; response: the answer letter (Art. 12); message: a message sent as a letter to someone who answers by post. */
+export const LETTER_KINDS = ["receipt", "response", "message"] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** post: waits in the print queue; portal: delivered as a secure message with the PDF attached. */
+export const LETTER_DELIVERIES = ["post", "portal"] as const;
+export type LetterDelivery = (typeof LETTER_DELIVERIES)[number];
+
+export function isLetterKind(value: unknown): value is LetterKind {
+  return typeof value === "string" && (LETTER_KINDS as readonly string[]).includes(value);
+}
+
+export function isLetterDelivery(value: unknown): value is LetterDelivery {
+  return typeof value === "string" && (LETTER_DELIVERIES as readonly string[]).includes(value);
+}
