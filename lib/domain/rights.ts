@@ -185,6 +185,16 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
+/** Whether `values` holds a valid answer to `field` (of `right`): a boolean, an offered option, a text. */
+function isAnswered(right: Right, field: RequestField, values: Readonly<Record<string, unknown>>): boolean {
+  const spec = RIGHTS_CATALOGUE[right].fields.find((f) => f.name === field);
+  const value = values[field];
+  if (!spec) return !isBlank(value);
+  if (spec.kind === "boolean") return typeof value === "boolean";
+  if (spec.kind === "enum") return typeof value === "string" && spec.options.includes(value);
+  return !isBlank(value);
+}
+
 /**
  * The required fields of `right` that `values` leaves empty or invalid
  * (enum values outside the options, non-boolean booleans). Empty array = complete.
@@ -196,7 +206,9 @@ export function missingRequestFields(right: Right, values: Readonly<Record<strin
     const value = values[spec.name];
     switch (spec.kind) {
       case "text":
-        if (spec.requiredUnless && values[spec.requiredUnless.field] === spec.requiredUnless.equals) break;
+        // Needed unless another answer says otherwise: not asked for while that answer is missing
+        // (it is reported itself), nor when it says so.
+        if (spec.requiredUnless && (!isAnswered(right, spec.requiredUnless.field, values) || values[spec.requiredUnless.field] === spec.requiredUnless.equals)) break;
         if (isBlank(value)) missing.push(spec.name);
         break;
       case "boolean":

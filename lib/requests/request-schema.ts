@@ -5,7 +5,7 @@
 // The flow has four steps, each with its own schema (what, details, about; summary only sends), and
 // `submitRequestSchema` is the whole request in one object (JSON API, and what the submit service takes).
 import { z } from "zod";
-import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
+import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, missingRequestFields, type Right } from "@/lib/domain/rights";
 import { isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
 import { ageOn, birthDateOfNationalId, isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { isPlainText, NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
@@ -125,28 +125,16 @@ function checkDetailsForRights(
   ctx: z.RefinementCtx,
   prefix: (string | number)[] = [],
 ) {
-  const missing = (field: DetailField) =>
-    ctx.addIssue({ code: "custom", path: [...prefix, field], message: `${V}.${field}.required` });
-  const blank = (v: unknown) => v === undefined || v === null || v === "";
-  const chosen = new Set(rights);
-  if (chosen.has("rectification")) {
-    if (blank(details.incorrectData)) missing("incorrectData");
-    if (blank(details.correctData)) missing("correctData");
+  // The requirements are the rights catalogue's (RIGHTS_CATALOGUE, missingRequestFields): one list.
+  const reported = new Set<string>();
+  for (const right of RIGHTS) {
+    if (!rights.includes(right)) continue;
+    for (const field of missingRequestFields(right, details)) {
+      if (reported.has(field)) continue;
+      reported.add(field);
+      ctx.addIssue({ code: "custom", path: [...prefix, field], message: `${V}.${field}.required` });
+    }
   }
-  if (chosen.has("erasure")) {
-    if (blank(details.dataToErase)) missing("dataToErase");
-    if (blank(details.erasureGround)) missing("erasureGround");
-  }
-  if (chosen.has("restriction") || chosen.has("objection")) {
-    if (blank(details.processingConcerned)) missing("processingConcerned");
-  }
-  if (chosen.has("restriction") && blank(details.restrictionGround)) missing("restrictionGround");
-  if (chosen.has("objection")) {
-    if (details.directMarketing === undefined) missing("directMarketing");
-    // An objection to direct marketing is absolute (Art. 21(3)): no reasons needed.
-    else if (details.directMarketing === false && blank(details.objectionReasons)) missing("objectionReasons");
-  }
-  if (chosen.has("portability") && blank(details.dataProvided)) missing("dataProvided");
   const { scopePeriodFrom: from, scopePeriodTo: to } = details;
   if (from && to && isValidIsoDate(from) && isValidIsoDate(to) && from > to) {
     ctx.addIssue({ code: "custom", path: [...prefix, "scopePeriodTo"], message: `${V}.scopePeriodTo.beforeFrom` });
