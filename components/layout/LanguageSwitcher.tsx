@@ -21,7 +21,8 @@ export async function LanguageSwitcher() {
         {LOCALES.map((l) => (
           <li key={l}>
             <button
-              type="submit"
+              // The language in use is shown as chosen; pressing it again does not reload the page.
+              type={l === locale ? "button" : "submit"}
               name="locale"
               value={l}
               lang={l}

@@ -55,6 +55,8 @@ async function expectedForBarnehage() {
 
 test.describe("dashboard over time", () => {
   test("the DPO filters by unit and period, sees the on-time rate below 100 % with overdue open cases, charts and tables, downloads for Excel and as CSV, in nb, nn and en, at 375 px, with zero axe violations", async ({ page }) => {
+    // Three languages, a phone width and two downloads each: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const fileCase = async () => {
       const created = await page.request.post("/api/v1/requests", {
         data: {

@@ -16,7 +16,11 @@ export const RIGHT_TITLES: Record<Right, string> = {
 export const VALID_FNR = "01019012480";
 
 export async function goOn(page: Page) {
+  const from = page.url();
   await page.getByRole("button", { name: "Gå videre" }).click();
+  // Until the next step is there (or the step shows its errors): a test that goes on at once must
+  // not race the navigation.
+  await Promise.race([page.waitForURL((url) => url.href !== from), page.locator(".ds-error-summary").waitFor()]);
 }
 
 /** From the start page link to the first step with `right` ticked. */

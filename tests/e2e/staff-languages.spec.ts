@@ -65,6 +65,7 @@ for (const lang of LANGUAGES) {
 test("the English request form names the units in English (falling back to bokmål)", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto("/request/new?right=access");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/request\/details$/);
