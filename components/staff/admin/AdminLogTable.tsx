@@ -9,9 +9,10 @@ import { ROLES, type Role } from "@/lib/domain/policy";
 import { RIGHTS, type Right } from "@/lib/domain/rights";
 import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
 import { isLocale, type Locale } from "@/i18n/locales";
+import { isOneOf } from "@/i18n/translator";
 import { LANGUAGE_NAMES } from "@/app/staff/admin/templates/language-names";
 
-const FIELDS = new Set([
+const FIELDS = [
   "name",
   "email",
   "roles",
@@ -26,7 +27,7 @@ const FIELDS = new Set([
   "markedCases",
   "retentionYears",
   "body",
-]);
+] as const;
 
 /** Where an admin edits the target (null: no page for it). */
 export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId">): string | null {
@@ -75,7 +76,7 @@ export async function AdminLogTable({
   testId?: string;
 }) {
   const [t, tRoles, targetName] = await Promise.all([getTranslations("adminLog"), getTranslations("staffQueue.admin.roles"), targetNamer()]);
-  const fieldName = (field: string) => t(FIELDS.has(field) ? (`fields.${field}` as "fields.name") : "fields.other");
+  const fieldName = (field: string) => t(isOneOf(FIELDS, field) ? `fields.${field}` : "fields.other");
   const valueText = (field: string, value: AuditValue | undefined): string => {
     if (value === null || value === undefined || value === "") return field === "body" ? t("values.standardText") : t("values.empty");
     if (typeof value === "boolean") return value ? t("values.yes") : t("values.no");
@@ -111,7 +112,7 @@ export async function AdminLogTable({
                 <td className="whitespace-nowrap align-top" data-label={t("at")}>{formatDateTime(entry.at, locale)}</td>
                 <td className="align-top" data-label={t("actor")}>{entry.actorName}</td>
                 <td className="align-top">
-                  <span className="font-semibold">{t(`actions.${entry.action}` as "actions.unit.created")}</span>
+                  <span className="font-semibold">{t(`actions.${entry.action}`)}</span>
                   <br />
                   {href ? (
                     <a className="ds-link" href={href}>
