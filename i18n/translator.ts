@@ -19,10 +19,10 @@ export type MessageKey<NS extends Namespace = never> = Parameters<Translator<NS>
 
 /**
  * Whether a key that comes from data (a zod issue, a service's error) names a message in `messages`
- * (the catalogue, or the part of it a client component was given): narrows it to a key the
- * translator takes, instead of a cast.
+ * (the catalogue, the part of it a client component was given, or the namespace NS's subtree):
+ * narrows it to a key the translator takes, instead of a cast.
  */
-export function isMessageKeyIn(messages: object, key: string): key is MessageKey {
+export function isMessageKeyIn<NS extends Namespace = never>(messages: object, key: string): key is MessageKey<NS> {
   let node: unknown = messages;
   for (const part of key.split(".")) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, part)) return false;

@@ -26,7 +26,7 @@ export function useStepForm(options: {
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const form = useForm<FieldValues>({
-    resolver: zodResolver(options.schema as never) as Resolver<FieldValues>,
+    resolver: zodResolver(options.schema) as Resolver<FieldValues>,
     defaultValues: state.values,
     shouldFocusError: false,
   });
