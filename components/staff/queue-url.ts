@@ -1,5 +1,6 @@
 // The queue's URL: its filters (kept by the filter form, the saved views, paging and the actions'
 // redirects) and a notice after an action. Pure functions, shared by the page and the actions.
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 export const QUEUE_FILTER_KEYS = [
   "view",
   "status",
@@ -83,15 +84,14 @@ export function queueHref(filters: URLSearchParams, extra: { cursor?: string | n
   return query ? `/staff?${query}` : "/staff";
 }
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 /** The notice in the URL, validated (a hand-made URL shows nothing rather than arbitrary text). */
 export function queueNoticeFrom(input: SearchParamsInput): QueueNotice | null {
   const p = toSearchParams(input);
   const ref = p.get("ref") ?? "";
   const done = p.get("done");
-  if (done === "claimed" && REFERENCE.test(ref)) return { done, ref };
-  if (done === "moved" && REFERENCE.test(ref)) return { done, ref };
+  if (done === "claimed" && isCanonicalCaseReference(ref)) return { done, ref };
+  if (done === "moved" && isCanonicalCaseReference(ref)) return { done, ref };
   if (done === "assigned" && /^\d{1,3}$/.test(p.get("count") ?? "")) {
     const stale = p.get("stale") ?? "";
     return { done, count: Number(p.get("count")), ...(/^[1-9]\d{0,2}$/.test(stale) ? { stale: Number(stale) } : {}) };
@@ -101,7 +101,7 @@ export function queueNoticeFrom(input: SearchParamsInput): QueueNotice | null {
     const errorId = p.get("errorId") ?? "";
     return {
       error: error as QueueNoticeError,
-      ref: REFERENCE.test(ref) ? ref : undefined,
+      ref: isCanonicalCaseReference(ref) ? ref : undefined,
       errorId: /^[0-9a-f-]{36}$/.test(errorId) ? errorId : undefined,
     };
   }

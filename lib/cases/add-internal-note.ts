@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const noteSchema = z.object({

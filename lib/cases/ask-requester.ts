@@ -20,7 +20,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { loadSnapshot, transitionCaseInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { myCaseLink } from "./staff-send-message";
-import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const versionField = z.coerce.number({ error: "caseWork.validation.version" }).int().min(1, "caseWork.validation.version");

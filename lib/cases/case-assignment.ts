@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { isClosed } from "@/lib/domain/case-status";
 import { can, type Actor } from "@/lib/domain/policy";
 import { assigneeChoicesFor } from "./assign-case";
-import { staffCaseRef } from "./staff-get-case";
+import { staffCaseRef } from "./case-access";
 
 export type CaseAssignmentView = {
   reference: string;

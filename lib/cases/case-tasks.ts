@@ -20,7 +20,8 @@ import type { Actor } from "@/lib/domain/policy";
 import { rightDefinition, type Right } from "@/lib/domain/rights";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction, taskAssigneesFor } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
+import { taskAssigneesFor } from "./staff-case-view";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const TASK_KINDS = ["search", "correct", "erase", "restrict", "notify_recipient", "other"] as const satisfies readonly TaskKind[];

@@ -5,9 +5,10 @@
 import { db, type Tx } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import type { ActorType, Prisma } from "@/lib/db/generated/client";
-import { applyCommand, type CaseCommand, type CaseSnapshot, type ApplyResult } from "@/lib/domain/case-state-machine";
+import { applyCommand, type CaseCommand, type ApplyResult } from "@/lib/domain/case-state-machine";
 import { oneMonthDueDate } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
+import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
 
 export type TransitionActor = { type: ActorType; id: string | null };
 
@@ -26,31 +27,10 @@ export type TransitionResult = ApplyResult & { version: number };
 export async function loadSnapshot(tx: Tx, caseId: string) {
   const found = await tx.case.findUnique({
     where: { id: caseId },
-    select: {
-      id: true,
-      status: true,
-      extended: true,
-      receivedAt: true,
-      rights: true,
-      closedAt: true,
-      identityLevel: true,
-      version: true,
-      pauses: { select: { id: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
-      _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
-    },
+    select: { ...CASE_SNAPSHOT_SELECT, id: true, version: true },
   });
   if (!found) throw new DomainError("not_found");
-  const snapshot: CaseSnapshot = {
-    status: found.status,
-    extended: found.extended,
-    receivedAt: found.receivedAt,
-    rights: found.rights,
-    closedAt: found.closedAt,
-    identityLevel: found.identityLevel,
-    pauses: found.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
-    answerFiles: found._count.attachments,
-  };
-  return { row: found, snapshot };
+  return { row: found, snapshot: toCaseSnapshot(found) };
 }
 
 /** Runs the transition inside `tx` (for callers that write more in the same transaction). */

@@ -15,7 +15,7 @@ import { isClosed } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
-import { requireCaseAction } from "./staff-get-case";
+import { requireCaseAction } from "./case-access";
 
 export const changeUnitSchema = z.object({
   unitId: z.uuid("policyWork.unit.errors.unitRequired"),

@@ -9,11 +9,14 @@ import { dbDateToIso } from "@/lib/db/dates";
 import type { AttachmentPurpose, CaseStatus, OnBehalfOf, Right } from "@/lib/db/generated/client";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { followUpUntil, requesterMayWriteNow as followUpOpen } from "./follow-up";
-import { isClosed, identityAtLeast } from "@/lib/domain/case-status";
+import { isClosed } from "@/lib/domain/case-status";
+import { can, citizenMustStepUp } from "@/lib/domain/policy";
+import { DomainError } from "@/lib/domain/errors";
+import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
-import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { logger } from "@/lib/log";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 /** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
 export const CITIZEN_TIMELINE_EVENTS = [
@@ -74,7 +77,7 @@ type Client = Tx | ReturnType<typeof db>;
 
 /** The case if (and only if) it was filed by `identityId`. For services that act on it. */
 export async function findOwnedCase(client: Client, identityId: string, reference: string) {
-  if (!identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!identityId || !isCanonicalCaseReference(reference)) return null;
   return client.case.findFirst({
     where: { reference, requester: { identityId } },
     select: {
@@ -91,9 +94,16 @@ export async function findOwnedCase(client: Client, identityId: string, referenc
   });
 }
 
-/** Whether the case holds special-category data (Art. 9): its flag, the one place that decides. */
-export function isSpecialCategory(c: { specialCategory: boolean }): boolean {
-  return c.specialCategory === true;
+/**
+ * May this citizen write to their own case found by `findOwnedCase` (a message, a file)? The
+ * policy decides (special-category cases need ID-porten level high); refused = forbidden, since the
+ * page never offers it.
+ */
+export function assertCitizenMayMessage(owned: { requesterId: string; specialCategory: boolean }, level: CitizenLevel | undefined): void {
+  const actor = { kind: "citizen" as const, requesterId: owned.requesterId, level };
+  if (!can(actor, "case.message", { unitId: null, requesterId: owned.requesterId, assigneeId: null, specialCategory: owned.specialCategory })) {
+    throw new DomainError("forbidden");
+  }
 }
 
 function maskedOrNull(ciphertext: string | null | undefined): string | null {
@@ -110,7 +120,7 @@ export async function citizenGetCase(
   citizen: { identityId: string; level: CitizenLevel },
   reference: string,
 ): Promise<CitizenCaseView | null> {
-  if (!citizen.identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!citizen.identityId || !isCanonicalCaseReference(reference)) return null;
   const found = await db().case.findFirst({
     where: { reference, requester: { identityId: citizen.identityId } },
     select: {
@@ -155,8 +165,8 @@ export async function citizenGetCase(
   });
   if (!found) return null;
 
-  const specialCategory = isSpecialCategory(found);
-  const needsHighLevel = specialCategory && !identityAtLeast(citizen.level, "idporten_high");
+  const specialCategory = found.specialCategory;
+  const needsHighLevel = citizenMustStepUp({ kind: "citizen", requesterId: "", level: citizen.level }, found);
   return {
     id: found.id,
     reference: found.reference,

@@ -6,13 +6,16 @@
 import { db } from "@/lib/db/client";
 import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
-import { findOwnedCase } from "./citizen-get-case";
+import { assertCitizenMayMessage, findOwnedCase } from "./citizen-get-case";
+import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "./follow-up";
 import { resumeOnRequesterAnswerInTx } from "./requester-answered";
 import { messageBodySchema } from "./message-schema";
 
 export async function citizenSendMessage(input: {
   identityId: string;
+  /** How strongly this sign-in proved who they are (special-category cases need ID-porten high). */
+  level?: CitizenLevel;
   reference: string;
   body: string;
   now?: Date;
@@ -22,6 +25,7 @@ export async function citizenSendMessage(input: {
   const now = input.now ?? new Date();
   const existing = await findOwnedCase(db(), input.identityId, input.reference);
   if (!existing) throw new DomainError("not_found");
+  assertCitizenMayMessage(existing, input.level);
   assertRequesterMayWrite(existing, now);
   await enforceRateLimit("message_identity", input.identityId);
 
@@ -29,6 +33,7 @@ export async function citizenSendMessage(input: {
   const result = await db().$transaction(async (tx) => {
     const owned = await findOwnedCase(tx, input.identityId, input.reference);
     if (!owned) throw new DomainError("not_found");
+    assertCitizenMayMessage(owned, input.level);
     assertRequesterMayWrite(owned, now);
     const message = await tx.message.create({
       data: { caseId: owned.id, kind: "from_requester", authorId: owned.requesterId, body: parsed.data, createdAt: now },

@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { RIGHTS } from "@/lib/domain/rights";
 import { versionField } from "./ask-requester";
 import { loadSnapshot, transitionCaseInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const DECISION_REASONS_MAX_LENGTH = 5000;

@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { messageRequesterInTx, versionField } from "./ask-requester";
 import { transitionCaseInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const EXTENSION_REASON_MAX_LENGTH = 2000;

@@ -2,13 +2,12 @@
 // still decide on an extension (extend-deadline.ts) on or before the one-month due date.
 // One transaction: version bump + the flag + audit event "case.complex_set" / "case.complex_cleared".
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { isClosed } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
-import { bumpCaseVersionInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { setCaseFlag } from "./set-case-flag";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 
 export const complexSchema = z.object({ complex: z.boolean(), version: versionField });
 
@@ -22,18 +21,14 @@ export async function markComplex(
   if (!parsed.success) throw new DomainError("validation_failed", { field: "complex" });
   if (isClosed(found.status)) throw new DomainError("case_closed");
   const now = input.now ?? new Date();
-  return db().$transaction(async (tx) => {
-    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version, { complex: parsed.data.complex });
-    await tx.caseEvent.create({
-      data: {
-        caseId: found.id,
-        at: now,
-        actorType: "staff",
-        actorId: actor.userId,
-        type: parsed.data.complex ? "case.complex_set" : "case.complex_cleared",
-        after: { complex: parsed.data.complex },
-      },
-    });
-    return { version, changed: true };
+  return setCaseFlag({
+    caseId: found.id,
+    actorId: actor.userId,
+    flag: "complex",
+    value: parsed.data.complex,
+    expectedVersion: parsed.data.version,
+    now,
+    eventType: (complex) => (complex ? "case.complex_set" : "case.complex_cleared"),
+    skipWhenUnchanged: false,
   });
 }

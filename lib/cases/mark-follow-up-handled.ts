@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { clearFollowUpInTx } from "./follow-up";
-import { staffCaseRef } from "./staff-get-case";
+import { staffCaseRef } from "./case-access";
 
 /**
  * "Marker som fulgt opp": a staff member who may message the requester closes the follow-up without

@@ -2,8 +2,9 @@
 // (scripts/bench-queue.ts), so what is measured is exactly what runs.
 import { Prisma } from "@/lib/db/generated/client";
 import { addDays, osloDateOf } from "@/lib/domain/calendar";
-import { visibleUnitScope, type Actor } from "@/lib/domain/policy";
+import { type Actor } from "@/lib/domain/policy";
 import type { QueueFilters } from "./queue-filters";
+import { caseScopeBranches } from "./case-scope";
 
 /** The last row's sort key: due date and receipt time (sort "due": ties in due date by receipt), or receipt time. */
 export type QueueCursor = { due?: string; received: string; id: string };
@@ -18,20 +19,6 @@ export function decodeQueueCursor(raw: string | undefined, sort: QueueFilters["s
   if (!received || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(received))) return null;
   if (sort === "due") return due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { due, received, id } : null;
   return { received, id };
-}
-
-/**
- * The actor's scope as separate branches (one per unit, unassigned-unit, own assignments). Each
- * branch is sorted and limited on its own partial index and the branches are merged: one OR over
- * all of them would make PostgreSQL sort every open case of the units (180 ms at 1M cases).
- */
-function scopeBranches(actor: Actor): Prisma.Sql[] {
-  const scope = visibleUnitScope(actor);
-  if ("all" in scope) return [Prisma.sql`TRUE`];
-  const branches: Prisma.Sql[] = scope.unitIds.map((u) => Prisma.sql`c.unit_id = ${u}::uuid`);
-  if (scope.includeUnassignedUnit) branches.push(Prisma.sql`c.unit_id IS NULL`);
-  if (scope.assigneeId) branches.push(Prisma.sql`c.assignee_id = ${scope.assigneeId}::uuid`);
-  return branches.length > 0 ? branches : [Prisma.sql`FALSE`];
 }
 
 export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, filters: QueueFilters, options: { now: Date; limit: number }) {
@@ -88,7 +75,7 @@ export function buildQueueQuery(actor: Actor & { kind: "staff" | "system" }, fil
   const columns = Prisma.sql`c.id, c.reference, c.rights::text[] AS rights, c.status::text AS status,
     c.channel::text AS channel, c.received_at, c.due_date, c.extended, r.name AS requester_name,
     r.identity_level::text AS identity_level, c.unit_id, c.assignee_id, c.version, c.follow_up_at`;
-  const branches = scopeBranches(actor).map(
+  const branches = caseScopeBranches(actor).map(
     (scope) => Prisma.sql`(SELECT ${columns}
       FROM request_case c JOIN requester r ON r.id = c.requester_id
       WHERE ${scope} AND ${Prisma.join(where, " AND ")}

@@ -11,7 +11,7 @@ import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const RESTRICTION_NOTE_MAX = 2000;

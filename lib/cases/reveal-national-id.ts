@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
-import { NATIONAL_ID_SELECT, nationalIdCiphertext, staffCaseRef, type NationalIdOf } from "./staff-get-case";
+import { NATIONAL_ID_SELECT, nationalIdCiphertext, type NationalIdOf } from "./staff-request-details";
+import { staffCaseRef } from "./case-access";
 
 export const NATIONAL_ID_OF = ["requester", "subject"] as const satisfies readonly NationalIdOf[];
 

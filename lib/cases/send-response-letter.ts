@@ -26,7 +26,7 @@ import { osloDateOf } from "@/lib/domain/calendar";
 import { loadLetterCase } from "@/lib/letters/response-draft";
 import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
 import { missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
-import { staffCaseRef } from "./staff-get-case";
+import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";

@@ -10,7 +10,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
-import { staffCaseRef } from "./staff-get-case";
+import { staffCaseRef } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
 
 export const LEGAL_HOLD_REASON_MIN = 10;

@@ -7,12 +7,11 @@
 // "case.special_category_set" with the flag before and after. Setting the value it already has
 // changes nothing and writes nothing.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
-import { bumpCaseVersionInTx } from "./case-transition";
-import { CASE_WORK_ACTIONS, requireCaseAction } from "./staff-get-case";
+import { setCaseFlag } from "./set-case-flag";
+import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 
 export const specialCategorySchema = z.object({ specialCategory: z.boolean(), version: versionField });
 
@@ -25,22 +24,14 @@ export async function setSpecialCategory(
   const parsed = specialCategorySchema.safeParse({ specialCategory: input.specialCategory, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "specialCategory") });
   const now = input.now ?? new Date();
-  const wanted = parsed.data.specialCategory;
-  return db().$transaction(async (tx) => {
-    const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { specialCategory: true, version: true } });
-    if (current.specialCategory === wanted) return { version: current.version, changed: false };
-    const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version, { specialCategory: wanted });
-    await tx.caseEvent.create({
-      data: {
-        caseId: found.id,
-        at: now,
-        actorType: "staff",
-        actorId: actor.userId,
-        type: "case.special_category_set",
-        before: { specialCategory: current.specialCategory },
-        after: { specialCategory: wanted },
-      },
-    });
-    return { version, changed: true };
+  return setCaseFlag({
+    caseId: found.id,
+    actorId: actor.userId,
+    flag: "specialCategory",
+    value: parsed.data.specialCategory,
+    expectedVersion: parsed.data.version,
+    now,
+    eventType: () => "case.special_category_set",
+    skipWhenUnchanged: true,
   });
 }

@@ -9,7 +9,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { messageBodySchema } from "./message-schema";
-import { staffCaseRef } from "./staff-get-case";
+import { staffCaseRef } from "./case-access";
 import { clearFollowUpInTx, staffMayWriteNow } from "./follow-up";
 
 export function myCaseLink(reference: string): string {

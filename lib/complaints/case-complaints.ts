@@ -3,7 +3,7 @@
 // and the answer stay on the DPO's complaint page. A case outside the actor's scope: null.
 import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { compareComplaints, complaintDaysLeft, type ComplaintStatus } from "@/lib/domain/complaints";
 import { can, type Actor } from "@/lib/domain/policy";
 

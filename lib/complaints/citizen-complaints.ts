@@ -5,10 +5,10 @@
 // like their messages.
 import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
-import { isSpecialCategory } from "@/lib/cases/citizen-get-case";
-import { identityAtLeast } from "@/lib/domain/case-status";
+import { citizenMustStepUp } from "@/lib/domain/policy";
 import { compareComplaints, mayFileComplaint, type ComplaintStatus } from "@/lib/domain/complaints";
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export type CitizenComplaintRow = {
   id: string;
@@ -31,7 +31,7 @@ export async function citizenComplaints(
   citizen: { identityId: string; level: CitizenLevel },
   reference: string,
 ): Promise<CitizenComplaintsView | null> {
-  if (!citizen.identityId || !/^PV-\d{4}-\d{6,}$/.test(reference)) return null;
+  if (!citizen.identityId || !isCanonicalCaseReference(reference)) return null;
   const found = await db().case.findFirst({
     where: { reference, requester: { identityId: citizen.identityId } },
     select: {
@@ -43,7 +43,7 @@ export async function citizenComplaints(
     },
   });
   if (!found) return null;
-  const needsHighLevel = isSpecialCategory(found) && !identityAtLeast(citizen.level, "idporten_high");
+  const needsHighLevel = citizenMustStepUp({ kind: "citizen", requesterId: "", level: citizen.level }, found);
   const m = found.municipality;
   return {
     dpo: { name: m.dpoName, email: m.dpoEmail, phone: m.dpoPhone, postalAddress: m.dpoPostalAddress },

@@ -19,8 +19,8 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { complaintBodySchema } from "./complaint-schema";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 /** Staff mail is in bokmål, like the other staff notices (reminders, escalations). */
 const STAFF_LOCALE = "nb";
 
@@ -29,7 +29,7 @@ export function complaintLink(complaintId: string): string {
 }
 
 async function findOwnCase(identityId: string, reference: string) {
-  if (!identityId || !REFERENCE.test(reference)) return null;
+  if (!identityId || !isCanonicalCaseReference(reference)) return null;
   return db().case.findFirst({
     where: { reference, requester: { identityId } },
     select: { id: true, reference: true, municipalityId: true, unitId: true, requesterId: true, assigneeId: true },

@@ -10,12 +10,15 @@
  * case: the rows they return are limited with `visibleUnitScope`.
  */
 
+import { identityAtLeast, type IdentityLevel } from "./case-status";
+
 export const ROLES = ["caseworker", "unit_lead", "dpo", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor =
   | { kind: "staff"; userId: string; roles: Role[]; unitIds: string[] }
-  | { kind: "citizen"; requesterId: string }
+  // `level`: how strongly this sign-in proved who they are (none: not known, e.g. a job acting for them).
+  | { kind: "citizen"; requesterId: string; level?: IdentityLevel }
   | { kind: "system" };
 
 export const ACTIONS = [
@@ -47,7 +50,8 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type CaseRef = { unitId: string | null; requesterId: string; assigneeId: string | null };
+/** `specialCategory`: the case holds special-category data (Art. 9); left out = it does not. */
+export type CaseRef = { unitId: string | null; requesterId: string; assigneeId: string | null; specialCategory?: boolean };
 
 /** Actions that are about one case and therefore need a `caseRef`. */
 export const CASE_ACTIONS = [
@@ -172,7 +176,10 @@ export function can(actor: Actor | null | undefined, action: Action, caseRef?: C
         (CITIZEN_ACTIONS as readonly Action[]).includes(action) &&
         caseRef !== undefined &&
         actor.requesterId !== "" &&
-        caseRef.requesterId === actor.requesterId
+        caseRef.requesterId === actor.requesterId &&
+        // Writing to a special-category case needs the step-up as reading its content does; the case
+        // itself (reference, status) stays visible, and withdrawing or complaining reveals nothing.
+        (action !== "case.message" || !citizenMustStepUp(actor, caseRef))
       );
     case "staff":
       return actor.roles.some((role) => {
@@ -182,6 +189,18 @@ export function can(actor: Actor | null | undefined, action: Action, caseRef?: C
     default:
       return false;
   }
+}
+
+/** The level a citizen needs for the content of a special-category case (Art. 9). */
+export const SPECIAL_CATEGORY_LEVEL: IdentityLevel = "idporten_high";
+
+/**
+ * Art. 9 (special categories, e.g. health): the requester of such a case reads its messages, files
+ * and answers, and writes to it, only after signing in with ID-porten level high. True when this
+ * citizen must step up first. The one place that rule lives.
+ */
+export function citizenMustStepUp(actor: Extract<Actor, { kind: "citizen" }>, caseRef: Pick<CaseRef, "specialCategory">): boolean {
+  return caseRef.specialCategory === true && !identityAtLeast(actor.level ?? "none", SPECIAL_CATEGORY_LEVEL);
 }
 
 /**

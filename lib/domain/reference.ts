@@ -55,3 +55,12 @@ export function normaliseCaseReference(input: string): string | null {
 export function isCaseReference(input: string): boolean {
   return parseCaseReference(input) !== null;
 }
+
+/**
+ * Is this exactly a reference as the portal writes it (upper case, no whitespace, canonical
+ * padding)? For references that arrive in URLs, hidden form fields and mails: anything else is no
+ * case (a 404), never a second spelling of one.
+ */
+export function isCanonicalCaseReference(input: unknown): input is string {
+  return typeof input === "string" && normaliseCaseReference(input) === input;
+}

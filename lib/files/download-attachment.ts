@@ -4,9 +4,7 @@
 // on special-category cases only after an ID-porten high sign-in. Anything else: null (-> 404).
 import { db } from "@/lib/db/client";
 import type { CitizenLevel } from "@/lib/citizen-auth/types";
-import { identityAtLeast } from "@/lib/domain/case-status";
-import { can, type Actor } from "@/lib/domain/policy";
-import { isSpecialCategory } from "@/lib/cases/citizen-get-case";
+import { can, citizenMustStepUp, type Actor } from "@/lib/domain/policy";
 import { verifyDownload } from "./signed-link";
 import { readStoredFile } from "./storage";
 
@@ -53,7 +51,7 @@ export async function downloadAttachment(
     c.requester.identityId !== null &&
     c.requester.identityId === caller.citizen.identityId &&
     attachment.purpose !== "internal" &&
-    (!isSpecialCategory(c) || identityAtLeast(caller.citizen.level, "idporten_high"));
+    !citizenMustStepUp({ kind: "citizen", requesterId: c.requesterId, level: caller.citizen.level }, c);
   if (!staffMayRead && !citizenMayRead) return null;
 
   const bytes = await readStoredFile(attachment.storageKey);

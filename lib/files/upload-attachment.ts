@@ -10,10 +10,11 @@ import type { ActorType, AttachmentPurpose } from "@/lib/db/generated/client";
 import { enforceRateLimit } from "@/lib/abuse";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
-import { findOwnedCase } from "@/lib/cases/citizen-get-case";
+import { assertCitizenMayMessage, findOwnedCase } from "@/lib/cases/citizen-get-case";
+import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { resumeOnRequesterAnswerInTx } from "@/lib/cases/requester-answered";
 import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "@/lib/cases/follow-up";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
 
@@ -85,6 +86,8 @@ async function storeAttachment(input: {
 
 export async function citizenUploadAttachment(input: {
   identityId: string;
+  /** How strongly this sign-in proved who they are (special-category cases need ID-porten high). */
+  level?: CitizenLevel;
   reference: string;
   fileName: string;
   bytes: Uint8Array;
@@ -93,6 +96,7 @@ export async function citizenUploadAttachment(input: {
   const now = input.now ?? new Date();
   const owned = await findOwnedCase(db(), input.identityId, input.reference);
   if (!owned) throw new DomainError("not_found");
+  assertCitizenMayMessage(owned, input.level);
   // Open, or closed within the follow-up period (then the file marks the case for follow-up).
   assertRequesterMayWrite(owned, now);
   await enforceRateLimit("upload_identity", input.identityId);
@@ -109,6 +113,7 @@ export async function citizenUploadAttachment(input: {
     alsoInTx: async (tx) => {
       const current = await findOwnedCase(tx, input.identityId, input.reference);
       if (!current || current.id !== owned.id) throw new DomainError("not_found");
+      assertCitizenMayMessage(current, input.level);
       assertRequesterMayWrite(current, now);
       answered = await resumeOnRequesterAnswerInTx(tx, current, now);
       mailed = await markFollowUpInTx(tx, current.id, now);

@@ -2,6 +2,7 @@
 // route handlers: same-origin check, size guard before buffering, and the redirect back.
 import { readBodyCapped } from "@/lib/http/read-body";
 import { MAX_UPLOAD_BYTES } from "./content-type";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 /** Multipart overhead allowance on top of the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -33,7 +34,7 @@ export async function readUpload(request: Request): Promise<ParsedUpload> {
     return { ok: false, reference: null, problem: "bad_request" };
   }
   const referenceRaw = form.get("reference");
-  const reference = typeof referenceRaw === "string" && /^PV-\d{4}-\d{6,}$/.test(referenceRaw) ? referenceRaw : null;
+  const reference = typeof referenceRaw === "string" && isCanonicalCaseReference(referenceRaw) ? referenceRaw : null;
   if (!reference) return { ok: false, reference: null, problem: "bad_request" };
   const file = form.get("file");
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { ok: false, reference, problem: "missing" };

@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { notFound, unstable_rethrow } from "next/navigation";
 import { isDomainError, type DomainErrorCode, type DomainErrorDetails } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export type ActionFailure =
   /** Visible to the caller, but not theirs to change. */
@@ -70,13 +71,12 @@ export function formString(formData: FormData, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
-export const CASE_REFERENCE_FIELD = /^PV-\d{4}-\d{6,}$/;
 export const UUID_FIELD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A case reference from a hidden field; anything else is the 404 page (a forged post). */
 export function referenceField(formData: FormData, key = "reference"): string {
   const value = formString(formData, key);
-  if (!CASE_REFERENCE_FIELD.test(value)) notFound();
+  if (!isCanonicalCaseReference(value)) notFound();
   return value;
 }
 

@@ -9,7 +9,7 @@ import { municipalityProfile } from "@/lib/config/municipalities";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { followUpLastDay } from "@/lib/domain/follow-up";
 import { can, type Actor } from "@/lib/domain/policy";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
 import {
   bodyKey,

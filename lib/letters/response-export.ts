@@ -11,7 +11,7 @@ import { dbDateToIso } from "@/lib/db/dates";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { removeStoredFile, storeFile } from "@/lib/files/storage";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { looksLikeFormula } from "@/lib/domain/plain-text";
 
 export type PortalExport = {

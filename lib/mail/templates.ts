@@ -3,6 +3,7 @@
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, type Locale } from "@/i18n/locales";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const MAIL_TEMPLATES = [
   "request_receipt",
@@ -30,7 +31,6 @@ const COUNT_PARAMS = ["open", "overdue", "dueSoon"] as const;
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-const REFERENCE_PATTERN = /^PV-\d{4}-\d{6,}$/;
 
 /** Refuses anything but a reference and an http(s) link, so personal data cannot slip into a mail. */
 export function assertSafeParams(params: unknown): asserts params is MailParams {
@@ -40,7 +40,7 @@ export function assertSafeParams(params: unknown): asserts params is MailParams 
     if (!allowed.has(key)) throw new Error(`mail param "${key}" is not allowed`);
   }
   const { reference, link } = params as Record<string, unknown>;
-  if (reference !== undefined && (typeof reference !== "string" || !REFERENCE_PATTERN.test(reference))) {
+  if (reference !== undefined && (typeof reference !== "string" || !isCanonicalCaseReference(reference))) {
     throw new Error("mail param reference must be a case reference");
   }
   if (typeof link !== "string" || !/^https?:\/\/\S+$/.test(link)) throw new Error("mail param link must be a URL");

@@ -13,7 +13,7 @@ import { addInternalNote } from "@/lib/cases/add-internal-note";
 import { completeTask, createTask, suggestTasks } from "@/lib/cases/case-tasks";
 import { liftRestriction, restrictProcessing } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
-import { lastChangedBy, staffGetCaseWork } from "@/lib/cases/staff-get-case";
+import { lastChangedBy, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";

@@ -19,7 +19,7 @@ import { assignTask, completeTask, createTask } from "@/lib/cases/case-tasks";
 import { liftRestriction, restrictProcessing } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
 import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
-import { staffGetCaseWork } from "@/lib/cases/staff-get-case";
+import { staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { osloEndOfDay } from "@/lib/domain/calendar";
 import { computeDeadline, oneMonthDueDate } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";

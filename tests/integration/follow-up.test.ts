@@ -10,7 +10,7 @@ import { decideCase } from "@/lib/cases/decide-case";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
 import { staffSendMessage } from "@/lib/cases/staff-send-message";
-import { staffGetCase } from "@/lib/cases/staff-get-case";
+import { staffGetCase } from "@/lib/cases/staff-case-view";
 import { markFollowUpHandled } from "@/lib/cases/mark-follow-up-handled";
 import { countFollowUps, listQueue } from "@/lib/cases/list-queue";
 import { citizenUploadAttachment } from "@/lib/files/upload-attachment";

@@ -9,11 +9,12 @@ import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
 import { citizenWithdraw } from "@/lib/cases/citizen-withdraw";
 import { staffSendMessage } from "@/lib/cases/staff-send-message";
-import { staffGetCase } from "@/lib/cases/staff-get-case";
+import { staffGetCase } from "@/lib/cases/staff-case-view";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
-import { staffActorByEmail as staffActor } from "./helpers";
+import { citizenUploadAttachment } from "@/lib/files/upload-attachment";
+import { SMALL_PDF, staffActorByEmail as staffActor } from "./helpers";
 
 beforeAll(() => {
   process.env.FIELD_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString("base64")}`;
@@ -204,7 +205,16 @@ describe("Mine saker: secure messages", () => {
     // Marked by the caseworker, in a unit that is not a special-category unit.
     const flagged = await createCase({ ...me, unit: "barnehage", specialCategory: true });
     for (const c of [health, flagged]) {
-      await citizenSendMessage({ identityId: me.identityId, reference: c.reference, body: "Om helsen min" });
+      // Writing needs the step-up too (the policy: citizenMustStepUp), and a refusal writes nothing.
+      for (const level of [undefined, "email_code", "idporten_substantial"] as const) {
+        const refused = await citizenSendMessage({ identityId: me.identityId, level, reference: c.reference, body: "For lavt nivå" }).catch((e: unknown) => e);
+        expect(isDomainError(refused, "forbidden"), String(level)).toBe(true);
+      }
+      const upload = await citizenUploadAttachment({ identityId: me.identityId, level: "email_code", reference: c.reference, fileName: "helse.pdf", bytes: SMALL_PDF }).catch((e: unknown) => e);
+      expect(isDomainError(upload, "forbidden")).toBe(true);
+      expect(await db().message.count({ where: { caseId: c.id } })).toBe(0);
+      expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(0);
+      await citizenSendMessage({ identityId: me.identityId, level: "idporten_high", reference: c.reference, body: "Om helsen min" });
       const low = await citizenGetCase({ identityId: me.identityId, level: "idporten_substantial" }, c.reference);
       expect(low!.needsHighLevel).toBe(true);
       expect(low!.messages).toEqual([]);

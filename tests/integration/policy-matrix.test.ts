@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
-import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
+import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { listQueue } from "@/lib/cases/list-queue";
 import { claimCase } from "@/lib/cases/claim-case";
 import { assignCase } from "@/lib/cases/assign-case";

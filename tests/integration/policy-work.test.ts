@@ -14,7 +14,7 @@ import { decideCase } from "@/lib/cases/decide-case";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
 import { getCaseAssignment } from "@/lib/cases/case-assignment";
-import { lastChangedBy, staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
+import { lastChangedBy, staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { updateStaffUser } from "@/lib/admin/update-staff-user";
 import { setStaffUserActive } from "@/lib/admin/set-staff-user-active";

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   can,
+  citizenMustStepUp,
+  SPECIAL_CATEGORY_LEVEL,
   hasPermission,
   isInScope,
   visibleUnitScope,
@@ -404,5 +406,35 @@ describe("visibleUnitScope()", () => {
     if ("all" in scope) throw new Error("unexpected");
     scope.unitIds.push("unit-9");
     expect(actor.unitIds).toEqual(["unit-1"]);
+  });
+});
+
+describe("special categories (Art. 9): the citizen's step-up", () => {
+  const SPECIAL = { unitId: "unit-1", requesterId: REQUESTER, assigneeId: null, specialCategory: true };
+  const ORDINARY = { ...SPECIAL, specialCategory: false };
+  const citizenAt = (level?: "none" | "email_code" | "idporten_substantial" | "idporten_high" | "verified_in_person") =>
+    ({ kind: "citizen", requesterId: REQUESTER, level }) as const;
+
+  it("needs ID-porten high (or identity checked in person) for a special-category case only", () => {
+    for (const level of [undefined, "none", "email_code", "idporten_substantial"] as const) {
+      expect(citizenMustStepUp(citizenAt(level), SPECIAL), String(level)).toBe(true);
+      expect(citizenMustStepUp(citizenAt(level), ORDINARY), String(level)).toBe(false);
+      expect(citizenMustStepUp(citizenAt(level), {}), String(level)).toBe(false);
+    }
+    expect(citizenMustStepUp(citizenAt("idporten_high"), SPECIAL)).toBe(false);
+    expect(citizenMustStepUp(citizenAt("verified_in_person"), SPECIAL)).toBe(false);
+    expect(SPECIAL_CATEGORY_LEVEL).toBe("idporten_high");
+  });
+
+  it("refuses writing below that level; viewing the case, withdrawing and complaining stay allowed", () => {
+    const low = citizenAt("email_code");
+    expect(can(low, "case.message", SPECIAL)).toBe(false);
+    expect(can(low, "case.view", SPECIAL)).toBe(true);
+    expect(can(low, "case.withdraw", SPECIAL)).toBe(true);
+    expect(can(low, "case.complain", SPECIAL)).toBe(true);
+    expect(can(low, "case.message", ORDINARY)).toBe(true);
+    expect(can(citizenAt("idporten_high"), "case.message", SPECIAL)).toBe(true);
+    // Staff are not stepped up: their access is the unit scope.
+    expect(can(staff("caseworker"), "case.message", SPECIAL)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCaseReference,
+  isCanonicalCaseReference,
   isCaseReference,
   normaliseCaseReference,
   parseCaseReference,
@@ -80,5 +81,24 @@ describe("parseCaseReference", () => {
       expect(normaliseCaseReference(ref.toLowerCase())).toBe(ref);
     }
     expect(normaliseCaseReference("nope")).toBeNull();
+  });
+});
+
+describe("isCanonicalCaseReference", () => {
+  it("accepts exactly the spelling the portal writes", () => {
+    expect(isCanonicalCaseReference("PV-2026-000042")).toBe(true);
+    expect(isCanonicalCaseReference("PV-2026-1234567")).toBe(true);
+  });
+
+  it("refuses other spellings of a reference, and everything else", () => {
+    for (const value of ["pv-2026-000042", " PV-2026-000042", "PV-2026-000042\n", "PV-2026-0000042", "PV-2026-000000", "PV-0999-000001", "PV-2026-42", "PV-2026-000042x", "", null, undefined, 42, ["PV-2026-000042"]]) {
+      expect(isCanonicalCaseReference(value), JSON.stringify(value)).toBe(false);
+    }
+  });
+
+  it("agrees with formatCaseReference over many references", () => {
+    for (const [year, seq] of [[2026, 1], [2026, 999999], [2026, 1000000], [1000, 5], [9999, 123456789]] as const) {
+      expect(isCanonicalCaseReference(formatCaseReference(year, seq))).toBe(true);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { osloInstant, registerRequest, registerSchema, MAX_RECEIPT_AGE_MONTHS } from "@/lib/cases/register-request";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { addCalendarMonths, compareIsoDates, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { tryAction } from "@/lib/http/action-failure";

@@ -14,6 +14,7 @@ import { LOCALES } from "@/i18n/locales";
 import { CaseActionForm } from "@/components/staff/case/CaseActionForm";
 import { registerAction } from "./actions";
 import { rightsShortLabel } from "@/components/staff/right-labels";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const today = osloDateOf(now);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now);
-  const registeredRef = registered && /^PV-\d{4}-\d{6,}$/.test(registered) ? registered : null;
+  const registeredRef = registered && isCanonicalCaseReference(registered) ? registered : null;
 
   return (
     <>

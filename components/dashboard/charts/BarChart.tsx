@@ -5,7 +5,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import { fillOf, GRID, INK, Legend, PatternDefs, seriesStyle } from "./chart-style";
+import { fillOf, GRID, INK, Legend, seriesStyle, ChartFrame } from "./chart-style";
 
 export type BarChartProps = {
   id: string;
@@ -30,18 +30,7 @@ export function BarChart({ id, title, description, categories, series, locale, w
   const fmt = new Intl.NumberFormat(locale);
   const showValues = inner.bandwidth() >= 14;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width, height: "auto" }}
-      data-testid={`chart-${id}`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <PatternDefs chartId={id} count={series.length} />
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartFrame id={id} title={title} description={description} width={width} height={height} patterns={series.length}>
       <Legend chartId={id} labels={series.map((s) => s.label)} kind="bar" x={MARGIN.left} y={18} />
       <Group left={MARGIN.left} top={MARGIN.top}>
         <AxisLeft scale={y} numTicks={5} stroke={GRID} tickStroke={GRID} tickFormat={(v) => fmt.format(Number(v))} tickLabelProps={{ fill: INK, fontSize: 12 }} />
@@ -67,6 +56,6 @@ export function BarChart({ id, title, description, categories, series, locale, w
           </Group>
         ))}
       </Group>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -4,7 +4,7 @@
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import { fillOf, GRID, INK, PatternDefs, seriesStyle } from "./chart-style";
+import { fillOf, GRID, INK, seriesStyle, ChartFrame } from "./chart-style";
 
 export type HorizontalBarChartProps = {
   id: string;
@@ -27,18 +27,7 @@ export function HorizontalBarChart({ id, title, description, items, locale, widt
   const fmt = new Intl.NumberFormat(locale);
   const style = seriesStyle(0);
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width, height: "auto" }}
-      data-testid={`chart-${id}`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <PatternDefs chartId={id} count={1} />
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartFrame id={id} title={title} description={description} width={width} height={height} patterns={1}>
       {items.map((item, i) => {
         const top = y(i) ?? 0;
         const label = item.label.length > 48 ? `${item.label.slice(0, 47)}…` : item.label;
@@ -57,6 +46,6 @@ export function HorizontalBarChart({ id, title, description, items, locale, widt
         );
       })}
       <line x1={labelWidth} x2={labelWidth} y1={4} y2={height - 4} stroke={GRID} />
-    </svg>
+    </ChartFrame>
   );
 }

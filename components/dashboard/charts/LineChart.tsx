@@ -5,7 +5,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scalePoint, scaleLinear } from "@visx/scale";
 import { LinePath } from "@visx/shape";
-import { GRID, INK, Legend, Marker, seriesStyle } from "./chart-style";
+import { GRID, INK, Legend, Marker, seriesStyle, ChartFrame } from "./chart-style";
 
 export type LineChartProps = {
   id: string;
@@ -31,17 +31,7 @@ export function LineChart({ id, title, description, categories, series, locale, 
   const y = scaleLinear<number>({ domain: [0, yMax ?? Math.max(1, ...values)], range: [innerH, 0], nice: yMax === undefined });
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width, height: "auto" }}
-      data-testid={`chart-${id}`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartFrame id={id} title={title} description={description} width={width} height={height}>
       <Legend chartId={id} labels={series.map((s) => s.label)} kind="line" x={MARGIN.left} y={18} />
       <Group left={MARGIN.left} top={MARGIN.top}>
         <AxisLeft scale={y} numTicks={5} stroke={GRID} tickStroke={GRID} tickFormat={(v) => `${fmt.format(Number(v))}${unit}`} tickLabelProps={{ fill: INK, fontSize: 12 }} />
@@ -73,6 +63,6 @@ export function LineChart({ id, title, description, categories, series, locale, 
           );
         })}
       </Group>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,6 +1,7 @@
 // Shared look of the dashboard charts. Never colour alone: every series also has its own fill
 // pattern (bars) or dash and marker shape (lines), and values are written on the chart. The colours
 // reach at least 4.5:1 against white (WCAG AA for text, well above 3:1 for graphics).
+import type { ReactNode } from "react";
 export const INK = "#1f2937";
 export const GRID = "#6b7280";
 
@@ -82,5 +83,45 @@ export function Legend({ chartId, labels, kind, x, y }: { chartId: string; label
         );
       })}
     </g>
+  );
+}
+
+/**
+ * The frame every chart shares: an SVG that reads as one image (role="img", named by its title and
+ * described by its summary), the white background and, for bar charts, the fill patterns.
+ */
+export function ChartFrame({
+  id,
+  title,
+  description,
+  width,
+  height,
+  patterns = 0,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  /** How many series' fill patterns the chart uses (0: none). */
+  patterns?: number;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width, height: "auto" }}
+      data-testid={`chart-${id}`}
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {patterns > 0 && <PatternDefs chartId={id} count={patterns} />}
+      <rect width={width} height={height} fill="#ffffff" />
+      {children}
+    </svg>
   );
 }

@@ -4,7 +4,7 @@
 // wide screens.
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
+import type { StaffCaseWorkView } from "@/lib/cases/staff-case-view";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { unitNameIn } from "@/lib/domain/unit-names";

@@ -2,7 +2,7 @@
 // notes are marked as internal (the citizen never sees them).
 import { getTranslations } from "next-intl/server";
 import { LetterText } from "@/components/letters/LetterText";
-import type { CaseTimelineEntry } from "@/lib/cases/staff-get-case";
+import type { CaseTimelineEntry } from "@/lib/cases/case-timeline";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
 import { isOneOf, underscored } from "@/i18n/translator";

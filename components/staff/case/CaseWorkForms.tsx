@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { MessageKey, Translator } from "@/i18n/translator";
-import type { StaffCaseWorkView } from "@/lib/cases/staff-get-case";
+import type { StaffCaseWorkView } from "@/lib/cases/staff-case-view";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
 import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";

@@ -5,7 +5,7 @@
 // JavaScript off the same action answers with the page and this state. Each showing is logged by the
 // service. Texts arrive translated from the server.
 import { useActionState, useEffect, useRef } from "react";
-import type { NationalIdOf } from "@/lib/cases/staff-get-case";
+import type { NationalIdOf } from "@/lib/cases/staff-request-details";
 import type { RevealState } from "./reveal-state";
 
 export function NationalIdReveal(props: {

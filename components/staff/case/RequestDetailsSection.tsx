@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Translator } from "@/i18n/translator";
 import type { StaffActor } from "@/lib/auth/staff-actor";
-import { staffGetRequestDetails, type NationalIdOf, type StaffRequestDetailsView } from "@/lib/cases/staff-get-case";
+import { staffGetRequestDetails, type NationalIdOf, type StaffRequestDetailsView } from "@/lib/cases/staff-request-details";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { unitNameIn } from "@/lib/domain/unit-names";
 import { erasureGroundCitation, restrictionGroundCitation, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";

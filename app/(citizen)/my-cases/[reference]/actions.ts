@@ -24,12 +24,13 @@ export async function sendCitizenMessageAction(_prev: MessageFormState, formData
   return tryAction(
     "my_cases.message_failed",
     async () => {
-      const { answered } = await citizenSendMessage({ identityId: citizen.identityId, reference, body: parsed.data });
+      const { answered } = await citizenSendMessage({ identityId: citizen.identityId, level: citizen.level, reference, body: parsed.data });
       redirect(`/my-cases/${reference}?${answered ? "answered" : "sent"}=1#messages`);
     },
     (failure): MessageFormState => {
       if (failure.kind === "rule" && failure.code === "case_closed") return { value, error: "caseClosed" };
       if (failure.kind === "rate_limited") return { value, error: "rateLimited" };
+      if (failure.kind === "forbidden") return { value, error: "stepUp" };
       if (failure.kind === "conflict") return { value, error: "conflict" };
       if (failure.kind === "invalid") return { value, error: errorKeyFromSchema(String(failure.details.message ?? "")) };
       return { value, errorId: failure.kind === "unexpected" ? failure.errorId : "-" };

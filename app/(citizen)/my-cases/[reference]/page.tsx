@@ -15,6 +15,7 @@ import { CitizenComplaintPanel } from "@/components/complaints/CitizenComplaintP
 import { LetterText } from "@/components/letters/LetterText";
 import { currentMunicipality } from "@/lib/config/current";
 import { sendCitizenMessageAction } from "./actions";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -25,13 +26,14 @@ const UPLOAD_ERRORS: Readonly<Record<string, keyof Messages["myCases"]["errors"]
   type: "fileType",
   rate_limited: "rateLimited",
   closed: "caseClosed",
+  step_up: "stepUp",
 };
 
 type Search = { sent?: string; answered?: string; uploaded?: string; uploadError?: string; withdrawn?: string; secure?: string };
 
 export default async function MyCasePage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Search> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
-  if (!/^PV-\d{4}-\d{6,}$/.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const returnTo = `/my-cases/${reference}`;
   const citizen = await requireCitizen(returnTo);
   const view = await citizenGetCase(citizen, reference);

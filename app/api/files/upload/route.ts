@@ -20,12 +20,13 @@ export async function POST(request: Request): Promise<Response> {
   }
   const back = `/my-cases/${upload.reference}`;
   try {
-    await citizenUploadAttachment({ identityId: citizen.identityId, reference: upload.reference, fileName: upload.fileName, bytes: upload.bytes });
+    await citizenUploadAttachment({ identityId: citizen.identityId, level: citizen.level, reference: upload.reference, fileName: upload.fileName, bytes: upload.bytes });
   } catch (error) {
     if (isDomainError(error, "not_found")) return notFoundResponse();
     if (isDomainError(error, "validation_failed")) return seeOther(`${back}?uploadError=${String(error.details?.reason ?? "type")}#upload-form`);
     if (isDomainError(error, "rate_limited")) return seeOther(`${back}?uploadError=rate_limited#upload-form`);
     if (isDomainError(error, "case_closed")) return seeOther(`${back}?uploadError=closed#upload-form`);
+    if (isDomainError(error, "forbidden")) return seeOther(`${back}?uploadError=step_up#upload-form`);
     logger.error("files.upload_failed", { errorId: randomUUID(), error: (error as Error).name });
     return seeOther(`${back}?uploadError=error#upload-form`);
   }

@@ -9,13 +9,13 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { assignCase } from "@/lib/cases/assign-case";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import { queueHref } from "@/components/staff/queue-url";
 import { caseFormFailure } from "./case-form-failure";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function field(formData: FormData, key: string): string {
   const v = formData.get(key);
@@ -24,7 +24,7 @@ function field(formData: FormData, key: string): string {
 
 async function begin(formData: FormData) {
   const reference = field(formData, "reference");
-  if (!REFERENCE.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   const version = Number(field(formData, "version"));
   return { actor, reference, version: Number.isInteger(version) ? version : 0 };

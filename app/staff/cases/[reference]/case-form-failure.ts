@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { isMessageKey } from "@/i18n/messages";
 import type { Translator } from "@/i18n/translator";
 import type { StaffActor } from "@/lib/auth/staff-actor";
-import { lastChangedBy } from "@/lib/cases/staff-get-case";
+import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { formatDateLong } from "@/lib/domain/calendar";
 import type { ActionFailure } from "@/lib/http/action-failure";
 import { isLocale } from "@/i18n/locales";

@@ -15,13 +15,8 @@ import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
 import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
 import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
-import {
-  CASE_WORK_ACTIONS,
-  requireCaseAction,
-  taskAssigneesFor,
-  type CaseForAction,
-  type CaseWorkPermissions,
-} from "@/lib/cases/staff-get-case";
+import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction, type CaseWorkPermissions } from "@/lib/cases/case-access";
+import { taskAssigneesFor } from "@/lib/cases/staff-case-view";
 import { decisionIssueId, deriveDecisionOutcome, outcomesFor, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
@@ -32,6 +27,7 @@ import type { CaseActionState, FieldValue } from "@/components/staff/case/action
 import { caseFormFailure, translateFormKey } from "./case-form-failure";
 import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { rightsShortLabel } from "@/components/staff/right-labels";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 type T = Translator;
 type Ctx = {
@@ -44,7 +40,6 @@ type Ctx = {
   values: Record<string, FieldValue>;
 };
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function collect(formData: FormData): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
@@ -79,7 +74,7 @@ async function zodErrors(t: T, error: z.ZodError, rename: Record<string, string>
 /** Actor, reference and permission first: an outsider gets 404, a colleague without the right "not allowed". */
 async function begin(formData: FormData, permission: keyof CaseWorkPermissions): Promise<Ctx> {
   const reference = formData.get("reference");
-  if (typeof reference !== "string" || !REFERENCE.test(reference)) notFound();
+  if (typeof reference !== "string" || !isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   let found: CaseForAction;
   try {

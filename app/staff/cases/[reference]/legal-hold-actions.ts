@@ -9,8 +9,8 @@ import { liftLegalHold, setLegalHold } from "@/lib/cases/set-legal-hold";
 import { actionFailure } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import { caseFormFailure } from "./case-form-failure";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function field(formData: FormData, key: string): string {
   const v = formData.get(key);
@@ -36,7 +36,7 @@ async function failure(ctx: { actor: StaffActor; reference: string }, error: unk
 
 async function begin(formData: FormData) {
   const reference = field(formData, "reference");
-  if (!REFERENCE.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   const version = Number(field(formData, "version"));
   return { actor, reference, version: Number.isInteger(version) ? version : 0 };

@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getCaseAssignment } from "@/lib/cases/case-assignment";
-import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-get-case";
+import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";

@@ -12,8 +12,8 @@ import { tryAction } from "@/lib/http/action-failure";
 import type { CaseActionState } from "@/components/staff/case/action-state";
 import type { RevealState } from "@/components/staff/case/reveal-state";
 import { caseFormFailure } from "./case-form-failure";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-const REFERENCE = /^PV-\d{4}-\d{6,}$/;
 
 function field(formData: FormData, key: string): string {
   const v = formData.get(key);
@@ -23,7 +23,7 @@ function field(formData: FormData, key: string): string {
 export async function revealNationalIdAction(_prev: RevealState, formData: FormData): Promise<RevealState> {
   const reference = field(formData, "reference");
   const of = field(formData, "of");
-  if (!REFERENCE.test(reference) || !isNationalIdOf(of)) notFound();
+  if (!isCanonicalCaseReference(reference) || !isNationalIdOf(of)) notFound();
   const actor = await requireStaffActor();
   return tryAction(
     "national_id.reveal_failed",
@@ -37,7 +37,7 @@ export async function revealNationalIdAction(_prev: RevealState, formData: FormD
 
 export async function setSpecialCategoryAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
   const reference = field(formData, "reference");
-  if (!REFERENCE.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const actor = await requireStaffActor();
   const wanted = formData.getAll("specialCategory").includes("yes");
   const version = Number(field(formData, "version"));

@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/citizen-auth/session";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { withdrawAction } from "../actions";
+import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const dynamic = "force-dynamic";
 
 export default async function WithdrawPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ conflict?: string; error?: string }> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
-  if (!/^PV-\d{4}-\d{6,}$/.test(reference)) notFound();
+  if (!isCanonicalCaseReference(reference)) notFound();
   const citizen = await requireCitizen(`/my-cases/${reference}/withdraw`);
   const view = await citizenGetCase(citizen, reference);
   if (!view) notFound();

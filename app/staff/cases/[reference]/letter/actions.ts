@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
-import { lastChangedBy } from "@/lib/cases/staff-get-case";
+import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { createAnswerExport } from "@/lib/letters/response-export";
 import { formString, referenceField, tryAction } from "@/lib/http/action-failure";
 import type { LetterFormState } from "@/components/staff/letters/letter-form-state";

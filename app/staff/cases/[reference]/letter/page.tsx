@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
-import { staffCaseRef } from "@/lib/cases/staff-get-case";
+import { staffCaseRef } from "@/lib/cases/case-access";
 import { citationsOf } from "@/lib/letters/response-templates";
 import { isLocale } from "@/i18n/locales";
 import { LetterForm } from "@/components/staff/letters/LetterForm";

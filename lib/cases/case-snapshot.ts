@@ -1,0 +1,39 @@
+// The one mapping from a case row to the state machine's snapshot (lib/domain/case-state-machine.ts):
+// the transition service and the case page read the same fields the same way.
+import type { CaseSnapshot } from "@/lib/domain/case-state-machine";
+
+/** What a snapshot needs from request_case (a Prisma select). */
+export const CASE_SNAPSHOT_SELECT = {
+  status: true,
+  extended: true,
+  receivedAt: true,
+  rights: true,
+  closedAt: true,
+  identityLevel: true,
+  pauses: { select: { id: true, kind: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } },
+  _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null } } } },
+} as const;
+
+type SnapshotRow = {
+  status: CaseSnapshot["status"];
+  extended: boolean;
+  receivedAt: Date;
+  rights: CaseSnapshot["rights"];
+  closedAt: Date | null;
+  identityLevel: CaseSnapshot["identityLevel"];
+  pauses: { startedAt: Date; endedAt: Date | null }[];
+  _count: { attachments: number };
+};
+
+export function toCaseSnapshot(row: SnapshotRow): CaseSnapshot {
+  return {
+    status: row.status,
+    extended: row.extended,
+    receivedAt: row.receivedAt,
+    rights: row.rights,
+    closedAt: row.closedAt,
+    identityLevel: row.identityLevel,
+    pauses: row.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })),
+    answerFiles: row._count.attachments,
+  };
+}
