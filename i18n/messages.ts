@@ -58,9 +58,13 @@ import adminLogNb from "@/messages/adminLog/nb.json";
 import adminLogNn from "@/messages/adminLog/nn.json";
 import adminLogEn from "@/messages/adminLog/en.json";
 import type { Locale } from "./locales";
+import { isMessageKeyIn, type MessageKey } from "./translator";
 
-function merge(...parts: object[]) {
-  return Object.assign({}, ...parts) as typeof nb & Record<string, Record<string, unknown>>;
+/** The intersection of every part's type: each area adds its own top-level namespace. */
+type Merged<Parts extends readonly object[]> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]] ? Head & Merged<Rest> : unknown;
+
+function merge<const Parts extends readonly object[]>(...parts: Parts): Merged<Parts> {
+  return Object.assign({}, ...parts) as Merged<Parts>;
 }
 
 const ALL = {
@@ -69,8 +73,19 @@ const ALL = {
   en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn),
 };
 
+/**
+ * The bokmål catalogue's shape is the type of every catalogue: next-intl's AppConfig is augmented
+ * with it (global.d.ts), so translation keys are checked at compile time. nn and en are returned
+ * as Messages below, so a key missing there is a compile error too (tests/unit/message-keys.test.ts
+ * checks the keys the code uses at run time as well).
+ */
 export type Messages = (typeof ALL)["nb"];
 
 export function loadMessages(locale: Locale): Messages {
   return ALL[locale];
+}
+
+/** Whether a key that comes from data names a message of the catalogue (server side). */
+export function isMessageKey(key: string): key is MessageKey {
+  return isMessageKeyIn(ALL.nb, key);
 }

@@ -69,7 +69,7 @@ export async function TrendFilterForm(props: { values: TrendFormValues; units: {
       </h2>
       <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {select("unit", t("unitAll"), props.units.map((u) => [u.id, u.name]))}
-        {select("right", t("rightAll"), RIGHTS.map((r) => [r, rightsShortLabel(tAll as never, [r])]))}
+        {select("right", t("rightAll"), RIGHTS.map((r) => [r, rightsShortLabel(tAll, [r])]))}
         {select("channel", t("channelAll"), CHANNELS.map((c) => [c, tAll(`channel.${c}`)]))}
         {month("from")}
         {month("to")}

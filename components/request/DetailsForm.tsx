@@ -2,6 +2,8 @@
 
 // Step 2: what each chosen right needs (legal-rules.md §2), then optional narrowing.
 import type { Right } from "@/lib/domain/rights";
+import type { Messages } from "@/i18n/messages";
+import type { MessageKey } from "@/i18n/translator";
 import { ERASURE_GROUNDS, RESTRICTION_GROUNDS } from "@/lib/domain/rights";
 import { detailsStepSchema, REQUEST_LIMITS } from "@/lib/requests/request-schema";
 import { saveDetailsAction } from "@/app/(citizen)/request/actions";
@@ -9,6 +11,10 @@ import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
+
+type FieldTexts = Messages["requestFlow"]["fields"];
+/** A field with a label and a help text under requestFlow.fields. */
+type FieldName = { [K in keyof FieldTexts]: FieldTexts[K] extends { label: string; help: string } ? K : never }[keyof FieldTexts];
 
 const FIELD_IDS: Record<string, string> = Object.fromEntries(
   [
@@ -55,7 +61,7 @@ export function DetailsForm(props: {
       )
     </span>
   );
-  const textArea = (name: string, required: boolean | "unlessMarketing", rows = 4) => (
+  const textArea = (name: FieldName, required: boolean | "unlessMarketing", rows = 4) => (
     <FormField
       id={`field-${name}`}
       label={t(`requestFlow.fields.${name}.label`)}
@@ -72,7 +78,7 @@ export function DetailsForm(props: {
       />
     </FormField>
   );
-  const radios = (name: string, options: readonly string[], labelKey: (o: string) => string) => (
+  const radios = <O extends string>(name: FieldName, options: readonly O[], labelKey: (o: O) => MessageKey) => (
     <ChoiceGroup
       id={`field-${name}`}
       type="radio"

@@ -32,7 +32,7 @@ export async function StepPage(props: { step: DraftStep; back?: string; children
         {t(`requestFlow.steps.${props.step}.heading`)}
       </h1>
       <p className="ds-paragraph mt-2 mb-6 max-w-prose">{t(`requestFlow.steps.${props.step}.intro`)}</p>
-      <NextIntlClientProvider messages={clientMessages as never}>{props.children}</NextIntlClientProvider>
+      <NextIntlClientProvider messages={clientMessages}>{props.children}</NextIntlClientProvider>
     </>
   );
 }

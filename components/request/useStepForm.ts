@@ -6,9 +6,10 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { StepState } from "@/app/(citizen)/request/actions";
+import { isMessageKeyIn } from "@/i18n/translator";
 
 export function useStepForm(options: {
   schema: z.ZodType<FieldValues, FieldValues>;
@@ -18,11 +19,14 @@ export function useStepForm(options: {
   fields: Record<string, string>;
 }) {
   const t = useTranslations();
+  const messages = useMessages();
+  /** An error is a message key (from the schema or the server); one the page was not given reads as "invalid". */
+  const errorText = (key: string) => t(isMessageKeyIn(messages, key) ? key : "validation.form.invalid");
   const [state, formAction, pending] = useActionState<StepState, FormData>(options.action, options.initial);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const form = useForm<FieldValues>({
-    resolver: zodResolver(options.schema as never) as Resolver<FieldValues>,
+    resolver: zodResolver(options.schema) as Resolver<FieldValues>,
     defaultValues: state.values,
     shouldFocusError: false,
   });
@@ -36,7 +40,7 @@ export function useStepForm(options: {
   const known = Object.keys(options.fields);
   const summary = [...known, ...Object.keys(errors).filter((f) => !known.includes(f))]
     .filter((f) => errors[f])
-    .map((f) => ({ fieldId: options.fields[f] ?? "step-form", message: t(errors[f] as never) }));
+    .map((f) => ({ fieldId: options.fields[f] ?? "step-form", message: errorText(errors[f] ?? "") }));
 
   // Move focus to the summary whenever a submit attempt produced errors (client or server).
   useEffect(() => {
@@ -52,7 +56,7 @@ export function useStepForm(options: {
     })(event);
   };
 
-  const fieldError = (field: string) => (errors[field] ? t(errors[field] as never) : undefined);
+  const fieldError = (field: string) => (errors[field] ? errorText(errors[field]) : undefined);
   const value = (field: string) => {
     const v = state.values[field];
     return typeof v === "string" ? v : "";

@@ -75,7 +75,7 @@ export async function QueueFilterForm(props: {
         </summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 2xl:grid-cols-6">
           {select("filter-status", t("status"), f.status, t("statusOpen"), CASE_STATUSES.map((s) => [s, tAll(caseStatusI18nKey(s, "staff"))]))}
-          {select("filter-right", t("right"), f.right, t("any"), RIGHTS.map((r) => [r, rightsShortLabel(tAll as never, [r])]))}
+          {select("filter-right", t("right"), f.right, t("any"), RIGHTS.map((r) => [r, rightsShortLabel(tAll, [r])]))}
           {select("filter-unit", t("unit"), f.unit, t("any"), props.units.map((u) => [u.id, u.name]))}
           {select("filter-assignee", t("assignee"), f.assignee, t("any"), [
             ["none", t("assigneeNone")],

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { isOneOf } from "@/i18n/translator";
 import type { QueueNotice } from "./queue-url";
 
 /** The result of a claim or bulk assign, after the redirect back to the queue. */
@@ -34,9 +35,9 @@ export async function QueueNoticeAlert({ notice }: { notice: QueueNotice | null 
   const text =
     notice.error === "unexpected"
       ? t("unexpected", { errorId: notice.errorId ?? "-" })
-      : notice.ref && ["forbidden", "closed", "conflict", "assigneeNoAccess"].includes(notice.error)
-        ? t(`errorsWithRef.${notice.error}` as "errorsWithRef.conflict", { reference: notice.ref })
-        : t(`errors.${notice.error}` as "errors.conflict");
+      : notice.ref && isOneOf(["forbidden", "closed", "conflict", "assigneeNoAccess"], notice.error)
+        ? t(`errorsWithRef.${notice.error}`, { reference: notice.ref })
+        : t(`errors.${notice.error}`);
   return (
     <div className="ds-alert mt-4" data-color="danger" role="alert">
       <p className="ds-paragraph">{text}</p>

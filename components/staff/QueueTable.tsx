@@ -86,7 +86,7 @@ export async function QueueTable(props: {
                 </span>
               </td>
               <td role="cell" data-label={col.rights}>
-                {rightsShortLabel(tAll as never, row.rights)}
+                {rightsShortLabel(tAll, row.rights)}
               </td>
               <td role="cell" data-label={col.status}>
                 {tAll(caseStatusI18nKey(row.status, "staff"))}

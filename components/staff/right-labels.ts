@@ -2,7 +2,8 @@
 // "Se hvilke opplysninger kommunen har om meg". The article comes from the rights catalogue.
 import { RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
 
-type Translate = (key: string) => string;
+/** Any translator over the whole catalogue (`getTranslations()`, `useTranslations()`) fits. */
+type Translate = (key: `rights.${Right}.short` | "staffQueue.article") => string;
 
 /** "Innsyn (art. 15)"; several rights: "Innsyn, Retting (art. 15, 16)". */
 export function rightsShortLabel(t: Translate, rights: readonly Right[]): string {

@@ -4,7 +4,7 @@
 // reasons and the new due date in the requester's language, and a "new_message" e-mail that carries
 // only the reference and a link (never the reasons).
 import { z } from "zod";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator } from "next-intl";
 import { db } from "@/lib/db/client";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale } from "@/i18n/locales";
@@ -36,10 +36,7 @@ export const extendSchema = z.object({
 /** The message to the requester: new due date + the reasons, in the case's language. */
 export function extensionMessage(locale: string, dueDate: string, reason: string): string {
   const l = isLocale(locale) ? locale : "nb";
-  const t = createTranslator({ locale: l, messages: loadMessages(l) as unknown as AbstractIntlMessages }) as unknown as (
-    key: string,
-    values?: Record<string, string>,
-  ) => string;
+  const t = createTranslator({ locale: l, messages: loadMessages(l) });
   return t("caseWork.extend.messageToRequester", { date: formatDateLong(dueDate, l), reason });
 }
 

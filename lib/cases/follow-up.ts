@@ -6,14 +6,14 @@
 import type { Tx } from "@/lib/db/client";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { publicUrl } from "@/lib/config/env";
-import { isClosed } from "@/lib/domain/case-status";
+import { isClosed, type CaseStatus } from "@/lib/domain/case-status";
 import { DomainError } from "@/lib/domain/errors";
 import { followUpLastDay, requesterMayWrite, staffMayWrite } from "@/lib/domain/follow-up";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 
-export type FollowUpCase = { id: string; status: string; closedAt: Date | null; municipalityId: string; followUpAt?: Date | null };
+export type FollowUpCase = { id: string; status: CaseStatus; closedAt: Date | null; municipalityId: string; followUpAt?: Date | null };
 
 function followUpDaysOf(c: Pick<FollowUpCase, "municipalityId">): number {
   return municipalityProfile(c.municipalityId).followUpDays;
@@ -21,12 +21,12 @@ function followUpDaysOf(c: Pick<FollowUpCase, "municipalityId">): number {
 
 /** The last day the requester may write on the closed case, or null while it is open. */
 export function followUpUntil(c: Pick<FollowUpCase, "status" | "closedAt" | "municipalityId">): IsoDate | null {
-  if (!isClosed(c.status as never) || c.closedAt === null) return null;
+  if (!isClosed(c.status) || c.closedAt === null) return null;
   return followUpLastDay(c.closedAt, followUpDaysOf(c));
 }
 
 export function requesterMayWriteNow(c: FollowUpCase, now: Date): boolean {
-  return requesterMayWrite({ status: c.status as never, closedAt: c.closedAt }, now, followUpDaysOf(c));
+  return requesterMayWrite({ status: c.status, closedAt: c.closedAt }, now, followUpDaysOf(c));
 }
 
 /** Throws case_closed when the requester may no longer write on the case (closed and past the period). */
@@ -35,7 +35,7 @@ export function assertRequesterMayWrite(c: FollowUpCase, now: Date): void {
 }
 
 export function staffMayWriteNow(c: FollowUpCase, now: Date): boolean {
-  return staffMayWrite({ status: c.status as never, closedAt: c.closedAt, followUpAt: c.followUpAt ?? null }, now, followUpDaysOf(c));
+  return staffMayWrite({ status: c.status, closedAt: c.closedAt, followUpAt: c.followUpAt ?? null }, now, followUpDaysOf(c));
 }
 
 /**

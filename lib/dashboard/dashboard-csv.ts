@@ -2,6 +2,8 @@
 // translator, so the file speaks the same language as the page it was downloaded from.
 import type { DashboardNow } from "./dashboard-now";
 import { csvFileName, toCsv, type CsvCell, type CsvFormat } from "./csv";
+import type { Right } from "@/lib/domain/rights";
+import type { MessageKey } from "@/i18n/translator";
 
 export const DASHBOARD_TABLES = ["status", "right", "overdue"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
@@ -12,8 +14,8 @@ export function isDashboardTable(value: unknown): value is DashboardTable {
 
 /** Translator for keys under `dashboard.*` plus the core `rights.<right>.title`. */
 export type DashboardLabels = {
-  dashboard: (key: string) => string;
-  rightTitle: (right: string) => string;
+  dashboard: (key: MessageKey<"dashboard">) => string;
+  rightTitle: (right: Right) => string;
 };
 
 export function dashboardCsv(

@@ -2,6 +2,8 @@
 // from the caller's translator, so the file speaks the language of the page it was downloaded from.
 import { csvFileName, toCsv, type CsvCell, type CsvFormat } from "./csv";
 import { EXTENSION_GROUND_KEYS, type DashboardTrends } from "./dashboard-trends";
+import type { IdentityLevel } from "@/lib/domain/case-status";
+import type { MessageKey } from "@/i18n/translator";
 
 export const TREND_TABLES = ["monthly", "extensions", "refusals", "identity"] as const;
 export type TrendTable = (typeof TREND_TABLES)[number];
@@ -12,11 +14,11 @@ export function isTrendTable(value: unknown): value is TrendTable {
 
 export type TrendLabels = {
   /** Keys under `trends.*`. */
-  trends: (key: string) => string;
+  trends: (key: MessageKey<"trends">) => string;
   /** The explanation of a legal basis (`caseWork.legalBases.<id>`), or null when unknown. */
   legalBasis: (id: string) => string | null;
   /** `staffQueue.identity.<level>`. */
-  identity: (level: string) => string;
+  identity: (level: IdentityLevel) => string;
 };
 
 export function trendsCsv(

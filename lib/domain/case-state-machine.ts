@@ -264,13 +264,30 @@ function checkExtension(snapshot: CaseSnapshot, now: Date): void {
   }
 }
 
-export type DecisionIssue = {
-  /** null for issues about the decision as a whole. */
-  right: Right | null;
-  /** `answerFile`: a copy of the data is promised, but the case holds no answer file. */
-  field: "perRight" | "outcome" | "legalBasisIds" | "reasons" | "answerFile";
-  problem: "missing" | "duplicate" | "unexpected" | "invalid" | "inconsistent";
+/** The problems each field of a decision can have (`answerFile`: a copy of the data is promised, but the case holds no answer file). */
+type DecisionIssueProblems = {
+  perRight: "missing" | "duplicate" | "unexpected";
+  outcome: "invalid" | "inconsistent";
+  legalBasisIds: "missing" | "invalid";
+  reasons: "missing";
+  answerFile: "missing";
 };
+
+export type DecisionIssue = {
+  [F in keyof DecisionIssueProblems]: {
+    /** null for issues about the decision as a whole. */
+    right: Right | null;
+    field: F;
+    problem: DecisionIssueProblems[F];
+  };
+}[keyof DecisionIssueProblems];
+
+/** "legalBasisIds.missing": the field and its problem (the message key under caseWork.decide.issues). */
+export type DecisionIssueId = { [F in keyof DecisionIssueProblems]: `${F}.${DecisionIssueProblems[F]}` }[keyof DecisionIssueProblems];
+
+export function decisionIssueId(issue: DecisionIssue): DecisionIssueId {
+  return `${issue.field}.${issue.problem}` as DecisionIssueId;
+}
 
 /** The case outcome implied by the per-right outcomes ("no data" answers a request in full). */
 export function deriveDecisionOutcome(perRight: readonly Pick<RightDecision, "outcome">[]): DecisionOutcome {

@@ -1,7 +1,7 @@
 // A message to a requester who chose answers by post: the same text as the portal message, as a PDF
 // letter for the print queue. Without it an extension notice (Art. 12(3)) or a question that pauses
 // the case would never reach someone who does not use the portal.
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { loadMessages } from "@/i18n/messages";
@@ -26,10 +26,7 @@ export type MessageLetterInput = {
 /** The letter's plain text (title, the message, how to answer), in the requester's language. */
 export function messageLetterText(input: Omit<MessageLetterInput, "letterDate" | "recipientName" | "postalAddress">): string {
   const locale = isLocale(input.locale) ? input.locale : "nb";
-  const t = createTranslator({ locale, messages: loadMessages(locale) as unknown as AbstractIntlMessages }) as unknown as (
-    key: string,
-    values?: Record<string, string>,
-  ) => string;
+  const t = createTranslator({ locale, messages: loadMessages(locale) });
   const municipality = municipalityProfile(input.municipalityId);
   const title = t("letters.message.title", { reference: input.reference });
   const concerns =

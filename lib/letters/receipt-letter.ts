@@ -2,7 +2,7 @@
 // because they are reserved against digital communication in KRR). Texts in nb, nn and en from
 // messages/requestFlow (requestFlow.letter.*). Made with the shared helpers in ./pdf (pdf-lib's
 // standard Helvetica, whose WinAnsi encoding covers æ, ø and å).
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
@@ -25,13 +25,7 @@ export type ReceiptLetterInput = {
 
 /** The receipt letter as PDF bytes (starts with "%PDF"). */
 export async function renderReceiptLetter(input: ReceiptLetterInput): Promise<Uint8Array> {
-  // The feature catalogues are merged at runtime; their keys are not in the static type.
-  const messages = loadMessages(input.locale) as unknown as AbstractIntlMessages;
-  const translate = createTranslator({ locale: input.locale, messages }) as unknown as (
-    key: string,
-    values?: Record<string, string>,
-  ) => string;
-  const t = (key: string, values?: Record<string, string>) => translate(`requestFlow.letter.${key}`, values);
+  const t = createTranslator({ locale: input.locale, messages: loadMessages(input.locale), namespace: "requestFlow.letter" });
   const { doc, writer: w } = await createLetter({
     title: t("title", { reference: input.reference }),
     locale: input.locale,
@@ -88,8 +82,7 @@ export type ReceiptCopyInput = {
  * page; the file may be forwarded). Texts from the page's own messages.
  */
 export async function renderReceiptCopy(input: ReceiptCopyInput): Promise<Uint8Array> {
-  const messages = loadMessages(input.locale) as unknown as AbstractIntlMessages;
-  const t = createTranslator({ locale: input.locale, messages }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = createTranslator({ locale: input.locale, messages: loadMessages(input.locale) });
   const title = t("requestFlow.letter.title", { reference: input.reference });
   const { doc, writer: w } = await createLetter({
     title,
@@ -125,7 +118,7 @@ export async function renderReceiptCopy(input: ReceiptCopyInput): Promise<Uint8A
   w.ensureSpace(120);
   w.text(t("receipt.nextHeading"), { size: 13, bold: true });
   // The page's list; its last point ("follow the case in Mine saker") with the portal's address.
-  const next = [paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital", "receipt.next2", "receipt.next3"];
+  const next = [paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital", "receipt.next2", "receipt.next3"] as const;
   for (const key of next) w.bullet(t(key), { indent: 2 });
   w.bullet(t("requestFlow.receiptPdf.follow", { url: input.portalUrl }), { indent: 2, gapAfter: 16 });
 

@@ -13,9 +13,10 @@
 // /staff/admin/templates, table letter_template): the caller passes those texts in
 // `bodyOverrides`. Only that paragraph changes; the mandatory parts above, the access information
 // list and the download paragraph are always added here and cannot be edited away in a template.
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, type Locale } from "@/i18n/locales";
+import { isMessageKeyIn, type Translator } from "@/i18n/translator";
 import type { MunicipalityProfile } from "@/lib/config/municipalities";
 import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
 import { isLegalBasisId, LEGAL_BASES, RIGHTS, type LegalBasisId, type Right } from "@/lib/domain/rights";
@@ -68,13 +69,19 @@ export const DATATILSYNET_ADDRESS = "Postboks 458 Sentrum, 0105 Oslo";
 /** Erasure refused because of the archive duty (Lov om dokumentasjon og arkiv). */
 const ARCHIVE_BASES: readonly LegalBasisId[] = ["gdpr-17-3-b", "gdpr-17-3-d"];
 
-type Translate = (key: string, values?: Record<string, string>) => string;
+type Translate = Translator<"letters.template">;
+
+/**
+ * The standard main paragraph. Only access and portability have one for "no data held": the state
+ * machine allows that outcome for them alone (outcomesFor), so any other pair has no text.
+ */
+function standardBody(t: Translate, right: Right, outcome: RightOutcome): string {
+  const key = `body.${right}.${outcome}`;
+  return isMessageKeyIn<"letters.template">(loadMessages("nb").letters.template, key) ? t(key) : "";
+}
 
 function translator(locale: Locale): Translate {
-  // The feature catalogues are merged at runtime; their keys are not in the static type.
-  const messages = loadMessages(locale) as unknown as AbstractIntlMessages;
-  const t = createTranslator({ locale, messages }) as unknown as Translate;
-  return (key, values) => t(`letters.template.${key}`, values);
+  return createTranslator({ locale, messages: loadMessages(locale), namespace: "letters.template" });
 }
 
 export function letterLocale(locale: string): Locale {
@@ -115,12 +122,12 @@ function ordered(input: Pick<ResponseLetterInput, "decisions">): LetterDecision[
 function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecision): string[] {
   const parts: string[] = [];
   parts.push(heading(`${t(`rightTitle.${d.right}`)} – ${t(`outcome.${d.outcome}`)}`, "-"));
-  parts.push(input.bodyOverrides?.[bodyKey(d.right, d.outcome)]?.trim() || t(`body.${d.right}.${d.outcome}`));
+  parts.push(input.bodyOverrides?.[bodyKey(d.right, d.outcome)]?.trim() || standardBody(t, d.right, d.outcome));
 
   // A copy is handed over only when something was granted ("no data held" has nothing to copy).
   const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
   if (d.right === "access" && delivered) {
-    const items = ["data", "purposes", "categories", "recipients", "storage", "source", "rights"].map((k) => `- ${t(`accessInfo.${k}`)}`);
+    const items = (["data", "purposes", "categories", "recipients", "storage", "source", "rights"] as const).map((k) => `- ${t(`accessInfo.${k}`)}`);
     parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
     parts.push(t("accessFree"));
   }
@@ -170,7 +177,7 @@ export function concernsLine(t: Translate, concerns: ResponseLetterInput["concer
 
 /** The standard wording of a main paragraph (what a template falls back to). */
 export function standardBodyText(locale: string, right: Right, outcome: RightOutcome): string {
-  return translator(letterLocale(locale))(`body.${right}.${outcome}`);
+  return standardBody(translator(letterLocale(locale)), right, outcome);
 }
 
 /** The response letter as plain text with headings, ready to be edited by the caseworker. */

@@ -132,7 +132,7 @@ export default async function DashboardPage() {
                           {r.reference}
                         </Link>
                       </th>
-                      <td>{rightsShortLabel(tAll as never, r.rights)}</td>
+                      <td>{rightsShortLabel(tAll, r.rights)}</td>
                       <td>{r.unitName ?? t("noUnit")}</td>
                       <td>{r.assigneeName ?? t("noAssignee")}</td>
                       <td className="whitespace-nowrap">{formatDateShort(r.dueDate, locale)}</td>
@@ -172,7 +172,7 @@ export default async function DashboardPage() {
               testId="table-right"
               caption={t("byRightCaption")}
               columns={[t("colRight"), t("colCount")]}
-              rows={data.byRight.map((r) => ({ key: r.right, cells: [rightsShortLabel(tAll as never, [r.right]), r.count] }))}
+              rows={data.byRight.map((r) => ({ key: r.right, cells: [rightsShortLabel(tAll, [r.right]), r.count] }))}
             />
           </ScrollRegion>
           {downloads("right", "dash-right")}

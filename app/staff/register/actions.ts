@@ -14,6 +14,8 @@ import { tryAction } from "@/lib/http/action-failure";
 import { maskNationalId } from "@/lib/domain/national-id";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
+import { isMessageKey } from "@/i18n/messages";
+import type { MessageKey } from "@/i18n/translator";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
 
 function collect(formData: FormData): Record<string, FieldValue> {
@@ -29,7 +31,7 @@ function collect(formData: FormData): Record<string, FieldValue> {
 const one = (v: FieldValue | undefined) => (typeof v === "string" ? v : (v?.[0] ?? ""));
 const many = (v: FieldValue | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-const REASON_KEYS: Record<string, string> = {
+const REASON_KEYS: Readonly<Record<string, MessageKey>> = {
   future: "caseWork.validation.receivedInFuture",
   too_old: "caseWork.validation.receivedTooOld",
 };
@@ -39,7 +41,6 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
   if (!hasPermission(actor, "case.register")) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const uiLocale = isLocale(localeRaw) ? localeRaw : "nb";
-  const tr = (key: string, values?: Record<string, string>) => t(key as never, values as never);
   const values = collect(formData);
   const input = {
     channel: one(values.channel),
@@ -63,16 +64,16 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      const key = /^(caseWork|validation|citizenLink)\./.test(issue.message) ? issue.message : "validation.form.invalid";
-      errors[field] ??= tr(key);
+      const key = /^(caseWork|validation|citizenLink)\./.test(issue.message) && isMessageKey(issue.message) ? issue.message : "validation.form.invalid";
+      errors[field] ??= t(key);
     }
     return { values, errors };
   }
   const now = new Date();
   const receivedAt = osloInstant(parsed.data.receivedDate, parsed.data.receivedTime);
-  if (receivedAt.getTime() > now.getTime()) return { values, errors: { receivedDate: tr(REASON_KEYS.future!) } };
+  if (receivedAt.getTime() > now.getTime()) return { values, errors: { receivedDate: t(REASON_KEYS.future!) } };
   if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {
-    return { values, errors: { receivedDate: tr(REASON_KEYS.too_old!) } };
+    return { values, errors: { receivedDate: t(REASON_KEYS.too_old!) } };
   }
   const intent = formData.get("intent");
   if (intent === "edit") return { values };
@@ -81,17 +82,17 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     return {
       values,
       confirm: [
-        tr("caseWork.register.confirmReceived", {
+        t("caseWork.register.confirmReceived", {
           date: formatDateLong(parsed.data.receivedDate, uiLocale),
           time: parsed.data.receivedTime,
-          channel: tr(`channel.${parsed.data.channel}`),
+          channel: t(`channel.${parsed.data.channel}`),
         }),
-        tr("caseWork.register.confirmDue", { date: formatDateLong(due, uiLocale) }),
-        tr(parsed.data.answerChannel === "digital" && parsed.data.email ? "caseWork.register.confirmReceiptMail" : "caseWork.register.confirmReceiptLetter"),
+        t("caseWork.register.confirmDue", { date: formatDateLong(due, uiLocale) }),
+        t(parsed.data.answerChannel === "digital" && parsed.data.email ? "caseWork.register.confirmReceiptMail" : "caseWork.register.confirmReceiptLetter"),
         // How the requester will find the case on "Mine saker" (the number only masked).
         parsed.data.nationalId
-          ? tr("citizenLink.register.confirmNationalId", { masked: maskNationalId(parsed.data.nationalId), email: parsed.data.email ? "yes" : "no" })
-          : tr(parsed.data.email ? "citizenLink.register.confirmEmailOnly" : "citizenLink.register.confirmNoLink"),
+          ? t("citizenLink.register.confirmNationalId", { masked: maskNationalId(parsed.data.nationalId), email: parsed.data.email ? "yes" : "no" })
+          : t(parsed.data.email ? "citizenLink.register.confirmEmailOnly" : "citizenLink.register.confirmNoLink"),
       ],
     };
   }
@@ -105,11 +106,11 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
         const field = failure.field ?? "form";
         const reason = String(failure.details.reason ?? "");
         // The same form sent again after it made another case (e.g. the browser's back button): reload.
-        if (reason === "stale") return { values, formError: tr("caseWork.validation.version") };
+        if (reason === "stale") return { values, formError: t("caseWork.validation.version") };
         const key = REASON_KEYS[reason] ?? (field === "unit" ? "validation.unit.invalid" : field === "postalAddress" ? "caseWork.validation.postalAddressNeeded" : "validation.form.invalid");
-        return { values, errors: { [field]: tr(key) } };
+        return { values, errors: { [field]: t(key) } };
       }
-      return { values, formError: tr("caseWork.errors.unexpected", { errorId: failure.kind === "unexpected" ? failure.errorId : "-" }) };
+      return { values, formError: t("caseWork.errors.unexpected", { errorId: failure.kind === "unexpected" ? failure.errorId : "-" }) };
     },
   );
   if (!("reference" in registered)) return registered;

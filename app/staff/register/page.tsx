@@ -75,7 +75,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
               kind: "checkboxes",
               name: "rights",
               label: t("caseWork.register.rightsLabel"),
-              options: RIGHTS.map((r) => ({ value: r, label: rightsShortLabel(t as never, [r]) })),
+              options: RIGHTS.map((r) => ({ value: r, label: rightsShortLabel(t, [r]) })),
             },
             {
               kind: "group",

@@ -5,13 +5,14 @@ import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/components/my-cases/format";
 import type { AdminLogEntry } from "@/lib/admin/admin-audit";
 import type { AuditValue } from "@/lib/domain/admin-audit";
-import { ROLES, type Role } from "@/lib/domain/policy";
-import { RIGHTS, type Right } from "@/lib/domain/rights";
-import { RIGHT_OUTCOMES, type RightOutcome } from "@/lib/domain/case-state-machine";
+import { ROLES } from "@/lib/domain/policy";
+import { RIGHTS } from "@/lib/domain/rights";
+import { RIGHT_OUTCOMES } from "@/lib/domain/case-state-machine";
 import { isLocale, type Locale } from "@/i18n/locales";
+import { isOneOf } from "@/i18n/translator";
 import { LANGUAGE_NAMES } from "@/app/staff/admin/templates/language-names";
 
-const FIELDS = new Set([
+const FIELDS = [
   "name",
   "email",
   "roles",
@@ -26,7 +27,7 @@ const FIELDS = new Set([
   "markedCases",
   "retentionYears",
   "body",
-]);
+] as const;
 
 /** Where an admin edits the target (null: no page for it). */
 export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId">): string | null {
@@ -49,13 +50,13 @@ export async function targetNamer() {
   return (entry: Pick<AdminLogEntry, "targetType" | "targetLabel">): string => {
     if (entry.targetType !== "letter_template") return entry.targetLabel;
     const [right, outcome, locale] = entry.targetLabel.split("/");
-    if (!(RIGHTS as readonly string[]).includes(right ?? "") || !(RIGHT_OUTCOMES as readonly string[]).includes(outcome ?? "") || !isLocale(locale ?? "")) {
+    if (!isOneOf(RIGHTS, right) || !isOneOf(RIGHT_OUTCOMES, outcome) || !isLocale(locale)) {
       return entry.targetLabel;
     }
     return t("templateTarget", {
-      right: tCore(`${right as Right}.short`),
-      outcome: tOutcomes(outcome as RightOutcome),
-      language: LANGUAGE_NAMES[locale as Locale],
+      right: tCore(`${right}.short`),
+      outcome: tOutcomes(outcome),
+      language: LANGUAGE_NAMES[locale],
     });
   };
 }
@@ -75,13 +76,13 @@ export async function AdminLogTable({
   testId?: string;
 }) {
   const [t, tRoles, targetName] = await Promise.all([getTranslations("adminLog"), getTranslations("staffQueue.admin.roles"), targetNamer()]);
-  const fieldName = (field: string) => t(FIELDS.has(field) ? (`fields.${field}` as "fields.name") : "fields.other");
+  const fieldName = (field: string) => t(isOneOf(FIELDS, field) ? `fields.${field}` : "fields.other");
   const valueText = (field: string, value: AuditValue | undefined): string => {
     if (value === null || value === undefined || value === "") return field === "body" ? t("values.standardText") : t("values.empty");
     if (typeof value === "boolean") return value ? t("values.yes") : t("values.no");
     if (Array.isArray(value)) {
       if (value.length === 0) return t("values.none");
-      return value.map((v) => (field === "roles" && (ROLES as readonly string[]).includes(v) ? tRoles(v as Role) : v)).join(", ");
+      return value.map((v) => (field === "roles" && isOneOf(ROLES, v) ? tRoles(v) : v)).join(", ");
     }
     return String(value);
   };
@@ -111,7 +112,7 @@ export async function AdminLogTable({
                 <td className="whitespace-nowrap align-top" data-label={t("at")}>{formatDateTime(entry.at, locale)}</td>
                 <td className="align-top" data-label={t("actor")}>{entry.actorName}</td>
                 <td className="align-top">
-                  <span className="font-semibold">{t(`actions.${entry.action}` as "actions.unit.created")}</span>
+                  <span className="font-semibold">{t(`actions.${entry.action}`)}</span>
                   <br />
                   {href ? (
                     <a className="ds-link" href={href}>

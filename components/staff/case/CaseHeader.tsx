@@ -68,7 +68,7 @@ export async function CaseHeader({ view, locale }: { view: StaffCaseWorkView; lo
           )}
         </span>
       </Fact>
-      <Fact label={t("myCases.staff.rightsLabel")}>{rightsShortLabel(t as never, view.rights)}</Fact>
+      <Fact label={t("myCases.staff.rightsLabel")}>{rightsShortLabel(t, view.rights)}</Fact>
       <Fact label={t("caseWork.header.receivedLabel")} testId="received">
         {t("caseWork.header.received", { when: formatDateTime(view.receivedAt, locale), channel: t(`channel.${view.channel}`) })}
       </Fact>

@@ -5,13 +5,16 @@ import { LetterText } from "@/components/letters/LetterText";
 import type { CaseTimelineEntry } from "@/lib/cases/case-timeline";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
+import { isOneOf, underscored } from "@/i18n/translator";
+import { CASE_STATUSES, isChannel } from "@/lib/domain/case-status";
+import { TASK_KINDS } from "@/lib/cases/case-tasks";
 import { formatDateTime } from "@/components/my-cases/format";
 
 /** Why someone lost a case (lib/admin/unassign-staff-user.ts, lib/cases/change-unit.ts). */
-const UNASSIGN_REASONS: readonly string[] = ["unit_changed", "unit_membership_removed", "role_removed", "user_deactivated"];
+const UNASSIGN_REASONS = ["unit_changed", "unit_membership_removed", "role_removed", "user_deactivated"] as const;
 
 /** Event types with their own text; anything else is shown with a generic text and its type. */
-const KNOWN = new Set([
+const KNOWN = [
   "case.received",
   "case.registered",
   "case.started",
@@ -49,7 +52,7 @@ const KNOWN = new Set([
   "case.files_deleted",
   "case.anonymised",
   "case.requester_linked",
-]);
+] as const;
 
 export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineEntry[]; locale: Locale }) {
   const t = await getTranslations();
@@ -61,12 +64,12 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
   };
   const text = (e: CaseTimelineEntry): string => {
     const f = e.facts;
-    const key = e.type.replace(/\./g, "_");
-    if (!KNOWN.has(e.type)) return t("caseWork.timeline.other", { type: e.type });
-    switch (e.type) {
+    const type = e.type;
+    if (!isOneOf(KNOWN, type)) return t("caseWork.timeline.other", { type });
+    switch (type) {
       case "case.registered":
         return t("caseWork.timeline.case_registered", {
-          channel: typeof f.channel === "string" ? t(`channel.${f.channel}`) : "",
+          channel: isChannel(f.channel) ? t(`channel.${f.channel}`) : "",
           date: date(f.receivedAt),
           due: date(f.dueDate),
         });
@@ -79,11 +82,11 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
         return answeredOn && answeredOn !== date(e.at.toISOString()) ? `${text} ${t("caseRules.timeline.answeredOn", { date: answeredOn })}` : text;
       }
       case "case.extended":
-        return t(`caseWork.timeline.${key}`, { due: date(f.dueDate) });
+        return t(`caseWork.timeline.${underscored(type)}`, { due: date(f.dueDate) });
       case "case.decided":
-        return t("caseWork.timeline.case_decided", { status: typeof f.outcome === "string" ? t(`staffCaseStatus.${f.outcome}` as never) : "" });
+        return t("caseWork.timeline.case_decided", { status: isOneOf(CASE_STATUSES, f.outcome) ? t(`staffCaseStatus.${f.outcome}`) : "" });
       case "case.unassigned": {
-        const reason = typeof f.reason === "string" && UNASSIGN_REASONS.includes(f.reason) ? f.reason : null;
+        const reason = isOneOf(UNASSIGN_REASONS, f.reason) ? f.reason : null;
         return reason ? t(`policyWork.timeline.case_unassigned_${reason}`) : t("policyWork.timeline.case_unassigned");
       }
       case "case.unit_changed": {
@@ -93,13 +96,13 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
       }
       case "task.created":
       case "task.done":
-        return t(`caseWork.timeline.${key}`, {
-          kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
+        return t(`caseWork.timeline.${underscored(type)}`, {
+          kind: isOneOf(TASK_KINDS, f.kind) ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
           system: typeof f.system === "string" ? f.system : "",
         });
       case "task.assigned":
         return t("caseRules.timeline.task_assigned", {
-          kind: typeof f.kind === "string" ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
+          kind: isOneOf(TASK_KINDS, f.kind) ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
           system: typeof f.system === "string" ? f.system : "",
         });
       case "case.requester_linked":
@@ -110,7 +113,7 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
       case "case.national_id_viewed":
         return t(f.nationalIdOf === "subject" ? "requestDetails.timeline.nationalIdSubject" : "requestDetails.timeline.nationalIdRequester");
       default:
-        return t(`caseWork.timeline.${key}`);
+        return t(`caseWork.timeline.${underscored(type)}`);
     }
   };
   const actor = (e: CaseTimelineEntry) =>

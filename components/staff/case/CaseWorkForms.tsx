@@ -2,6 +2,7 @@
 // component: translates every text and hands plain field specs to CaseActionForm (client).
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import type { MessageKey, Translator } from "@/i18n/translator";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-case-view";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
 import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
@@ -29,13 +30,13 @@ import { CaseActionForm, type CaseActionFormTexts } from "./CaseActionForm";
 import { AssignForm, UnitForm } from "./AssignPanel";
 
 type Props = { view: StaffCaseWorkView; locale: Locale; /** The `done` key of the action just saved, if any. */ done?: string | null };
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Translator;
 
 /**
  * Results shown next to the section the page returns to (tasks, notes), not at the top of the page:
  * done key -> message key. The page leaves these out of its own flash.
  */
-export const SECTION_DONE_MESSAGES: Readonly<Record<string, string>> = {
+export const SECTION_DONE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   taskAdded: "caseWork.done.taskAdded",
   taskDone: "caseWork.done.taskDone",
   taskAssigned: "caseRules.done.taskAssigned",
@@ -389,8 +390,9 @@ export async function CaseTasks({ view, done }: Props) {
   const systems = view.unit?.systems ?? [];
   const suggestions = view.can.tasks && !view.closed ? suggestTasks(view.rights, systems, view.tasks) : [];
   const art19 = view.rights.some((r) => RIGHTS_CATALOGUE[r].notifyRecipientsArt19);
-  const kindLabel = (kind: string) => t(`caseWork.tasks.kinds.${kind}` as never);
-  const result = done && TASK_DONE_KEYS.includes(done) ? t(SECTION_DONE_MESSAGES[done] as never) : null;
+  const kindLabel = (kind: (typeof TASK_KINDS)[number]) => t(`caseWork.tasks.kinds.${kind}`);
+  const resultKey = done && TASK_DONE_KEYS.includes(done) ? SECTION_DONE_MESSAGES[done] : undefined;
+  const result = resultKey ? t(resultKey) : null;
   const assigneeOptions = [{ value: "", label: t("caseWork.tasks.noAssignee") }, ...view.taskAssignees.map((u) => ({ value: u.id, label: u.name }))];
   return (
     <>
@@ -490,7 +492,7 @@ export async function CaseTasks({ view, done }: Props) {
 function NewTaskForm({ view, t }: Props & { t: T }) {
   const systems = view.unit?.systems ?? [];
   const art19 = view.rights.some((r) => RIGHTS_CATALOGUE[r].notifyRecipientsArt19);
-  const kindLabel = (kind: string) => t(`caseWork.tasks.kinds.${kind}` as never);
+  const kindLabel = (kind: (typeof TASK_KINDS)[number]) => t(`caseWork.tasks.kinds.${kind}`);
   const assigneeOptions = [{ value: "", label: t("caseWork.tasks.noAssignee") }, ...view.taskAssignees.map((u) => ({ value: u.id, label: u.name }))];
   return (
     <>
@@ -547,7 +549,7 @@ export async function CaseDecisions({ view, locale }: Props) {
       {view.decisions.map((d) => (
         <li key={d.right} className="ds-card p-4">
           <p className="ds-paragraph font-semibold">
-            {t("caseWork.decide.decidedLine", { right: rightsShortLabel(t as never, [d.right]), outcome: t(`caseWork.decide.outcomes.${d.outcome}`) })}
+            {t("caseWork.decide.decidedLine", { right: rightsShortLabel(t, [d.right]), outcome: t(`caseWork.decide.outcomes.${d.outcome}`) })}
           </p>
           {d.legalBasisIds.length > 0 && (
             <p className="ds-paragraph text-sm">
@@ -587,7 +589,7 @@ function DecideForm({ view, t }: Props & { t: T }) {
           <ul className="ds-list mt-2">
             {openTasks.map((task) => (
               <li key={task.id}>
-                {t("caseWork.tasks.title", { kind: t(`caseWork.tasks.kinds.${task.kind}` as never), system: task.system })}
+                {t("caseWork.tasks.title", { kind: t(`caseWork.tasks.kinds.${task.kind}`), system: task.system })}
                 {task.recipient && ` – ${t("caseWork.tasks.recipientShown", { recipient: task.recipient })}`}
               </li>
             ))}
@@ -603,7 +605,7 @@ function DecideForm({ view, t }: Props & { t: T }) {
         intro={<p className="ds-paragraph">{t("caseWork.decide.intro")}</p>}
         fields={view.rights.map((right) => ({
           kind: "group" as const,
-          legend: rightsShortLabel(t as never, [right]),
+          legend: rightsShortLabel(t, [right]),
           fields: [
             {
               kind: "radio" as const,
@@ -618,7 +620,7 @@ function DecideForm({ view, t }: Props & { t: T }) {
               help: t("caseWork.decide.basisHelp"),
               options: legalBasesFor(right).map((b) => ({
                 value: b.id,
-                label: `${b.citation} – ${t(`caseWork.legalBases.${b.id}` as never)}`,
+                label: `${b.citation} – ${t(`caseWork.legalBases.${b.id}`)}`,
               })),
             },
             {

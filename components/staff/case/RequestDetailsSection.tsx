@@ -6,6 +6,7 @@
 // work without JavaScript.
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import type { Translator } from "@/i18n/translator";
 import type { StaffActor } from "@/lib/auth/staff-actor";
 import { staffGetRequestDetails, type NationalIdOf, type StaffRequestDetailsView } from "@/lib/cases/staff-request-details";
 import { formatDateLong } from "@/lib/domain/calendar";
@@ -17,7 +18,7 @@ import { revealNationalIdAction, setSpecialCategoryAction } from "@/app/staff/ca
 import { CaseActionForm } from "./CaseActionForm";
 import { NationalIdReveal } from "./NationalIdReveal";
 
-type T = Awaited<ReturnType<typeof getTranslations<"requestDetails">>>;
+type T = Translator<"requestDetails">;
 
 const DL = "mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(10rem,16rem)_1fr]";
 const TEXT = "whitespace-pre-wrap break-words";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
+import { listDemoMails } from "@/lib/dev/demo-mailbox";
 import { isDemoMailboxEnabled } from "@/lib/config/current";
 
 export const dynamic = "force-dynamic";
@@ -29,11 +29,7 @@ export default async function DemoMailboxPage({ searchParams }: { searchParams: 
   const rawTo = (await searchParams).to;
   const to = (typeof rawTo === "string" ? rawTo : "").trim().toLowerCase().slice(0, 320);
   // A busy demo (or a test run) catches hundreds of mails: the filter finds one person's mail quickly.
-  const mails = await db().demoMail.findMany({
-    where: to ? { toAddrs: { has: to } } : undefined,
-    orderBy: { receivedAt: "desc" },
-    take: 100,
-  });
+  const mails = await listDemoMails(to);
   return (
     <>
       <div className="ds-alert" data-color="warning">

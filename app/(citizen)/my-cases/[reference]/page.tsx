@@ -6,6 +6,8 @@ import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
+import { underscored } from "@/i18n/translator";
 import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
@@ -17,7 +19,7 @@ import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
 export const dynamic = "force-dynamic";
 
-const UPLOAD_ERRORS: Record<string, string> = {
+const UPLOAD_ERRORS: Readonly<Record<string, keyof Messages["myCases"]["errors"]>> = {
   missing: "fileMissing",
   empty: "fileEmpty",
   too_large: "fileTooLarge",
@@ -42,7 +44,7 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const errorTexts = Object.fromEntries(
-    ["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "rateLimited", "conflict"].map((k) => [k, t(`myCases.errors.${k}`)]),
+    (["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "rateLimited", "conflict"] as const).map((k) => [k, t(`myCases.errors.${k}`)]),
   );
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
@@ -149,7 +151,7 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
             <span className="font-semibold">{formatDateLong(osloDateOf(e.at), locale)}:</span>{" "}
             {e.type === "case.registered" || e.type === "case.requester_linked"
               ? t(`citizenLink.timeline.${e.type === "case.registered" ? "case_registered" : "case_requester_linked"}`, { channel: e.detail ?? "", method: e.detail ?? "" })
-              : t(`myCases.events.${e.type.replace(/\./g, "_")}`, { actor: e.actor })}{" "}
+              : t(`myCases.events.${underscored(e.type)}`, { actor: e.actor })}{" "}
             <span className="text-sm">({t("myCases.actor", { actor: e.actor })})</span>
           </li>
         ))}

@@ -9,6 +9,8 @@ import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { detailFieldsFor } from "@/lib/requests/request-schema";
 import { detailValues, firstIncompleteStep } from "@/lib/requests/draft";
 import { isLocale } from "@/i18n/locales";
+import { isOneOf } from "@/i18n/translator";
+import { ERASURE_GROUNDS, RESTRICTION_GROUNDS } from "@/lib/domain/rights";
 import { currentDraft } from "../draft-session";
 
 export const dynamic = "force-dynamic";
@@ -39,9 +41,8 @@ export default async function SummaryStepPage() {
   const date = (v: unknown) => (typeof v === "string" && isValidIsoDate(v) ? formatDateLong(v, locale) : "");
   const detailText = (field: string): string => {
     const v = (values as Record<string, unknown>)[field];
-    if (field === "erasureGround" || field === "restrictionGround") {
-      return typeof v === "string" && v ? t(`requestFlow.grounds.${field === "erasureGround" ? "erasure" : "restriction"}.${v}`) : dash;
-    }
+    if (field === "erasureGround") return isOneOf(ERASURE_GROUNDS, v) ? t(`requestFlow.grounds.erasure.${v}`) : dash;
+    if (field === "restrictionGround") return isOneOf(RESTRICTION_GROUNDS, v) ? t(`requestFlow.grounds.restriction.${v}`) : dash;
     if (field === "directMarketing") return t(`requestFlow.fields.directMarketing.${v === true ? "yes" : "no"}`);
     return typeof v === "string" && v ? v : dash;
   };

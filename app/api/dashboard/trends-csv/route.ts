@@ -9,6 +9,7 @@ import { parseTrendFilters } from "@/lib/dashboard/trend-filters";
 import { isTrendTable, trendsCsv } from "@/lib/dashboard/trends-csv";
 import { csvResponseHeaders, isCsvFormat } from "@/lib/dashboard/csv";
 import { hasPermission } from "@/lib/domain/policy";
+import { isLegalBasisId } from "@/lib/domain/rights";
 import { notFoundResponse } from "@/lib/files/upload-request";
 
 export const dynamic = "force-dynamic";
@@ -30,9 +31,9 @@ export async function GET(request: Request): Promise<Response> {
     data,
     table,
     {
-      trends: (key) => t(key as never),
-      legalBasis: (id) => (tAll.has(`caseWork.legalBases.${id}` as never) ? tAll(`caseWork.legalBases.${id}` as never) : null),
-      identity: (level) => tAll(`staffQueue.identity.${level}` as never),
+      trends: t,
+      legalBasis: (id) => (isLegalBasisId(id) ? tAll(`caseWork.legalBases.${id}`) : null),
+      identity: (level) => tAll(`staffQueue.identity.${level}`),
     },
     format,
   );

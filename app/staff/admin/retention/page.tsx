@@ -7,6 +7,7 @@ import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { getRetentionSettings } from "@/lib/admin/retention-settings";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
+import { isOneOf } from "@/i18n/translator";
 import { formatDateTime } from "@/components/my-cases/format";
 import { RetentionYearsForm } from "./RetentionYearsForm";
 import { AdminHistory } from "@/components/staff/admin/AdminHistory";
@@ -16,7 +17,7 @@ import { setRetentionYearsAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 const ERROR_KEYS = ["required", "wholeNumber", "range"] as const;
-const ACTION_KEYS = new Set([
+const ACTION_KEYS = [
   "files_deleted",
   "case_anonymised",
   "outbox_deleted",
@@ -26,7 +27,7 @@ const ACTION_KEYS = new Set([
   "challenges_deleted",
   "sessions_deleted",
   "verification_tokens_deleted",
-]);
+] as const;
 
 export default async function AdminRetentionPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requireStaffActor();
@@ -82,7 +83,7 @@ export default async function AdminRetentionPage({ searchParams }: { searchParam
                 {settings.log.map((row) => (
                   <tr key={row.id} data-action={row.action}>
                     <td>{formatDateTime(row.at, locale)}</td>
-                    <td>{t(ACTION_KEYS.has(row.action) ? (`actions.${row.action}` as "actions.other") : "actions.other")}</td>
+                    <td>{t(isOneOf(ACTION_KEYS, row.action) ? `actions.${row.action}` : "actions.other")}</td>
                     <td>{row.reference ?? t("noReference")}</td>
                     <td>{row.count}</td>
                   </tr>

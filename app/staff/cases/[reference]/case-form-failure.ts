@@ -4,6 +4,8 @@
 // sentence; bad input -> on its field where the form says which; anything else -> the error id.
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
+import { isMessageKey } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import type { StaffActor } from "@/lib/auth/staff-actor";
 import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { formatDateLong } from "@/lib/domain/calendar";
@@ -11,16 +13,16 @@ import type { ActionFailure } from "@/lib/http/action-failure";
 import { isLocale } from "@/i18n/locales";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Translator;
 
 /** A message key from a zod issue or a service ("caseWork.x", "caseRules.x", "validation.x.y", ...) -> text. */
 export function translateFormKey(t: T, key: string | undefined): string {
   const known = ["caseWork.", "caseRules.", "validation.", "policyWork.", "retention.", "requestDetails."];
-  const k = key && known.some((prefix) => key.startsWith(prefix)) ? key : "validation.form.invalid";
+  const k = key && known.some((prefix) => key.startsWith(prefix)) && isMessageKey(key) ? key : "validation.form.invalid";
   try {
-    return t(k as never);
+    return t(k);
   } catch {
-    return t("validation.form.invalid" as never);
+    return t("validation.form.invalid");
   }
 }
 

@@ -5,6 +5,7 @@
 // redirect with a confirmation. Errors come back translated, per field where there is a field.
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { Translator } from "@/i18n/translator";
 import type { z } from "zod";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { askRequester, askRequesterSchema, previewResume, resumeSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
@@ -16,7 +17,7 @@ import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from 
 import { markComplex } from "@/lib/cases/mark-complex";
 import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction, type CaseWorkPermissions } from "@/lib/cases/case-access";
 import { taskAssigneesFor } from "@/lib/cases/staff-case-view";
-import { deriveDecisionOutcome, outcomesFor, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
+import { decisionIssueId, deriveDecisionOutcome, outcomesFor, type DecisionIssue, type RightDecision } from "@/lib/domain/case-state-machine";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
 import { isDomainError } from "@/lib/domain/errors";
 import { LEGAL_BASES, isLegalBasisId, isRight } from "@/lib/domain/rights";
@@ -28,7 +29,7 @@ import { caseStatusI18nKey } from "@/lib/domain/case-status";
 import { rightsShortLabel } from "@/components/staff/right-labels";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = Translator;
 type Ctx = {
   actor: StaffActor;
   reference: string;
@@ -122,7 +123,7 @@ export async function askRequesterAction(_prev: CaseActionState, formData: FormD
   if (step === "review") {
     return {
       values,
-      confirm: [t(`caseWork.ask.confirm.${parsed.data.kind}` as never), t("caseWork.ask.confirm.clock" as never)],
+      confirm: [t(`caseWork.ask.confirm.${parsed.data.kind}`), t("caseWork.ask.confirm.clock")],
     };
   }
   try {
@@ -140,10 +141,10 @@ function answeredOnError(ctx: Ctx, error: unknown): CaseActionState | null {
   const pauseStart = String(error.details.pauseStart ?? "");
   const message =
     reason === "before_pause_start"
-      ? ctx.t("caseRules.resume.errors.answeredOnBeforePause" as never, { date: isValidIsoDate(pauseStart) ? formatDateLong(pauseStart, ctx.locale) : "" } as never)
+      ? ctx.t("caseRules.resume.errors.answeredOnBeforePause", { date: isValidIsoDate(pauseStart) ? formatDateLong(pauseStart, ctx.locale) : "" })
       : reason === "in_future"
-        ? ctx.t("caseRules.resume.errors.answeredOnFuture" as never)
-        : ctx.t("caseRules.resume.errors.answeredOnInvalid" as never);
+        ? ctx.t("caseRules.resume.errors.answeredOnFuture")
+        : ctx.t("caseRules.resume.errors.answeredOnInvalid");
   return { values: ctx.values, errors: { answeredOn: message } };
 }
 
@@ -161,8 +162,8 @@ export async function resumeAction(_prev: CaseActionState, formData: FormData): 
       return {
         values,
         confirm: [
-          t("caseRules.resume.confirm" as never, { date: formatDateLong(parsed.data.answeredOn, ctx.locale), days: preview.pauseDays } as never),
-          t("caseRules.resume.confirmDue" as never, { due: formatDateLong(preview.dueDate, ctx.locale) } as never),
+          t("caseRules.resume.confirm", { date: formatDateLong(parsed.data.answeredOn, ctx.locale), days: preview.pauseDays }),
+          t("caseRules.resume.confirmDue", { due: formatDateLong(preview.dueDate, ctx.locale) }),
         ],
       };
     } catch (error) {
@@ -189,9 +190,9 @@ export async function extendAction(_prev: CaseActionState, formData: FormData): 
     return {
       values,
       confirm: [
-        t("caseWork.extend.confirm" as never, { date: /^\d{4}-\d{2}-\d{2}$/.test(newDue) ? formatDateLong(newDue, ctx.locale) : "" } as never),
-        t("caseWork.extend.confirmGround" as never, { ground: t(`caseWork.extend.grounds.${parsed.data.ground}` as never) } as never),
-        t("caseWork.extend.confirmReason" as never, { reason: parsed.data.reason } as never),
+        t("caseWork.extend.confirm", { date: /^\d{4}-\d{2}-\d{2}$/.test(newDue) ? formatDateLong(newDue, ctx.locale) : "" }),
+        t("caseWork.extend.confirmGround", { ground: t(`caseWork.extend.grounds.${parsed.data.ground}`) }),
+        t("caseWork.extend.confirmReason", { reason: parsed.data.reason }),
       ],
     };
   }
@@ -214,11 +215,11 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
   for (const right of rights) {
     const outcome = str(values, `outcome.${right}`);
     if (!(outcomesFor(right) as string[]).includes(outcome)) {
-      errors[`outcome.${right}`] = t("caseWork.validation.outcomeRequired" as never);
+      errors[`outcome.${right}`] = t("caseWork.validation.outcomeRequired");
       continue;
     }
     const reasons = str(values, `reasons.${right}`).trim();
-    if (reasons.length > 5000) errors[`reasons.${right}`] = t("caseWork.validation.textTooLong" as never);
+    if (reasons.length > 5000) errors[`reasons.${right}`] = t("caseWork.validation.textTooLong");
     perRight.push({
       right,
       outcome: outcome as RightDecision["outcome"],
@@ -231,12 +232,12 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
     const fieldErrors: Record<string, string> = {};
     for (const issue of issues) {
       const name = issue.field === "legalBasisIds" ? `basis.${issue.right}` : issue.field === "reasons" ? `reasons.${issue.right}` : `outcome.${issue.right}`;
-      fieldErrors[name] ??= t(`caseWork.decide.issues.${issue.field}.${issue.problem}` as never);
+      fieldErrors[name] ??= t(`caseWork.decide.issues.${decisionIssueId(issue)}`);
     }
     return fieldErrors;
   };
   const version = versionField.safeParse(str(values, "version"));
-  if (!version.success || rights.length === 0) return { values, formError: t("validation.form.expired" as never) };
+  if (!version.success || rights.length === 0) return { values, formError: t("validation.form.expired") };
   if (Object.keys(errors).length > 0) return { values, errors };
   const step = intent(formData);
   if (step === "edit") return { values };
@@ -246,17 +247,17 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
     if (issues.length > 0) return { values, errors: issueErrors(issues) };
     const lines = perRight.map((d) => {
       const bases = d.legalBasisIds.filter(isLegalBasisId).map((id) => LEGAL_BASES[id].citation);
-      return t("caseWork.decide.confirmLine" as never, {
-        right: rightsShortLabel(t as never, [d.right]),
-        outcome: t(`caseWork.decide.outcomes.${d.outcome}` as never),
+      return t("caseWork.decide.confirmLine", {
+        right: rightsShortLabel(t, [d.right]),
+        outcome: t(`caseWork.decide.outcomes.${d.outcome}`),
         bases: bases.length > 0 ? bases.join(", ") : "–",
-      } as never);
+      });
     });
-    const overall = t(caseStatusI18nKey(deriveDecisionOutcome(perRight), "staff") as never);
+    const overall = t(caseStatusI18nKey(deriveDecisionOutcome(perRight), "staff"));
     // Open tasks do not block the decision (Art. 19 notices usually come after it): a warning only.
     const openTasks = await openTasksBeforeDecision(ctx.actor, ctx.reference);
-    const warning = openTasks.length > 0 ? [t("caseRules.decide.openTasksConfirm" as never, { count: openTasks.length } as never)] : [];
-    return { values, confirm: [...lines, t("caseWork.decide.confirmOverall" as never, { status: overall } as never), ...warning] };
+    const warning = openTasks.length > 0 ? [t("caseRules.decide.openTasksConfirm", { count: openTasks.length })] : [];
+    return { values, confirm: [...lines, t("caseWork.decide.confirmOverall", { status: overall }), ...warning] };
   }
   let openTasks = 0;
   try {
@@ -275,7 +276,7 @@ export async function addNoteAction(_prev: CaseActionState, formData: FormData):
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
-  if (step === "review") return { values, confirm: [t("caseRules.note.confirm" as never)] };
+  if (step === "review") return { values, confirm: [t("caseRules.note.confirm")] };
   try {
     await addInternalNote(ctx.actor, { reference: ctx.reference, body: parsed.data.body, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -299,15 +300,15 @@ export async function createTaskAction(_prev: CaseActionState, formData: FormDat
   const step = intent(formData);
   if (step === "edit") return { values };
   if (step === "review") {
-    const kind = t(`caseWork.tasks.kinds.${parsed.data.kind}` as never);
+    const kind = t(`caseWork.tasks.kinds.${parsed.data.kind}`);
     const assignee = parsed.data.assigneeId ? (await taskAssigneesFor(ctx.found.ref)).find((u) => u.id === parsed.data.assigneeId) : undefined;
-    if (parsed.data.assigneeId && !assignee) return { values, errors: { assigneeId: t("caseWork.validation.taskAssignee" as never) } };
+    if (parsed.data.assigneeId && !assignee) return { values, errors: { assigneeId: t("caseWork.validation.taskAssignee") } };
     return {
       values,
       confirm: [
-        t("caseRules.tasks.confirmCreate" as never, { kind, system: parsed.data.system } as never),
-        ...(parsed.data.recipient ? [t("caseRules.tasks.confirmRecipient" as never, { recipient: parsed.data.recipient } as never)] : []),
-        ...(assignee ? [t("caseRules.tasks.confirmAssignee" as never, { name: assignee.name } as never)] : []),
+        t("caseRules.tasks.confirmCreate", { kind, system: parsed.data.system }),
+        ...(parsed.data.recipient ? [t("caseRules.tasks.confirmRecipient", { recipient: parsed.data.recipient })] : []),
+        ...(assignee ? [t("caseRules.tasks.confirmAssignee", { name: assignee.name })] : []),
       ],
     };
   }
@@ -332,7 +333,7 @@ export async function completeTaskAction(_prev: CaseActionState, formData: FormD
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
-  if (step === "review") return { values, confirm: [t("caseRules.tasks.confirmDone" as never)] };
+  if (step === "review") return { values, confirm: [t("caseRules.tasks.confirmDone")] };
   try {
     await completeTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, note: parsed.data.note, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -361,7 +362,7 @@ export async function restrictAction(_prev: CaseActionState, formData: FormData)
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
-  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmRestrict" as never)] };
+  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmRestrict")] };
   try {
     await restrictProcessing(ctx.actor, { reference: ctx.reference, note: parsed.data.note, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -377,7 +378,7 @@ export async function liftRestrictionAction(_prev: CaseActionState, formData: Fo
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
-  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmLift" as never)] };
+  if (step === "review") return { values, confirm: [t("caseWork.restriction.confirmLift")] };
   try {
     await liftRestriction(ctx.actor, { reference: ctx.reference, requesterTold: parsed.data.requesterTold, expectedVersion: parsed.data.version });
   } catch (error) {
@@ -398,10 +399,10 @@ export async function complexAction(_prev: CaseActionState, formData: FormData):
       values,
       confirm: complex
         ? [
-            t("caseRules.complex.confirmSet" as never),
-            ...(isValidIsoDate(lastDay) ? [t("caseRules.complex.confirmSetReminder" as never, { date: formatDateLong(lastDay, ctx.locale) } as never)] : []),
+            t("caseRules.complex.confirmSet"),
+            ...(isValidIsoDate(lastDay) ? [t("caseRules.complex.confirmSetReminder", { date: formatDateLong(lastDay, ctx.locale) })] : []),
           ]
-        : [t("caseRules.complex.confirmClear" as never)],
+        : [t("caseRules.complex.confirmClear")],
     };
   }
   try {

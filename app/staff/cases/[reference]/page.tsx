@@ -10,6 +10,8 @@ import { getCaseAssignment } from "@/lib/cases/case-assignment";
 import { staffGetCase, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { downloadPath } from "@/lib/files/signed-link";
 import { isLocale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
+import { isOneOf } from "@/i18n/translator";
 import { UploadForm } from "@/components/my-cases/UploadForm";
 import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
@@ -26,7 +28,7 @@ import { createExportAction } from "./letter/actions";
 
 export const dynamic = "force-dynamic";
 
-const UPLOAD_ERRORS: Record<string, string> = { missing: "fileMissing", empty: "fileEmpty", too_large: "fileTooLarge", type: "answerFileType" };
+const UPLOAD_ERRORS: Readonly<Record<string, keyof Messages["myCases"]["errors"]>> = { missing: "fileMissing", empty: "fileEmpty", too_large: "fileTooLarge", type: "answerFileType" };
 const DONE_KEYS = [
   "registered",
   "asked",
@@ -70,10 +72,10 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
   const searchRecord = search as Record<string, string | undefined>;
-  const errorTexts = Object.fromEntries(["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "notAllowed"].map((k) => [k, t(`myCases.errors.${k}`)]));
+  const errorTexts = Object.fromEntries((["messageEmpty", "messageTooLong", "messageInvalid", "caseClosed", "notAllowed"] as const).map((k) => [k, t(`myCases.errors.${k}`)]));
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
-  const doneKey = [...DONE_KEYS, ...RULES_DONE_KEYS].includes(search.done as never) ? (search.done ?? null) : null;
+  const doneKey = isOneOf([...DONE_KEYS, ...RULES_DONE_KEYS], search.done) ? search.done : null;
   // Tasks and notes show their result next to their own section (where the page returns to).
   const topDoneKey = doneKey && !(doneKey in SECTION_DONE_MESSAGES) ? doneKey : null;
   const flash = search.sent
@@ -83,7 +85,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       : search.exported
         ? t("letters.page.exported")
       : topDoneKey
-        ? t(`${(RULES_DONE_KEYS as readonly string[]).includes(topDoneKey) ? "caseRules" : "caseWork"}.done.${topDoneKey}` as never)
+        ? t(isOneOf(RULES_DONE_KEYS, topDoneKey) ? `caseRules.done.${topDoneKey}` : `caseWork.done.${topDoneKey}`)
         : null;
   const act = isCaseActionId(search.act) ? search.act : null;
 

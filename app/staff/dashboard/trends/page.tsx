@@ -8,12 +8,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { Translator } from "@/i18n/translator";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { listUnitChoices } from "@/lib/admin/unit-choices";
 import { dashboardTrends, EXTENSION_GROUND_KEYS } from "@/lib/dashboard/dashboard-trends";
 import { formatMonth, parseTrendFilters, trendQueryString, type TrendFilters } from "@/lib/dashboard/trend-filters";
 import type { TrendTable as TrendTableName } from "@/lib/dashboard/trends-csv";
 import { hasPermission } from "@/lib/domain/policy";
+import { isLegalBasisId } from "@/lib/domain/rights";
 import { isLocale } from "@/i18n/locales";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TrendFilterForm } from "@/components/dashboard/TrendFilterForm";
@@ -76,8 +78,8 @@ export default async function DashboardTrendsPage({ searchParams }: { searchPara
   );
 }
 
-type T = Awaited<ReturnType<typeof getTranslations<"trends">>>;
-type TAll = Awaited<ReturnType<typeof getTranslations>>;
+type T = Translator<"trends">;
+type TAll = Translator;
 
 async function TrendStatistics({
   actor,
@@ -120,10 +122,7 @@ async function TrendStatistics({
   const lastDecided = [...data.monthly].reverse().find((r) => r.medianDays !== null);
   const refusalTotal = data.refusals.reduce((s, r) => s + r.count, 0);
   const identityTotal = data.identity.reduce((s, r) => s + r.count, 0);
-  const basisLabel = (id: string, citation: string) => {
-    const key = `caseWork.legalBases.${id}`;
-    return tAll.has(key as never) ? `${citation} – ${tAll(key as never)}` : citation;
-  };
+  const basisLabel = (id: string, citation: string) => (isLegalBasisId(id) ? `${citation} – ${tAll(`caseWork.legalBases.${id}`)}` : citation);
 
   return (
     <>
@@ -318,7 +317,7 @@ async function TrendStatistics({
             id="chart-identity"
             title={t("identity.chartTitle")}
             description={t("identity.chartDesc", { total: identityTotal })}
-            items={data.identity.map((r) => ({ label: tAll(`staffQueue.identity.${r.level}` as never), value: r.count }))}
+            items={data.identity.map((r) => ({ label: tAll(`staffQueue.identity.${r.level}`), value: r.count }))}
             locale={locale}
           />
         }
@@ -327,7 +326,7 @@ async function TrendStatistics({
             testId="table-identity"
             caption={t("identity.caption")}
             columns={[t("col.identity"), t("col.count")]}
-            rows={data.identity.map((r) => ({ key: r.level, cells: [tAll(`staffQueue.identity.${r.level}` as never), r.count] }))}
+            rows={data.identity.map((r) => ({ key: r.level, cells: [tAll(`staffQueue.identity.${r.level}`), r.count] }))}
           />
         }
         downloads={csv("identity")}

@@ -73,7 +73,7 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
             <ul className="ds-list mt-2" data-testid="decisions">
               {view.decisions.map((d) => (
                 <li key={d.right}>
-                  <span className="font-semibold">{rightsShortLabel(t as never, [d.right])}:</span> {t(`letters.page.outcome.${d.outcome}`)}
+                  <span className="font-semibold">{rightsShortLabel(t, [d.right])}:</span> {t(`letters.page.outcome.${d.outcome}`)}
                   {citationsOf(d).length > 0 && <> ({citationsOf(d).join(", ")})</>}
                 </li>
               ))}
