@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { FormField } from "@/components/ui/FormField";
 import type { MessageFormState } from "./message-form-state";
+import { MESSAGE_MAX_LENGTH } from "@/lib/cases/message-schema";
 
 export function MessageForm(props: {
   action: (state: MessageFormState, formData: FormData) => Promise<MessageFormState>;
@@ -34,7 +35,7 @@ export function MessageForm(props: {
       <input type="hidden" name="reference" value={props.reference} />
       <ErrorSummary ref={summaryRef} heading={props.summaryHeading} errors={errorText ? [{ fieldId: props.fieldId, message: errorText }] : []} />
       <FormField id={props.fieldId} label={props.label} help={props.help} error={errorText}>
-        <textarea name="body" className="ds-input" rows={6} maxLength={5000} defaultValue={state.value} required />
+        <textarea name="body" className="ds-input" rows={6} maxLength={MESSAGE_MAX_LENGTH} defaultValue={state.value} required />
       </FormField>
       <div>
         <button type="submit" className="ds-button" data-variant="primary" aria-disabled={pending || undefined}>

@@ -2,6 +2,8 @@
 // component: translates every text and hands plain field specs to CaseActionForm (client).
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { DECISION_REASONS_MAX_LENGTH } from "@/lib/cases/decide-case";
+import { MESSAGE_MAX_LENGTH } from "@/lib/cases/message-schema";
 import type { MessageKey, Translator } from "@/i18n/translator";
 import type { StaffCaseWorkView } from "@/lib/cases/staff-case-view";
 import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
@@ -219,7 +221,7 @@ function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: Cas
                 // Rule 6: a request made after an ID-porten login needs no identity pause.
                 options: askKinds.map((kind) => ({ value: kind, label: t(`caseWork.ask.kinds.${kind}`), hint: t(`caseWork.ask.kindHints.${kind}`) })),
               },
-              { kind: "textarea", name: "body", label: t("caseWork.ask.bodyLabel"), help: t("caseWork.ask.bodyHelp"), rows: 6, maxLength: 5000 },
+              { kind: "textarea", name: "body", label: t("caseWork.ask.bodyLabel"), help: t("caseWork.ask.bodyHelp"), rows: 6, maxLength: MESSAGE_MAX_LENGTH },
             ]}
             texts={texts(t, t("caseWork.ask.submit"))}
           />
@@ -343,7 +345,7 @@ function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: Cas
             hidden={hidden(view)}
             confirmStep
             reloadHref={reload}
-            fields={[{ kind: "textarea", name: "body", label: t("caseWork.note.label"), help: t("caseWork.note.help"), rows: 4, maxLength: 5000 }]}
+            fields={[{ kind: "textarea", name: "body", label: t("caseWork.note.label"), help: t("caseWork.note.help"), rows: 4, maxLength: MESSAGE_MAX_LENGTH }]}
             texts={texts(t, t("caseWork.note.submit"))}
           />
         </>
@@ -629,7 +631,7 @@ function DecideForm({ view, t }: Props & { t: T }) {
               label: t("caseWork.decide.reasonsLabel"),
               help: t("caseWork.decide.reasonsHelp"),
               rows: 4,
-              maxLength: 5000,
+              maxLength: DECISION_REASONS_MAX_LENGTH,
             },
           ],
         }))}

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { askRequester, askRequesterSchema, previewResume, resumeSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
 import { extendDeadline, extendSchema } from "@/lib/cases/extend-deadline";
-import { checkDecision, decideCase, openTasksBeforeDecision } from "@/lib/cases/decide-case";
+import { checkDecision, decideCase, openTasksBeforeDecision, rightDecisionSchema } from "@/lib/cases/decide-case";
 import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
 import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
 import { liftRestriction, liftSchema, restrictProcessing, restrictSchema } from "@/lib/cases/restrict-processing";
@@ -218,14 +218,19 @@ export async function decideAction(_prev: CaseActionState, formData: FormData): 
       errors[`outcome.${right}`] = t("caseWork.validation.outcomeRequired");
       continue;
     }
-    const reasons = str(values, `reasons.${right}`).trim();
-    if (reasons.length > 5000) errors[`reasons.${right}`] = t("caseWork.validation.textTooLong");
-    perRight.push({
+    // The service's own schema (length, control characters) checks each right, so the form says
+    // exactly what saving would refuse.
+    const parsed = rightDecisionSchema.safeParse({
       right,
-      outcome: outcome as RightDecision["outcome"],
+      outcome,
       legalBasisIds: outcome === "granted" || outcome === "no_data" ? [] : list(values, `basis.${right}`),
-      reasons,
+      reasons: str(values, `reasons.${right}`),
     });
+    if (!parsed.success) {
+      Object.assign(errors, await zodErrors(t, parsed.error, { reasons: `reasons.${right}`, legalBasisIds: `basis.${right}`, outcome: `outcome.${right}` }));
+      continue;
+    }
+    perRight.push(parsed.data);
   }
   /** The state machine's decision issues, on the form's fields. */
   const issueErrors = (issues: DecisionIssue[]) => {
