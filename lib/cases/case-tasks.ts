@@ -22,6 +22,7 @@ import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction, taskAssigneesFor } from "./staff-get-case";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const TASK_KINDS = ["search", "correct", "erase", "restrict", "notify_recipient", "other"] as const satisfies readonly TaskKind[];
 export const TASK_TEXT_MAX = 200;
@@ -115,7 +116,7 @@ export async function createTask(
   const parsed = createTaskSchema.safeParse({ ...input, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
   const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
@@ -153,7 +154,7 @@ export async function completeTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
@@ -195,7 +196,7 @@ export async function assignTask(
   const parsed = assignTaskSchema.safeParse({ taskId: input.taskId, assigneeId: input.assigneeId, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
   const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const task = await tx.caseTask.findFirst({

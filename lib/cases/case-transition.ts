@@ -8,6 +8,7 @@ import type { ActorType, Prisma } from "@/lib/db/generated/client";
 import { applyCommand, type CaseCommand, type CaseSnapshot, type ApplyResult } from "@/lib/domain/case-state-machine";
 import { oneMonthDueDate } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
+import { now as clockNow } from "@/lib/clock";
 
 export type TransitionActor = { type: ActorType; id: string | null };
 
@@ -55,7 +56,7 @@ export async function loadSnapshot(tx: Tx, caseId: string) {
 
 /** Runs the transition inside `tx` (for callers that write more in the same transaction). */
 export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const { row, snapshot } = await loadSnapshot(tx, input.caseId);
   const version = input.expectedVersion ?? row.version;
   if (version !== row.version) throw new DomainError("conflict_stale_version");

@@ -16,6 +16,7 @@ import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "@/l
 import { staffCaseRef } from "@/lib/cases/staff-get-case";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
+import { now as clockNow } from "@/lib/clock";
 
 export type UploadProblem = "empty" | "too_large" | "type";
 
@@ -90,7 +91,7 @@ export async function citizenUploadAttachment(input: {
   bytes: Uint8Array;
   now?: Date;
 }): Promise<{ attachmentId: string; answered: boolean }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const owned = await findOwnedCase(db(), input.identityId, input.reference);
   if (!owned) throw new DomainError("not_found");
   // Open, or closed within the follow-up period (then the file marks the case for follow-up).
@@ -131,6 +132,6 @@ export async function staffUploadAnswer(
     fileName: input.fileName,
     bytes: input.bytes,
     actor: { type: "staff", id: actor.userId },
-    now: input.now ?? new Date(),
+    now: input.now ?? clockNow(),
   });
 }

@@ -13,6 +13,7 @@ import { isNonWorkingDay } from "@/lib/domain/holidays";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { logger } from "@/lib/log";
+import { now as clockNow } from "@/lib/clock";
 
 /** The digest's "due soon" window, the same as the dashboard's and the first reminder's. */
 export const DIGEST_DUE_SOON_DAYS = 7;
@@ -30,7 +31,7 @@ export type DigestRunResult = {
 
 type DigestRow = { user_id: string; email: string; open: number; overdue: number; due_soon: number };
 
-export async function runDailyDigest({ now = new Date() }: { now?: Date } = {}): Promise<DigestRunResult> {
+export async function runDailyDigest({ now = clockNow() }: { now?: Date } = {}): Promise<DigestRunResult> {
   const today = osloDateOf(now);
   if (isNonWorkingDay(today)) return { workingDay: false, recipients: 0, sent: 0, alreadySent: 0 };
 
@@ -54,7 +55,7 @@ export async function runDailyDigest({ now = new Date() }: { now?: Date } = {}):
     const sent = await db().$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
       const { count } = await tx.staffDigest.createMany({
-        data: [{ userId: row.user_id, digestDate: isoDateToDb(today) }],
+        data: [{ userId: row.user_id, digestDate: isoDateToDb(today), sentAt: now }],
         skipDuplicates: true,
       });
       if (count === 0) return false;

@@ -22,6 +22,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import type { MailTemplate } from "@/lib/mail/templates";
 import { logger } from "@/lib/log";
+import { now as clockNow } from "@/lib/clock";
 
 export type ReminderRunResult = {
   /** Open cases looked at. */
@@ -110,11 +111,13 @@ async function sendOnce(
     to: string[];
     template: MailTemplate;
     link: string;
+    /** The run's time (the portal's clock: the dashboard counts reminders of the last 7 days by it). */
+    sentAt: Date;
   },
 ): Promise<boolean> {
   // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
   const { count } = await tx.caseReminder.createMany({
-    data: [{ caseId: input.caseId, kind: input.reminder.kind, dueDate: isoDateToDb(input.reminder.dueDate), recipientId: input.recipientId }],
+    data: [{ caseId: input.caseId, kind: input.reminder.kind, dueDate: isoDateToDb(input.reminder.dueDate), recipientId: input.recipientId, sentAt: input.sentAt }],
     skipDuplicates: true,
   });
   if (count === 0) return false;
@@ -134,7 +137,7 @@ async function sendOnce(
  * Open complaints to the DPO near or past their own deadline: the DPO(s) of the municipality are
  * reminded once per complaint, kind and due date (the same once-only row as case reminders).
  */
-async function remindComplaints(today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult) {
+async function remindComplaints(now: Date, today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult) {
   const complaints = await db().dpoComplaint.findMany({
     where: { status: "open", dueDate: { lte: isoDateToDb(addDays(today, 2)) } },
     select: { id: true, caseId: true, dueDate: true, case: { select: { reference: true, municipalityId: true, reminders: { select: { kind: true, dueDate: true } } } } },
@@ -162,6 +165,7 @@ async function remindComplaints(today: string, dpoEmails: Map<string, string[]>,
         to,
         template: "complaint_reminder",
         link: `${publicUrl()}/staff/complaints/${complaint.id}`,
+        sentAt: now,
       }),
     );
     if (sent) {
@@ -174,7 +178,7 @@ async function remindComplaints(today: string, dpoEmails: Map<string, string[]>,
   }
 }
 
-export async function runDeadlineReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderRunResult> {
+export async function runDeadlineReminders({ now = clockNow() }: { now?: Date } = {}): Promise<ReminderRunResult> {
   const today = osloDateOf(now);
   const [cases, dpoEmails] = await Promise.all([loadCandidates(today), loadDpoEmails()]);
   const result: ReminderRunResult = { cases: cases.length, sent: 0, alreadySent: 0, noRecipient: 0, mails: 0 };
@@ -226,6 +230,7 @@ export async function runDeadlineReminders({ now = new Date() }: { now?: Date } 
           to: [...to],
           template: reminderTemplate(reminder.kind),
           link: staffCaseLink(c.reference),
+          sentAt: now,
         }),
       );
       if (sent) {
@@ -237,7 +242,7 @@ export async function runDeadlineReminders({ now = new Date() }: { now?: Date } 
       }
     }
   }
-  await remindComplaints(today, dpoEmails, result);
+  await remindComplaints(now, today, dpoEmails, result);
   if (result.mails > 0) kickOutbox();
   return result;
 }

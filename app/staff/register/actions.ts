@@ -15,6 +15,7 @@ import { maskNationalId } from "@/lib/domain/national-id";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+import { now as clockNow } from "@/lib/clock";
 
 function collect(formData: FormData): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
@@ -68,7 +69,7 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     }
     return { values, errors };
   }
-  const now = new Date();
+  const now = clockNow();
   const receivedAt = osloInstant(parsed.data.receivedDate, parsed.data.receivedTime);
   if (receivedAt.getTime() > now.getTime()) return { values, errors: { receivedDate: tr(REASON_KEYS.future!) } };
   if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {
