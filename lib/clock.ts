@@ -28,7 +28,7 @@ function state(): ClockState {
 }
 
 /** The clock may be moved only in demo mode (set by `npm start` without external services, and by the e2e tests). */
-export function clockAdjustable(environment: NodeJS.ProcessEnv = process.env): boolean {
+export function clockAdjustable(environment: Record<string, string | undefined> = process.env): boolean {
   return environment.DEMO_MODE === "1" || environment.DEMO_MODE === "true";
 }
 
@@ -123,13 +123,14 @@ export async function setClockOffset(offsetMs: number): Promise<void> {
 }
 
 /**
- * At the app's start, in demo mode: applies DEMO_CLOCK if set (else keeps the stored offset), loads
+ * At the app's start, in demo mode: applies DEMO_CLOCK (from `options.environment`, default process.env) if set (else keeps the stored offset), loads
  * it and refreshes it every `intervalMs` (another instance may move it). Returns a stop function.
  * Outside demo mode it does nothing.
  */
-export async function startClockSync(options: { intervalMs?: number; environment?: NodeJS.ProcessEnv } = {}): Promise<() => void> {
+export async function startClockSync(options: { intervalMs?: number; environment?: Record<string, string | undefined> } = {}): Promise<() => void> {
+  // The guard reads the process's own environment, whatever `options.environment` says.
+  if (!clockAdjustable()) return () => {};
   const environment = options.environment ?? process.env;
-  if (!clockAdjustable(environment)) return () => {};
   const initial = environment.DEMO_CLOCK?.trim();
   if (initial) {
     const offset = parseClockSetting(initial, new Date());
