@@ -55,7 +55,7 @@ export async function runDailyDigest({ now = clockNow() }: { now?: Date } = {}):
     const sent = await db().$transaction(async (tx) => {
       // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
       const { count } = await tx.staffDigest.createMany({
-        data: [{ userId: row.user_id, digestDate: isoDateToDb(today), sentAt: now }],
+        data: [{ userId: row.user_id, digestDate: isoDateToDb(today) }],
         skipDuplicates: true,
       });
       if (count === 0) return false;

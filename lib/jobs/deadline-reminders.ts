@@ -111,13 +111,11 @@ async function sendOnce(
     to: string[];
     template: MailTemplate;
     link: string;
-    /** The run's time (the portal's clock: the dashboard counts reminders of the last 7 days by it). */
-    sentAt: Date;
   },
 ): Promise<boolean> {
   // ON CONFLICT DO NOTHING: a concurrent insert waits for the other transaction, then counts 0.
   const { count } = await tx.caseReminder.createMany({
-    data: [{ caseId: input.caseId, kind: input.reminder.kind, dueDate: isoDateToDb(input.reminder.dueDate), recipientId: input.recipientId, sentAt: input.sentAt }],
+    data: [{ caseId: input.caseId, kind: input.reminder.kind, dueDate: isoDateToDb(input.reminder.dueDate), recipientId: input.recipientId }],
     skipDuplicates: true,
   });
   if (count === 0) return false;
@@ -137,7 +135,7 @@ async function sendOnce(
  * Open complaints to the DPO near or past their own deadline: the DPO(s) of the municipality are
  * reminded once per complaint, kind and due date (the same once-only row as case reminders).
  */
-async function remindComplaints(now: Date, today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult) {
+async function remindComplaints(today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult) {
   const complaints = await db().dpoComplaint.findMany({
     where: { status: "open", dueDate: { lte: isoDateToDb(addDays(today, 2)) } },
     select: { id: true, caseId: true, dueDate: true, case: { select: { reference: true, municipalityId: true, reminders: { select: { kind: true, dueDate: true } } } } },
@@ -165,7 +163,6 @@ async function remindComplaints(now: Date, today: string, dpoEmails: Map<string,
         to,
         template: "complaint_reminder",
         link: `${publicUrl()}/staff/complaints/${complaint.id}`,
-        sentAt: now,
       }),
     );
     if (sent) {
@@ -230,7 +227,6 @@ export async function runDeadlineReminders({ now = clockNow() }: { now?: Date } 
           to: [...to],
           template: reminderTemplate(reminder.kind),
           link: staffCaseLink(c.reference),
-          sentAt: now,
         }),
       );
       if (sent) {
@@ -242,7 +238,7 @@ export async function runDeadlineReminders({ now = clockNow() }: { now?: Date } 
       }
     }
   }
-  await remindComplaints(now, today, dpoEmails, result);
+  await remindComplaints(today, dpoEmails, result);
   if (result.mails > 0) kickOutbox();
   return result;
 }
