@@ -13,6 +13,7 @@ import { openCaseAction } from "./case-actions";
 import { moveClockTo, portalDate, resetClock, runDailyJobs } from "./clock";
 
 const KARI = "saksbehandler@demo.test";
+const MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
 
 test.afterEach(async ({ page }) => {
   await resetClock(page);
@@ -100,7 +101,9 @@ test("a pause stops the deadline, and the 7- and 2-day reminders come on their d
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Fristen løper igjen");
   await expect(page.getByTestId("due-date")).toContainText(formatDateLong(newDue, "nb"));
-  await expect(page.getByTestId("timeline")).toContainText(`Svaret kom ${formatDateLong(answeredOn, "nb")}.`);
+  // The timeline reads in the portal's time: the resumption is dated on the moved day.
+  const resumed = page.getByTestId("timeline").getByRole("listitem").filter({ hasText: `Fristen løper igjen. Ny frist: ${formatDateLong(newDue, "nb")}.` });
+  await expect(resumed).toContainText(`${Number(answeredOn.slice(8))}. ${MONTHS_NB[Number(answeredOn.slice(5, 7)) - 1]} ${answeredOn.slice(0, 4)} kl.`);
 
   // 7 days before the new due date: the 7-day reminder, to Kari, reference and link only.
   await moveClockTo(page, addDays(newDue, -7));
