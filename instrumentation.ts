@@ -2,6 +2,11 @@
 // Scaled out, run the app with OUTBOX_WORKER=off and JOBS=off and start `npm run worker` instead.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.DEMO_MODE === "1" || process.env.DEMO_MODE === "true") {
+    // Demo and tests only: the portal's clock (lib/clock.ts), loaded before anything reads it.
+    const { startClockSync } = await import("@/lib/clock");
+    await startClockSync();
+  }
   if (process.env.OUTBOX_WORKER !== "off") {
     const { startOutboxWorker } = await import("@/lib/mail/outbox-worker");
     startOutboxWorker();

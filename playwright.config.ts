@@ -20,6 +20,19 @@ export const E2E_DB = {
   url: embeddedUrls(e2ePgPort, "portal").ownerUrl,
 };
 
+// The specs that move the portal's clock (the demo clock, lib/clock.ts: escalation, and clock-*.spec.ts)
+// would move it under every other test running at the same time, since all tests share one portal. So
+// they are their own project, one at a time, and in a full run (no files named on the command line)
+// only after all the others. Naming files runs exactly those, as usual: `playwright test
+// tests/e2e/escalation.spec.ts` runs that spec alone, not the whole suite first.
+const CLOCK_SPECS = /\/(escalation|clock-[a-z0-9-]+)\.spec\.ts$/;
+const OPTIONS_WITH_VALUE = new Set(["-c", "--config", "-g", "--grep", "--grep-invert", "--project", "-j", "--workers", "--reporter", "--output", "--retries", "--repeat-each", "--timeout", "--max-failures", "--shard", "--trace"]);
+function namesFiles(argv: string[]): boolean {
+  const args = argv.slice(argv.indexOf("test") + 1);
+  return args.some((arg, i) => !arg.startsWith("-") && !OPTIONS_WITH_VALUE.has(args[i - 1] ?? ""));
+}
+const clockAfterTheRest = process.argv.includes("test") && !namesFiles(process.argv);
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
@@ -29,6 +42,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  projects: [
+    { name: "portal", testIgnore: CLOCK_SPECS },
+    { name: "clock", testMatch: CLOCK_SPECS, workers: 1, dependencies: clockAfterTheRest ? ["portal"] : [] },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     // The integration API (POST /api/v1/requests) that tests use to create cases needs a key.
@@ -70,9 +87,6 @@ export default defineConfig({
       API_KEYS: `e2e:${E2E_API_KEY},e2e-other:${E2E_OTHER_API_KEY}`,
       // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
       RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",
-      // The in-app job runner checks for due reminders every minute instead of every half hour, so
-      // the escalation test sees a schedule tick within its timeout.
-      REMINDERS_CRON: "* * * * *",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     },
   },

@@ -1,7 +1,7 @@
 // One run of a background job, by hand or from cron, without pg-boss: `npm run job -- <name>`
 // (deadline-reminders, daily-digest, retention, storage-sweep). Safe next to running workers: every job is
 // idempotent. Mails go to the outbox; the app or `npm run worker` delivers them.
-import { JOBS, JOB_NAMES, type JobName } from "../lib/jobs/job-runner";
+import { JOBS, JOB_NAMES, jobNow, type JobName } from "../lib/jobs/job-runner";
 import { disconnectDb } from "../lib/db/client";
 
 const name = process.argv[2] as JobName | undefined;
@@ -15,7 +15,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 try {
-  const result = await JOBS[name].run(new Date());
+  const result = await JOBS[name].run(await jobNow(name));
   console.log(`[${name}] ${JSON.stringify(result)}`);
 } catch (error) {
   console.error(`[${name}] failed`, error instanceof Error ? error.name : "error");

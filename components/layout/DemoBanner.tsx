@@ -2,10 +2,15 @@
 // no content outside landmarks).
 import { getTranslations } from "next-intl/server";
 import { isDemoMailboxEnabled, isDemoMode } from "@/lib/config/current";
+import { clockOffsetMs, now } from "@/lib/clock";
+import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import { isLocale } from "@/i18n/locales";
+import { getLocale } from "next-intl/server";
 
 export async function DemoBanner({ wide = false }: { wide?: boolean }) {
   if (!isDemoMode()) return null;
-  const t = await getTranslations("layout");
+  const [t, tc, localeRaw] = await Promise.all([getTranslations("layout"), getTranslations("demoClock.banner"), getLocale()]);
+  const locale = isLocale(localeRaw) ? localeRaw : "nb";
   return (
     <section aria-label={t("demoRegion")} className="ds-alert pv-demo-banner" data-color="warning" data-testid="demo-banner">
       <div className={wide ? "pv-app-container" : "pv-container"}>
@@ -15,7 +20,11 @@ export async function DemoBanner({ wide = false }: { wide?: boolean }) {
             <a className="ds-link" href="/demo/mailbox">
               {t("demoMailboxLink")}
             </a>
-          )}
+          )}{" "}
+          {clockOffsetMs() !== 0 && <span data-testid="demo-clock-moved">{tc("moved", { date: formatDateLong(osloDateOf(now()), locale) })} </span>}
+          <a className="ds-link" href="/demo/clock">
+            {tc("link")}
+          </a>
         </p>
       </div>
     </section>

@@ -15,6 +15,7 @@ import { fieldErrors, unitInputSchema, type UnitInput } from "./schemas";
 import { requireAdmin } from "./require-admin";
 import { recordAdminEventInTx } from "./admin-audit";
 import type { AuditFields } from "@/lib/domain/admin-audit";
+import { now as clockNow } from "@/lib/clock";
 
 function parse(input: UnitInput) {
   const parsed = unitInputSchema.safeParse(input);
@@ -76,7 +77,7 @@ async function markCasesOfUnitInTx(tx: Tx, unitId: string, actorId: string, now:
 export async function updateUnit(actor: Actor, unitId: string, input: UnitInput, options: { now?: Date } = {}): Promise<{ markedCases: number }> {
   requireAdmin(actor, "admin.manage_units");
   const data = parse(input);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const { specialCategory, ...rest } = data;
   const markedCases = await db()
     .$transaction(async (tx) => {

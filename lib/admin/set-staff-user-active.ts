@@ -9,6 +9,7 @@ import { logger } from "@/lib/log";
 import { requireAdmin } from "./require-admin";
 import { unassignAfterAccessChangeInTx } from "./unassign-staff-user";
 import { recordAdminEventInTx } from "./admin-audit";
+import { now as clockNow } from "@/lib/clock";
 
 export async function setStaffUserActive(
   actor: Actor,
@@ -18,7 +19,7 @@ export async function setStaffUserActive(
 ): Promise<{ sessionsEnded: number; unassignedCases: number }> {
   requireAdmin(actor, "admin.manage_users");
   if (!active && userId === actor.userId) throw new DomainError("validation_failed", { fields: { active: "deactivateSelf" } });
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const { sessionsEnded, unassignedCases } = await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },

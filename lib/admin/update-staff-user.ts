@@ -12,6 +12,7 @@ import { requireAdmin } from "./require-admin";
 import { checkUnitIds, unitNamesInTx } from "./units-of-municipality";
 import { recordAdminEventInTx } from "./admin-audit";
 import { unassignAfterAccessChangeInTx } from "./unassign-staff-user";
+import { now as clockNow } from "@/lib/clock";
 
 export async function updateStaffUser(
   actor: Actor,
@@ -27,7 +28,7 @@ export async function updateStaffUser(
   if (userId === actor.userId && !data.roles.includes("admin")) {
     throw new DomainError("validation_failed", { fields: { roles: "ownAdminRole" } });
   }
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const unassigned = await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },

@@ -11,6 +11,7 @@ import { bumpCaseVersionInTx } from "./case-transition";
 import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const noteSchema = z.object({
   body: z
@@ -31,7 +32,7 @@ export async function addInternalNote(
   const parsed = noteSchema.safeParse({ body: input.body, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
   if (isClosed(found.status)) throw new DomainError("case_closed");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
     const message = await tx.message.create({

@@ -22,6 +22,7 @@ import { MESSAGE_MAX_LENGTH } from "./message-schema";
 import { myCaseLink } from "./staff-send-message";
 import { CASE_WORK_ACTIONS, requireCaseAction, type CaseForAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const versionField = z.coerce.number({ error: "caseWork.validation.version" }).int().min(1, "caseWork.validation.version");
 
@@ -80,7 +81,7 @@ export async function askRequester(actor: Actor, input: AskRequesterInput): Prom
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = askRequesterSchema.safeParse({ kind: input.kind, body: input.body, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const result = await db().$transaction(async (tx) => {
     const transition = await transitionCaseInTx(tx, {
       caseId: found.id,
@@ -116,7 +117,7 @@ export async function previewResume(
   const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.ask);
   if (actor.kind !== "staff") throw new DomainError("not_found");
   if (!isValidIsoDate(input.answeredOn)) throw new DomainError("validation_failed", { field: "answeredOn", reason: "invalid" });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const { snapshot } = await loadSnapshot(db(), found.id);
   const result = applyCommand(snapshot, { type: "requester_answered", answeredOn: input.answeredOn }, now);
   const open = snapshot.pauses.find((p) => p.to === null)!;

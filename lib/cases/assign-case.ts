@@ -8,6 +8,7 @@ import { isClosed } from "@/lib/domain/case-status";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { can, visibleUnitScope, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
+import { now as clockNow } from "@/lib/clock";
 
 export const MAX_BULK_ASSIGN = 100;
 
@@ -90,7 +91,7 @@ export async function assignCase(
   actor: Actor,
   input: { caseId: string; assigneeId: string; expectedVersion?: number; now?: Date },
 ): Promise<AssignResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction((tx) => assignInTx(tx, actor, { ...input, action: "case.assign", now }));
 }
 
@@ -114,7 +115,7 @@ export async function assignCases(
   for (const version of byId.values()) {
     if (!Number.isInteger(version) || version < 1) throw new DomainError("validation_failed", { field: "caseIds", reason: "version" });
   }
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     let assigned = 0;
     let unchanged = 0;

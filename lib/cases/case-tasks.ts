@@ -23,6 +23,7 @@ import { bumpCaseVersionInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { taskAssigneesFor } from "./staff-case-view";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const TASK_KINDS = ["search", "correct", "erase", "restrict", "notify_recipient", "other"] as const satisfies readonly TaskKind[];
 export const TASK_TEXT_MAX = 200;
@@ -116,7 +117,7 @@ export async function createTask(
   const parsed = createTaskSchema.safeParse({ ...input, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
   const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
@@ -154,7 +155,7 @@ export async function completeTask(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
@@ -196,7 +197,7 @@ export async function assignTask(
   const parsed = assignTaskSchema.safeParse({ taskId: input.taskId, assigneeId: input.assigneeId, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
   const assigneeId = await checkedTaskAssignee(found.ref, parsed.data.assigneeId);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const task = await tx.caseTask.findFirst({

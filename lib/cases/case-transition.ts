@@ -9,6 +9,7 @@ import { applyCommand, type CaseCommand, type ApplyResult } from "@/lib/domain/c
 import { oneMonthDueDate } from "@/lib/domain/deadline";
 import { DomainError } from "@/lib/domain/errors";
 import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
+import { now as clockNow } from "@/lib/clock";
 
 export type TransitionActor = { type: ActorType; id: string | null };
 
@@ -35,7 +36,7 @@ export async function loadSnapshot(tx: Tx, caseId: string) {
 
 /** Runs the transition inside `tx` (for callers that write more in the same transaction). */
 export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const { row, snapshot } = await loadSnapshot(tx, input.caseId);
   const version = input.expectedVersion ?? row.version;
   if (version !== row.version) throw new DomainError("conflict_stale_version");

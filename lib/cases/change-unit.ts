@@ -16,6 +16,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { requireCaseAction } from "./case-access";
+import { now as clockNow } from "@/lib/clock";
 
 export const changeUnitSchema = z.object({
   unitId: z.uuid("policyWork.unit.errors.unitRequired"),
@@ -46,7 +47,7 @@ export async function changeCaseUnit(
   }
   if (isClosed(found.status)) throw new DomainError("case_closed", { reference: found.reference });
   const unitId = parsed.data.unitId;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
 
   return db().$transaction(async (tx) => {
     // FOR SHARE: see resolveUnit in create-case.ts (a concurrent special-category switch on the unit).

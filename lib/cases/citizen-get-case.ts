@@ -17,6 +17,7 @@ import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { logger } from "@/lib/log";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { now as clockNow } from "@/lib/clock";
 
 /** Audit event types a citizen may see in their timeline; anything else (notes, assignment) is hidden. */
 export const CITIZEN_TIMELINE_EVENTS = [
@@ -182,7 +183,7 @@ export async function citizenGetCase(
     needsHighLevel,
     maskedNationalId: maskedOrNull(found.requester.nationalIdEncrypted ?? found.requester.identity?.pidEncrypted),
     concerns: { onBehalfOf: found.onBehalfOf, subjectName: found.onBehalfOf === "self" ? null : found.subjectName },
-    mayWrite: !needsHighLevel && followUpOpen(found, new Date()),
+    mayWrite: !needsHighLevel && followUpOpen(found, clockNow()),
     followUpUntil: followUpUntil(found),
     timeline: found.events.map((e) => ({
       at: e.at,

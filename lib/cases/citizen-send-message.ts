@@ -11,6 +11,7 @@ import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "./follow-up";
 import { resumeOnRequesterAnswerInTx } from "./requester-answered";
 import { messageBodySchema } from "./message-schema";
+import { now as clockNow } from "@/lib/clock";
 
 export async function citizenSendMessage(input: {
   identityId: string;
@@ -22,7 +23,7 @@ export async function citizenSendMessage(input: {
 }): Promise<{ messageId: string; answered: boolean; followUp: boolean }> {
   const parsed = messageBodySchema.safeParse(input.body);
   if (!parsed.success) throw new DomainError("validation_failed", { field: "body", message: parsed.error.issues[0]?.message });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const existing = await findOwnedCase(db(), input.identityId, input.reference);
   if (!existing) throw new DomainError("not_found");
   assertCitizenMayMessage(existing, input.level);

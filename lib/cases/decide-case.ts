@@ -16,6 +16,7 @@ import { versionField } from "./ask-requester";
 import { loadSnapshot, transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const DECISION_REASONS_MAX_LENGTH = 5000;
 
@@ -44,7 +45,7 @@ export async function decideCase(
     reasons: d.reasons,
   }));
   const outcome = deriveDecisionOutcome(perRight);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     const transition = await transitionCaseInTx(tx, {
       caseId: found.id,

@@ -17,6 +17,7 @@ import { messageRequesterInTx, versionField } from "./ask-requester";
 import { transitionCaseInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const EXTENSION_REASON_MAX_LENGTH = 2000;
 
@@ -48,7 +49,7 @@ export async function extendDeadline(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = extendSchema.safeParse({ reason: input.reason, ground: input.ground, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const result = await db().$transaction(async (tx) => {
     const transition = await transitionCaseInTx(tx, {
       caseId: found.id,

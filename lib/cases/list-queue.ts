@@ -11,6 +11,7 @@ import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
 import type { UnitNames } from "@/lib/domain/unit-names";
 import { buildQueueQuery, encodeQueueCursor } from "./queue-query";
 import { caseScopeFilter } from "./case-scope";
+import { now as clockNow } from "@/lib/clock";
 
 export type QueueRow = {
   id: string;
@@ -62,7 +63,7 @@ export async function listQueue(
     throw new DomainError("not_found");
   }
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const filters = queueFiltersSchema.parse({ ...options.filters, cursor: options.cursor ?? options.filters?.cursor ?? undefined });
   const rows = await db().$queryRaw<RawRow[]>(buildQueueQuery(actor, filters, { now, limit }));
   const today = osloDateOf(now);

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { clearFollowUpInTx } from "./follow-up";
 import { staffCaseRef } from "./case-access";
+import { now as clockNow } from "@/lib/clock";
 
 /**
  * "Marker som fulgt opp": a staff member who may message the requester closes the follow-up without
@@ -15,7 +16,7 @@ export async function markFollowUpHandled(actor: Actor, input: { reference: stri
   const visible = await staffCaseRef(actor, input.reference);
   if (!visible || actor.kind !== "staff") throw new DomainError("not_found");
   if (!can(actor, "case.message", visible.ref)) throw new DomainError("forbidden");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const done = await db().$transaction((tx) => clearFollowUpInTx(tx, visible.id, actor, now, "handled"));
   if (!done) throw new DomainError("validation_failed", { field: "followUp", reason: "none" });
 }

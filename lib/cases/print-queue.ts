@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, hasPermission, type Actor } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
 import { isLetterKind, type LetterKind } from "@/lib/domain/letters";
+import { now as clockNow } from "@/lib/clock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const PRINT_QUEUE_LIMIT = 200;
@@ -90,7 +91,7 @@ export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName
  * letters of cases the actor may see but not work (policy "case.message"). Someone who may not
  * work any case (the DPO) is refused outright. Returns how many were marked.
  */
-export async function markLettersPrinted(actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<{ marked: number }> {
+export async function markLettersPrinted(actor: Actor, ids: readonly string[], now: Date = clockNow()): Promise<{ marked: number }> {
   assertMayList(actor);
   if (!hasPermission(actor, MARK_PRINTED_ACTION)) throw new DomainError("forbidden");
   const wanted = [...new Set(ids)].filter((id) => UUID.test(id)).slice(0, MARK_PRINTED_MAX);

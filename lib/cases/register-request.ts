@@ -27,6 +27,7 @@ import { LOCALES, type Locale } from "@/i18n/locales";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { createCaseInTx } from "./create-case";
 import { canonicalJson, normaliseSubmissionKey, submissionScope } from "@/lib/domain/submission-key";
+import { now as clockNow } from "@/lib/clock";
 
 export const REGISTER_CHANNELS = ["phone", "letter", "counter", "email"] as const;
 /** How far back a receipt time may be (a typo guard, not a legal limit). */
@@ -156,7 +157,7 @@ export async function registerRequest(actor: Actor, input: RegisterInput, option
   // Only the field name: never the value (it may be a national id).
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
   const data = parsed.data;
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const receivedAt = osloInstant(data.receivedDate, data.receivedTime);
   if (receivedAt.getTime() > now.getTime()) throw new DomainError("validation_failed", { field: "receivedDate", reason: "future" });
   if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {

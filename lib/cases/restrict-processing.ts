@@ -13,6 +13,7 @@ import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const RESTRICTION_NOTE_MAX = 2000;
 
@@ -40,7 +41,7 @@ export async function restrictProcessing(
   const parsed = restrictSchema.safeParse({ note: input.note, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: "note" });
   if (isClosed(found.status)) throw new DomainError("case_closed");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { restrictedAt: true } });
     if (current.restrictedAt) throw new DomainError("invalid_transition", { command: "restrict" });
@@ -60,7 +61,7 @@ export async function liftRestriction(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = liftSchema.safeParse({ requesterTold: input.requesterTold, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "form") });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { restrictedAt: true } });
     if (!current.restrictedAt) throw new DomainError("invalid_transition", { command: "lift_restriction" });

@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
 import { NATIONAL_ID_SELECT, nationalIdCiphertext, type NationalIdOf } from "./staff-request-details";
 import { staffCaseRef } from "./case-access";
+import { now as clockNow } from "@/lib/clock";
 
 export const NATIONAL_ID_OF = ["requester", "subject"] as const satisfies readonly NationalIdOf[];
 
@@ -28,7 +29,7 @@ export async function revealNationalId(
   if (!isNationalIdOf(input.of)) throw new DomainError("validation_failed", { field: "of" });
   const found = await staffCaseRef(actor, input.reference);
   if (!found || actor.kind !== "staff" || !can(actor, "case.view", found.ref)) throw new DomainError("not_found");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     const c = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: NATIONAL_ID_SELECT });
     const stored = nationalIdCiphertext(c, input.of);

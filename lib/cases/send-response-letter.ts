@@ -31,6 +31,7 @@ import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { LETTER_DELIVERIES, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
+import { now as clockNow } from "@/lib/clock";
 
 export const LETTER_BODY_MAX = 20_000;
 
@@ -60,7 +61,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
   if (!version.success) throw new DomainError("validation_failed", { field: "version", reason: "version" });
   // Checked early (no PDF for a page that is out of date) and again by the guarded update below.
   if (version.data !== visible.version) throw new DomainError("conflict_stale_version", { reference: visible.reference });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
 
   const c = await loadLetterCase(db(), visible.id);
   if (c.decisions.length === 0) throw new DomainError("validation_failed", { field: "case", reason: "noDecisions" });

@@ -12,6 +12,7 @@ import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { staffCaseRef } from "./case-access";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export const LEGAL_HOLD_REASON_MIN = 10;
 export const LEGAL_HOLD_REASON_MAX = 1000;
@@ -45,7 +46,7 @@ export async function setLegalHold(
     const issue = parsed.error.issues[0];
     throw new DomainError("validation_failed", { field: String(issue?.path[0] ?? "reason"), reason: issue?.message });
   }
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const userId = actor.kind === "staff" ? actor.userId : null;
   return db().$transaction(async (tx) => {
     const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { legalHold: true, anonymisedAt: true } });
@@ -66,7 +67,7 @@ export async function liftLegalHold(
   const found = await requireLegalHold(actor, input.reference);
   const parsed = liftLegalHoldSchema.safeParse({ version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: "version" });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const userId = actor.kind === "staff" ? actor.userId : null;
   return db().$transaction(async (tx) => {
     const current = await tx.case.findUniqueOrThrow({ where: { id: found.id }, select: { legalHold: true } });

@@ -11,6 +11,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { messageBodySchema } from "./message-schema";
 import { staffCaseRef } from "./case-access";
 import { clearFollowUpInTx, staffMayWriteNow } from "./follow-up";
+import { now as clockNow } from "@/lib/clock";
 
 export function myCaseLink(reference: string): string {
   return `${publicUrl()}/my-cases/${reference}`;
@@ -25,7 +26,7 @@ export async function staffSendMessage(
   if (!can(actor, "case.message", visible.ref)) throw new DomainError("forbidden");
   const parsed = messageBodySchema.safeParse(input.body);
   if (!parsed.success) throw new DomainError("validation_failed", { field: "body", message: parsed.error.issues[0]?.message });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   // A closed case takes an answer during its follow-up period, or while a follow-up waits for one.
   if (!staffMayWriteNow(visible, now)) throw new DomainError("case_closed");
 

@@ -16,6 +16,7 @@ import { allowSyntheticNationalIds, detailsForRights, type SubmitRequest } from 
 import type { CitizenSession } from "@/lib/citizen-auth/types";
 import type { Locale } from "@/i18n/locales";
 import { createCaseInTx, deliverReceiptInTx, receiptLink, resolveUnitId } from "./create-case";
+import { now as clockNow } from "@/lib/clock";
 
 // Kept here for the callers that import them from this module.
 export { deliverReceiptInTx, receiptLink, resolveUnitId };
@@ -139,7 +140,7 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
 
   const prepared = prepare(input);
   const municipalityId = env().MUNICIPALITY;
-  const receivedAt = context.now ?? new Date();
+  const receivedAt = context.now ?? clockNow();
   const { dueDate } = computeDeadline({ receivedAt });
   const receiptToken = randomBytes(24).toString("base64url");
   const citizen = context.citizen ?? null;

@@ -16,6 +16,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
 import { complaintAnswerSchema } from "./complaint-schema";
 import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
+import { now as clockNow } from "@/lib/clock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,7 +51,7 @@ export async function answerComplaint(
   if (!complaint) throw new DomainError("not_found");
   if (complaint.status !== "open") throw new DomainError("invalid_transition", { reason: "complaint_already_answered" });
 
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const c = complaint.case;
   const to = c.requester.email ?? c.requester.identity?.email ?? null;
   const result = await db().$transaction(async (tx) => {

@@ -6,13 +6,14 @@ import { dbDateToIso } from "@/lib/db/dates";
 import { staffCaseRef } from "@/lib/cases/case-access";
 import { compareComplaints, complaintDaysLeft, type ComplaintStatus } from "@/lib/domain/complaints";
 import { can, type Actor } from "@/lib/domain/policy";
+import { now as clockNow } from "@/lib/clock";
 
 export type CaseComplaintRow = { id: string; status: ComplaintStatus; receivedAt: Date; dueDate: string; daysLeft: number; answeredAt: Date | null };
 
 export async function caseComplaints(
   actor: Actor,
   reference: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ canHandle: boolean; complaints: CaseComplaintRow[] } | null> {
   const visible = await staffCaseRef(actor, reference);
   if (!visible) return null;

@@ -10,6 +10,7 @@ import { complaintDaysLeft } from "@/lib/domain/complaints";
 import { DomainError } from "@/lib/domain/errors";
 import { can, hasPermission, type Actor } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/db/generated/client";
+import { now as clockNow } from "@/lib/clock";
 
 export const DASHBOARD_COMPLAINTS_LIMIT = 100;
 
@@ -24,7 +25,7 @@ export type DashboardComplaintsData = {
 
 export async function dashboardComplaints(actor: Actor, options: { now?: Date } = {}): Promise<DashboardComplaintsData> {
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const canHandle = can(actor, "complaint.handle");
   const scope: Prisma.DpoComplaintWhereInput = canHandle ? {} : { case: caseScopeFilter(actor) };
   const open: Prisma.DpoComplaintWhereInput = { AND: [scope, { status: "open" }] };

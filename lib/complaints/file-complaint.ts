@@ -20,6 +20,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { complaintBodySchema } from "./complaint-schema";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { now as clockNow } from "@/lib/clock";
 
 /** Staff mail is in bokmål, like the other staff notices (reminders, escalations). */
 const STAFF_LOCALE = "nb";
@@ -56,7 +57,7 @@ export async function fileComplaint(input: {
   // The same per-identity bucket as secure messages: both are the citizen writing to the municipality.
   await enforceRateLimit("message_identity", input.identityId);
 
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const { dueDate } = computeDeadline({ receivedAt: now });
   const result = await db().$transaction(async (tx) => {
     // Serialise complaints on this case: a second, concurrent filing waits here and then sees the first.

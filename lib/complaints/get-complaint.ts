@@ -6,6 +6,7 @@ import { dbDateToIso } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/db/generated/client";
 import { complaintDaysLeft, type ComplaintStatus } from "@/lib/domain/complaints";
 import { can, type Actor } from "@/lib/domain/policy";
+import { now as clockNow } from "@/lib/clock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +23,7 @@ export type ComplaintView = {
   case: { reference: string; status: CaseStatus; dueDate: string; unitName: string | null };
 };
 
-export async function getComplaint(actor: Actor, complaintId: string, now: Date = new Date()): Promise<ComplaintView | null> {
+export async function getComplaint(actor: Actor, complaintId: string, now: Date = clockNow()): Promise<ComplaintView | null> {
   if (actor.kind !== "staff" || !can(actor, "complaint.handle") || !UUID.test(complaintId)) return null;
   const found = await db().dpoComplaint.findUnique({
     where: { id: complaintId },

@@ -5,6 +5,7 @@ import { dbDateToIso } from "@/lib/db/dates";
 import { compareComplaints, complaintDaysLeft, type ComplaintStatus } from "@/lib/domain/complaints";
 import { DomainError } from "@/lib/domain/errors";
 import { can, type Actor } from "@/lib/domain/policy";
+import { now as clockNow } from "@/lib/clock";
 
 /** The list is capped; open complaints always come first, so none of them is cut off before answered ones. */
 export const COMPLAINT_LIST_LIMIT = 500;
@@ -21,7 +22,7 @@ export type ComplaintListRow = {
 
 export async function listComplaints(actor: Actor, options: { now?: Date } = {}): Promise<ComplaintListRow[]> {
   if (actor.kind !== "staff" || !can(actor, "complaint.handle")) throw new DomainError("not_found");
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const select = { id: true, status: true, receivedAt: true, dueDate: true, answeredAt: true, case: { select: { reference: true } } } as const;
   const client = db();
   const [open, answered] = await Promise.all([

@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { hasPermission, type Actor } from "@/lib/domain/policy";
 import { RIGHTS, type Right } from "@/lib/domain/rights";
 import type { Prisma } from "@/lib/db/generated/client";
+import { now as clockNow } from "@/lib/clock";
 
 type GroupRow = { status: string; rights: string[]; n: number; extended: number; unassigned: number; due_soon: number; overdue: number };
 
@@ -45,7 +46,7 @@ export type DashboardNow = {
 export async function dashboardNow(actor: Actor, options: { now?: Date } = {}): Promise<DashboardNow> {
   // Only DPOs and unit leads; anyone else gets the same answer as for a page that does not exist.
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
-  const today = osloDateOf(options.now ?? new Date());
+  const today = osloDateOf(options.now ?? clockNow());
   const todayDb = isoDateToDb(today);
   // The clock stands still while a case waits for the requester: paused cases are neither due nor overdue.
   const running: Prisma.CaseWhereInput = { AND: [caseScopeFilter(actor), { status: { in: ["received", "in_progress"] } }] };

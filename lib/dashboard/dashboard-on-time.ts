@@ -10,12 +10,13 @@ import { hasPermission, type Actor } from "@/lib/domain/policy";
 import { sumOnTime, type OnTimeRate } from "@/lib/domain/statistics";
 import { buildClosedQuery, buildOpenOverdueQuery, onTimeByMonth, type ClosedRow, type OpenOverdueRow } from "./dashboard-trends";
 import { defaultPeriod, monthsBetween, type Month } from "./trend-filters";
+import { now as clockNow } from "@/lib/clock";
 
 export type DashboardOnTime = { from: Month; to: Month; today: IsoDate; onTime: OnTimeRate };
 
 export async function dashboardOnTime(actor: Actor, options: { now?: Date } = {}): Promise<DashboardOnTime> {
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const today = osloDateOf(now);
   const filters = defaultPeriod(now);
   const client = db();

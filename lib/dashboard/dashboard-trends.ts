@@ -16,6 +16,7 @@ import { CLOSED_STATUSES, DECISION_OUTCOMES, EXTENSION_GROUNDS, IDENTITY_LEVELS,
 import { osloDateOf, type IsoDate } from "@/lib/domain/calendar";
 import { mergeHistograms, onTimeRate, percentileFromHistogram, sumOnTime, type HistogramBin, type OnTimeCounts, type OnTimeRate } from "@/lib/domain/statistics";
 import { monthBounds, monthsBetween, roundDays, type Month, type TrendFilters } from "./trend-filters";
+import { now as clockNow } from "@/lib/clock";
 
 /** The grounds, plus "not_recorded" for cases extended before the ground was recorded. */
 export const EXTENSION_GROUND_KEYS = [...EXTENSION_GROUNDS, "not_recorded"] as const;
@@ -224,7 +225,7 @@ export function onTimeByMonth(months: readonly Month[], closed: readonly ClosedR
 export async function dashboardTrends(actor: Actor, filters: TrendFilters, options: { now?: Date } = {}): Promise<DashboardTrends> {
   // Only DPOs and unit leads; anyone else gets the same answer as for a page that does not exist.
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
-  const today = osloDateOf(options.now ?? new Date());
+  const today = osloDateOf(options.now ?? clockNow());
   const client = db();
   const [received, closed, openOverdue, refusals] = await Promise.all([
     client.$queryRaw<ReceivedRow[]>(buildReceivedQuery(actor, filters)),

@@ -16,6 +16,8 @@ type HistoryRow = { name: string; last_ok: Date | null; last_failed: Date | null
 
 export async function dashboardJobStatus(actor: Actor, options: { now?: Date } = {}): Promise<JobStatus> {
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
+  // Real time, not the demo clock (lib/clock.ts): this is about the machinery, like pg-boss's run
+  // history, and reminders' sent_at is PostgreSQL's real now().
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - 7 * 86_400_000);
   const client = db();

@@ -17,6 +17,7 @@ import { assertRequesterMayWrite, kickFollowUpMail, markFollowUpInTx } from "@/l
 import { staffCaseRef } from "@/lib/cases/case-access";
 import { MAX_UPLOAD_BYTES, safeFileName, sniffAnswerContentType, sniffContentType } from "./content-type";
 import { removeStoredFile, storeFile } from "./storage";
+import { now as clockNow } from "@/lib/clock";
 
 export type UploadProblem = "empty" | "too_large" | "type";
 
@@ -93,7 +94,7 @@ export async function citizenUploadAttachment(input: {
   bytes: Uint8Array;
   now?: Date;
 }): Promise<{ attachmentId: string; answered: boolean }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const owned = await findOwnedCase(db(), input.identityId, input.reference);
   if (!owned) throw new DomainError("not_found");
   assertCitizenMayMessage(owned, input.level);
@@ -136,6 +137,6 @@ export async function staffUploadAnswer(
     fileName: input.fileName,
     bytes: input.bytes,
     actor: { type: "staff", id: actor.userId },
-    now: input.now ?? new Date(),
+    now: input.now ?? clockNow(),
   });
 }

@@ -13,6 +13,7 @@ import { isNonWorkingDay } from "@/lib/domain/holidays";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { logger } from "@/lib/log";
+import { now as clockNow } from "@/lib/clock";
 
 /** The digest's "due soon" window, the same as the dashboard's and the first reminder's. */
 export const DIGEST_DUE_SOON_DAYS = 7;
@@ -30,7 +31,7 @@ export type DigestRunResult = {
 
 type DigestRow = { user_id: string; email: string; open: number; overdue: number; due_soon: number };
 
-export async function runDailyDigest({ now = new Date() }: { now?: Date } = {}): Promise<DigestRunResult> {
+export async function runDailyDigest({ now = clockNow() }: { now?: Date } = {}): Promise<DigestRunResult> {
   const today = osloDateOf(now);
   if (isNonWorkingDay(today)) return { workingDay: false, recipients: 0, sent: 0, alreadySent: 0 };
 

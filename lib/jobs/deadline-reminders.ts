@@ -22,6 +22,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import type { MailTemplate } from "@/lib/mail/templates";
 import { logger } from "@/lib/log";
+import { now as clockNow } from "@/lib/clock";
 
 export type ReminderRunResult = {
   /** Open cases looked at. */
@@ -174,7 +175,7 @@ async function remindComplaints(today: string, dpoEmails: Map<string, string[]>,
   }
 }
 
-export async function runDeadlineReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderRunResult> {
+export async function runDeadlineReminders({ now = clockNow() }: { now?: Date } = {}): Promise<ReminderRunResult> {
   const today = osloDateOf(now);
   const [cases, dpoEmails] = await Promise.all([loadCandidates(today), loadDpoEmails()]);
   const result: ReminderRunResult = { cases: cases.length, sent: 0, alreadySent: 0, noRecipient: 0, mails: 0 };

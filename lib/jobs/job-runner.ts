@@ -7,6 +7,7 @@
 import PgBoss from "pg-boss";
 import pg from "pg";
 import { logger } from "@/lib/log";
+import { now as clockNow, syncClock } from "@/lib/clock";
 
 export type JobName = "deadline-reminders" | "daily-digest" | "retention" | "storage-sweep";
 
@@ -14,6 +15,8 @@ type JobDefinition = {
   /** Environment variable that overrides the schedule (cron syntax, Europe/Oslo). */
   cronEnv: string;
   defaultCron: string;
+  /** Which time the job judges by: the portal's clock (lib/clock.ts, moved in a demo), or real time. */
+  time: "clock" | "real";
   run: (now: Date) => Promise<unknown>;
 };
 
@@ -24,30 +27,60 @@ export const JOBS: Record<JobName, JobDefinition> = {
   "deadline-reminders": {
     cronEnv: "REMINDERS_CRON",
     defaultCron: "*/30 7-16 * * 1-5",
+    time: "clock",
     run: async (now) => (await import("./deadline-reminders")).runDeadlineReminders({ now }),
   },
   // 07:00 on weekdays; the job itself skips Norwegian public holidays.
   "daily-digest": {
     cronEnv: "DIGEST_CRON",
     defaultCron: "0 7 * * 1-5",
+    time: "clock",
     run: async (now) => (await import("./daily-digest")).runDailyDigest({ now }),
   },
   // Nightly, when nobody works on the cases it may anonymise.
   retention: {
     cronEnv: "RETENTION_CRON",
     defaultCron: "30 2 * * *",
-    run: async (now) => (await import("./retention")).runRetention({ now }),
+    time: "clock",
+    // Cases by the portal's clock, sessions, codes and drafts by real time (their expiry is real).
+    run: async (now) => (await import("./retention")).runRetention({ now, housekeepingNow: new Date() }),
   },
   // Nightly after retention: removes stored files that no row points at (a crash between writing
   // a file and committing its row).
   "storage-sweep": {
     cronEnv: "STORAGE_SWEEP_CRON",
     defaultCron: "15 3 * * *",
+    // Compares with the files' modification times on disk, which are real time.
+    time: "real",
     run: async (now) => (await import("./storage-sweep")).runStorageSweep({ now }),
   },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** The time a run of `name` starts at: the portal's clock, read fresh from the database (another instance may have moved it). */
+export async function jobNow(name: JobName): Promise<Date> {
+  if (JOBS[name].time === "real") return new Date();
+  await syncClock();
+  return clockNow();
+}
+
+/** The jobs a demo runs "now" from /demo/clock, after moving the clock: reminders and escalations, and the digest. */
+export const DAILY_JOBS = ["deadline-reminders", "daily-digest"] as const satisfies readonly JobName[];
+
+/**
+ * Runs the daily jobs once, in this process, at the portal's clock, and returns when they are done
+ * (their mails are in the outbox). The same code as a schedule tick; safe next to one, every job is
+ * idempotent. For the demo clock page (demo mode only: the caller checks).
+ */
+export async function runDailyJobsNow(): Promise<Record<(typeof DAILY_JOBS)[number], unknown>> {
+  const results = {} as Record<(typeof DAILY_JOBS)[number], unknown>;
+  for (const name of DAILY_JOBS) {
+    results[name] = await JOBS[name].run(await jobNow(name));
+    logger.info("jobs.done", { job: name, trigger: "demo-clock", result: summarise(results[name]) });
+  }
+  return results;
+}
 const TIME_ZONE = "Europe/Oslo";
 const SCHEMA = "pgboss";
 
@@ -111,7 +144,7 @@ export async function startJobRunner(options: JobRunnerOptions = {}): Promise<Jo
       for (const job of jobs) {
         const started = Date.now();
         try {
-          const result = await runJob(name, new Date());
+          const result = await runJob(name, await jobNow(name));
           logger.info("jobs.done", { job: name, jobId: job.id, ms: Date.now() - started, result: summarise(result) });
         } catch (error) {
           logger.error("jobs.failed", { job: name, jobId: job.id, error: (error as Error).name });

@@ -27,6 +27,7 @@ import {
 import { deleteOldCitizenSessions } from "@/lib/citizen-auth/citizen-session";
 import { removeStoredFile } from "@/lib/files/storage";
 import { logger } from "@/lib/log";
+import { now as clockNow } from "@/lib/clock";
 
 export const HOUSEKEEPING_KINDS = [
   "outbox_deleted",
@@ -246,7 +247,18 @@ export async function housekeeping(now: Date): Promise<Record<HousekeepingKind, 
   return counts;
 }
 
-export async function runRetention({ now = new Date(), batchSize = DEFAULT_BATCH }: { now?: Date; batchSize?: number } = {}): Promise<RetentionRunResult> {
+/**
+ * `now` is the portal's time (lib/clock.ts: moved in a demo): case files and cases are judged by it.
+ * `housekeepingNow` judges sign-in sessions, e-mail codes, drafts and caught mail, whose expiry times
+ * are real time: a demo that moves the clock by a month must not sign everyone out. It defaults to
+ * `now` when a caller passes one (tests, one clock), else to the real time.
+ */
+export async function runRetention(
+  options: { now?: Date; housekeepingNow?: Date; batchSize?: number } = {},
+): Promise<RetentionRunResult> {
+  const now = options.now ?? clockNow();
+  const housekeepingNow = options.housekeepingNow ?? options.now ?? new Date();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const today = osloDateOf(now);
   const limit = Math.max(1, Math.floor(batchSize));
   const result: RetentionRunResult = {
@@ -285,7 +297,7 @@ export async function runRetention({ now = new Date(), batchSize = DEFAULT_BATCH
     },
   );
 
-  result.housekeeping = await housekeeping(now);
+  result.housekeeping = await housekeeping(housekeepingNow);
   logger.info("retention.run_done", { filesCases: result.filesCases, filesDeleted: result.filesDeleted, casesAnonymised: result.casesAnonymised, skipped: result.skipped, ...result.housekeeping });
   return result;
 }

@@ -20,6 +20,7 @@ import {
   type LetterDelivery,
   type ResponseLetterInput,
 } from "./response-templates";
+import { now as clockNow } from "@/lib/clock";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -110,7 +111,7 @@ export type ResponseLetterPage = {
   letters: { id: string; kind: string; delivery: string; status: LetterStatus; createdAt: Date; printedAt: Date | null }[];
 };
 
-export async function getResponseLetterPage(actor: Actor, reference: string, now: Date = new Date()): Promise<ResponseLetterPage | null> {
+export async function getResponseLetterPage(actor: Actor, reference: string, now: Date = clockNow()): Promise<ResponseLetterPage | null> {
   const visible = await staffCaseRef(actor, reference);
   if (!visible) return null;
   const [c, letters] = await Promise.all([

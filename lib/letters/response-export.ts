@@ -13,6 +13,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { removeStoredFile, storeFile } from "@/lib/files/storage";
 import { staffCaseRef } from "@/lib/cases/case-access";
 import { looksLikeFormula } from "@/lib/domain/plain-text";
+import { now as clockNow } from "@/lib/clock";
 
 export type PortalExport = {
   format: "personvernportalen-export/v1";
@@ -148,7 +149,7 @@ export async function createAnswerExport(
   const visible = await staffCaseRef(actor, input.reference);
   if (!visible || actor.kind !== "staff") throw new DomainError("not_found");
   if (!can(actor, "case.message", visible.ref)) throw new DomainError("forbidden");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const data = await collectPortalExport(visible.id, now);
   const files = [
     { fileName: `personopplysninger-${visible.reference}.json`, contentType: "application/json", bytes: Buffer.from(JSON.stringify(data, null, 2) + "\n", "utf8") },

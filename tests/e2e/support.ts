@@ -4,7 +4,7 @@ import pg from "pg";
 import { E2E_DB } from "../../playwright.config";
 
 const RAW_MESSAGE_KEY =
-  /\b(?:requestFlow|requestForm|myCases|identity|abuse|staffQueue|caseWork|letters|validation|errors|staff|layout|home|receipt|rights|caseStatus|channel|demoMailbox|mail)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b/;
+  /\b(?:requestFlow|requestForm|myCases|identity|abuse|staffQueue|caseWork|letters|validation|errors|staff|layout|home|receipt|rights|caseStatus|channel|demoMailbox|demoClock|mail)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b/;
 
 /** A message placeholder that was never filled in ("E-post: {email}"). */
 const RAW_PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;

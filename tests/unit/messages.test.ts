@@ -177,6 +177,10 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
     "adminLog.values.standardText": "the same word in nynorsk",
     "adminLog.templateTarget": "placeholders only",
     "adminLog.valueLine": "placeholders only",
+    "demoClock.moveHeading": "same words in nynorsk",
+    "demoClock.plusOneDay": "same words in nynorsk",
+    "demoClock.dateLabel": "same words in nynorsk",
+    "demoClock.dateSubmit": "same words in nynorsk",
   },
 };
 

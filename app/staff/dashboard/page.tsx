@@ -21,13 +21,14 @@ import { JobStatusSection } from "@/components/dashboard/JobStatusSection";
 import { OnTimeCard } from "@/components/dashboard/OnTimeCard";
 import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
 import { rightsShortLabel } from "@/components/staff/right-labels";
+import { now as clockNow } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const actor = await requireStaffActor();
   if (!hasPermission(actor, "dashboard.view")) notFound();
-  const now = new Date();
+  const now = clockNow();
   const [data, onTime, t, tTrends, tAll, localeRaw] = await Promise.all([
     dashboardNow(actor, { now }),
     dashboardOnTime(actor, { now }),

@@ -17,6 +17,7 @@ import { isLocale } from "@/i18n/locales";
 import { isMessageKey } from "@/i18n/messages";
 import type { MessageKey } from "@/i18n/translator";
 import type { CaseActionState, FieldValue } from "@/components/staff/case/action-state";
+import { now as clockNow } from "@/lib/clock";
 
 function collect(formData: FormData): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
@@ -69,7 +70,7 @@ export async function registerAction(_prev: CaseActionState, formData: FormData)
     }
     return { values, errors };
   }
-  const now = new Date();
+  const now = clockNow();
   const receivedAt = osloInstant(parsed.data.receivedDate, parsed.data.receivedTime);
   if (receivedAt.getTime() > now.getTime()) return { values, errors: { receivedDate: t(REASON_KEYS.future!) } };
   if (compareIsoDates(osloDateOf(receivedAt), addCalendarMonths(osloDateOf(now), -MAX_RECEIPT_AGE_MONTHS)) < 0) {

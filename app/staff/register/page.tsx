@@ -15,6 +15,7 @@ import { CaseActionForm } from "@/components/staff/case/CaseActionForm";
 import { registerAction } from "./actions";
 import { rightsShortLabel } from "@/components/staff/right-labels";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { now as clockNow } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   if (!hasPermission(actor, "case.register")) notFound();
   const [{ registered }, t] = await Promise.all([searchParams, getTranslations()]);
   const units = await listRequestUnits(await getLocale());
-  const now = new Date();
+  const now = clockNow();
   const today = osloDateOf(now);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now);
   const registeredRef = registered && isCanonicalCaseReference(registered) ? registered : null;

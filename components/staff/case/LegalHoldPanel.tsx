@@ -10,6 +10,7 @@ import { retentionStatus } from "@/lib/domain/retention";
 import type { Locale } from "@/i18n/locales";
 import { liftLegalHoldAction, setLegalHoldAction } from "@/app/staff/cases/[reference]/legal-hold-actions";
 import { CaseActionForm } from "./CaseActionForm";
+import { now as clockNow } from "@/lib/clock";
 
 export async function LegalHoldPanel(props: {
   actor: StaffActor;
@@ -21,7 +22,7 @@ export async function LegalHoldPanel(props: {
   if (!info) return null;
   const t = await getTranslations("retention.panel");
   const { locale } = props;
-  const status = retentionStatus(info, info.retentionYears, new Date(), info.files);
+  const status = retentionStatus(info, info.retentionYears, clockNow(), info.files);
   const done = props.search.hold === "set" || props.search.hold === "lifted" ? props.search.hold : null;
   const date = (d: string) => formatDateLong(d, locale);
 

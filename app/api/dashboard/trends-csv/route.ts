@@ -11,6 +11,7 @@ import { csvResponseHeaders, isCsvFormat } from "@/lib/dashboard/csv";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLegalBasisId } from "@/lib/domain/rights";
 import { notFoundResponse } from "@/lib/files/upload-request";
+import { now as clockNow } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function GET(request: Request): Promise<Response> {
   const actor = await currentStaffActor();
   if (!actor || !hasPermission(actor, "dashboard.view")) return notFoundResponse();
   const units = await listUnitChoices(actor);
-  const { filters, errors } = parseTrendFilters(params, { now: new Date(), allowedUnits: units.map((u) => u.id) });
+  const { filters, errors } = parseTrendFilters(params, { now: clockNow(), allowedUnits: units.map((u) => u.id) });
   if (errors.length > 0) return notFoundResponse();
   const data = await dashboardTrends(actor, filters);
   const [t, tAll] = await Promise.all([getTranslations("trends"), getTranslations()]);

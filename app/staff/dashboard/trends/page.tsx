@@ -25,6 +25,7 @@ import { DataTable } from "@/components/ui/DataTable";
 import { BarChart } from "@/components/dashboard/charts/BarChart";
 import { HorizontalBarChart } from "@/components/dashboard/charts/HorizontalBarChart";
 import { LineChart } from "@/components/dashboard/charts/LineChart";
+import { now as clockNow } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +44,7 @@ export default async function DashboardTrendsPage({ searchParams }: { searchPara
     getLocale(),
   ]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
-  const { filters, errors } = parseTrendFilters(params, { now: new Date(), allowedUnits: units.map((u) => u.id) });
+  const { filters, errors } = parseTrendFilters(params, { now: clockNow(), allowedUnits: units.map((u) => u.id) });
   // What the user typed stays in the form, even when it is wrong.
   const values = {
     unit: first(params.unit),
