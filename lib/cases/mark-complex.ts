@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { setCaseFlag } from "./set-case-flag";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
+import { now as clockNow } from "@/lib/clock";
 
 export const complexSchema = z.object({ complex: z.boolean(), version: versionField });
 
@@ -20,7 +21,7 @@ export async function markComplex(
   const parsed = complexSchema.safeParse({ complex: input.complex, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: "complex" });
   if (isClosed(found.status)) throw new DomainError("case_closed");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return setCaseFlag({
     caseId: found.id,
     actorId: actor.userId,

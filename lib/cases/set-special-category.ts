@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/domain/policy";
 import { versionField } from "./ask-requester";
 import { setCaseFlag } from "./set-case-flag";
 import { CASE_WORK_ACTIONS, requireCaseAction } from "./case-access";
+import { now as clockNow } from "@/lib/clock";
 
 export const specialCategorySchema = z.object({ specialCategory: z.boolean(), version: versionField });
 
@@ -23,7 +24,7 @@ export async function setSpecialCategory(
   if (actor.kind !== "staff") throw new DomainError("not_found");
   const parsed = specialCategorySchema.safeParse({ specialCategory: input.specialCategory, version: input.expectedVersion });
   if (!parsed.success) throw new DomainError("validation_failed", { field: String(parsed.error.issues[0]?.path[0] ?? "specialCategory") });
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return setCaseFlag({
     caseId: found.id,
     actorId: actor.userId,

@@ -13,6 +13,7 @@ import { staffMayWriteNow } from "./follow-up";
 import { CASE_WORK_ACTIONS, staffCaseRef, type CaseWorkPermissions } from "./case-access";
 import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
 import { buildCaseTimeline, isUuid, READ_ONLY_EVENTS, staffIdsIn, unitIdsMovedTo, type CaseTimelineEntry } from "./case-timeline";
+import { now as clockNow } from "@/lib/clock";
 
 export type StaffCaseView = {
   id: string;
@@ -36,7 +37,7 @@ export type StaffCaseView = {
   attachments: { id: string; purpose: AttachmentPurpose; fileName: string; sizeBytes: number; createdAt: Date }[];
 };
 
-export async function staffGetCase(actor: Actor, reference: string, now: Date = new Date()): Promise<StaffCaseView | null> {
+export async function staffGetCase(actor: Actor, reference: string, now: Date = clockNow()): Promise<StaffCaseView | null> {
   const visible = await staffCaseRef(actor, reference);
   if (!visible) return null;
   const found = await db().case.findUniqueOrThrow({
@@ -165,7 +166,7 @@ export type StaffCaseWorkView = {
 };
 
 
-export async function staffGetCaseWork(actor: Actor, reference: string, now: Date = new Date()): Promise<StaffCaseWorkView | null> {
+export async function staffGetCaseWork(actor: Actor, reference: string, now: Date = clockNow()): Promise<StaffCaseWorkView | null> {
   const visible = await staffCaseRef(actor, reference);
   if (!visible || actor.kind !== "staff") return null;
   const c = await db().case.findUniqueOrThrow({

@@ -30,6 +30,7 @@ import {
 } from "@/app/staff/cases/[reference]/case-work-actions";
 import { CaseActionForm, type CaseActionFormTexts } from "./CaseActionForm";
 import { AssignForm, UnitForm } from "./AssignPanel";
+import { now as clockNow } from "@/lib/clock";
 
 type Props = { view: StaffCaseWorkView; locale: Locale; /** The `done` key of the action just saved, if any. */ done?: string | null };
 type T = Translator;
@@ -189,7 +190,7 @@ function FormHeading({ children }: { children: ReactNode }) {
 
 function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: CaseActionId; assignment: CaseAssignmentView | null; t: T }) {
   const reload = `/staff/cases/${view.reference}`;
-  const today = osloDateOf(new Date());
+  const today = osloDateOf(clockNow());
   switch (id) {
     case "ask": {
       const askKinds = askRequesterKindsFor(view.identityLevel);
