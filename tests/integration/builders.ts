@@ -146,6 +146,17 @@ export async function recordDecisionsDirectly(tx: Tx, caseId: string, decisions:
   }
 }
 
+/**
+ * LOW-LEVEL, NOT A SERVICE: gives the case to an existing requester (a person with several cases)
+ * and deletes the requester the filing made for it. The filing always makes a new requester; the
+ * case's first audit event keeps the id of the one it made.
+ */
+export async function moveCaseToRequester(tx: Tx, caseId: string, requesterId: string): Promise<void> {
+  const { requesterId: made } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { requesterId: true } });
+  await tx.case.update({ where: { id: caseId }, data: { requesterId } });
+  await tx.requester.delete({ where: { id: made } });
+}
+
 /** The case status decideCase gives these decisions (all granted, all refused, or a mix). */
 export function statusForDecisions(decisions: TestDecision[]): CaseStatus {
   if (decisions.every((d) => d.outcome === "granted")) return "completed";
