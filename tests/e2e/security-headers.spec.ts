@@ -67,8 +67,15 @@ test("staff pages: a nonce policy, no violation on the queue, a case page with a
 test("the portal cannot be framed by another page", async ({ page }) => {
   // frame-ancestors 'none' (and X-Frame-Options: DENY): the frame stays empty.
   const base = test.info().project.use.baseURL!;
-  await page.setContent(`<iframe id="f" src="${base}/"></iframe>`);
-  await page.waitForTimeout(1500);
+  // No fixed sleep: the outer page's load event waits for its frames, blocked or not. The portal's
+  // answer is seen to arrive (with its headers), and a control frame next to it shows that a frame's
+  // text can be read at that point.
+  const answer = page.waitForResponse((r) => r.url().startsWith(base) && r.request().resourceType() === "document");
+  await page.setContent(`<iframe id="f" src="${base}/"></iframe><iframe id="control" srcdoc="<p>Kontroll</p>"></iframe>`, { waitUntil: "load" });
+  const headers = (await answer).headers();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await expect(page.frameLocator("#control").locator("p")).toHaveText("Kontroll");
   const frame = page.frames().find((f) => f.url().startsWith(base));
   const text = frame ? await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "") : "";
   expect(text).not.toContain("Personvernportalen");

@@ -2,10 +2,8 @@
 // one transaction (proved by making the database fail the transaction's last write), refuses actors
 // without permission, and refuses stale versions without changing anything.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
-import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
+import { dbDateToIso } from "@/lib/db/dates";
 import { askRequester, resumeWithoutAnswer } from "@/lib/cases/ask-requester";
 import { extendDeadline } from "@/lib/cases/extend-deadline";
 import { checkDecision, decideCase } from "@/lib/cases/decide-case";
@@ -15,10 +13,10 @@ import { liftRestriction, restrictProcessing } from "@/lib/cases/restrict-proces
 import { markComplex } from "@/lib/cases/mark-complex";
 import { lastChangedBy, staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import type { Right } from "@/lib/domain/rights";
+import { buildCase, buildIdentity } from "./builders";
 import { attachAnswerFile, staffActorByEmail as staff } from "./helpers";
 import { ownerSql } from "./owner-db";
 
@@ -27,43 +25,21 @@ let kari: Staff; // caseworker, barnehage + skole
 let ola: Staff; // caseworker, helse-omsorg
 let lene: Staff; // unit lead, barnehage + skole
 let dpo: Staff;
-let barnehageId: string;
 
 beforeAll(async () => {
   kari = await staff("saksbehandler@demo.test");
   ola = await staff("saksbehandler2@demo.test");
   lene = await staff("leder@demo.test");
   dpo = await staff("personvernombud@demo.test");
-  barnehageId = (await db().unit.findFirstOrThrow({ where: { slug: "barnehage", municipalityId: "bergen" } })).id;
 });
 
 afterAll(async () => {
   await disconnectDb();
 });
 
-async function createCase(receivedAt: Date, rights: Right[] = ["access"], email: string | null = `c-${randomUUID()}@example.test`) {
-  const { dueDate } = computeDeadline({ receivedAt });
-  return db().$transaction(async (tx) => {
-    const requester = await tx.requester.create({ data: { name: "Arbeid Testesen", email } });
-    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
-    return tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: barnehageId,
-        requesterId: requester.id,
-        rights,
-        channel: "web",
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true, version: true, requesterId: true },
-    });
-  });
+/** A web case in barnehage, through the real creation path (builders.ts). */
+function createCase(receivedAt: Date, rights: Right[] = ["access"], email?: string | null) {
+  return buildCase({ receivedAt, rights, requester: { name: "Arbeid Testesen", email } });
 }
 
 /** Everything a failed or refused action must leave untouched. */
@@ -144,6 +120,7 @@ describe("ask the requester and resume", () => {
     expect(s.dueDate).toBe("2026-04-13");
     const events = await db().caseEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.type, e.actorType, e.actorId])).toEqual([
+      ["case.received", "citizen", c.requesterId],
       ["case.requester_asked", "staff", kari.userId],
       ["message.to_requester", "staff", kari.userId],
       ["case.requester_answered", "staff", kari.userId],
@@ -207,7 +184,7 @@ describe("extend", () => {
     expect(mail.template).toBe("new_message");
     expect(JSON.stringify(mail.params)).not.toContain("systemer");
     const types = (await db().caseEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } })).map((e) => e.type);
-    expect(types).toEqual(["case.extended", "message.to_requester"]);
+    expect(types).toEqual(["case.received", "case.extended", "message.to_requester"]);
   });
 
   it("needs the ground (Art. 12(3)): missing or unknown is refused and nothing changes", async () => {
@@ -400,9 +377,8 @@ describe("optimistic locking", () => {
 
 describe("internal notes", () => {
   it("are written with their audit event, by the DPO too, and never shown to the citizen", async () => {
-    const c = await createCase(RECEIVED);
-    const identity = await db().citizenIdentity.create({ data: { method: "email_code", level: "email_code", email: `n-${randomUUID()}@example.test` } });
-    await db().requester.update({ where: { id: c.requesterId }, data: { identityId: identity.id } });
+    const identity = await buildIdentity();
+    const c = await buildCase({ receivedAt: RECEIVED, identity });
     const note = await addInternalNote(dpo, { reference: c.reference, body: "Hemmelig vurdering", expectedVersion: c.version });
     const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: "note.added" } });
     expect(event.after).toEqual({ messageId: note.messageId });
@@ -411,7 +387,7 @@ describe("internal notes", () => {
     const entry = view!.timeline.find((t) => t.type === "note.added");
     expect(entry?.message).toEqual({ kind: "internal_note", body: "Hemmelig vurdering", letter: false });
     expect(entry?.actorName).toBe("Per Personvernombud");
-    const citizen = await citizenGetCase({ identityId: identity.id, level: "email_code" }, c.reference);
+    const citizen = await citizenGetCase({ identityId: identity.identityId, level: "email_code" }, c.reference);
     expect(JSON.stringify(citizen)).not.toContain("Hemmelig");
   });
 
@@ -457,6 +433,7 @@ describe("tasks per system", () => {
     ]);
     const types = (await db().caseEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } })).map((e) => [e.type, e.actorId]);
     expect(types).toEqual([
+      ["case.received", c.requesterId],
       ["task.created", kari.userId],
       ["task.done", lene.userId],
     ]);
@@ -505,7 +482,7 @@ describe("restriction and complex", () => {
     s = await stateOf(c.id);
     expect(s.restrictedAt).toBeNull();
     const types = (await db().caseEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } })).map((ev) => ev.type);
-    expect(types).toEqual(["case.restricted", "case.restriction_lifted"]);
+    expect(types).toEqual(["case.received", "case.restricted", "case.restriction_lifted"]);
   });
 
   it("rolls the restriction back when its audit event cannot be written", async () => {
@@ -524,7 +501,7 @@ describe("restriction and complex", () => {
     await markComplex(lene, { reference: c.reference, complex: false, expectedVersion: first.version });
     expect((await stateOf(c.id)).complex).toBe(false);
     const types = (await db().caseEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } })).map((ev) => ev.type);
-    expect(types).toEqual(["case.complex_set", "case.complex_cleared"]);
+    expect(types).toEqual(["case.received", "case.complex_set", "case.complex_cleared"]);
     await expectDomainError(markComplex(dpo, { reference: c.reference, complex: true, expectedVersion: c.version + 2 }), "forbidden");
   });
 });

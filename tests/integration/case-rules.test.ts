@@ -1,6 +1,6 @@
 // Case rules against the real database (legal-rules.md §1 rule 6, Art. 18(3), Art. 19):
 // - a pause recorded by the caseworker ends on the date the answer arrived, not on the day it is
-//   recorded; the due date is the state machine's (computeDeadline) and dates outside the pause are
+//   recorded; the due dates stored are the literal legal ones and dates outside the pause are
 //   refused without changing anything;
 // - no identity pause for a request made after an ID-porten login;
 // - a citizen upload while the case waits for them ends the pause in the upload's transaction;
@@ -10,9 +10,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
-import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
+import { dbDateToIso } from "@/lib/db/dates";
 import type { IdentityLevel } from "@/lib/db/generated/client";
-import { nextCaseReference } from "@/lib/cases/case-reference";
 import { askRequester, previewResume, resumeWithoutAnswer } from "@/lib/cases/ask-requester";
 import { decideCase, openTasksBeforeDecision } from "@/lib/cases/decide-case";
 import { assignTask, completeTask, createTask } from "@/lib/cases/case-tasks";
@@ -21,12 +20,12 @@ import { markComplex } from "@/lib/cases/mark-complex";
 import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
 import { staffGetCaseWork } from "@/lib/cases/staff-case-view";
 import { osloEndOfDay } from "@/lib/domain/calendar";
-import { computeDeadline, oneMonthDueDate } from "@/lib/domain/deadline";
 import { isDomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import type { Right } from "@/lib/domain/rights";
 import { citizenUploadAttachment } from "@/lib/files/upload-attachment";
 import { storageDir } from "@/lib/files/storage";
+import { buildCase, buildIdentity } from "./builders";
 import { staffActorByEmail as staff } from "./helpers";
 import { ownerSql } from "./owner-db";
 
@@ -34,7 +33,6 @@ type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
 let ola: Staff; // caseworker, helse-omsorg
 let lene: Staff; // unit lead, barnehage + skole
-let barnehageId: string;
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
@@ -43,7 +41,6 @@ beforeAll(async () => {
   kari = await staff("saksbehandler@demo.test");
   ola = await staff("saksbehandler2@demo.test");
   lene = await staff("leder@demo.test");
-  barnehageId = (await db().unit.findFirstOrThrow({ where: { slug: "barnehage", municipalityId: "bergen" } })).id;
 });
 
 afterAll(async () => {
@@ -55,31 +52,13 @@ const RECEIVED = new Date("2026-01-12T09:00:00Z");
 const ASKED = new Date("2026-01-20T10:00:00Z"); // Tuesday 20 January, 11:00 Oslo
 const RECORDED = new Date("2026-01-25T10:00:00Z"); // Sunday 25 January: the caseworker records the answer
 
-async function createCase(opts: { rights?: Right[]; identityLevel?: IdentityLevel; identityId?: string } = {}) {
-  const { dueDate } = computeDeadline({ receivedAt: RECEIVED });
-  return db().$transaction(async (tx) => {
-    const requester = await tx.requester.create({
-      data: { name: "Regel Testesen", email: `r-${randomUUID()}@example.test`, identityLevel: opts.identityLevel ?? "none", identityId: opts.identityId },
-    });
-    const { year, seq, reference } = await nextCaseReference(tx, RECEIVED.getUTCFullYear());
-    return tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: barnehageId,
-        requesterId: requester.id,
-        rights: opts.rights ?? ["access"],
-        channel: "web",
-        receivedAt: RECEIVED,
-        identityLevel: opts.identityLevel ?? "none",
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true, version: true, requesterId: true },
-    });
+/** A web case in barnehage received on RECEIVED, through the real creation path (builders.ts). */
+function createCase(opts: { rights?: Right[]; identityLevel?: IdentityLevel; identityId?: string } = {}) {
+  return buildCase({
+    receivedAt: RECEIVED,
+    rights: opts.rights,
+    identity: opts.identityId ? { identityId: opts.identityId } : undefined,
+    requester: { name: "Regel Testesen", identityLevel: opts.identityLevel ?? "none" },
   });
 }
 
@@ -120,7 +99,7 @@ async function pausedCase(opts: Parameters<typeof createCase>[0] = {}) {
 }
 
 describe("the pause ends on the date the answer arrived", () => {
-  it("an answer on the day of the question adds no days, stored exactly as computeDeadline says", async () => {
+  it("an answer on the day of the question adds no days: the stored dates are the literal legal ones", async () => {
     const c = await pausedCase();
     const preview = await previewResume(kari, { reference: c.reference, answeredOn: "2026-01-20", now: RECORDED });
     expect(preview).toEqual({ dueDate: "2026-02-12", pauseStart: "2026-01-20", pauseDays: 0 });
@@ -129,9 +108,10 @@ describe("the pause ends on the date the answer arrived", () => {
     const s = await stateOf(c.id);
     expect(s.status).toBe("in_progress");
     expect(s.pauses).toEqual([{ kind: "clarification", startedAt: ASKED, endedAt: osloEndOfDay("2026-01-20") }]);
-    const pauses = [{ from: ASKED, to: osloEndOfDay("2026-01-20") }];
-    expect(s.dueDate).toBe(computeDeadline({ receivedAt: RECEIVED, pauses }).dueDate);
-    expect(s.oneMonthDueDate).toBe(oneMonthDueDate({ receivedAt: RECEIVED, pauses }));
+    // Literal dates (legal-rules.md §1): received Monday 12 January, a pause that adds no days, so
+    // both the one-month date and the due date in force are Thursday 12 February.
+    expect(s.dueDate).toBe("2026-02-12");
+    expect(s.oneMonthDueDate).toBe("2026-02-12");
     const answered = s.events.find((e) => e.type === "case.requester_answered")!;
     expect(answered.actorType).toBe("staff");
     expect(answered.after).toMatchObject({ answeredOn: "2026-01-20", pauseTo: osloEndOfDay("2026-01-20").toISOString(), dueDate: "2026-02-12" });
@@ -150,9 +130,9 @@ describe("the pause ends on the date the answer arrived", () => {
   it("the staff-recorded date gives the same due date as a portal answer that arrived that day", async () => {
     const viaStaff = await pausedCase();
     await resumeWithoutAnswer(kari, { reference: viaStaff.reference, answeredOn: "2026-01-22", expectedVersion: viaStaff.version, now: RECORDED });
-    const identity = await db().citizenIdentity.create({ data: { method: "email_code", email: `p-${randomUUID()}@example.test`, level: "email_code" } });
-    const viaPortal = await pausedCase({ identityId: identity.id });
-    await citizenSendMessage({ identityId: identity.id, reference: viaPortal.reference, body: "Det gjelder Solsikken.", now: new Date("2026-01-22T15:00:00Z") });
+    const identity = await buildIdentity();
+    const viaPortal = await pausedCase({ identityId: identity.identityId });
+    await citizenSendMessage({ identityId: identity.identityId, reference: viaPortal.reference, body: "Det gjelder Solsikken.", now: new Date("2026-01-22T15:00:00Z") });
     // 2 days: 14 February is a Saturday -> Monday 16 February.
     expect((await stateOf(viaStaff.id)).dueDate).toBe("2026-02-16");
     expect((await stateOf(viaPortal.id)).dueDate).toBe("2026-02-16");
@@ -214,9 +194,9 @@ describe("no identity pause after an ID-porten login", () => {
 
 describe("a citizen upload while the case waits for them", () => {
   async function citizenCase() {
-    const identity = await db().citizenIdentity.create({ data: { method: "email_code", email: `u-${randomUUID()}@example.test`, level: "email_code" } });
-    const c = await createCase({ identityId: identity.id, identityLevel: "email_code" });
-    return { ...c, identityId: identity.id };
+    const identity = await buildIdentity();
+    const c = await createCase({ identityId: identity.identityId, identityLevel: "email_code" });
+    return { ...c, identityId: identity.identityId };
   }
 
   it("ends the pause like a message, in the upload's transaction", async () => {
@@ -236,6 +216,7 @@ describe("a citizen upload while the case waits for them", () => {
     expect(s.pauses).toEqual([{ kind: "identity", startedAt: ASKED, endedAt: new Date("2026-01-22T09:00:00Z") }]);
     expect(s.dueDate).toBe("2026-02-16"); // 2 days, Saturday -> Monday
     expect(s.events.map((e) => [e.type, e.actorType])).toEqual([
+      ["case.received", "citizen"],
       ["case.requester_asked", "staff"],
       ["message.to_requester", "staff"],
       ["attachment.from_requester", "citizen"],

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
-import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
+import { dbDateToIso } from "@/lib/db/dates";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { fileComplaint } from "@/lib/complaints/file-complaint";
 import { answerComplaint } from "@/lib/complaints/answer-complaint";
@@ -14,13 +13,13 @@ import { getComplaint } from "@/lib/complaints/get-complaint";
 import { caseComplaints } from "@/lib/complaints/case-complaints";
 import { dashboardComplaints } from "@/lib/complaints/dashboard-complaints";
 import { citizenComplaints } from "@/lib/complaints/citizen-complaints";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { processOutbox } from "@/lib/mail/outbox-worker";
 import { resetMailTransport } from "@/lib/mail/transport";
-import { setAsidePendingMail, startTestSmtp, staffActorByEmail as staffActor } from "./helpers";
-import { ownerSql } from "./owner-db";
+import { buildCase, buildIdentity } from "./builders";
+import { setAsidePendingMail, startTestSmtp, staffActorByEmail as staffActor, waitFor } from "./helpers";
+import { ownerSql, withOwner } from "./owner-db";
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>> | undefined;
 
@@ -41,46 +40,17 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-async function newIdentity(opts: { withEmail?: boolean } = {}) {
-  const email = opts.withEmail === false ? null : `klager-${randomUUID()}@example.test`;
-  const identity = await db().citizenIdentity.create({
-    data: { method: email ? "email_code" : "idporten", email, level: email ? "email_code" : "idporten_substantial" },
-    select: { id: true },
-  });
-  return { identityId: identity.id, email };
+function newIdentity(opts: { withEmail?: boolean } = {}) {
+  return opts.withEmail === false ? buildIdentity({ level: "idporten_substantial", email: null }) : buildIdentity();
 }
 
-async function createCase(opts: { identityId: string; email: string | null; unit?: string; status?: "received" | "completed" }) {
-  const receivedAt = new Date();
-  const { dueDate } = computeDeadline({ receivedAt });
-  return db().$transaction(async (tx) => {
-    const unit = opts.unit ? await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: opts.unit } }) : null;
-    const requester = await tx.requester.create({
-      data: { name: "Klage Testesen", email: opts.email, identityId: opts.identityId, identityLevel: "email_code" },
-    });
-    const { year, seq, reference } = await nextCaseReference(tx, Number(receivedAt.toISOString().slice(0, 4)));
-    const created = await tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unit?.id ?? null,
-        requesterId: requester.id,
-        rights: ["access"],
-        channel: "web",
-        status: opts.status ?? "received",
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true },
-    });
-    await tx.caseEvent.create({
-      data: { caseId: created.id, at: receivedAt, actorType: "citizen", actorId: requester.id, type: "case.received", after: {} },
-    });
-    return created;
+/** A web case filed under the identity, through the real creation path (builders.ts); "completed" is forced. */
+function createCase(opts: { identityId: string; email: string | null; unit?: string; status?: "received" | "completed" }) {
+  return buildCase({
+    unit: opts.unit ?? null,
+    identity: { identityId: opts.identityId },
+    requester: { name: "Klage Testesen", email: opts.email, identityLevel: "email_code" },
+    state: opts.status === "completed" ? { status: "completed", closedAt: new Date() } : undefined,
   });
 }
 
@@ -109,7 +79,7 @@ describe("filing a complaint", () => {
     const now = new Date("2026-01-31T10:00:00Z");
     const { complaintId, dueDate } = await fileComplaint({ identityId: me.identityId, reference: c.reference, body: `  ${COMPLAINT}  `, now });
 
-    expect(dueDate).toBe(computeDeadline({ receivedAt: now }).dueDate);
+    // Filed Saturday 31 January: one month is 28 February, a Saturday, so Monday 2 March (legal-rules.md §1).
     expect(dueDate).toBe("2026-03-02");
     const row = await db().dpoComplaint.findUniqueOrThrow({ where: { id: complaintId } });
     expect(row).toMatchObject({ caseId: c.id, body: COMPLAINT, status: "open", answer: null, answeredAt: null });
@@ -188,11 +158,23 @@ describe("filing a complaint", () => {
     // Three filings at once, all past the quick check before the transaction: hold the case row
     // meanwhile, so that all of them reach the transaction before any has committed.
     const other = await createCase({ ...me });
+    // A barrier, not a sleep: the row is held in a connection of its own, and released only once all
+    // three filings are seen waiting for a lock (pg_blocking_pids), so they really race.
     let attempts: Promise<unknown>[] = [];
-    await db().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM request_case WHERE id = ${other.id}::uuid FOR UPDATE`;
+    // Three pooled connections first: with a cold pool only one filing got a connection while the
+    // row was held (seen in pg_stat_activity), and the barrier would wait for the other two in vain.
+    await Promise.all([1, 2, 3].map(() => db().$transaction((tx) => tx.$queryRaw`SELECT pg_sleep(0.2)::text`)));
+    await withOwner(async (holder) => {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM request_case WHERE id = $1::uuid FOR UPDATE", [other.id]);
       attempts = ["A", "B", "C"].map((x) => fileComplaint({ identityId: me.identityId, reference: other.reference, body: `${COMPLAINT} ${x}` }));
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(async () => {
+        const { rows } = await holder.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0",
+        );
+        return rows[0]!.n === 3;
+      }, 20_000);
+      await holder.query("COMMIT");
     });
     const results = await Promise.allSettled(attempts);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -341,14 +323,16 @@ describe("who sees complaints", () => {
     const lead = await staffActor("leder@demo.test");
     const own = await createCase({ ...me, unit: "barnehage" });
     const foreign = await createCase({ ...me, unit: "helse-omsorg" });
+    // Other tests' complaints are open too: count the difference this test makes.
+    const dpoBefore = await dashboardComplaints(dpo);
     const overdue = await fileComplaint({ identityId: me.identityId, reference: own.reference, body: COMPLAINT, now: new Date("2025-01-06T10:00:00Z") });
     const fresh = await fileComplaint({ identityId: me.identityId, reference: foreign.reference, body: COMPLAINT });
 
     const forDpo = await dashboardComplaints(dpo);
     expect(forDpo.canHandle).toBe(true);
     expect(forDpo.rows.map((r) => r.id)).toEqual(expect.arrayContaining([overdue.complaintId, fresh.complaintId]));
-    expect(forDpo.openCount).toBeGreaterThanOrEqual(2);
-    expect(forDpo.overdueCount).toBeGreaterThanOrEqual(1);
+    expect(forDpo.openCount).toBe(dpoBefore.openCount + 2);
+    expect(forDpo.overdueCount).toBe(dpoBefore.overdueCount + 1);
     const overdueRow = forDpo.rows.find((r) => r.id === overdue.complaintId)!;
     expect(overdueRow.daysLeft).toBeLessThan(0);
 

@@ -3,15 +3,13 @@ import { randomBytes, randomUUID, createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import { citizenUploadAttachment, staffUploadAnswer } from "@/lib/files/upload-attachment";
 import { downloadAttachment } from "@/lib/files/download-attachment";
 import { signDownload } from "@/lib/files/signed-link";
 import { MAX_UPLOAD_BYTES } from "@/lib/files/content-type";
 import { storageDir } from "@/lib/files/storage";
+import { buildCase, buildIdentity } from "./builders";
 import { staffActorByEmail as staffActor } from "./helpers";
 import { ownerSql } from "./owner-db";
 
@@ -30,39 +28,13 @@ afterAll(async () => {
 });
 
 async function newIdentity() {
-  const identity = await db().citizenIdentity.create({
-    data: { method: "email_code", email: `files-${randomUUID()}@example.test`, level: "email_code" },
-    select: { id: true, email: true },
-  });
-  return { identityId: identity.id, email: identity.email! };
+  const identity = await buildIdentity();
+  return { identityId: identity.identityId, email: identity.email! };
 }
 
-// Written directly (not through the request form, which another change is rebuilding).
-async function createCase(identityId: string, email: string, unit = "barnehage") {
-  const receivedAt = new Date();
-  const { dueDate } = computeDeadline({ receivedAt });
-  return db().$transaction(async (tx) => {
-    const unitRow = await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: unit } });
-    const requester = await tx.requester.create({ data: { name: "Fil Testesen", email, identityId } });
-    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
-    return tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unitRow.id,
-        requesterId: requester.id,
-        rights: ["access"],
-        channel: "web",
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true },
-    });
-  });
+/** A web case filed under the identity, through the real creation path (builders.ts). */
+function createCase(identityId: string, email: string, unit = "barnehage") {
+  return buildCase({ unit, identity: { identityId, email }, requester: { name: "Fil Testesen", email } });
 }
 
 function storedFiles(): string[] {

@@ -15,7 +15,8 @@ import { validRequest, waitFor } from "./helpers";
 // Received in 2019, so no other test file's cases are due on this file's "today".
 const NOW = new Date("2019-03-04T08:00:00Z"); // a Monday, 09:00 in Oslo
 const runs: { instance: string; job: JobName }[] = [];
-let failNext = false;
+/** The next run of this job fails (other jobs, e.g. a schedule tick, run normally). */
+let failNextRunOf: JobName | null = null;
 let a: JobRunner;
 let b: JobRunner;
 let caseId: string;
@@ -25,8 +26,8 @@ function runner(instance: string) {
     pollingIntervalSeconds: 0.5,
     runJob: async (job) => {
       runs.push({ instance, job });
-      if (failNext) {
-        failNext = false;
+      if (failNextRunOf === job) {
+        failNextRunOf = null;
         throw new Error("simulated failure");
       }
       if (job === "deadline-reminders") return runDeadlineReminders({ now: NOW });
@@ -80,7 +81,7 @@ describe("job runner (pg-boss)", () => {
   }, 60_000);
 
   it("keeps a failed run for a retry instead of dropping it", async () => {
-    failNext = true;
+    failNextRunOf = "daily-digest";
     const id = await a.trigger("daily-digest");
     expect(id).toBeTruthy();
     const job = await waitFor(async () => {
@@ -89,18 +90,33 @@ describe("job runner (pg-boss)", () => {
     }, 30_000);
     // Retried later (retryDelay with backoff), not at once and not dropped.
     expect(new Date(job.startAfter).getTime()).toBeGreaterThan(Date.now() + 30_000);
-    expect(failNext).toBe(false);
+    expect(failNextRunOf).toBeNull();
   }, 60_000);
 
   it("the dashboard shows when each job last finished or failed, and what was sent in the last 7 days", async () => {
+    // On its own: a reminder run that completes and a digest run that fails, both made here, and
+    // the escalations counted as a difference (other files' reminders are in the same tables).
     const dpoUser = await db().user.findUniqueOrThrow({ where: { email: "personvernombud@demo.test" }, select: { id: true } });
-    const status = await dashboardJobStatus({ kind: "staff", userId: dpoUser.id, roles: ["dpo"], unitIds: [] });
+    const dpoActor = { kind: "staff" as const, userId: dpoUser.id, roles: ["dpo" as const], unitIds: [] };
+    await runDeadlineReminders({ now: NOW }); // whatever else is due on NOW is sent first, not counted below
+    const before = await dashboardJobStatus(dpoActor);
+    const started = Date.now();
+    // A case of its own, overdue and never assigned on NOW: one run sends its two escalations.
+    const own = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date("2019-01-02T09:00:00Z") });
+    const okId = await a.trigger("deadline-reminders");
+    await waitFor(async () => ((await a.boss.getJobById("deadline-reminders", okId!))?.state === "completed" ? true : null), 30_000);
+    expect(await db().caseReminder.count({ where: { caseId: own.caseId } })).toBe(2);
+    failNextRunOf = "daily-digest";
+    const failId = await b.trigger("daily-digest");
+    await waitFor(async () => ((await b.boss.getJobById("daily-digest", failId!))?.state === "retry" ? true : null), 30_000);
+
+    const status = await dashboardJobStatus(dpoActor);
     const reminders = status.jobs.find((j) => j.job === "deadline-reminders")!;
-    expect(reminders.lastCompletedAt).toBeInstanceOf(Date);
-    // The digest's only run failed (previous test) and waits for its retry.
+    expect(reminders.lastCompletedAt!.getTime()).toBeGreaterThanOrEqual(started);
     const digest = status.jobs.find((j) => j.job === "daily-digest")!;
-    expect(digest.lastFailedAt).toBeInstanceOf(Date);
-    expect(status.escalationsLast7Days).toBeGreaterThanOrEqual(2);
+    expect(digest.lastFailedAt!.getTime()).toBeGreaterThanOrEqual(started);
+    expect(status.escalationsLast7Days).toBe(before.escalationsLast7Days + 2);
+    expect(status.remindersLast7Days).toBe(before.remindersLast7Days);
     const caseworker = await db().user.findUniqueOrThrow({ where: { email: "saksbehandler@demo.test" }, select: { id: true } });
     const refused = await dashboardJobStatus({ kind: "staff", userId: caseworker.id, roles: ["caseworker"], unitIds: [] }).catch((e) => e);
     expect(isDomainError(refused) && refused.code).toBe("not_found");

@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
 import type { Right, RightOutcome } from "@/lib/db/generated/client";
 import {
   getLetterTemplate,
@@ -16,14 +15,14 @@ import {
   resetLetterTemplate,
   saveLetterTemplate,
 } from "@/lib/admin/letter-templates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { missingMandatoryParts, standardBodyText } from "@/lib/letters/response-templates";
-import { staffActorByEmail } from "./helpers";
+import type { Locale } from "@/i18n/locales";
+import { buildDecidedCase } from "./builders";
+import { staffActorByEmail, waitFor } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 
@@ -65,39 +64,14 @@ async function fieldError(promise: Promise<unknown>) {
 
 type Decision = { right: Right; outcome: RightOutcome; legalBasisIds: string[]; reasons: string };
 
-/** A decided case in barnehage, Bergen (written directly, as a fixture). */
-async function decidedCase(decisions: Decision[], locale = "nb") {
-  const receivedAt = new Date(Date.now() - 3 * 86400_000);
-  const { dueDate } = computeDeadline({ receivedAt });
-  return db().$transaction(async (tx) => {
-    const unit = await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: "barnehage" } });
-    const requester = await tx.requester.create({
-      data: { name: "Mal Mottaker", email: `mal-${randomUUID()}@example.test`, postalAddress: "Malveien 2, 5003 Bergen" },
-    });
-    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
-    const c = await tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unit.id,
-        requesterId: requester.id,
-        rights: decisions.map((d) => d.right),
-        channel: "web",
-        answerChannel: "paper",
-        locale,
-        status: decisions.every((d) => d.outcome === "granted") ? "completed" : decisions.every((d) => d.outcome === "refused") ? "refused" : "partially_completed",
-        closedAt: new Date(),
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true, version: true },
-    });
-    for (const d of decisions) await tx.caseDecision.create({ data: { caseId: c.id, ...d, decidedAt: new Date(), decidedById: kari.userId } });
-    return c;
+/** A decided case in barnehage, Bergen, answered by post (builders.ts: the real creation path, then decided). */
+function decidedCase(decisions: Decision[], locale: Locale = "nb") {
+  return buildDecidedCase(decisions, {
+    receivedAt: new Date(Date.now() - 3 * 86400_000),
+    answerChannel: "paper",
+    locale,
+    decidedBy: kari,
+    requester: { name: "Mal Mottaker", postalAddress: "Malveien 2, 5003 Bergen" },
   });
 }
 
@@ -189,11 +163,18 @@ describe("saving and resetting", () => {
     await saveLetterTemplate(admin, { ...key, body: "  Første versjon.  " });
     const first = await rows();
     expect(first).toEqual([expect.objectContaining({ municipalityId: "bergen", right: "access", outcome: "granted", locale: "nb", body: "Første versjon.", updatedById: admin.userId })]);
+    // The update is stamped with its own time (strictly after the first save, which is at least a
+    // millisecond in the past), the row keeps its creation time.
+    await waitFor(() => Date.now() > first[0]!.updatedAt.getTime() + 1);
+    const beforeSecond = Date.now();
     await saveLetterTemplate(admin, { ...key, body: "Andre versjon." });
+    const afterSecond = Date.now();
     const second = await rows();
     expect(second).toHaveLength(1);
-    expect(second[0]).toMatchObject({ id: first[0]!.id, body: "Andre versjon." });
-    expect(second[0]!.updatedAt.getTime()).toBeGreaterThanOrEqual(first[0]!.updatedAt.getTime());
+    expect(second[0]).toMatchObject({ id: first[0]!.id, body: "Andre versjon.", updatedById: admin.userId, createdAt: first[0]!.createdAt });
+    expect(second[0]!.updatedAt.getTime()).toBeGreaterThan(first[0]!.updatedAt.getTime());
+    expect(second[0]!.updatedAt.getTime()).toBeGreaterThanOrEqual(beforeSecond);
+    expect(second[0]!.updatedAt.getTime()).toBeLessThanOrEqual(afterSecond);
 
     await clean();
     const texts = ["Samtidig A.", "Samtidig B.", "Samtidig C.", "Samtidig D."];

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
-import { dbDateToIso, isoDateToDb } from "@/lib/db/dates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
+import { dbDateToIso } from "@/lib/db/dates";
 import { transitionCase } from "@/lib/cases/case-transition";
 import { citizenListCases } from "@/lib/cases/citizen-list-cases";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
@@ -10,10 +9,9 @@ import { citizenSendMessage } from "@/lib/cases/citizen-send-message";
 import { citizenWithdraw } from "@/lib/cases/citizen-withdraw";
 import { staffSendMessage } from "@/lib/cases/staff-send-message";
 import { staffGetCase } from "@/lib/cases/staff-case-view";
-import { encryptField } from "@/lib/crypto/field-encryption";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import { citizenUploadAttachment } from "@/lib/files/upload-attachment";
+import { buildCase, buildIdentity } from "./builders";
 import { SMALL_PDF, staffActorByEmail as staffActor } from "./helpers";
 
 beforeAll(() => {
@@ -25,64 +23,28 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-async function newIdentity(level: "email_code" | "idporten_high" = "email_code") {
-  const email = `citizen-${randomUUID()}@example.test`;
-  const identity = await db().citizenIdentity.create({
-    data: { method: level === "email_code" ? "email_code" : "idporten", email, level },
-    select: { id: true },
-  });
-  return { identityId: identity.id, email, level };
+function newIdentity(level: "email_code" | "idporten_high" = "email_code") {
+  return buildIdentity({ level });
 }
 
-// Cases are written directly (not through the request form, which another change is rebuilding),
-// linked to the identity the way the rebuilt form does: requester.identityId.
-async function createCase(opts: {
+/** A web case linked to the identity (requester.identityId), through the real creation path (builders.ts). */
+function createCase(opts: {
   identityId: string | null;
-  email: string;
+  email: string | null;
   receivedAt?: Date;
   unit?: string;
   details?: object;
   nationalId?: string;
-  /** Default: the unit's flag, as when a request is filed. */
+  /** Added to the unit's flag, as when a request is filed (or a caseworker marks it). */
   specialCategory?: boolean;
 }) {
-  const receivedAt = opts.receivedAt ?? new Date();
-  const { dueDate } = computeDeadline({ receivedAt });
-  return db().$transaction(async (tx) => {
-    const unit = opts.unit ? await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: opts.unit } }) : null;
-    const requester = await tx.requester.create({
-      data: {
-        name: "Mine Saker Testesen",
-        email: opts.email,
-        identityId: opts.identityId,
-        identityLevel: "email_code",
-        nationalIdEncrypted: opts.nationalId ? encryptField(opts.nationalId) : null,
-      },
-    });
-    const { year, seq, reference } = await nextCaseReference(tx, Number(receivedAt.toISOString().slice(0, 4)));
-    const created = await tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unit?.id ?? null,
-        requesterId: requester.id,
-        rights: ["access"],
-        channel: "web",
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-        details: opts.details ?? {},
-        specialCategory: opts.specialCategory ?? unit?.specialCategory ?? false,
-      },
-      select: { id: true, reference: true, version: true },
-    });
-    await tx.caseEvent.create({
-      data: { caseId: created.id, at: receivedAt, actorType: "citizen", actorId: requester.id, type: "case.received", after: {} },
-    });
-    return created;
+  return buildCase({
+    unit: opts.unit ?? null,
+    receivedAt: opts.receivedAt,
+    details: opts.details ?? {},
+    specialCategory: opts.specialCategory,
+    identity: opts.identityId ? { identityId: opts.identityId } : undefined,
+    requester: { name: "Mine Saker Testesen", email: opts.email, identityLevel: "email_code", nationalId: opts.nationalId },
   });
 }
 

@@ -4,11 +4,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
-import { nextCaseReference } from "@/lib/cases/case-reference";
 import { getLetterPdf, listPrintQueue, markLettersPrinted } from "@/lib/cases/print-queue";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
+import { buildCaseInTx } from "./builders";
 import { staffActorByEmail as staffActor } from "./helpers";
 
 afterAll(async () => {
@@ -17,30 +15,14 @@ afterAll(async () => {
 
 const PDF = Buffer.from("%PDF-1.7\n%%EOF\n");
 
+/** A letter case of the unit (through the real creation path, builders.ts) with one letter in the queue. */
 async function caseWithLetter(unit: string, letter: { delivery?: string; status?: "queued" | "printed"; createdAt: Date; kind?: string }) {
-  const receivedAt = new Date();
-  const { dueDate } = computeDeadline({ receivedAt });
   return db().$transaction(async (tx) => {
-    const unitRow = await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: unit } });
-    const requester = await tx.requester.create({ data: { name: `Papir ${unit}`, postalAddress: "Testveien 2, 5003 Bergen" } });
-    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
-    const c = await tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unitRow.id,
-        requesterId: requester.id,
-        rights: ["access"],
-        channel: "letter",
-        answerChannel: "paper",
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true },
+    const c = await buildCaseInTx(tx, {
+      unit,
+      channel: "letter",
+      answerChannel: "paper",
+      requester: { name: `Papir ${unit}`, email: null, postalAddress: "Testveien 2, 5003 Bergen" },
     });
     const l = await tx.letter.create({
       data: { caseId: c.id, kind: letter.kind ?? "response", locale: "nb", delivery: letter.delivery ?? "post", status: letter.status ?? "queued", pdf: PDF, createdAt: letter.createdAt },

@@ -95,18 +95,24 @@ describe("rate limits in PostgreSQL", () => {
         { key: current, windowStart: new Date(now.getTime() - 60_000), count: 1 },
       ],
     });
+    const expired = `expired-${randomUUID()}`;
+    const valid = `valid-${randomUUID()}`;
     await db().usedChallenge.createMany({
       data: [
-        { signature: `expired-${randomUUID()}`, expiresAt: new Date(now.getTime() - 1000) },
-        { signature: `valid-${randomUUID()}`, expiresAt: new Date(now.getTime() + 600_000) },
+        { signature: expired, expiresAt: new Date(now.getTime() - 1000) },
+        { signature: valid, expiresAt: new Date(now.getTime() + 600_000) },
       ],
     });
+    // Other files' rows share these tables: the reported counts must be exactly what went missing.
+    const [bucketsBefore, challengesBefore] = await Promise.all([db().rateLimitBucket.count(), db().usedChallenge.count()]);
     const purged = await purgeExpiredAbuseRecords(now);
-    expect(purged.buckets).toBeGreaterThanOrEqual(1);
-    expect(purged.challenges).toBeGreaterThanOrEqual(1);
+    const [bucketsAfter, challengesAfter] = await Promise.all([db().rateLimitBucket.count(), db().usedChallenge.count()]);
+    expect(purged.buckets).toBe(bucketsBefore - bucketsAfter);
+    expect(purged.challenges).toBe(challengesBefore - challengesAfter);
     expect(await db().rateLimitBucket.count({ where: { key: old } })).toBe(0);
     expect(await db().rateLimitBucket.count({ where: { key: current } })).toBe(1);
     expect(await db().usedChallenge.count({ where: { expiresAt: { lt: now } } })).toBe(0);
-    expect(await db().usedChallenge.count({ where: { expiresAt: { gt: now } } })).toBeGreaterThanOrEqual(1);
+    expect(await db().usedChallenge.count({ where: { signature: expired } })).toBe(0);
+    expect(await db().usedChallenge.count({ where: { signature: valid } })).toBe(1);
   });
 });

@@ -4,21 +4,19 @@
 // court, legal basis, the decision's reasons) were edited away is refused with nothing written. Also
 // the JSON/CSV export attached as answer files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { encryptField } from "@/lib/crypto/field-encryption";
 import { db, disconnectDb } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
 import type { Right } from "@/lib/db/generated/client";
-import { nextCaseReference } from "@/lib/cases/case-reference";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
-import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import { downloadAttachment } from "@/lib/files/download-attachment";
 import { signDownload } from "@/lib/files/signed-link";
 import { readStoredFile } from "@/lib/files/storage";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
 import { createAnswerExport } from "@/lib/letters/response-export";
+import type { Locale } from "@/i18n/locales";
+import { buildCase, buildDecidedCase, buildIdentity, type CaseOverrides } from "./builders";
 import { staffActorByEmail as staffActor } from "./helpers";
 import { ownerSql } from "./owner-db";
 
@@ -33,46 +31,26 @@ afterAll(async () => {
 
 type Decision = { right: Right; outcome: "granted" | "partially_granted" | "refused"; legalBasisIds: string[]; reasons: string };
 
-/** A decided case in barnehage, owned by a signed-in identity (written directly, as a fixture). */
-async function decidedCase(opts: { rights: Right[]; decisions: Decision[]; answerChannel?: "digital" | "paper"; postalAddress?: string | null; locale?: string }) {
-  const email = `brev-${randomUUID()}@example.test`;
-  const identity = await db().citizenIdentity.create({ data: { method: "email_code", email, level: "email_code" }, select: { id: true } });
-  const receivedAt = new Date(Date.now() - 5 * 86400_000);
-  const { dueDate } = computeDeadline({ receivedAt });
-  const kari = await staffActor("saksbehandler@demo.test");
-  return db().$transaction(async (tx) => {
-    const unit = await tx.unit.findFirstOrThrow({ where: { municipalityId: "bergen", slug: "barnehage" } });
-    const requester = await tx.requester.create({
-      data: { name: "Åse Brevmottaker", email, identityId: identity.id, postalAddress: opts.postalAddress === undefined ? "Testveien 1, 5003 Bergen" : opts.postalAddress, nationalIdEncrypted: encryptField("01019012480") },
-    });
-    const { year, seq, reference } = await nextCaseReference(tx, receivedAt.getUTCFullYear());
-    const outcome = opts.decisions.every((d) => d.outcome === "granted") ? "completed" : opts.decisions.every((d) => d.outcome === "refused") ? "refused" : "partially_completed";
-    const c = await tx.case.create({
-      data: {
-        reference,
-        referenceYear: year,
-        referenceSeq: seq,
-        municipalityId: "bergen",
-        unitId: unit.id,
-        requesterId: requester.id,
-        rights: opts.rights,
-        channel: "web",
-        answerChannel: opts.answerChannel ?? "digital",
-        locale: opts.locale ?? "nb",
-        status: opts.decisions.length > 0 ? outcome : "in_progress",
-        closedAt: opts.decisions.length > 0 ? new Date() : null,
-        receivedAt,
-        oneMonthDueDate: isoDateToDb(dueDate),
-        dueDate: isoDateToDb(dueDate),
-        receiptToken: randomUUID(),
-      },
-      select: { id: true, reference: true },
-    });
-    for (const d of opts.decisions) {
-      await tx.caseDecision.create({ data: { caseId: c.id, ...d, decidedAt: new Date(), decidedById: (kari as { userId: string }).userId } });
-    }
-    return { ...c, identityId: identity.id, email };
-  });
+/**
+ * A decided case in barnehage, owned by a signed-in identity: made through the real creation path,
+ * its decisions recorded and its status forced (builders.ts); without decisions it is in progress.
+ */
+async function decidedCase(opts: { rights: Right[]; decisions: Decision[]; answerChannel?: "digital" | "paper"; postalAddress?: string | null; locale?: Locale }) {
+  const identity = await buildIdentity();
+  const common = {
+    rights: opts.rights,
+    receivedAt: new Date(Date.now() - 5 * 86400_000),
+    answerChannel: opts.answerChannel ?? "digital",
+    locale: opts.locale ?? "nb",
+    identity,
+    requester: {
+      name: "Åse Brevmottaker",
+      postalAddress: opts.postalAddress === undefined ? "Testveien 1, 5003 Bergen" : opts.postalAddress,
+      nationalId: "01019012480",
+      identityLevel: "none",
+    },
+  } satisfies CaseOverrides;
+  return opts.decisions.length > 0 ? buildDecidedCase(opts.decisions, common) : buildCase({ ...common, state: { status: "in_progress" } });
 }
 
 /** The case version the letter page would carry (optimistic locking). */
@@ -132,7 +110,7 @@ describe("sending the response letter", () => {
 
     // The citizen downloads the PDF through the expiring link.
     const { expires, sig } = signDownload(attachment.id);
-    const file = await downloadAttachment({ id: attachment.id, expires: String(expires), sig }, { citizen: { identityId: c.identityId, level: "email_code" }, staff: null });
+    const file = await downloadAttachment({ id: attachment.id, expires: String(expires), sig }, { citizen: { identityId: c.identityId!, level: "email_code" }, staff: null });
     expect(file?.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
@@ -277,7 +255,7 @@ describe("JSON/CSV export of what the portal holds", () => {
     expect(await db().caseEvent.count({ where: { caseId: c.id, type: "attachment.answer" } })).toBe(2);
 
     const { expires, sig } = signDownload(rows[1]!.id);
-    const file = await downloadAttachment({ id: rows[1]!.id, expires: String(expires), sig }, { citizen: { identityId: c.identityId, level: "email_code" }, staff: null });
+    const file = await downloadAttachment({ id: rows[1]!.id, expires: String(expires), sig }, { citizen: { identityId: c.identityId!, level: "email_code" }, staff: null });
     expect(file?.contentType).toBe("application/json");
 
     const ola = await staffActor("saksbehandler2@demo.test");

@@ -34,7 +34,14 @@ describe("rights catalogue", () => {
       objection: "21",
       portability: "20",
     });
-    expect(RIGHTS_CATALOGUE.erasure.citation).toBe("GDPR art. 17");
+    expect(Object.fromEntries(RIGHTS.map((r) => [r, RIGHTS_CATALOGUE[r].citation]))).toEqual({
+      access: "GDPR art. 15",
+      rectification: "GDPR art. 16",
+      erasure: "GDPR art. 17",
+      restriction: "GDPR art. 18",
+      objection: "GDPR art. 21",
+      portability: "GDPR art. 20",
+    });
   });
 
   it("uses i18n keys, not text", () => {
@@ -67,7 +74,9 @@ describe("rights catalogue", () => {
     expect(erasureGroundCitation("f")).toBe("GDPR art. 17(1)(f)");
     expect(restrictionGroundCitation("a")).toBe("GDPR art. 18(1)(a)");
     const erasureGround = RIGHTS_CATALOGUE.erasure.fields.find((f) => f.name === "erasureGround");
-    expect(erasureGround).toMatchObject({ kind: "enum", options: ERASURE_GROUNDS });
+    expect(erasureGround).toMatchObject({ kind: "enum", options: ["a", "b", "c", "d", "e", "f"] });
+    const restrictionGround = RIGHTS_CATALOGUE.restriction.fields.find((f) => f.name === "restrictionGround");
+    expect(restrictionGround).toMatchObject({ kind: "enum", options: ["a", "b", "c", "d"] });
   });
 
   it("flags Art. 19 notification for rectification, erasure and restriction only", () => {
@@ -114,6 +123,8 @@ describe("missingRequestFields", () => {
 describe("legal bases", () => {
   it("has an entry per id with a matching id field", () => {
     expect(Object.keys(LEGAL_BASES).sort()).toEqual([...LEGAL_BASIS_IDS].sort());
+    // No id twice (the bases per right are listed literally below).
+    expect(LEGAL_BASIS_IDS).toHaveLength(new Set(LEGAL_BASIS_IDS).size);
     for (const id of LEGAL_BASIS_IDS) {
       expect(LEGAL_BASES[id].id).toBe(id);
       expect(LEGAL_BASES[id].rights.length).toBeGreaterThan(0);
