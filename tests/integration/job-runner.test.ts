@@ -101,11 +101,14 @@ describe("job runner (pg-boss)", () => {
     await runDeadlineReminders({ now: NOW }); // whatever else is due on NOW is sent first, not counted below
     const before = await dashboardJobStatus(dpoActor);
     const started = Date.now();
-    // A case of its own, overdue and never assigned on NOW: one run sends its two escalations.
+    // Cases of its own: one overdue and never assigned on NOW (two escalations), one due in 7 days
+    // (received Monday 11 February, due Monday 11 March) and unassigned: a reminder and an escalation.
     const own = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date("2019-01-02T09:00:00Z") });
+    const dueSoon = await submitRequest(validRequest({ unit: "barnehage" }), { locale: "nb", now: new Date("2019-02-11T09:00:00Z") });
     const okId = await a.trigger("deadline-reminders");
     await waitFor(async () => ((await a.boss.getJobById("deadline-reminders", okId!))?.state === "completed" ? true : null), 30_000);
     expect(await db().caseReminder.count({ where: { caseId: own.caseId } })).toBe(2);
+    expect((await db().caseReminder.findMany({ where: { caseId: dueSoon.caseId }, select: { kind: true } })).map((r) => r.kind).sort()).toEqual(["due_7", "unassigned_3wd"]);
     failNextRunOf = "daily-digest";
     const failId = await b.trigger("daily-digest");
     await waitFor(async () => ((await b.boss.getJobById("daily-digest", failId!))?.state === "retry" ? true : null), 30_000);
@@ -115,8 +118,8 @@ describe("job runner (pg-boss)", () => {
     expect(reminders.lastCompletedAt!.getTime()).toBeGreaterThanOrEqual(started);
     const digest = status.jobs.find((j) => j.job === "daily-digest")!;
     expect(digest.lastFailedAt!.getTime()).toBeGreaterThanOrEqual(started);
-    expect(status.escalationsLast7Days).toBe(before.escalationsLast7Days + 2);
-    expect(status.remindersLast7Days).toBe(before.remindersLast7Days);
+    expect(status.escalationsLast7Days).toBe(before.escalationsLast7Days + 3);
+    expect(status.remindersLast7Days).toBe(before.remindersLast7Days + 1);
     const caseworker = await db().user.findUniqueOrThrow({ where: { email: "saksbehandler@demo.test" }, select: { id: true } });
     const refused = await dashboardJobStatus({ kind: "staff", userId: caseworker.id, roles: ["caseworker"], unitIds: [] }).catch((e) => e);
     expect(isDomainError(refused) && refused.code).toBe("not_found");
