@@ -60,6 +60,8 @@ test("staff pages: a nonce policy, no violation on the queue, a case page with a
   await expect(page.getByTestId("case-actions")).toBeVisible();
   await page.getByTestId("case-actions").getByRole("link").first().click();
   await page.locator("form button[type=submit]").first().click();
+  // Let the form's answer arrive before leaving (a navigation now would abort it).
+  await page.waitForLoadState("networkidle");
   expectPolicy(await page.goto("/staff/dashboard"), "/staff/dashboard");
   expect(violations).toEqual([]);
 });
