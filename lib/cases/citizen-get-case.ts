@@ -167,7 +167,7 @@ export async function citizenGetCase(
   if (!found) return null;
 
   const specialCategory = found.specialCategory;
-  const needsHighLevel = citizenMustStepUp({ kind: "citizen", requesterId: "", level: citizen.level }, found);
+  const needsHighLevel = citizenMustStepUp({ level: citizen.level }, found);
   return {
     id: found.id,
     reference: found.reference,

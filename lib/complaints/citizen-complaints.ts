@@ -43,7 +43,7 @@ export async function citizenComplaints(
     },
   });
   if (!found) return null;
-  const needsHighLevel = citizenMustStepUp({ kind: "citizen", requesterId: "", level: citizen.level }, found);
+  const needsHighLevel = citizenMustStepUp({ level: citizen.level }, found);
   const m = found.municipality;
   return {
     dpo: { name: m.dpoName, email: m.dpoEmail, phone: m.dpoPhone, postalAddress: m.dpoPostalAddress },

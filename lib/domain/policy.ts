@@ -199,7 +199,7 @@ export const SPECIAL_CATEGORY_LEVEL: IdentityLevel = "idporten_high";
  * and answers, and writes to it, only after signing in with ID-porten level high. True when this
  * citizen must step up first. The one place that rule lives.
  */
-export function citizenMustStepUp(actor: Extract<Actor, { kind: "citizen" }>, caseRef: Pick<CaseRef, "specialCategory">): boolean {
+export function citizenMustStepUp(actor: Pick<Extract<Actor, { kind: "citizen" }>, "level">, caseRef: Pick<CaseRef, "specialCategory">): boolean {
   return caseRef.specialCategory === true && !identityAtLeast(actor.level ?? "none", SPECIAL_CATEGORY_LEVEL);
 }
 

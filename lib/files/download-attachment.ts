@@ -51,7 +51,7 @@ export async function downloadAttachment(
     c.requester.identityId !== null &&
     c.requester.identityId === caller.citizen.identityId &&
     attachment.purpose !== "internal" &&
-    !citizenMustStepUp({ kind: "citizen", requesterId: c.requesterId, level: caller.citizen.level }, c);
+    !citizenMustStepUp({ level: caller.citizen.level }, c);
   if (!staffMayRead && !citizenMayRead) return null;
 
   const bytes = await readStoredFile(attachment.storageKey);

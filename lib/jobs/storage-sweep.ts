@@ -19,11 +19,8 @@ export async function runStorageSweep(options: { now?: Date } = {}): Promise<Sto
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const known = new Set(
-      [
-        ...(await db().attachment.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((a) => a.storageKey),
-      ],
-    );
+    const rows = await db().attachment.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } });
+    const known = new Set(rows.map((a) => a.storageKey));
     for (const key of batch) {
       if (known.has(key)) continue;
       await removeStoredFile(key);
