@@ -4,10 +4,16 @@ import { db } from "@/lib/db/client";
 
 export type DemoMail = { id: string; subject: string; toAddrs: string[]; receivedAt: Date; textBody: string };
 
-/** The newest 100 mails, newest first; `to` (lower case) keeps those sent to that address. */
-export async function listDemoMails(to: string): Promise<DemoMail[]> {
+/**
+ * The newest 100 mails, newest first; `to` (lower case) keeps those sent to that address, `subject`
+ * those whose subject contains it (a case reference, say).
+ */
+export async function listDemoMails(to: string, subject = ""): Promise<DemoMail[]> {
   return db().demoMail.findMany({
-    where: to ? { toAddrs: { has: to } } : undefined,
+    where: {
+      ...(to ? { toAddrs: { has: to } } : {}),
+      ...(subject ? { subject: { contains: subject, mode: "insensitive" as const } } : {}),
+    },
     orderBy: { receivedAt: "desc" },
     take: 100,
     select: { id: true, subject: true, toAddrs: true, receivedAt: true, textBody: true },

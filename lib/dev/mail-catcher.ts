@@ -28,6 +28,8 @@ export async function startMailCatcher(options: {
     banner: "Personvernportalen demo mail catcher",
     size: 10 * 1024 * 1024,
     logger: false,
+    // The catcher only hears from this machine: no reverse DNS look-up of the client.
+    disableReverseLookup: true,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (parsed) => {

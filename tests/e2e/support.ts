@@ -56,7 +56,10 @@ export async function waitForMail(page: Page, match: { to: string; subjectInclud
   await expect
     .poll(
       async () => {
-        await page.goto(`/demo/mailbox?to=${encodeURIComponent(match.to.toLowerCase())}`);
+        // The subject filter too: a reminder run mails one caseworker about a hundred cases, and
+        // the page lists the newest 100.
+        const subject = match.subjectIncludes ? `&subject=${encodeURIComponent(match.subjectIncludes)}` : "";
+        await page.goto(`/demo/mailbox?to=${encodeURIComponent(match.to.toLowerCase())}${subject}`);
         const cards = page.getByTestId("demo-mail");
         const count = await cards.count();
         for (let i = 0; i < count; i++) {

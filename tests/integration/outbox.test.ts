@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
-import { backoffMs, processOutbox } from "@/lib/mail/outbox-worker";
+import { backoffMs, drainOutbox, processOutbox } from "@/lib/mail/outbox-worker";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { renderMail } from "@/lib/mail/templates";
 import { setAsidePendingMail, startTestSmtp, validRequest } from "./helpers";
@@ -83,6 +84,25 @@ describe("mail outbox", () => {
     const [a, b] = await Promise.all([processOutbox({ limit: 50 }), processOutbox({ limit: 50 })]);
     expect(a.sent + b.sent).toBe(10);
     for (const input of inputs) expect(smtp!.mails.filter((m) => m.to.includes(input.email))).toHaveLength(1);
+  });
+
+  it("one drain sends a whole reminder run, not one round of 25 per poll interval", async () => {
+    // A reminder run on a busy queue puts hundreds of mails in at once (seen: 265); at one round
+    // per 2-second poll the last of them waited longer than anyone looking for it.
+    await setAsidePendingMail();
+    const to = `drain-${Date.now()}@example.test`;
+    await db().$transaction(async (tx) => {
+      for (let i = 0; i < 60; i++) {
+        await enqueueMail(tx, { to, template: "request_receipt", locale: "nb", params: { reference: `PV-2026-${String(900000 + i)}`, link: "http://localhost/x" } });
+      }
+    });
+    const drained = await drainOutbox();
+    expect(drained).toEqual({ sent: 60, failed: 0, rounds: 3 });
+    // Four lanes at once, and still each mail exactly once.
+    const mine = smtp!.mails.filter((m) => m.to.includes(to));
+    expect(new Set(mine.map((m) => m.messageId)).size).toBe(60);
+    expect(mine).toHaveLength(60);
+    expect(await db().mailOutbox.count({ where: { toAddress: to, status: { not: "sent" } } })).toBe(0);
   });
 
   it("backs off exponentially up to an hour", () => {

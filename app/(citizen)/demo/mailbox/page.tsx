@@ -23,13 +23,15 @@ function Linkified({ text }: { text: string }) {
 }
 
 /** Shows mail caught by the built-in SMTP catcher. Exists only when the catcher runs (demo mode). */
-export default async function DemoMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
+export default async function DemoMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[]; subject?: string | string[] }> }) {
   if (!isDemoMailboxEnabled()) notFound();
   const t = await getTranslations("demoMailbox");
-  const rawTo = (await searchParams).to;
-  const to = (typeof rawTo === "string" ? rawTo : "").trim().toLowerCase().slice(0, 320);
-  // A busy demo (or a test run) catches hundreds of mails: the filter finds one person's mail quickly.
-  const mails = await listDemoMails(to);
+  const params = await searchParams;
+  const to = (typeof params.to === "string" ? params.to : "").trim().toLowerCase().slice(0, 320);
+  const subject = (typeof params.subject === "string" ? params.subject : "").trim().slice(0, 200);
+  // A busy demo (or a test run) catches hundreds of mails: the filters find one person's mail, or
+  // the mail about one case, quickly.
+  const mails = await listDemoMails(to, subject);
   return (
     <>
       <div className="ds-alert" data-color="warning">
@@ -44,6 +46,12 @@ export default async function DemoMailboxPage({ searchParams }: { searchParams: 
             {t("filterLabel")}
           </label>
           <input id="mailbox-to" className="ds-input" type="email" name="to" defaultValue={to} autoComplete="off" />
+        </div>
+        <div className="ds-field">
+          <label className="ds-label" htmlFor="mailbox-subject">
+            {t("subjectLabel")}
+          </label>
+          <input id="mailbox-subject" className="ds-input" type="text" name="subject" defaultValue={subject} autoComplete="off" />
         </div>
         <button type="submit" className="ds-button" data-variant="secondary">
           {t("filterButton")}
