@@ -1,10 +1,14 @@
 "use client";
 
-// Step 2: what each chosen right needs (legal-rules.md §2), then optional narrowing.
-import type { Right } from "@/lib/domain/rights";
-import type { Messages } from "@/i18n/messages";
+// Step 2: what each chosen right needs (legal-rules.md §2), then optional narrowing. Built from the
+// rights catalogue: each right's fields in its order (a field two chosen rights share is asked once,
+// under the first), each rendered by its type, with its texts under requestFlow.fields.<field>.
+import { useMessages } from "next-intl";
+import type { ReactNode } from "react";
+import { fieldsByRight, NARROWING_FIELDS, REQUEST_FIELD_TYPES, type RequestField, type RequestFieldSpec, type Right } from "@/lib/domain/rights";
 import type { MessageKey } from "@/i18n/translator";
-import { ERASURE_GROUNDS, RESTRICTION_GROUNDS } from "@/lib/domain/rights";
+import { isMessageKeyIn } from "@/i18n/translator";
+import { fieldHelpKey, fieldLabelKey, fieldOptionKey, fieldRequiredUnlessKey, type OptionField } from "@/i18n/request-field-keys";
 import { detailsStepSchema, REQUEST_LIMITS } from "@/lib/requests/request-schema";
 import { saveDetailsAction } from "@/app/(citizen)/request/actions";
 import { FormField } from "@/components/ui/FormField";
@@ -12,28 +16,14 @@ import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
 
-type FieldTexts = Messages["requestFlow"]["fields"];
-/** A field with a label and a help text under requestFlow.fields. */
-type FieldName = { [K in keyof FieldTexts]: FieldTexts[K] extends { label: string; help: string } ? K : never }[keyof FieldTexts];
+/** What the form says about a right besides its fields (most rights need nothing). */
+const RIGHT_NOTES: Partial<Record<Right, { key: MessageKey; as: "paragraph" | "alert" | "footnote" }>> = {
+  access: { key: "requestFlow.details.accessNothingMore", as: "paragraph" },
+  erasure: { key: "requestFlow.details.erasureArchive", as: "footnote" },
+  portability: { key: "requestFlow.details.portabilityNote", as: "alert" },
+};
 
-const FIELD_IDS: Record<string, string> = Object.fromEntries(
-  [
-    "incorrectData",
-    "correctData",
-    "dataToErase",
-    "erasureGround",
-    "processingConcerned",
-    "restrictionGround",
-    "directMarketing",
-    "objectionReasons",
-    "dataProvided",
-    "unit",
-    "scopeService",
-    "scopePeriodFrom",
-    "scopePeriodTo",
-    "description",
-  ].map((f) => [f, `field-${f}`]),
-);
+const fieldId = (field: string) => `field-${field}`;
 
 export function DetailsForm(props: {
   rights: Right[];
@@ -41,67 +31,92 @@ export function DetailsForm(props: {
   units: { slug: string; name: string }[];
   returnToSummary: boolean;
 }) {
+  const groups = fieldsByRight(props.rights);
+  // Page order, for the error summary.
+  const fieldIds = Object.fromEntries(
+    [...groups.flatMap((g) => g.fields.map((f) => f.name)), "unit", ...NARROWING_FIELDS, "description"].map((f) => [f, fieldId(f)]),
+  );
   const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit, value: saved } = useStepForm({
     schema: detailsStepSchema,
     action: saveDetailsAction,
     initial: { errors: {}, values: { ...props.values, rights: props.rights } },
-    fields: FIELD_IDS,
+    fields: fieldIds,
   });
-  const has = (right: Right) => props.rights.includes(right);
-  const req = (required: boolean | "unlessMarketing") => (
-    <span className="text-sm font-normal">
-      (
-      {t(
-        required === "unlessMarketing"
-          ? "requestFlow.form.requiredUnlessMarketing"
-          : required
-            ? "requestFlow.form.required"
-            : "requestFlow.form.optional",
-      )}
-      )
-    </span>
-  );
-  const textArea = (name: FieldName, required: boolean | "unlessMarketing", rows = 4) => (
-    <FormField
-      id={`field-${name}`}
-      label={t(`requestFlow.fields.${name}.label`)}
-      requirement={req(required)}
-      help={t(`requestFlow.fields.${name}.help`)}
-      error={fieldError(name)}
-    >
-      <textarea
-        className="ds-input"
-        rows={rows}
-        maxLength={REQUEST_LIMITS.detailText}
-        defaultValue={saved(name)}
-        {...form.register(name)}
-      />
-    </FormField>
-  );
-  const radios = <O extends string>(name: FieldName, options: readonly O[], labelKey: (o: O) => MessageKey) => (
-    <ChoiceGroup
-      id={`field-${name}`}
-      type="radio"
-      legend={
-        <>
-          {`${t(`requestFlow.fields.${name}.label`)} `}
-          {req(true)}
-        </>
-      }
-      help={t(`requestFlow.fields.${name}.help`)}
-      error={fieldError(name)}
-      options={options.map((o) => ({ value: o, label: t(labelKey(o)) }))}
-      inputProps={(value) => ({ ...form.register(name), defaultChecked: saved(name) === value })}
-    />
-  );
-  const section = (right: Right, children: React.ReactNode) => (
-    <section aria-labelledby={`heading-${right}`} className="flex flex-col gap-4">
-      <h2 id={`heading-${right}`} className="ds-heading" data-size="sm">
-        {t(`rights.${right}.title`)}
-      </h2>
-      {children}
-    </section>
-  );
+  const messages = useMessages();
+  const help = (field: RequestField) => {
+    const key = fieldHelpKey(field);
+    return isMessageKeyIn(messages, key) ? t(key) : undefined;
+  };
+  type Asked = Pick<RequestFieldSpec, "required" | "requiredUnless"> & { name: RequestField };
+  const requirement = (spec: Pick<Asked, "required" | "requiredUnless"> & { name?: RequestField }) => {
+    const unlessKey = spec.name ? fieldRequiredUnlessKey(spec.name) : "";
+    const key: MessageKey = !spec.required
+      ? "requestFlow.form.optional"
+      : spec.requiredUnless && isMessageKeyIn(messages, unlessKey)
+        ? unlessKey
+        : "requestFlow.form.required";
+    return <span className="text-sm font-normal">({t(key)})</span>;
+  };
+
+  /** One field, by its type in the catalogue. */
+  const field = (spec: Asked): ReactNode => {
+    const name = spec.name;
+    const type = REQUEST_FIELD_TYPES[name];
+    if (type.kind === "enum" || type.kind === "boolean") {
+      const optionField = name as OptionField;
+      const options: readonly string[] = type.kind === "enum" ? type.options : ["yes", "no"];
+      return (
+        <ChoiceGroup
+          key={name}
+          id={fieldId(name)}
+          type="radio"
+          legend={
+            <>
+              {`${t(fieldLabelKey(name))} `}
+              {requirement(spec)}
+            </>
+          }
+          help={help(name)}
+          error={fieldError(name)}
+          options={options.map((o) => ({ value: o, label: t(fieldOptionKey(optionField, o as never)) }))}
+          inputProps={(value) => ({ ...form.register(name), defaultChecked: saved(name) === value })}
+        />
+      );
+    }
+    const control =
+      type.kind === "date" ? (
+        <input className="ds-input" type="date" defaultValue={saved(name)} {...form.register(name)} />
+      ) : type.multiline ? (
+        <textarea className="ds-input" rows={4} maxLength={type.maxLength} defaultValue={saved(name)} {...form.register(name)} />
+      ) : (
+        <input className="ds-input" type="text" maxLength={type.maxLength} defaultValue={saved(name)} {...form.register(name)} />
+      );
+    return (
+      <FormField key={name} id={fieldId(name)} label={t(fieldLabelKey(name))} requirement={requirement(spec)} help={help(name)} error={fieldError(name)}>
+        {control}
+      </FormField>
+    );
+  };
+
+  const note = (right: Right, where: "before" | "after") => {
+    const n = RIGHT_NOTES[right];
+    if (!n || (n.as === "footnote") !== (where === "after")) return null;
+    if (n.as === "alert") {
+      return (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{t(n.key)}</p>
+        </div>
+      );
+    }
+    return (
+      <p className="ds-paragraph" data-size={n.as === "footnote" ? "sm" : undefined}>
+        {t(n.key)}
+      </p>
+    );
+  };
+
+  const narrowing: Asked[] = NARROWING_FIELDS.map((name) => ({ name, required: false }));
+  const dates = narrowing.filter((f) => REQUEST_FIELD_TYPES[f.name].kind === "date");
 
   return (
     <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-8 max-w-2xl">
@@ -116,54 +131,16 @@ export function DetailsForm(props: {
         pending={pending}
         pendingLabel={t("requestFlow.form.saving")}
       >
-        {has("access") &&
-          section("access", <p className="ds-paragraph">{t("requestFlow.details.accessNothingMore")}</p>)}
-        {has("rectification") &&
-          section(
-            "rectification",
-            <>
-              {textArea("incorrectData", true)}
-              {textArea("correctData", true)}
-            </>,
-          )}
-        {has("erasure") &&
-          section(
-            "erasure",
-            <>
-              {textArea("dataToErase", true)}
-              {radios("erasureGround", ERASURE_GROUNDS, (g) => `requestFlow.grounds.erasure.${g}`)}
-              <p className="ds-paragraph" data-size="sm">
-                {t("requestFlow.details.erasureArchive")}
-              </p>
-            </>,
-          )}
-        {has("restriction") &&
-          section(
-            "restriction",
-            <>
-              {textArea("processingConcerned", true, 3)}
-              {radios("restrictionGround", RESTRICTION_GROUNDS, (g) => `requestFlow.grounds.restriction.${g}`)}
-            </>,
-          )}
-        {has("objection") &&
-          section(
-            "objection",
-            <>
-              {!has("restriction") && textArea("processingConcerned", true, 3)}
-              {radios("directMarketing", ["yes", "no"], (o) => `requestFlow.fields.directMarketing.${o}`)}
-              {textArea("objectionReasons", "unlessMarketing")}
-            </>,
-          )}
-        {has("portability") &&
-          section(
-            "portability",
-            <>
-              <div className="ds-alert" data-color="info">
-                <p className="ds-paragraph">{t("requestFlow.details.portabilityNote")}</p>
-              </div>
-              {textArea("dataProvided", true, 3)}
-            </>,
-          )}
+        {groups.map(({ right, fields }) => (
+          <section key={right} aria-labelledby={`heading-${right}`} className="flex flex-col gap-4">
+            <h2 id={`heading-${right}`} className="ds-heading" data-size="sm">
+              {t(`rights.${right}.title`)}
+            </h2>
+            {note(right, "before")}
+            {fields.map(field)}
+            {note(right, "after")}
+          </section>
+        ))}
 
         <section aria-labelledby="heading-more" className="flex flex-col gap-4">
           <h2 id="heading-more" className="ds-heading" data-size="sm">
@@ -172,7 +149,7 @@ export function DetailsForm(props: {
           <FormField
             id="field-unit"
             label={t("requestFlow.fields.unit.label")}
-            requirement={req(false)}
+            requirement={requirement({ required: false })}
             help={t("requestFlow.fields.unit.help")}
             error={fieldError("unit")}
           >
@@ -185,43 +162,13 @@ export function DetailsForm(props: {
               ))}
             </select>
           </FormField>
-          <FormField
-            id="field-scopeService"
-            label={t("requestFlow.fields.scopeService.label")}
-            requirement={req(false)}
-            help={t("requestFlow.fields.scopeService.help")}
-            error={fieldError("scopeService")}
-          >
-            <input
-              className="ds-input"
-              type="text"
-              maxLength={REQUEST_LIMITS.service}
-              defaultValue={saved("scopeService")}
-              {...form.register("scopeService")}
-            />
-          </FormField>
-          <div className="flex flex-wrap gap-4">
-            <FormField
-              id="field-scopePeriodFrom"
-              label={t("requestFlow.fields.scopePeriodFrom.label")}
-              requirement={req(false)}
-              error={fieldError("scopePeriodFrom")}
-            >
-              <input className="ds-input" type="date" defaultValue={saved("scopePeriodFrom")} {...form.register("scopePeriodFrom")} />
-            </FormField>
-            <FormField
-              id="field-scopePeriodTo"
-              label={t("requestFlow.fields.scopePeriodTo.label")}
-              requirement={req(false)}
-              error={fieldError("scopePeriodTo")}
-            >
-              <input className="ds-input" type="date" defaultValue={saved("scopePeriodTo")} {...form.register("scopePeriodTo")} />
-            </FormField>
-          </div>
+          {narrowing.filter((f) => !dates.includes(f)).map(field)}
+          {/* The period's two dates side by side. */}
+          <div className="flex flex-wrap gap-4">{dates.map(field)}</div>
           <FormField
             id="field-description"
             label={t("requestFlow.fields.description.label")}
-            requirement={req(false)}
+            requirement={requirement({ required: false })}
             help={t("requestFlow.fields.description.help")}
             error={fieldError("description")}
           >

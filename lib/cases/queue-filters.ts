@@ -1,6 +1,8 @@
 // The staff queue's filters: one zod schema for the filter form (query string) and the service.
 import { z } from "zod";
 import { NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
+import { CASE_STATUSES, CHANNELS, IDENTITY_LEVELS } from "@/lib/domain/case-status";
+import { RIGHTS } from "@/lib/domain/rights";
 
 /** `follow_up`: closed cases the requester wrote in afterwards, until someone follows them up. */
 export const QUEUE_VIEWS = ["all", "mine", "unassigned", "due_this_week", "overdue", "follow_up"] as const;
@@ -19,10 +21,10 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const queueFiltersSchema = z.object({
   view: z.enum(QUEUE_VIEWS).catch("all").default("all"),
-  status: optionalEnum(["received", "in_progress", "awaiting_requester", "completed", "partially_completed", "refused", "withdrawn"]),
-  right: optionalEnum(["access", "rectification", "erasure", "restriction", "objection", "portability"]),
-  channel: optionalEnum(["web", "email", "letter", "phone", "counter"]),
-  identity: optionalEnum(["none", "email_code", "idporten_substantial", "idporten_high", "verified_in_person"]),
+  status: optionalEnum(CASE_STATUSES),
+  right: optionalEnum(RIGHTS),
+  channel: optionalEnum(CHANNELS),
+  identity: optionalEnum(IDENTITY_LEVELS),
   unit: z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined),
   assignee: z.union([z.uuid(), z.literal("none"), z.literal("")]).optional().transform((v) => v || undefined),
   // "" first: z.coerce.number() would read an empty form field as 0 ("due today").

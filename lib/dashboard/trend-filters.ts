@@ -5,8 +5,8 @@ import { z } from "zod";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { RIGHTS, type Right } from "@/lib/domain/rights";
 
-export const CHANNELS = ["web", "email", "letter", "phone", "counter"] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel } from "@/lib/domain/case-status";
+import { CHANNELS, type Channel } from "@/lib/domain/case-status";
 
 /** Calendar month, "YYYY-MM". */
 export type Month = string;

@@ -6,6 +6,7 @@
  * translated: they are the same in bokmål, nynorsk and English.
  * See /work/shared/domain/legal-rules.md §2.
  */
+import { isValidIsoDate } from "./calendar";
 
 export const RIGHTS = ["access", "rectification", "erasure", "restriction", "objection", "portability"] as const;
 export type Right = (typeof RIGHTS)[number];
@@ -31,46 +32,90 @@ export function erasureGroundCitation(ground: ErasureGround): string {
 export function restrictionGroundCitation(ground: RestrictionGround): string {
   return `GDPR art. 18(1)(${ground})`;
 }
-/** i18n key of a ground's label, e.g. `rights.erasure.grounds.b`. */
-export function groundI18nKey(right: "erasure" | "restriction", ground: ErasureGround | RestrictionGround): string {
-  return `rights.${right}.grounds.${ground}`;
-}
 
 // ---------------------------------------------------------------------------
-// Request fields per right
+// Request fields: what each answer is. The schema (request-schema.ts), the stored details
+// (stored-details.ts), the details form, the summary and the staff "Henvendelsen" section are all
+// built from this table and the rights' field lists below: a new field is one entry here, one in a
+// right's list, and its texts (requestFlow.fields.<field>, requestFlow.validation.<field>.required,
+// requestDetails.fields.<field>; options under …options.<option> and requestDetails.fieldOptions).
 
-export const REQUEST_FIELDS = [
-  // access (all optional: narrow the request to a service or period)
-  "scopeService",
-  "scopePeriodFrom",
-  "scopePeriodTo",
+export type RequestFieldType =
+  /** Free text, at most `maxLength` characters; `multiline` = a text area. */
+  | { readonly kind: "text"; readonly maxLength: number; readonly multiline: boolean }
+  | { readonly kind: "date" }
+  /** Yes/no (the form posts "yes"/"no", the JSON API a boolean). */
+  | { readonly kind: "boolean" }
+  /** One of `options`; `citation` is the article the options are the points of (e.g. "GDPR art. 17(1)"). */
+  | { readonly kind: "enum"; readonly options: readonly [string, ...string[]]; readonly citation?: string };
+
+/** Longest answer to a free-text field of a right (a short service name: `SERVICE_MAX_LENGTH`). */
+export const DETAIL_TEXT_MAX_LENGTH = 2000;
+export const SERVICE_MAX_LENGTH = 200;
+
+const longText = { kind: "text", maxLength: DETAIL_TEXT_MAX_LENGTH, multiline: true } as const;
+
+export const REQUEST_FIELD_TYPES = {
+  // the narrowing (any right, optional): a service, a period
+  scopeService: { kind: "text", maxLength: SERVICE_MAX_LENGTH, multiline: false },
+  scopePeriodFrom: { kind: "date" },
+  scopePeriodTo: { kind: "date" },
   // rectification
-  "incorrectData",
-  "correctData",
+  incorrectData: longText,
+  correctData: longText,
   // erasure
-  "dataToErase",
-  "erasureGround",
+  dataToErase: longText,
+  erasureGround: { kind: "enum", options: ERASURE_GROUNDS, citation: "GDPR art. 17(1)" },
   // restriction + objection
-  "processingConcerned",
-  "restrictionGround",
+  processingConcerned: longText,
+  restrictionGround: { kind: "enum", options: RESTRICTION_GROUNDS, citation: "GDPR art. 18(1)" },
   // objection
-  "objectionReasons",
-  "directMarketing",
+  directMarketing: { kind: "boolean" },
+  objectionReasons: longText,
   // portability
-  "dataProvided",
-] as const;
-export type RequestField = (typeof REQUEST_FIELDS)[number];
+  dataProvided: longText,
+} as const satisfies Record<string, RequestFieldType>;
 
-export type RequestFieldSpec =
-  | { name: RequestField; kind: "text"; required: boolean; requiredUnless?: { field: RequestField; equals: unknown } }
-  | { name: RequestField; kind: "date"; required: boolean }
-  | { name: RequestField; kind: "boolean"; required: boolean }
-  | { name: RequestField; kind: "enum"; required: boolean; options: readonly string[] };
+export type RequestField = keyof typeof REQUEST_FIELD_TYPES;
+export const REQUEST_FIELDS = Object.keys(REQUEST_FIELD_TYPES) as RequestField[];
 
-/** i18n key of a request field's label, e.g. `requestFields.incorrectData.label`. */
-export function requestFieldI18nKey(field: RequestField, part: "label" | "help" = "label"): string {
-  return `requestFields.${field}.${part}`;
+/** The fields that narrow any request (all optional), asked once after the rights' own fields. */
+export const NARROWING_FIELDS = ["scopeService", "scopePeriodFrom", "scopePeriodTo"] as const satisfies readonly RequestField[];
+export type NarrowingField = (typeof NARROWING_FIELDS)[number];
+/** A field a right asks for itself (not one of the narrowing fields). */
+export type RightField = Exclude<RequestField, NarrowingField>;
+
+/** The fields of a kind, e.g. `FieldOfKind<"enum">` = "erasureGround" | "restrictionGround". */
+export type FieldOfKind<K extends RequestFieldType["kind"]> = {
+  [F in RequestField]: (typeof REQUEST_FIELD_TYPES)[F]["kind"] extends K ? F : never;
+}[RequestField];
+/** The options of an enum field; "yes" | "no" for a boolean one (their texts sit under those names). */
+export type FieldOption<F extends RequestField> = (typeof REQUEST_FIELD_TYPES)[F] extends { kind: "enum"; options: readonly (infer O)[] }
+  ? O
+  : (typeof REQUEST_FIELD_TYPES)[F] extends { kind: "boolean" }
+    ? "yes" | "no"
+    : never;
+
+export function requestFieldType(field: RequestField): RequestFieldType {
+  return REQUEST_FIELD_TYPES[field];
 }
+
+/** The article point an option stands for, e.g. "GDPR art. 17(1)(b)"; null when the field has none. */
+export function optionCitation(field: RequestField, option: string): string | null {
+  const type = requestFieldType(field);
+  return type.kind === "enum" && type.citation && (type.options as readonly string[]).includes(option) ? `${type.citation}(${option})` : null;
+}
+
+/** One field as a right asks for it. */
+export type RequestFieldSpec = {
+  readonly name: RightField;
+  readonly required: boolean;
+  /**
+   * Not needed (not asked for, not kept, not shown) when another answer says so: an objection to
+   * direct marketing needs no reasons (Art. 21(3)).
+   */
+  readonly requiredUnless?: { readonly field: RightField; readonly equals: string | boolean };
+};
 
 export type GdprArticle = "15" | "16" | "17" | "18" | "20" | "21";
 
@@ -81,7 +126,7 @@ export interface RightDefinition {
   readonly citation: string;
   readonly titleKey: string;
   readonly summaryKey: string;
-  /** Every field the form asks for this right, in display order (optional ones included). */
+  /** The fields the form asks for this right, in display order (the narrowing fields come after, for any right). */
   readonly fields: readonly RequestFieldSpec[];
   /** Names of the fields the requester must fill in (see `missingRequestFields` for conditions). */
   readonly requiredFields: readonly RequestField[];
@@ -121,19 +166,15 @@ function define(
 }
 
 export const RIGHTS_CATALOGUE: Readonly<Record<Right, RightDefinition>> = {
-  // Art. 15: nothing beyond identity; may narrow to a service or a period.
-  access: define("access", "15", [
-    { name: "scopeService", kind: "text", required: false },
-    { name: "scopePeriodFrom", kind: "date", required: false },
-    { name: "scopePeriodTo", kind: "date", required: false },
-  ]),
+  // Art. 15: nothing beyond identity (the narrowing fields may narrow it to a service or a period).
+  access: define("access", "15", []),
   // Art. 16: which data is wrong and what is right.
   rectification: define(
     "rectification",
     "16",
     [
-      { name: "incorrectData", kind: "text", required: true },
-      { name: "correctData", kind: "text", required: true },
+      { name: "incorrectData", required: true },
+      { name: "correctData", required: true },
     ],
     { notifyRecipientsArt19: true },
   ),
@@ -142,8 +183,8 @@ export const RIGHTS_CATALOGUE: Readonly<Record<Right, RightDefinition>> = {
     "erasure",
     "17",
     [
-      { name: "dataToErase", kind: "text", required: true },
-      { name: "erasureGround", kind: "enum", required: true, options: ERASURE_GROUNDS },
+      { name: "dataToErase", required: true },
+      { name: "erasureGround", required: true },
     ],
     { notifyRecipientsArt19: true },
   ),
@@ -152,26 +193,21 @@ export const RIGHTS_CATALOGUE: Readonly<Record<Right, RightDefinition>> = {
     "restriction",
     "18",
     [
-      { name: "processingConcerned", kind: "text", required: true },
-      { name: "restrictionGround", kind: "enum", required: true, options: RESTRICTION_GROUNDS },
+      { name: "processingConcerned", required: true },
+      { name: "restrictionGround", required: true },
     ],
     { notifyRecipientsArt19: true },
   ),
-  // Art. 21: which processing and the reasons tied to the person's situation (21(1));
-  // an objection to direct marketing (21(2)-(3)) is absolute and needs no reasons.
+  // Art. 21: which processing and the reasons tied to the person's situation (21(1)); an objection
+  // to direct marketing (21(2)-(3)) is absolute and needs no reasons, so that question comes first.
   objection: define("objection", "21", [
-    { name: "processingConcerned", kind: "text", required: true },
-    {
-      name: "objectionReasons",
-      kind: "text",
-      required: true,
-      requiredUnless: { field: "directMarketing", equals: true },
-    },
-    { name: "directMarketing", kind: "boolean", required: true },
+    { name: "processingConcerned", required: true },
+    { name: "directMarketing", required: true },
+    { name: "objectionReasons", required: true, requiredUnless: { field: "directMarketing", equals: true } },
   ]),
   // Art. 20: which data they provided. 20(3): not for public-task processing,
   // so the caseworker can answer it as an access request.
-  portability: define("portability", "20", [{ name: "dataProvided", kind: "text", required: true }], {
+  portability: define("portability", "20", [{ name: "dataProvided", required: true }], {
     oftenNotApplicableToPublicTask: true,
     fallbackRight: "access",
   }),
@@ -181,18 +217,50 @@ export function rightDefinition(right: Right): RightDefinition {
   return RIGHTS_CATALOGUE[right];
 }
 
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+/** Whether `values` holds a valid answer to `field`: a boolean, an offered option, a valid date, a text. */
+export function isAnswered(field: RequestField, values: Readonly<Record<string, unknown>>): boolean {
+  const type = requestFieldType(field);
+  const value = values[field];
+  switch (type.kind) {
+    case "boolean":
+      return typeof value === "boolean";
+    case "enum":
+      return typeof value === "string" && (type.options as readonly string[]).includes(value);
+    case "date":
+      return typeof value === "string" && isValidIsoDate(value);
+    case "text":
+      return typeof value === "string" && value.trim() !== "";
+  }
 }
 
-/** Whether `values` holds a valid answer to `field` (of `right`): a boolean, an offered option, a text. */
-function isAnswered(right: Right, field: RequestField, values: Readonly<Record<string, unknown>>): boolean {
-  const spec = RIGHTS_CATALOGUE[right].fields.find((f) => f.name === field);
-  const value = values[field];
-  if (!spec) return !isBlank(value);
-  if (spec.kind === "boolean") return typeof value === "boolean";
-  if (spec.kind === "enum") return typeof value === "string" && spec.options.includes(value);
-  return !isBlank(value);
+/** Whether another answer makes `spec` unnecessary (see `requiredUnless`). */
+export function isNotNeeded(spec: RequestFieldSpec, values: Readonly<Record<string, unknown>>): boolean {
+  return spec.requiredUnless !== undefined && values[spec.requiredUnless.field] === spec.requiredUnless.equals;
+}
+
+/**
+ * The fields `rights` ask for, per chosen right in catalogue order, each field once: a field two
+ * rights share (the processing concerned) is asked under the first. With `values`, without the
+ * fields another answer makes unnecessary.
+ */
+export function fieldsByRight(
+  rights: readonly Right[],
+  values?: Readonly<Record<string, unknown>>,
+): { right: Right; fields: RequestFieldSpec[] }[] {
+  const seen = new Set<RequestField>();
+  return RIGHTS.filter((right) => rights.includes(right)).map((right) => ({
+    right,
+    fields: RIGHTS_CATALOGUE[right].fields.filter((spec) => {
+      if (seen.has(spec.name) || (values && isNotNeeded(spec, values))) return false;
+      seen.add(spec.name);
+      return true;
+    }),
+  }));
+}
+
+/** `fieldsByRight` as one list, in the same order. */
+export function fieldsForRights(rights: readonly Right[], values?: Readonly<Record<string, unknown>>): RequestFieldSpec[] {
+  return fieldsByRight(rights, values).flatMap((group) => group.fields);
 }
 
 /**
@@ -203,24 +271,10 @@ export function missingRequestFields(right: Right, values: Readonly<Record<strin
   const missing: RequestField[] = [];
   for (const spec of RIGHTS_CATALOGUE[right].fields) {
     if (!spec.required) continue;
-    const value = values[spec.name];
-    switch (spec.kind) {
-      case "text":
-        // Needed unless another answer says otherwise: not asked for while that answer is missing
-        // (it is reported itself), nor when it says so.
-        if (spec.requiredUnless && (!isAnswered(right, spec.requiredUnless.field, values) || values[spec.requiredUnless.field] === spec.requiredUnless.equals)) break;
-        if (isBlank(value)) missing.push(spec.name);
-        break;
-      case "boolean":
-        if (typeof value !== "boolean") missing.push(spec.name);
-        break;
-      case "enum":
-        if (typeof value !== "string" || !spec.options.includes(value)) missing.push(spec.name);
-        break;
-      case "date":
-        if (isBlank(value)) missing.push(spec.name);
-        break;
-    }
+    // Needed unless another answer says otherwise: not asked for while that answer is missing (it
+    // is reported itself), nor when it says so.
+    if (spec.requiredUnless && (!isAnswered(spec.requiredUnless.field, values) || isNotNeeded(spec, values))) continue;
+    if (!isAnswered(spec.name, values)) missing.push(spec.name);
   }
   return missing;
 }

@@ -5,7 +5,19 @@
 // The flow has four steps, each with its own schema (what, details, about; summary only sends), and
 // `submitRequestSchema` is the whole request in one object (JSON API, and what the submit service takes).
 import { z } from "zod";
-import { ERASURE_GROUNDS, RESTRICTION_GROUNDS, RIGHTS, RIGHTS_CATALOGUE, missingRequestFields, type Right } from "@/lib/domain/rights";
+import {
+  DETAIL_TEXT_MAX_LENGTH,
+  fieldsForRights,
+  missingRequestFields,
+  NARROWING_FIELDS,
+  REQUEST_FIELD_TYPES,
+  REQUEST_FIELDS,
+  RIGHTS,
+  SERVICE_MAX_LENGTH,
+  type RequestField,
+  type Right,
+  type RightField,
+} from "@/lib/domain/rights";
 import { isValidIsoDate, osloDateOf } from "@/lib/domain/calendar";
 import { ageOn, birthDateOfNationalId, isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
 import { isPlainText, NO_CONTROL_CHARS } from "@/lib/domain/plain-text";
@@ -19,9 +31,9 @@ export const REQUEST_LIMITS = {
   name: 200,
   email: 254,
   description: 5000,
-  detailText: 2000,
+  detailText: DETAIL_TEXT_MAX_LENGTH,
   postalAddress: 500,
-  service: 200,
+  service: SERVICE_MAX_LENGTH,
 } as const;
 
 const V = "requestFlow.validation";
@@ -72,47 +84,57 @@ function optionalChoice<const T extends readonly [string, ...string[]]>(options:
 }
 
 /** Yes/no as the form posts it ("yes"/"no"), or a boolean from the JSON API; "" = not answered. */
-const yesNo = z
-  .union([z.boolean(), z.enum(["yes", "no"]), z.literal(""), z.null()], { error: `${V}.directMarketing.required` })
-  .optional()
-  .default("")
-  .transform((v) => (v === "" || v === null ? undefined : v === true || v === "yes"));
+function yesNo(invalid: string) {
+  return z
+    .union([z.boolean(), z.enum(["yes", "no"]), z.literal(""), z.null()], { error: invalid })
+    .optional()
+    .default("")
+    .transform((v) => (v === "" || v === null ? undefined : v === true || v === "yes"));
+}
 
-/** The right-specific fields (legal-rules.md §2, RIGHTS_CATALOGUE) plus the optional narrowing. */
-export const detailFieldsShape = {
-  // any right: narrow to a service or a period (optional)
-  scopeService: optionalText(REQUEST_LIMITS.service, `${V}.text.tooLong`),
-  scopePeriodFrom: optionalDate,
-  scopePeriodTo: optionalDate,
-  // rectification
-  incorrectData: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
-  correctData: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
-  // erasure
-  dataToErase: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
-  erasureGround: optionalChoice(ERASURE_GROUNDS, `${V}.erasureGround.required`),
-  // restriction + objection
-  processingConcerned: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
-  restrictionGround: optionalChoice(RESTRICTION_GROUNDS, `${V}.restrictionGround.required`),
-  // objection
-  objectionReasons: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
-  directMarketing: yesNo,
-  // portability
-  dataProvided: optionalText(REQUEST_LIMITS.detailText, `${V}.text.tooLong`),
+type FieldTypes = typeof REQUEST_FIELD_TYPES;
+/** The parser of one field, by its type in the catalogue. */
+type FieldSchema<F extends RequestField> = FieldTypes[F] extends { kind: "text" }
+  ? ReturnType<typeof optionalText>
+  : FieldTypes[F] extends { kind: "date" }
+    ? typeof optionalDate
+    : FieldTypes[F] extends { kind: "boolean" }
+      ? ReturnType<typeof yesNo>
+      : FieldTypes[F] extends { kind: "enum"; options: infer O extends readonly [string, ...string[]] }
+        ? ReturnType<typeof optionalChoice<O>>
+        : never;
+
+function fieldSchema(field: RequestField) {
+  const type = REQUEST_FIELD_TYPES[field];
+  const invalid = `${V}.${field}.required`;
+  switch (type.kind) {
+    case "text":
+      return optionalText(type.maxLength, `${V}.text.tooLong`);
+    case "date":
+      return optionalDate;
+    case "boolean":
+      return yesNo(invalid);
+    case "enum":
+      return optionalChoice(type.options, invalid);
+  }
+}
+
+/**
+ * The fields of every right plus the narrowing, from the rights catalogue (REQUEST_FIELD_TYPES):
+ * each field's parser follows its type there. Every field is optional here; what each right
+ * requires is checked by `checkDetailsForRights` (missingRequestFields).
+ */
+// The mapped type gives each field its own parser type (Object.fromEntries knows only strings).
+export const detailFieldsShape = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, fieldSchema(field)])) as unknown as {
+  [F in RequestField]: FieldSchema<F>;
 };
 
 export type DetailFields = z.output<z.ZodObject<typeof detailFieldsShape>>;
 export type DetailField = keyof typeof detailFieldsShape;
 
-/** The fields each right shows in the details step, in display order (the narrowing fields come last). */
-export function detailFieldsFor(rights: readonly Right[]): DetailField[] {
-  const out: DetailField[] = [];
-  for (const right of rights) {
-    for (const spec of RIGHTS_CATALOGUE[right].fields) {
-      if (spec.name.startsWith("scope")) continue;
-      if (!out.includes(spec.name as DetailField)) out.push(spec.name as DetailField);
-    }
-  }
-  return out;
+/** The fields the chosen rights show in the details step, in display order (the narrowing fields come after, apart). */
+export function detailFieldsFor(rights: readonly Right[]): RightField[] {
+  return fieldsForRights(rights).map((spec) => spec.name);
 }
 
 /**
@@ -141,10 +163,12 @@ function checkDetailsForRights(
   }
 }
 
-/** Keeps only the answers that belong to the chosen rights (and the narrowing), without empty ones. */
+/**
+ * Keeps only the answers that belong to the chosen rights (and the narrowing), without empty ones
+ * and without those another answer makes unnecessary (reasons for an objection to marketing).
+ */
 export function detailsForRights(rights: readonly Right[], details: Partial<DetailFields>): Partial<DetailFields> {
-  const keep = new Set<string>([...detailFieldsFor(rights), "scopeService", "scopePeriodFrom", "scopePeriodTo"]);
-  if (details.directMarketing === true) keep.delete("objectionReasons");
+  const keep = new Set<string>([...fieldsForRights(rights, details).map((f) => f.name), ...NARROWING_FIELDS]);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) {
     if (keep.has(key) && value !== undefined && value !== "") out[key] = value;

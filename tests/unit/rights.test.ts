@@ -10,7 +10,12 @@ import {
   isLegalBasisValidFor,
   isRight,
   legalBasesFor,
+  fieldsByRight,
+  fieldsForRights,
   missingRequestFields,
+  NARROWING_FIELDS,
+  optionCitation,
+  REQUEST_FIELD_TYPES,
   restrictionGroundCitation,
   rightI18nKey,
   type Right,
@@ -62,10 +67,16 @@ describe("rights catalogue", () => {
       rectification: ["incorrectData", "correctData"],
       erasure: ["dataToErase", "erasureGround"],
       restriction: ["processingConcerned", "restrictionGround"],
-      objection: ["processingConcerned", "objectionReasons", "directMarketing"],
+      // Whether it is about direct marketing first: it decides whether reasons are needed.
+      objection: ["processingConcerned", "directMarketing", "objectionReasons"],
       portability: ["dataProvided"],
     });
-    expect(RIGHTS_CATALOGUE.access.fields.map((f) => f.name)).toEqual(["scopeService", "scopePeriodFrom", "scopePeriodTo"]);
+    // Access asks for nothing of its own; the narrowing fields are for any right.
+    expect(RIGHTS_CATALOGUE.access.fields).toEqual([]);
+    expect(NARROWING_FIELDS).toEqual(["scopeService", "scopePeriodFrom", "scopePeriodTo"]);
+    for (const right of RIGHTS) {
+      for (const spec of RIGHTS_CATALOGUE[right].fields) expect(NARROWING_FIELDS as readonly string[]).not.toContain(spec.name);
+    }
   });
 
   it("offers the 17(1)(a)-(f) and 18(1)(a)-(d) grounds", () => {
@@ -73,10 +84,13 @@ describe("rights catalogue", () => {
     expect(RESTRICTION_GROUNDS).toEqual(["a", "b", "c", "d"]);
     expect(erasureGroundCitation("f")).toBe("GDPR art. 17(1)(f)");
     expect(restrictionGroundCitation("a")).toBe("GDPR art. 18(1)(a)");
-    const erasureGround = RIGHTS_CATALOGUE.erasure.fields.find((f) => f.name === "erasureGround");
-    expect(erasureGround).toMatchObject({ kind: "enum", options: ["a", "b", "c", "d", "e", "f"] });
-    const restrictionGround = RIGHTS_CATALOGUE.restriction.fields.find((f) => f.name === "restrictionGround");
-    expect(restrictionGround).toMatchObject({ kind: "enum", options: ["a", "b", "c", "d"] });
+    expect(REQUEST_FIELD_TYPES.erasureGround).toEqual({ kind: "enum", options: ["a", "b", "c", "d", "e", "f"], citation: "GDPR art. 17(1)" });
+    expect(REQUEST_FIELD_TYPES.restrictionGround).toEqual({ kind: "enum", options: ["a", "b", "c", "d"], citation: "GDPR art. 18(1)" });
+    // The option's citation is the same as the one the letters print.
+    for (const g of ERASURE_GROUNDS) expect(optionCitation("erasureGround", g)).toBe(erasureGroundCitation(g));
+    for (const g of RESTRICTION_GROUNDS) expect(optionCitation("restrictionGround", g)).toBe(restrictionGroundCitation(g));
+    expect(optionCitation("erasureGround", "x")).toBeNull();
+    expect(optionCitation("directMarketing", "yes")).toBeNull();
   });
 
   it("flags Art. 19 notification for rectification, erasure and restriction only", () => {
@@ -117,6 +131,29 @@ describe("missingRequestFields", () => {
     expect(missingRequestFields("objection", { processingConcerned: "X", objectionReasons: "Y" })).toEqual([
       "directMarketing",
     ]);
+  });
+});
+
+describe("fieldsByRight", () => {
+  it("asks a field two chosen rights share once, under the first", () => {
+    expect(fieldsByRight(["objection", "restriction"]).map((g) => [g.right, g.fields.map((f) => f.name)])).toEqual([
+      ["restriction", ["processingConcerned", "restrictionGround"]],
+      ["objection", ["directMarketing", "objectionReasons"]],
+    ]);
+    expect(fieldsByRight(["objection"]).map((g) => g.fields.map((f) => f.name))).toEqual([["processingConcerned", "directMarketing", "objectionReasons"]]);
+    expect(fieldsByRight(["access"])).toEqual([{ right: "access", fields: [] }]);
+  });
+
+  it("leaves out what another answer makes unnecessary, only when given the answers", () => {
+    const names = (values?: Record<string, unknown>) => fieldsForRights(["objection"], values).map((f) => f.name);
+    expect(names()).toEqual(["processingConcerned", "directMarketing", "objectionReasons"]);
+    expect(names({ directMarketing: false })).toEqual(["processingConcerned", "directMarketing", "objectionReasons"]);
+    expect(names({ directMarketing: true })).toEqual(["processingConcerned", "directMarketing"]);
+  });
+
+  it("every right's field has a type, and every field belongs to a right or the narrowing", () => {
+    const used = new Set<string>([...NARROWING_FIELDS, ...RIGHTS.flatMap((r) => RIGHTS_CATALOGUE[r].fields.map((f) => f.name))]);
+    expect([...used].sort()).toEqual(Object.keys(REQUEST_FIELD_TYPES).sort());
   });
 });
 

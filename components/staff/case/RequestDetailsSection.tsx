@@ -11,7 +11,8 @@ import type { StaffActor } from "@/lib/auth/staff-actor";
 import { staffGetRequestDetails, type NationalIdOf, type StaffRequestDetailsView } from "@/lib/cases/staff-request-details";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { unitNameIn } from "@/lib/domain/unit-names";
-import { erasureGroundCitation, restrictionGroundCitation, RIGHTS_CATALOGUE, type Right } from "@/lib/domain/rights";
+import { optionCitation, requestFieldType, RIGHTS_CATALOGUE, type Right, type RightField } from "@/lib/domain/rights";
+import { answerOption, staffFieldOptionKey, type OptionField } from "@/i18n/request-field-keys";
 import { detailFieldsOfRight, type StoredDetails } from "@/lib/requests/stored-details";
 import type { Locale } from "@/i18n/locales";
 import { revealNationalIdAction, setSpecialCategoryAction } from "@/app/staff/cases/[reference]/request-details-actions";
@@ -36,30 +37,29 @@ function Row({ label, children, id, testId }: { label: string; children: ReactNo
   );
 }
 
-function detailValue(t: T, details: StoredDetails, field: ReturnType<typeof detailFieldsOfRight>[number]): ReactNode {
-  switch (field) {
-    case "erasureGround":
-      return details.erasureGround ? (
-        <>
-          {t(`erasureGrounds.${details.erasureGround}`)} <span className="text-sm">({erasureGroundCitation(details.erasureGround)})</span>
-        </>
-      ) : null;
-    case "restrictionGround":
-      return details.restrictionGround ? (
-        <>
-          {t(`restrictionGrounds.${details.restrictionGround}`)} <span className="text-sm">({restrictionGroundCitation(details.restrictionGround)})</span>
-        </>
-      ) : null;
-    case "directMarketing":
-      return details.directMarketing === undefined ? null : t(details.directMarketing ? "directMarketing.yes" : "directMarketing.no");
-    default:
-      return details[field] ?? null;
+/** A stored answer as the caseworker reads it: an option in their wording, with its article point. */
+function detailValue(t: Translator, details: StoredDetails, field: RightField, locale: Locale): ReactNode {
+  const value = details[field];
+  if (value === undefined) return null;
+  const type = requestFieldType(field);
+  if (type.kind === "enum" || type.kind === "boolean") {
+    const option = answerOption(field as OptionField, value);
+    if (!option) return null;
+    const citation = optionCitation(field, option);
+    return citation ? (
+      <>
+        {t(staffFieldOptionKey(field as OptionField, option))} <span className="text-sm">({citation})</span>
+      </>
+    ) : (
+      t(staffFieldOptionKey(field as OptionField, option))
+    );
   }
+  return type.kind === "date" && typeof value === "string" ? formatDateLong(value, locale) : String(value);
 }
 
-function RightDetails({ t, right, details }: { t: T; right: Right; details: StoredDetails }) {
+function RightDetails({ t, tAll, right, details, locale }: { t: T; tAll: Translator; right: Right; details: StoredDetails; locale: Locale }) {
   const fields = detailFieldsOfRight(right, details);
-  const values = fields.map((f) => [f, detailValue(t, details, f)] as const);
+  const values = fields.map((f) => [f, detailValue(tAll, details, f, locale)] as const);
   const headingId = `request-right-${right}`;
   return (
     <section aria-labelledby={headingId} className="mt-4" data-right={right}>
@@ -131,7 +131,7 @@ export async function RequestDetailsSection(props: {
       </p>
 
       {view.rights.map((right) => (
-        <RightDetails key={right} t={t} right={right} details={d} />
+        <RightDetails key={right} t={t} tAll={tAll} right={right} details={d} locale={locale} />
       ))}
 
       <section aria-labelledby="request-scope-heading" className="mt-6">

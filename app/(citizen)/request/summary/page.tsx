@@ -6,11 +6,10 @@ import { SendForm } from "@/components/request/SendForm";
 import { findRequestUnit } from "@/lib/admin/unit-choices";
 import { currentCitizen } from "@/lib/citizen-auth/session";
 import { formatDateLong, isValidIsoDate } from "@/lib/domain/calendar";
-import { detailFieldsFor } from "@/lib/requests/request-schema";
 import { detailValues, firstIncompleteStep } from "@/lib/requests/draft";
 import { isLocale } from "@/i18n/locales";
-import { isOneOf } from "@/i18n/translator";
-import { ERASURE_GROUNDS, RESTRICTION_GROUNDS } from "@/lib/domain/rights";
+import { answerOption, fieldLabelKey, fieldOptionKey, type OptionField } from "@/i18n/request-field-keys";
+import { fieldsForRights, requestFieldType, type RightField } from "@/lib/domain/rights";
 import { currentDraft } from "../draft-session";
 
 export const dynamic = "force-dynamic";
@@ -39,11 +38,14 @@ export default async function SummaryStepPage() {
   const unit = data.details?.unit ? await findRequestUnit(data.details.unit, locale) : null;
   const dash = t("requestFlow.summary.notGiven");
   const date = (v: unknown) => (typeof v === "string" && isValidIsoDate(v) ? formatDateLong(v, locale) : "");
-  const detailText = (field: string): string => {
+  const detailText = (field: RightField): string => {
     const v = (values as Record<string, unknown>)[field];
-    if (field === "erasureGround") return isOneOf(ERASURE_GROUNDS, v) ? t(`requestFlow.grounds.erasure.${v}`) : dash;
-    if (field === "restrictionGround") return isOneOf(RESTRICTION_GROUNDS, v) ? t(`requestFlow.grounds.restriction.${v}`) : dash;
-    if (field === "directMarketing") return t(`requestFlow.fields.directMarketing.${v === true ? "yes" : "no"}`);
+    const type = requestFieldType(field);
+    if (type.kind === "enum" || type.kind === "boolean") {
+      const option = answerOption(field as OptionField, v);
+      return option ? t(fieldOptionKey(field as OptionField, option)) : dash;
+    }
+    if (type.kind === "date") return date(v) || dash;
     return typeof v === "string" && v ? v : dash;
   };
   const period =
@@ -81,11 +83,9 @@ export default async function SummaryStepPage() {
           t("requestFlow.summary.detailsHeading"),
           "/request/details?from=summary",
           <>
-            {detailFieldsFor(rights)
-              .filter((field) => !(field === "objectionReasons" && values.directMarketing === true))
-              .map((field) => (
-                <Row key={field} label={t(`requestFlow.fields.${field}.label`)} value={detailText(field)} />
-              ))}
+            {fieldsForRights(rights, values).map(({ name }) => (
+              <Row key={name} label={t(fieldLabelKey(name))} value={detailText(name)} />
+            ))}
             <Row label={t("requestFlow.fields.unit.label")} value={unit?.name ?? t("requestFlow.fields.unit.unknown")} />
             <Row label={t("requestFlow.fields.scopeService.label")} value={values.scopeService || dash} />
             <Row label={t("requestFlow.summary.periodLabel")} value={period} />
