@@ -9,6 +9,7 @@ import { claimCase } from "@/lib/cases/claim-case";
 import { assignCases, MAX_BULK_ASSIGN } from "@/lib/cases/assign-case";
 import { tryAction, type ActionFailure } from "@/lib/http/action-failure";
 import { queueHref, queueParamsFrom, type QueueNotice } from "@/components/staff/queue-url";
+import { UUID_PATTERN } from "@/lib/domain/uuid";
 
 const signInSchema = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
 
@@ -90,7 +91,7 @@ export async function claimCaseAction(formData: FormData) {
 const bulkRow = z
   .string()
   .max(60)
-  .regex(/^[0-9a-f-]{36}:\d{1,9}$/i)
+  .regex(new RegExp(`^${UUID_PATTERN}:\\d{1,9}$`))
   .transform((v) => {
     const [caseId, version] = v.split(":");
     return { caseId: caseId!, expectedVersion: Number(version) };

@@ -1,6 +1,7 @@
 // The queue's URL: its filters (kept by the filter form, the saved views, paging and the actions'
 // redirects) and a notice after an action. Pure functions, shared by the page and the actions.
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { isUuid } from "@/lib/domain/uuid";
 export const QUEUE_FILTER_KEYS = [
   "view",
   "status",
@@ -102,7 +103,7 @@ export function queueNoticeFrom(input: SearchParamsInput): QueueNotice | null {
     return {
       error: error as QueueNoticeError,
       ref: isCanonicalCaseReference(ref) ? ref : undefined,
-      errorId: /^[0-9a-f-]{36}$/.test(errorId) ? errorId : undefined,
+      errorId: isUuid(errorId) ? errorId : undefined,
     };
   }
   return null;

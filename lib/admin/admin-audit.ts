@@ -14,6 +14,7 @@ import {
   type AdminAuditTarget,
   type AuditFields,
 } from "@/lib/domain/admin-audit";
+import { UUID_PATTERN } from "@/lib/domain/uuid";
 
 type StaffActor = Extract<Actor, { kind: "staff" }>;
 
@@ -70,8 +71,10 @@ export type AdminLogFilter = { targetType?: AdminAuditTarget; targetId?: string 
 /** A position in the log: the last entry shown ("<iso time>_<id>"). */
 export type AdminLogCursor = string;
 
+const ADMIN_LOG_CURSOR = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z)_(${UUID_PATTERN})$`);
+
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/.exec(cursor ?? "");
+  const match = ADMIN_LOG_CURSOR.exec(cursor ?? "");
   if (!match) return null;
   const at = new Date(match[1]!);
   return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! };

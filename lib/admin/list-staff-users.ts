@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/policy";
 import { requireAdmin } from "./require-admin";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type StaffUserRow = {
   id: string;
@@ -30,7 +31,7 @@ export async function listStaffUsers(actor: Actor): Promise<StaffUserRow[]> {
 
 export async function getStaffUser(actor: Actor, id: string): Promise<StaffUserRow | null> {
   requireAdmin(actor, "admin.manage_users");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const u = await db().user.findUnique({ where: { id }, select });
   return u ? { ...u, units: u.units.map((m) => m.unit) } : null;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { currentMunicipality } from "@/lib/config/current";
 import type { Actor } from "@/lib/domain/policy";
 import { requireAdmin } from "./require-admin";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type UnitRow = {
   id: string;
@@ -30,7 +31,7 @@ export async function listUnits(actor: Actor): Promise<UnitRow[]> {
 
 export async function getUnit(actor: Actor, id: string): Promise<UnitRow | null> {
   requireAdmin(actor, "admin.manage_units");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const u = await db().unit.findFirst({
     where: { id, municipalityId: currentMunicipality().id },
     select: { id: true, slug: true, name: true, nameNn: true, nameEn: true, email: true, systems: true, active: true, specialCategory: true, _count: { select: { members: true } } },

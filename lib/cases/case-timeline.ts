@@ -1,6 +1,7 @@
 // The case page's timeline: audit events (with only their non-personal facts) and messages, in the
 // order they happened, with the names of the staff who acted. Built from rows already read: no
 // queries of its own.
+import { isUuid } from "@/lib/domain/uuid";
 
 export type CaseTimelineEntry = {
   id: string;
@@ -17,12 +18,6 @@ export type CaseTimelineEntry = {
 /** Audit events that record a read, not a change (need-to-know logging). */
 export const READ_ONLY_EVENTS = ["case.national_id_viewed"] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that can be a row id (older events may hold other markers as their actor). */
-export function isUuid(id: unknown): id is string {
-  return typeof id === "string" && UUID.test(id);
-}
 
 const FACT_KEYS = [
   "status",

@@ -11,8 +11,8 @@ import { can, hasPermission, type Actor } from "@/lib/domain/policy";
 import { caseScopeFilter } from "./case-scope";
 import { isLetterKind, type LetterKind } from "@/lib/domain/letters";
 import { now as clockNow } from "@/lib/clock";
+import { isUuid } from "@/lib/domain/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const PRINT_QUEUE_LIMIT = 200;
 export const MARK_PRINTED_MAX = 200;
 
@@ -75,7 +75,7 @@ const PDF_NAME_PREFIX: Readonly<Record<LetterKind, string>> = { receipt: "kvitte
 
 /** A letter's PDF, for anyone who may see its case (any delivery, any status); null otherwise. */
 export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName: string; bytes: Buffer } | null> {
-  if (actor.kind !== "staff" || !UUID.test(id)) return null;
+  if (actor.kind !== "staff" || !isUuid(id)) return null;
   const letter = await db().letter.findFirst({
     where: { id, case: caseScopeFilter(actor) },
     select: { kind: true, pdf: true, case: { select: { reference: true } } },
@@ -94,7 +94,7 @@ export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName
 export async function markLettersPrinted(actor: Actor, ids: readonly string[], now: Date = clockNow()): Promise<{ marked: number }> {
   assertMayList(actor);
   if (!hasPermission(actor, MARK_PRINTED_ACTION)) throw new DomainError("forbidden");
-  const wanted = [...new Set(ids)].filter((id) => UUID.test(id)).slice(0, MARK_PRINTED_MAX);
+  const wanted = [...new Set(ids)].filter((id) => isUuid(id)).slice(0, MARK_PRINTED_MAX);
   if (wanted.length === 0) return { marked: 0 };
   const marked = await db().$transaction(async (tx) => {
     const letters = await tx.letter.findMany({

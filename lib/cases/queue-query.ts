@@ -5,6 +5,7 @@ import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { type Actor } from "@/lib/domain/policy";
 import type { QueueFilters } from "./queue-filters";
 import { caseScopeBranches } from "./case-scope";
+import { isUuid } from "@/lib/domain/uuid";
 
 /** The last row's sort key: due date and receipt time (sort "due": ties in due date by receipt), or receipt time. */
 export type QueueCursor = { due?: string; received: string; id: string };
@@ -16,7 +17,7 @@ export function encodeQueueCursor(cursor: QueueCursor) {
 export function decodeQueueCursor(raw: string | undefined, sort: QueueFilters["sort"]): QueueCursor | null {
   if (!raw) return null;
   const [due, received, id] = Buffer.from(raw, "base64url").toString().split("|");
-  if (!received || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(received))) return null;
+  if (!received || !id || !isUuid(id) || Number.isNaN(Date.parse(received))) return null;
   if (sort === "due") return due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { due, received, id } : null;
   return { received, id };
 }

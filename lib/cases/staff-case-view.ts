@@ -12,8 +12,9 @@ import { can, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { staffMayWriteNow } from "./follow-up";
 import { CASE_WORK_ACTIONS, staffCaseRef, type CaseWorkPermissions } from "./case-access";
 import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
-import { buildCaseTimeline, isUuid, READ_ONLY_EVENTS, staffIdsIn, unitIdsMovedTo, type CaseTimelineEntry } from "./case-timeline";
+import { buildCaseTimeline, READ_ONLY_EVENTS, staffIdsIn, unitIdsMovedTo, type CaseTimelineEntry } from "./case-timeline";
 import { now as clockNow } from "@/lib/clock";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type StaffCaseView = {
   id: string;

@@ -10,7 +10,7 @@ import { readStoredDetails, type StoredDetails } from "@/lib/requests/stored-det
 import { logger } from "@/lib/log";
 import type { UnitNames } from "@/lib/domain/unit-names";
 import { CASE_WORK_ACTIONS, staffCaseRef } from "./case-access";
-import { isUuid } from "./case-timeline";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type NationalIdOf = "requester" | "subject";
 

@@ -10,12 +10,9 @@ import { citizenSessionPurgeBefore, citizenSessionState } from "@/lib/domain/cit
 import { logger } from "@/lib/log";
 import type { CitizenLevel, CitizenSession } from "./types";
 import type { SignedInIdentity } from "./upsert-identity";
+import { isUuid } from "@/lib/domain/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isSessionId(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+const isSessionId = isUuid;
 
 type SessionRow = {
   identityId: string;

@@ -17,14 +17,14 @@ import { myCaseLink } from "@/lib/cases/staff-send-message";
 import { complaintAnswerSchema } from "./complaint-schema";
 import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
 import { now as clockNow } from "@/lib/clock";
+import { isUuid } from "@/lib/domain/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function answerComplaint(
   actor: Actor,
   input: { complaintId: string; answer: string; now?: Date },
 ): Promise<{ messageId: string; mailed: boolean }> {
-  if (actor.kind !== "staff" || !can(actor, "complaint.handle") || !UUID.test(input.complaintId)) {
+  if (actor.kind !== "staff" || !can(actor, "complaint.handle") || !isUuid(input.complaintId)) {
     throw new DomainError("not_found");
   }
   const parsed = complaintAnswerSchema.safeParse(input.answer);

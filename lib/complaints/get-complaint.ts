@@ -7,8 +7,8 @@ import type { CaseStatus } from "@/lib/db/generated/client";
 import { complaintDaysLeft, type ComplaintStatus } from "@/lib/domain/complaints";
 import { can, type Actor } from "@/lib/domain/policy";
 import { now as clockNow } from "@/lib/clock";
+import { isUuid } from "@/lib/domain/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ComplaintView = {
   id: string;
@@ -24,7 +24,7 @@ export type ComplaintView = {
 };
 
 export async function getComplaint(actor: Actor, complaintId: string, now: Date = clockNow()): Promise<ComplaintView | null> {
-  if (actor.kind !== "staff" || !can(actor, "complaint.handle") || !UUID.test(complaintId)) return null;
+  if (actor.kind !== "staff" || !can(actor, "complaint.handle") || !isUuid(complaintId)) return null;
   const found = await db().dpoComplaint.findUnique({
     where: { id: complaintId },
     select: {

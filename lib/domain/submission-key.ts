@@ -6,15 +6,15 @@
  * same key with a different body is a conflict (409), not a replay. Pure.
  */
 
-export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+import { isUuid } from "./uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
 /** The key as stored (lower case), or null for anything that is not a usable key. */
 export function normaliseSubmissionKey(key: unknown): string | null {
   if (typeof key !== "string") return null;
   const k = key.trim().toLowerCase();
-  return UUID.test(k) && k !== NIL_UUID ? k : null;
+  return isUuid(k) && k !== NIL_UUID ? k : null;
 }
 
 export type Submitter =

@@ -7,6 +7,7 @@ import type { CitizenLevel } from "@/lib/citizen-auth/types";
 import { can, citizenMustStepUp, type Actor } from "@/lib/domain/policy";
 import { verifyDownload } from "./signed-link";
 import { readStoredFile } from "./storage";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type DownloadCaller = {
   citizen: { identityId: string; level: CitizenLevel } | null;
@@ -15,13 +16,12 @@ export type DownloadCaller = {
 
 export type Download = { fileName: string; contentType: string; bytes: Buffer };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function downloadAttachment(
   input: { id: string; expires: string | null; sig: string | null; now?: Date },
   caller: DownloadCaller,
 ): Promise<Download | null> {
-  if (!UUID.test(input.id) || !verifyDownload(input.id, input.expires, input.sig, input.now ?? new Date())) return null;
+  if (!isUuid(input.id) || !verifyDownload(input.id, input.expires, input.sig, input.now ?? new Date())) return null;
   const attachment = await db().attachment.findUnique({
     where: { id: input.id },
     select: {

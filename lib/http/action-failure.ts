@@ -14,6 +14,7 @@ import { notFound, unstable_rethrow } from "next/navigation";
 import { isDomainError, type DomainErrorCode, type DomainErrorDetails } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { isUuid } from "@/lib/domain/uuid";
 
 export type ActionFailure =
   /** Visible to the caller, but not theirs to change. */
@@ -71,8 +72,6 @@ export function formString(formData: FormData, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
-export const UUID_FIELD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A case reference from a hidden field; anything else is the 404 page (a forged post). */
 export function referenceField(formData: FormData, key = "reference"): string {
   const value = formString(formData, key);
@@ -83,6 +82,6 @@ export function referenceField(formData: FormData, key = "reference"): string {
 /** A uuid from a hidden field; anything else is the 404 page. */
 export function uuidField(formData: FormData, key: string): string {
   const value = formString(formData, key);
-  if (!UUID_FIELD.test(value)) notFound();
+  if (!isUuid(value)) notFound();
   return value;
 }

@@ -10,6 +10,7 @@ import { addDays, osloDateOf } from "@/lib/domain/calendar";
 import { isLocale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
 import { moveClockByDaysAction, moveClockToDateAction, resetClockAction, runDailyJobsAction } from "./actions";
+import { isUuid } from "@/lib/domain/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function DemoClockPage({ searchParams }: { searchParams: Pr
   const hours = Math.round((Math.abs(offset) % 86_400_000) / 3_600_000);
   const offsetText = offset === 0 ? t("offsetNone") : t(offset > 0 ? "offsetForward" : "offsetBack", { days, hours });
   const dateError = search.error === "date";
-  const errorId = search.errorId && /^[0-9a-f-]{36}$/.test(search.errorId) ? search.errorId : "";
+  const errorId = isUuid(search.errorId) ? search.errorId : "";
   const notice =
     search.done === "moved"
       ? t("done.moved")

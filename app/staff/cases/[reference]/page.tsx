@@ -25,6 +25,7 @@ import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints
 import { LetterText } from "@/components/letters/LetterText";
 import { markFollowUpHandledAction, sendStaffMessageAction } from "./actions";
 import { createExportAction } from "./letter/actions";
+import { isUuid } from "@/lib/domain/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -251,7 +252,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
                 <p className="ds-paragraph mt-1" data-size="sm">
                   {t("letters.page.exportIntro")}
                 </p>
-                {search.exportError && /^[0-9a-f-]{36}$/.test(search.exportError) && (
+                {search.exportError && isUuid(search.exportError) && (
                   <div className="ds-alert mt-2" data-color="danger" role="alert">
                     <p className="ds-paragraph">{t("letters.errors.exportFailed", { errorId: search.exportError })}</p>
                   </div>

@@ -5,6 +5,7 @@ import { requireCitizen } from "@/lib/citizen-auth/session";
 import { citizenGetCase } from "@/lib/cases/citizen-get-case";
 import { withdrawAction } from "../actions";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
+import { isUuid } from "@/lib/domain/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function WithdrawPage({ params, searchParams }: { params: P
           <p className="ds-paragraph">{t("myCases.errors.conflict")}</p>
         </div>
       )}
-      {search.error && /^[0-9a-f-]{36}$/.test(search.error) && (
+      {search.error && isUuid(search.error) && (
         <div className="ds-alert mt-4" data-color="danger" role="alert">
           <p className="ds-paragraph">{t("myCases.errors.unexpected", { errorId: search.error })}</p>
         </div>

@@ -10,6 +10,7 @@ import { LetterForm } from "@/components/staff/letters/LetterForm";
 import { formatDateTime } from "@/components/my-cases/format";
 import { createExportAction, sendLetterAction } from "./actions";
 import { rightsShortLabel } from "@/components/staff/right-labels";
+import { isUuid } from "@/lib/domain/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
         : search.exported
           ? t("letters.page.exported")
           : null;
-  const exportError = search.exportError && /^[0-9a-f-]{36}$/.test(search.exportError) ? t("letters.errors.exportFailed", { errorId: search.exportError }) : null;
+  const exportError = isUuid(search.exportError) ? t("letters.errors.exportFailed", { errorId: search.exportError }) : null;
 
   return (
     <>
