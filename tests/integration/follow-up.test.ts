@@ -95,7 +95,8 @@ describe("follow-up on a closed case", () => {
     await citizenSendMessage({ identityId: c.citizen.identityId, reference: c.reference, body: "Et spørsmål til svaret." });
     const followUps = async (actor: typeof kari) => (await listQueue(actor, { filters: { view: "follow_up" }, limit: 100 })).rows.map((r) => r.reference);
     expect(await followUps(kari)).toContain(c.reference);
-    expect(await countFollowUps(kari)).toBeGreaterThanOrEqual(1);
+    // The count in the queue's tab is the number of rows the view lists.
+    expect(await countFollowUps(kari)).toBe((await followUps(kari)).length);
     // Ola (another unit) neither sees it in the view nor counts it; the ordinary queue has only open cases.
     expect(await followUps(ola)).not.toContain(c.reference);
     expect((await listQueue(kari, { limit: 100 })).rows.map((r) => r.reference)).not.toContain(c.reference);
