@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { computeDeadline } from "@/lib/domain/deadline";
 import { formatDateLong } from "@/lib/domain/calendar";
-import { expectNoAxeViolations, uniqueEmail, waitForMail } from "./support";
+import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
 import { fillAboutMyself, goOn, signInAndSend } from "./request-flow";
 
 test("a citizen asks to see their data, step by step, gets a receipt page and a receipt e-mail", async ({ page }) => {
@@ -65,10 +65,14 @@ test("a citizen asks to see their data, step by step, gets a receipt page and a 
   await page.getByRole("button", { name: "Logg inn for å sende" }).click();
   await expect(page).toHaveURL(/\/login\?returnTo=%2Frequest%2Fsummary/);
 
-  const submittedAt = new Date();
   const reference = await signInAndSend(page, email);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vi har mottatt forespørselen din");
-  const expectedDue = formatDateLong(computeDeadline({ receivedAt: submittedAt }).dueDate, "nb");
+  // The receipt shows the stored due date, which is the one-month rule from the moment it came in.
+  const stored = await withDb(async (db) =>
+    (await db.query("SELECT received_at, due_date::text AS due FROM request_case WHERE reference = $1", [reference])).rows[0] as { received_at: Date; due: string },
+  );
+  expect(stored.due).toBe(computeDeadline({ receivedAt: stored.received_at }).dueDate);
+  const expectedDue = formatDateLong(stored.due, "nb");
   await expect(page.getByTestId("due-line")).toHaveText(`Du får svar innen ${expectedDue}.`);
   await expect(page.getByTestId("due-line")).toHaveText(
     /^Du får svar innen (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. [a-zæøå]+ \d{4}\.$/,

@@ -53,10 +53,21 @@ test("a citizen complains, the DPO is told, sees it on the dashboard and answers
   await summary.getByRole("link").click();
   await expect(page.getByLabel("Hva klager du på?")).toBeFocused();
 
-  // Filed: a notice with the due date in words (the request's one-month rule).
-  const due = formatDateLong(computeDeadline({ receivedAt: new Date() }).dueDate, "nb");
+  // Filed: a notice with the due date in words: the one stored, which is the request's one-month
+  // rule from the moment the complaint came in.
   await page.getByLabel("Hva klager du på?").fill(complaintText);
   await page.getByRole("button", { name: "Send klagen" }).click();
+  await expect(page.getByTestId("complaint-filed")).toBeVisible();
+  const stored = await withDb(async (db) =>
+    (
+      await db.query(
+        "SELECT received_at, due_date::text AS due FROM dpo_complaint WHERE case_id = (SELECT id FROM request_case WHERE reference = $1)",
+        [reference],
+      )
+    ).rows[0] as { received_at: Date; due: string },
+  );
+  expect(stored.due).toBe(computeDeadline({ receivedAt: stored.received_at }).dueDate);
+  const due = formatDateLong(stored.due, "nb");
   await expect(page.getByTestId("complaint-filed")).toHaveText(`Klagen er sendt til personvernombudet. Du skal få svar senest ${due}.`);
   await expect(page.getByTestId("complaints")).toContainText(complaintText);
   await expect(page.getByTestId("complaint-status")).toHaveText(`Venter på svar. Personvernombudet skal svare senest ${due}.`);

@@ -121,7 +121,7 @@ describe("scripts/rotate-encryption-keys.ts", () => {
     // What the run must do, counted independently (the database holds other files' rows too):
     // every ciphertext not under k2 yet, every draft holding one, every requester without a hash.
     const stale = async () => {
-      const [row] = await db().$queryRaw<Record<string, number>[]>`
+      const [row] = await db().$queryRaw<{ requester: number; subject: number; identity: number; drafts: number; hashes: number }[]>`
         SELECT
           (SELECT count(*)::int FROM requester WHERE national_id_encrypted IS NOT NULL AND national_id_encrypted NOT LIKE 'k2.%') AS requester,
           (SELECT count(*)::int FROM request_case WHERE subject_national_id_encrypted IS NOT NULL AND subject_national_id_encrypted NOT LIKE 'k2.%') AS subject,
