@@ -34,11 +34,13 @@ export function AboutForm(props: {
   savedSubjectNationalId?: string;
   verifiedEmail: string | null;
   allowSynthetic: boolean;
+  /** The portal's date (the demo clock may move it): a child's age is counted on it, as on the server. */
+  today: string;
   returnToSummary: boolean;
 }) {
   const schema = useMemo(
-    () => aboutStepSchema({ allowSynthetic: props.allowSynthetic, emailOptional: Boolean(props.verifiedEmail) }),
-    [props.allowSynthetic, props.verifiedEmail],
+    () => aboutStepSchema({ allowSynthetic: props.allowSynthetic, emailOptional: Boolean(props.verifiedEmail), today: props.today }),
+    [props.allowSynthetic, props.verifiedEmail, props.today],
   );
   const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
   const mark = (key: "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper") => `(${t(`requestFlow.form.${key}`)})`;

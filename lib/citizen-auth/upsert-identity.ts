@@ -10,6 +10,7 @@ import { isValidNationalId } from "@/lib/domain/national-id";
 import { DomainError } from "@/lib/domain/errors";
 import { linkRequestersByEmail, linkRequestersByNationalId } from "./link-requesters";
 import type { CitizenLevel, CitizenSession } from "./types";
+import { now as clockNow } from "@/lib/clock";
 
 export type SignedInIdentity = Pick<CitizenSession, "identityId" | "method" | "level">;
 
@@ -48,7 +49,8 @@ export async function upsertIdPortenIdentity(input: { pid: string; acr: string; 
   if (!isValidNationalId(input.pid, { allowSynthetic: allowSyntheticNationalIdsFromEnv() })) {
     throw new DomainError("validation_failed", { field: "pid" });
   }
-  const now = input.now ?? new Date();
+  // Business time (the link events on the cases): the portal's clock, as every other case event.
+  const now = input.now ?? clockNow();
   const pidHash = lookupHash(input.pid);
   const identity = await withUniqueRetry(() =>
     db().$transaction(async (tx) => {
@@ -77,7 +79,8 @@ export async function upsertIdPortenIdentity(input: { pid: string; acr: string; 
 
 /** After a correct e-mail code: the verified, lower-cased address. */
 export async function upsertEmailIdentity(input: { email: string; now?: Date }): Promise<SignedInIdentity> {
-  const now = input.now ?? new Date();
+  // Business time (the link events on the cases): the portal's clock, as every other case event.
+  const now = input.now ?? clockNow();
   const level: CitizenLevel = "email_code";
   const identity = await withUniqueRetry(() =>
     db().$transaction(async (tx) => {

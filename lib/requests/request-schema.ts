@@ -342,7 +342,8 @@ export type AboutStep = z.output<ReturnType<typeof aboutStepSchema>>;
 
 const detailsObject = z.object(detailFieldsShape).strict();
 
-export function makeSubmitRequestSchema(options: NationalIdCheck = {}) {
+/** `today` (the portal's date, "YYYY-MM-DD"): the day a child's age is counted on; the real date by default. */
+export function makeSubmitRequestSchema(options: NationalIdCheck & { today?: string } = {}) {
   const about = aboutShape(options);
   return z
     .object({

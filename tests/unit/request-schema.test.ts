@@ -4,6 +4,7 @@ import {
   detailsForRights,
   detailsStepSchema,
   fieldErrors,
+  makeSubmitRequestSchema,
   submitRequestSchema,
   whatStepSchema,
 } from "@/lib/requests/request-schema";
@@ -222,6 +223,13 @@ describe("about step", () => {
     // An adult through a power of attorney is fine; a child without a number too.
     expect(schemaOn.safeParse({ ...child, onBehalfOf: "power_of_attorney", subjectNationalId: onDay("1990-01-01") }).success).toBe(true);
     expect(schemaOn.safeParse({ ...child }).success).toBe(true);
+    // The whole request (the JSON API) counts on the same day it is given, not the machine's.
+    const request = { rights: ["access"], name: "Ola", email: "ola@example.test", submissionKey: "3c3859a4-1838-4b97-84dc-a1935c0b770e", onBehalfOf: "child", subjectName: "Per", declaration: true };
+    expect(makeSubmitRequestSchema({ today }).safeParse({ ...request, subjectNationalId: onDay("2010-12-03") }).success).toBe(true);
+    expect(errorsOf(makeSubmitRequestSchema({ today }).safeParse({ ...request, subjectNationalId: onDay("2010-12-02") }))).toEqual({
+      subjectNationalId: "requestFlow.validation.subjectNationalId.notChild",
+    });
+    expect(makeSubmitRequestSchema({ today: "2026-12-01" }).safeParse({ ...request, subjectNationalId: onDay("2010-12-02") }).success).toBe(true);
   });
 
   it("paper answers need a postal address but no e-mail", () => {

@@ -27,6 +27,8 @@ import { deleteDraft, firstIncompleteStep, type DraftData } from "@/lib/requests
 import { isLocale } from "@/i18n/locales";
 import { tryAction } from "@/lib/http/action-failure";
 import { currentDraft, forgetDraftCookie, updateDraft } from "./draft-session";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { now as clockNow } from "@/lib/clock";
 
 export type StepState = {
   errors: Record<string, string>;
@@ -96,7 +98,7 @@ export async function saveAboutAction(_previous: StepState, formData: FormData):
   }
   const raw = pick(formData, ABOUT_KEYS);
   const citizen = await currentCitizen();
-  const schema = aboutStepSchema({ allowSynthetic: allowSyntheticNationalIds(), emailOptional: Boolean(citizen?.email) });
+  const schema = aboutStepSchema({ allowSynthetic: allowSyntheticNationalIds(), emailOptional: Boolean(citizen?.email), today: osloDateOf(clockNow()) });
   const parsed = schema.safeParse(raw);
   // Never echo a fødselsnummer back into the page.
   const echo = { ...raw, nationalId: "", subjectNationalId: "" };

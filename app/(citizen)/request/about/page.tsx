@@ -7,6 +7,8 @@ import { maskedIdPortenNationalId } from "@/lib/citizen-auth/own-national-id";
 import { allowSyntheticNationalIds } from "@/lib/requests/request-schema";
 import { canOpenStep, firstIncompleteStep } from "@/lib/requests/draft";
 import { currentDraft } from "../draft-session";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { now as clockNow } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +40,7 @@ export default async function AboutStepPage({ searchParams }: { searchParams: Pr
         savedSubjectNationalId={about?.subjectNationalIdMasked}
         verifiedEmail={citizen?.email ?? null}
         allowSynthetic={allowSyntheticNationalIds()}
+        today={osloDateOf(clockNow())}
         returnToSummary={from === "summary"}
       />
     </StepPage>

@@ -17,6 +17,8 @@ import { isLocale, localeFromAcceptLanguage, DEFAULT_LOCALE, type Locale } from 
 import { loadMessages } from "@/i18n/messages";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log";
+import { osloDateOf } from "@/lib/domain/calendar";
+import { now as clockNow } from "@/lib/clock";
 import { readBodyCapped } from "@/lib/http/read-body";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -99,7 +101,7 @@ async function submit(request: Request) {
   } catch {
     return badRequest("malformed_json");
   }
-  const parsed = makeSubmitRequestSchema({ allowSynthetic: allowSyntheticNationalIds() }).safeParse(json);
+  const parsed = makeSubmitRequestSchema({ allowSynthetic: allowSyntheticNationalIds(), today: osloDateOf(clockNow()) }).safeParse(json);
   if (!parsed.success) return badRequest("validation_failed", fieldErrors(parsed.error));
 
   const localeParam = new URL(request.url).searchParams.get("locale");
