@@ -2,8 +2,7 @@
 // ask the requester and resume, extend (and be refused after the one-month date), 404 for another
 // unit, the DPO reads but cannot decide, and two caseworkers editing the same case.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { computeDeadline } from "@/lib/domain/deadline";
-import { addDays, formatDateLong, osloDateOf, osloEndOfDay } from "@/lib/domain/calendar";
+import { addDays, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
 import { signInAsStaff } from "./staff-login";
 import { caseActions, offeredActions, openCaseAction as openForm, scanEveryCaseAction } from "./case-actions";
@@ -389,22 +388,20 @@ test("resume with the date the answer arrived: the due date counts the pause up 
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
   await expect(page.getByTestId("flash")).toContainText("Fristen står stille");
 
-  // The question went out six days ago (moved back in the database); the answer came by phone two days later.
-  const row = await withDb(async (db) => {
-    await db.query(
-      "UPDATE case_pause SET started_at = started_at - interval '6 days' WHERE case_id = (SELECT id FROM request_case WHERE reference = $1)",
+  // Literal dates from the legal rules (moved in the database): received Monday 5 October 2026, due
+  // Thursday 5 November; the question went out Monday 12 October and the answer came by phone on
+  // Wednesday 14 October. Two days paused: Saturday 7 November, moved to Monday 9 November.
+  await withDb((db) =>
+    db.query(
+      `WITH c AS (UPDATE request_case SET received_at = '2026-10-05T10:00:00+02:00', one_month_due_date = '2026-11-05', due_date = '2026-11-05'
+                  WHERE reference = $1 RETURNING id)
+       UPDATE case_pause SET started_at = '2026-10-12T09:30:00+02:00' WHERE case_id = (SELECT id FROM c)`,
       [reference],
-    );
-    return (
-      await db.query(
-        "SELECT c.received_at, p.started_at FROM request_case c JOIN case_pause p ON p.case_id = c.id WHERE c.reference = $1",
-        [reference],
-      )
-    ).rows[0] as { received_at: Date; started_at: Date };
-  });
-  const pauseStart = osloDateOf(row.started_at);
-  const answeredOn = addDays(pauseStart, 2);
-  const due = computeDeadline({ receivedAt: row.received_at, pauses: [{ from: row.started_at, to: osloEndOfDay(answeredOn) }] }).dueDate;
+    ),
+  );
+  const pauseStart = "2026-10-12";
+  const answeredOn = "2026-10-14";
+  const due = "2026-11-09";
 
   // The queue shows "På vent" instead of days left, as the case header does.
   await page.goto(`/staff?q=${reference}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { computeDeadline } from "@/lib/domain/deadline";
+import { expectedDueDate } from "./legal-dates";
 import { formatDateLong } from "@/lib/domain/calendar";
 import { expectNoAxeViolations, uniqueEmail, waitForMail, withDb } from "./support";
 import { fillAboutMyself, goOn, signInAndSend } from "./request-flow";
@@ -71,7 +71,7 @@ test("a citizen asks to see their data, step by step, gets a receipt page and a 
   const stored = await withDb(async (db) =>
     (await db.query("SELECT received_at, due_date::text AS due FROM request_case WHERE reference = $1", [reference])).rows[0] as { received_at: Date; due: string },
   );
-  expect(stored.due).toBe(computeDeadline({ receivedAt: stored.received_at }).dueDate);
+  expect(stored.due).toBe(expectedDueDate(stored.received_at));
   const expectedDue = formatDateLong(stored.due, "nb");
   await expect(page.getByTestId("due-line")).toHaveText(`Du får svar innen ${expectedDue}.`);
   await expect(page.getByTestId("due-line")).toHaveText(

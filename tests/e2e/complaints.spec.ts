@@ -6,7 +6,7 @@
 // The case is created through POST /api/v1/requests and linked to the signed-in citizen's identity
 // with withDb, as in my-cases.spec.ts.
 import { expect, test } from "@playwright/test";
-import { computeDeadline } from "../../lib/domain/deadline";
+import { expectedDueDate } from "./legal-dates";
 import { formatDateLong } from "../../lib/domain/calendar";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, waitForMail, withDb } from "./support";
 import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
@@ -66,7 +66,7 @@ test("a citizen complains, the DPO is told, sees it on the dashboard and answers
       )
     ).rows[0] as { received_at: Date; due: string },
   );
-  expect(stored.due).toBe(computeDeadline({ receivedAt: stored.received_at }).dueDate);
+  expect(stored.due).toBe(expectedDueDate(stored.received_at));
   const due = formatDateLong(stored.due, "nb");
   await expect(page.getByTestId("complaint-filed")).toHaveText(`Klagen er sendt til personvernombudet. Du skal få svar senest ${due}.`);
   await expect(page.getByTestId("complaints")).toContainText(complaintText);
