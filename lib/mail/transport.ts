@@ -14,6 +14,11 @@ function transportOptions(smtpUrl: string) {
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
+    // Keep connections open between mails, as many as the outbox sends at once (outbox-worker.ts,
+    // LANES): a new connection costs a greeting (smtp-server waits 100 ms before it) and EHLO.
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 100,
     // A hung mail server must not hold an outbox row lock for minutes.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

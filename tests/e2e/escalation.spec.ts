@@ -55,7 +55,7 @@ test("an overdue case is escalated to the DPO by e-mail and shows on the dashboa
   await runDailyJobs(page);
   await expectNoAxeViolations(page, "demo clock after the jobs ran");
 
-  const mail = await waitForMail(page, { to: DPO, subjectIncludes: reference });
+  const mail = await waitForMail(page, { to: DPO, subjectIncludes: reference, timeoutMs: 45_000 });
   expect(mail.subject).toBe(`Sak ${reference} trenger oppfølging`);
   expect(mail.text).not.toContain(name);
   expect(mail.text).not.toContain("skolen lagret");
