@@ -102,6 +102,15 @@ test("over HTTP: GET and HEAD get a 308 (query kept, X-Forwarded-Host ignored), 
   expect(post.headers()["location"]).toBeUndefined();
   expect(await post.text()).toContain(`href="${canonical}/request/summary"`);
 
+  // The liveness route answers on any host a load balancer uses (its own IP), uncached, no redirect.
+  for (const origin of [other, canonical]) {
+    const health = await request.get(`${origin}/api/health`, { maxRedirects: 0 });
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    expect(health.headers()["cache-control"]).toBe("no-store");
+    expect((await request.head(`${origin}/api/health`, { maxRedirects: 0 })).status()).toBe(200);
+  }
+
   // /api is not redirected: the integration API and next-auth's endpoints answer on any host.
   const api = await request.post(`${other}/api/v1/requests`, {
     data: { rights: ["access"], name: "Api Vertsen", email: uniqueEmail("api-vert"), unit: "barnehage", submissionKey: crypto.randomUUID() },
