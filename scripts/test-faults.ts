@@ -233,6 +233,8 @@ async function main() {
     SEED_DEMO_DATA: "0",
     OIDC_DEV_PORT: String(ports.oidc),
     API_KEYS: `faults:${apiKey}`,
+    // The load is the point here, not the per-key limit.
+    RATE_LIMITS: "submit_api_key=1000000/3600",
     LOG_LEVEL: "warn",
     OUTBOX_POLL_MS: "500",
     OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),

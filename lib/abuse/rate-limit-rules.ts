@@ -5,6 +5,9 @@
 export const RATE_LIMIT_RULES = [
   "submit_ip",
   "submit_identity",
+  // The JSON API per API key: counted whether or not the client's address is known, so one
+  // misbehaving integration cannot flood the queue (behind no trusted proxy, submit_ip counts nothing).
+  "submit_api_key",
   "email_code_ip",
   "email_code_email",
   // Without JavaScript the proof of work cannot run: such requests count against stricter limits.
@@ -28,6 +31,8 @@ const DAY = 24 * HOUR;
 export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitRule, RateLimitSetting>> = {
   submit_ip: { limit: 20, windowSeconds: HOUR },
   submit_identity: { limit: 10, windowSeconds: DAY },
+  // An integration files what its own users sent: far more than one person, far fewer than a flood.
+  submit_api_key: { limit: 1000, windowSeconds: HOUR },
   email_code_ip: { limit: 10, windowSeconds: HOUR },
   email_code_email: { limit: 5, windowSeconds: HOUR },
   email_code_nojs_ip: { limit: 3, windowSeconds: HOUR },

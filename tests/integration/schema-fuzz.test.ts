@@ -11,6 +11,8 @@ import { POST } from "@/app/api/v1/requests/route";
 // The API answers only clients with a key (API_KEYS); every request below carries this one.
 const API_KEY = "fuzz-test-key-0123456789abcdefghijklmnopqrstuvwxyz";
 process.env.API_KEYS = `fuzz:${API_KEY}`;
+// Hundreds of posts on one key: the per-key limit (api-rate-limit.test.ts) is not what this tests.
+process.env.RATE_LIMITS = "submit_api_key=100000/3600";
 const AUTH = { authorization: `Bearer ${API_KEY}` };
 
 afterAll(async () => {

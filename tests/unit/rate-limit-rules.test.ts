@@ -18,6 +18,7 @@ describe("rate-limit rules", () => {
   const DEFAULTS = {
     submit_ip: { limit: 20, windowSeconds: 3600 },
     submit_identity: { limit: 10, windowSeconds: 86400 },
+    submit_api_key: { limit: 1000, windowSeconds: 3600 },
     email_code_ip: { limit: 10, windowSeconds: 3600 },
     email_code_email: { limit: 5, windowSeconds: 3600 },
     email_code_nojs_ip: { limit: 3, windowSeconds: 3600 },

@@ -70,6 +70,7 @@ async function submit(request: Request) {
     return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
   try {
+    await enforceRateLimit("submit_api_key", keyName);
     await enforceRateLimit("submit_ip", clientIpFromHeaders(request.headers));
   } catch (error) {
     if (isDomainError(error, "rate_limited")) {
