@@ -1,0 +1,289 @@
+// Submit benchmark: starts its own portal (`next start` through scripts/serve.ts) on a scratch
+// embedded PostgreSQL with an SMTP server in this process, and a one-INSERT baseline server
+// (scripts/lib/bench-insert-server.ts, the same Prisma client), then interleaves three targets with
+// autocannon at 1, 10 and 50 connections, three rounds each:
+//   health   GET /api/health (no database: the bare route handler)
+//   insert   POST to the baseline (one INSERT through Prisma)
+//   submit   POST /api/v1/requests (the real submit: requester, case, gap-free reference, audit
+//            event, receipt in the outbox, in one transaction)
+// Then it checks that every 2xx submit is stored exactly once with its audit event and outbox row,
+// that the references of the year are gap-free and unique, waits for the outbox to deliver every
+// receipt, and prints the table (medians of the rounds), the ratios to the bare route and the mail
+// delivery rate. It prints numbers; it is not a test.
+//
+// Usage: npm run bench:submit [-- --seconds 5 --rounds 3 --connections 1,10,50 --profile]
+//   --profile   the portal runs with --cpu-prof; the hottest functions of the submit are printed.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { faultPortal, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
+import { median } from "./lib/bench-database";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const seconds = Number(arg("seconds", "5"));
+const rounds = Number(arg("rounds", "3"));
+const connectionCounts = arg("connections", "1,10,50").split(",").map(Number);
+const profile = process.argv.includes("--profile");
+const ports = { pg: 54820, smtp: 2820, app: 3820, oidc: 3821, insert: 3822 };
+const dataDir = path.resolve(".data-bench-submit");
+const profileDir = path.join(dataDir, "cpu-profiles");
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+let postgres: FaultPostgres | undefined;
+let smtp: FaultSmtp | undefined;
+let portal: FaultPortal | undefined;
+let baseline: ChildProcess | undefined;
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: postgres!.urls.ownerUrl, application_name: "bench-submit" });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+type Target = "health" | "insert" | "submit";
+type Round = { target: Target; connections: number; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number };
+
+function run(target: Target, connections: number, apiKey: string): Promise<Round> {
+  const base = {
+    connections,
+    duration: seconds,
+    // One request at a time per connection: the numbers are answers per second, not pipelining.
+    pipelining: 1,
+  };
+  const options: autocannon.Options =
+    target === "health"
+      ? { ...base, url: `http://127.0.0.1:${ports.app}/api/health` }
+      : target === "insert"
+        ? { ...base, url: `http://127.0.0.1:${ports.insert}/`, method: "POST", body: "{}" }
+        : {
+            ...base,
+            url: `http://127.0.0.1:${ports.app}/api/v1/requests`,
+            requests: [
+              {
+                method: "POST",
+                headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+                // A new submission every time (its own key), as real clients send.
+                setupRequest: (request) => ({
+                  ...request,
+                  body: JSON.stringify({
+                    rights: ["access"],
+                    name: "Benk Innbygger",
+                    email: `benk-${randomUUID().slice(0, 12)}@example.test`,
+                    unit: "skole",
+                    description: "Hva har skolen lagret om meg?",
+                    submissionKey: randomUUID(),
+                  }),
+                }),
+              },
+            ],
+          };
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        target,
+        connections,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        ok: result["2xx"],
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+      });
+    });
+  });
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.resolve(".next", "BUILD_ID"))) return;
+  say("No production build in .next: running `next build` first.");
+  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function startBaseline() {
+  baseline = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/lib/bench-insert-server.ts"], {
+    env: { ...process.env, DATABASE_URL: postgres!.urls.ownerUrl, PORT: String(ports.insert), DB_POOL_MAX: "10" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    baseline!.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+    baseline!.once("exit", (code) => reject(new Error(`baseline server exited (${code})`)));
+  });
+}
+
+/** Checks the stored rows against the 2xx answers; returns the problems found (none = empty). */
+async function checkStored(acknowledged: number): Promise<string[]> {
+  const [row] = await sql<{ cases: number; events: number; outbox: number; refs: number; min_seq: number; max_seq: number }>(
+    `SELECT count(*)::int AS cases,
+            (SELECT count(*)::int FROM case_event e JOIN request_case c2 ON c2.id = e.case_id
+              WHERE c2.submission_scope LIKE 'api:%' AND e.type = 'case.received') AS events,
+            (SELECT count(*)::int FROM mail_outbox m JOIN request_case c3 ON c3.id = m.case_id
+              WHERE c3.submission_scope LIKE 'api:%' AND m.template = 'request_receipt') AS outbox,
+            count(DISTINCT reference)::int AS refs,
+            min(reference_seq)::int AS min_seq, max(reference_seq)::int AS max_seq
+       FROM request_case c WHERE c.submission_scope LIKE 'api:%'`,
+  );
+  const [all] = await sql<{ n: number; min_seq: number; max_seq: number; years: number }>(
+    `SELECT count(*)::int AS n, min(reference_seq)::int AS min_seq, max(reference_seq)::int AS max_seq, count(DISTINCT reference_year)::int AS years FROM request_case`,
+  );
+  const problems: string[] = [];
+  if (row!.cases !== acknowledged) problems.push(`${acknowledged} acknowledged, ${row!.cases} stored`);
+  if (row!.events !== row!.cases) problems.push(`${row!.cases} cases, ${row!.events} receipt events`);
+  if (row!.outbox !== row!.cases) problems.push(`${row!.cases} cases, ${row!.outbox} receipts in the outbox`);
+  if (row!.refs !== row!.cases) problems.push("duplicate references");
+  if (all!.years === 1 && all!.max_seq - all!.min_seq + 1 !== all!.n) problems.push(`references not gap-free: ${all!.n} cases, numbers ${all!.min_seq}-${all!.max_seq}`);
+  return problems;
+}
+
+/** Waits until the outbox has sent every receipt; the delivery rate over the whole run. */
+async function deliveryRate(): Promise<{ mails: number; perSecond: number; drainSeconds: number }> {
+  const started = Date.now();
+  for (;;) {
+    const [left] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`);
+    if (left!.n === 0 || Date.now() - started > 600_000) break;
+    await sleep(500);
+  }
+  const [row] = await sql<{ mails: number; span: number }>(
+    `SELECT count(*)::int AS mails, extract(epoch FROM max(sent_at) - min(created_at))::float8 AS span FROM mail_outbox WHERE template = 'request_receipt'`,
+  );
+  return { mails: row!.mails, perSecond: row!.span > 0 ? row!.mails / row!.span : 0, drainSeconds: (Date.now() - started) / 1000 };
+}
+
+function printTable(results: Round[]) {
+  const cell = (target: Target, connections: number) => {
+    const mine = results.filter((r) => r.target === target && r.connections === connections);
+    return { rps: median(mine.map((r) => r.rps)), p50: median(mine.map((r) => r.p50)), p99: median(mine.map((r) => r.p99)) };
+  };
+  say("");
+  say(`| Target | ${connectionCounts.map((c) => `${c} conn. req/s (p50 / p99 ms)`).join(" | ")} |`);
+  say(`|:--|${connectionCounts.map(() => "--:").join("|")}|`);
+  for (const target of ["health", "insert", "submit"] as const) {
+    const cells = connectionCounts.map((c) => {
+      const x = cell(target, c);
+      return `${x.rps.toFixed(0)} (${x.p50.toFixed(0)} / ${x.p99.toFixed(0)})`;
+    });
+    say(`| ${target === "health" ? "`GET /api/health` (bare)" : target === "insert" ? "one INSERT through Prisma" : "`POST /api/v1/requests`"} | ${cells.join(" | ")} |`);
+  }
+  say(`| submit / bare | ${connectionCounts.map((c) => (cell("submit", c).rps / cell("health", c).rps).toFixed(2)).join(" | ")} |`);
+  say(`| submit / one INSERT | ${connectionCounts.map((c) => (cell("submit", c).rps / cell("insert", c).rps).toFixed(2)).join(" | ")} |`);
+  say("");
+}
+
+/** The functions with the most self time in the portal's CPU profiles, as a share of all samples. */
+function printProfile() {
+  const files = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile")) : [];
+  if (files.length === 0) return say("(no CPU profile written)");
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const file of files) {
+    const profileJson = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+    };
+    const byId = new Map(profileJson.nodes.map((n) => [n.id, n]));
+    for (const id of profileJson.samples) {
+      const node = byId.get(id);
+      if (!node) continue;
+      const where = node.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(\.next|lib)\//, "$1/");
+      const key = `${node.callFrame.functionName || "(anonymous)"} ${where}:${node.callFrame.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + 1);
+      total++;
+    }
+  }
+  say("Hottest functions (self time, all processes of the portal):");
+  for (const [key, n] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) say(`  ${((100 * n) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+async function main() {
+  ensureBuild();
+  // startFaultPostgres wipes its own directory (after stopping a cluster an earlier run left).
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  fs.rmSync(path.join(dataDir, "portal"), { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  postgres = await startFaultPostgres({ dataDir: path.join(dataDir, "pg-parent"), port: ports.pg });
+  smtp = await startFaultSmtp({ port: ports.smtp });
+  const apiKey = randomBytes(24).toString("hex");
+  const publicUrl = `http://localhost:${ports.app}`;
+  portal = faultPortal({
+    port: ports.app,
+    logFile: path.join(dataDir, "portal.log"),
+    env: {
+      ...process.env,
+      DATABASE_URL: postgres.urls.appUrl,
+      MIGRATION_DATABASE_URL: postgres.urls.ownerUrl,
+      SMTP_URL: smtp.url,
+      PORT: String(ports.app),
+      PUBLIC_URL: publicUrl,
+      AUTH_URL: publicUrl,
+      HOSTNAME: "127.0.0.1",
+      DATA_DIR: path.join(dataDir, "portal"),
+      DEMO_MODE: "1",
+      SEED_DEMO_DATA: "0",
+      OIDC_DEV_PORT: String(ports.oidc),
+      API_KEYS: `bench:${apiKey}`,
+      RATE_LIMITS: "submit_api_key=100000000/3600",
+      LOG_LEVEL: "warn",
+      ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+    },
+  });
+  say(`portal on ${publicUrl} (log: ${path.relative(process.cwd(), portal.logFile)})`);
+  await portal.start();
+  await sql(`CREATE TABLE bench_insert (id uuid PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+  await startBaseline();
+
+  // Warm-up: JIT, connection pools, Next's route compilation.
+  for (const target of ["health", "insert", "submit"] as const) await run(target, 10, apiKey);
+  const [warm] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM request_case WHERE submission_scope LIKE 'api:%'`);
+  let acknowledged = warm!.n;
+
+  const results: Round[] = [];
+  for (const connections of connectionCounts) {
+    for (let round = 1; round <= rounds; round++) {
+      for (const target of ["health", "insert", "submit"] as const) {
+        const result = await run(target, connections, apiKey);
+        results.push(result);
+        if (target === "submit") acknowledged += result.ok;
+        say(`${target.padEnd(6)} ${String(connections).padStart(3)} conn. round ${round}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+      }
+    }
+  }
+  printTable(results);
+
+  const problems = await checkStored(acknowledged);
+  say(problems.length === 0 ? `Stored: all ${acknowledged} acknowledged submissions, each with its audit event and outbox row; references unique and gap-free.` : `PROBLEMS: ${problems.join("; ")}`);
+  const mail = await deliveryRate();
+  say(`Mail: ${mail.mails} receipts delivered at ${mail.perSecond.toFixed(0)} per second over the run (the backlog drained ${mail.drainSeconds.toFixed(1)} s after the last round).`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+async function shutdown() {
+  baseline?.kill("SIGTERM");
+  await portal?.stop().catch(() => {});
+  if (profile) printProfile();
+  await smtp?.stop().catch(() => {});
+  await postgres?.stop().catch(() => {});
+}
+
+try {
+  await main();
+} catch (error) {
+  say(`bench:submit failed: ${(error as Error).message}`);
+  if (portal) say(portal.tail(30));
+  process.exitCode = 1;
+} finally {
+  await shutdown();
+}
