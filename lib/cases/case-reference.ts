@@ -2,8 +2,10 @@ import type { Tx } from "@/lib/db/client";
 import { formatCaseReference } from "@/lib/domain/reference";
 
 /**
- * Next reference for the year, gap-free: the counter row is locked by the upsert until the
- * surrounding transaction ends, and a rolled-back transaction gives its number back.
+ * Next reference for the year, for the demo seed (prisma/seed.ts), which writes its history rows
+ * itself; every real case takes its number in insertCase's one statement (create-case.ts).
+ * Gap-free: the counter row is locked by the upsert until the surrounding transaction ends, and a
+ * rolled-back transaction gives its number back.
  */
 export async function nextCaseReference(tx: Tx, year: number) {
   const rows = await tx.$queryRaw<{ last_value: number }[]>`

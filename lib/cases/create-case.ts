@@ -3,16 +3,16 @@
 // In the caller's transaction: the unit (and whether it processes special categories), the
 // requester, a gap-free reference, the case, its first audit event, and the receipt.
 import type { Tx } from "@/lib/db/client";
-import { isoDateToDb } from "@/lib/db/dates";
-import { Prisma, type AnswerChannel, type Channel, type IdentityLevel, type OnBehalfOf, type Right } from "@/lib/db/generated/client";
+import type { AnswerChannel, Channel, IdentityLevel, OnBehalfOf, Prisma, Right } from "@/lib/db/generated/client";
 import { publicUrl } from "@/lib/config/env";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { DomainError } from "@/lib/domain/errors";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { randomUUID } from "node:crypto";
+import { enqueueMail, preparedOutboxRow } from "@/lib/mail/outbox";
+import { formatCaseReference } from "@/lib/domain/reference";
 import { renderReceiptLetter } from "@/lib/letters/receipt-letter";
 import type { Locale } from "@/i18n/locales";
-import { nextCaseReference } from "./case-reference";
 import type { LetterKind } from "@/lib/domain/letters";
 
 export function receiptLink(receiptToken: string) {
@@ -139,90 +139,104 @@ export type NewCase = {
   receipt: "mail" | "letter" | "none";
 };
 
-export async function createCaseInTx(tx: Tx, input: NewCaseInput): Promise<NewCase> {
-  const unit = await resolveUnit(tx, input.municipalityId, input.unitSlug);
-  const unitId = unit?.id ?? null;
-  const specialCategory = Boolean(unit?.specialCategory || input.case.specialCategory);
-  const identityLevel = input.requester.identityLevel;
-
-  const requester = await tx.requester.create({
-    data: {
-      name: input.requester.name,
-      email: input.requester.email,
-      phone: input.requester.phone ?? null,
-      postalAddress: input.requester.postalAddress,
-      nationalIdEncrypted: input.requester.nationalIdEncrypted,
-      nationalIdHash: input.requester.nationalIdHash,
-      identityLevel,
-      identityId: input.requester.identityId,
-    },
-    select: { id: true },
-  });
-  const { year, seq, reference } = await nextCaseReference(tx, Number(osloDateOf(input.receivedAt).slice(0, 4)));
-  const created = await tx.case.create({
-    data: {
-      reference,
-      referenceYear: year,
-      referenceSeq: seq,
-      municipalityId: input.municipalityId,
-      unitId,
-      requesterId: requester.id,
-      identityLevel,
-      rights: input.case.rights,
-      channel: input.case.channel,
-      answerChannel: input.case.answerChannel,
-      locale: input.locale,
-      receivedAt: input.receivedAt,
-      oneMonthDueDate: isoDateToDb(input.dueDate),
-      dueDate: isoDateToDb(input.dueDate),
-      description: input.case.description,
-      specialCategory,
-      ...(input.case.details !== undefined ? { details: input.case.details } : {}),
-      ...(input.case.onBehalfOf ? { onBehalfOf: input.case.onBehalfOf } : {}),
-      subjectName: input.case.subjectName ?? null,
-      subjectNationalIdEncrypted: input.case.subjectNationalIdEncrypted ?? null,
-      submissionKey: input.case.submission?.key ?? null,
-      submissionScope: input.case.submission?.scope ?? null,
-      submissionHash: input.case.submission?.hash ?? null,
-      registeredById: input.case.registeredById ?? null,
-      receiptToken: input.receiptToken,
-    },
-    select: { id: true },
-  });
+/**
+ * The case in ONE statement: the unit (FOR SHARE), the requester, the next reference of the year,
+ * the case, its first audit event and the receipt mail. One round trip, and the per-year counter row
+ * (which every filing in the installation waits for) is locked only from that statement until its
+ * commit, not across a conversation of statements. An unknown or inactive unit writes nothing (not
+ * even a counter step: references stay gap-free) and is a validation error.
+ *
+ * `client` is a transaction (the staff registration, the test builders, a paper receipt) or the
+ * plain client: one statement is atomic on its own, so the web submit needs no transaction.
+ */
+export async function insertCase(client: Tx, input: NewCaseInput): Promise<Omit<NewCase, "receipt"> & { receipt: "mail" | null }> {
+  const caseId = randomUUID();
+  const requesterId = randomUUID();
+  const year = Number(osloDateOf(input.receivedAt).slice(0, 4));
+  const slug = input.unitSlug || null;
+  const mail = input.receipt.email
+    ? preparedOutboxRow({
+        to: input.receipt.email,
+        template: "request_receipt",
+        locale: input.locale,
+        // The reference is the statement's: a sample of the same form stands in for the check.
+        params: { reference: formatCaseReference(year, 1), link: receiptLink(input.receiptToken) },
+      })
+    : null;
+  const r = input.requester;
+  const c = input.case;
   const actor = input.event.actor;
-  await tx.caseEvent.create({
-    data: {
-      caseId: created.id,
-      at: input.event.at,
-      actorType: actor.type,
-      actorId: actor.type === "staff" ? actor.id : requester.id,
-      type: input.event.type,
-      before: Prisma.DbNull,
-      // No personal data in the audit trail: ids, codes and dates only.
-      after: {
-        status: "received",
-        rights: input.case.rights,
-        channel: input.case.channel,
-        unitId,
-        dueDate: input.dueDate,
-        identityLevel,
-        answerChannel: input.case.answerChannel,
-        specialCategory,
-        ...input.event.extra,
-      },
-    },
-  });
+  const extra = JSON.stringify(input.event.extra ?? {});
+  const rows = await client.$queryRaw<{ id: string; reference: string; unitId: string | null; specialCategory: boolean }[]>`
+    WITH u AS (
+      SELECT id, special_category FROM unit
+       WHERE ${slug}::text IS NOT NULL AND municipality_id = ${input.municipalityId} AND slug = ${slug}::text AND active
+       FOR SHARE
+    ), go AS (
+      SELECT 1 WHERE ${slug}::text IS NULL OR EXISTS (SELECT 1 FROM u)
+    ), req AS (
+      INSERT INTO requester (id, name, email, phone, postal_address, national_id_encrypted, national_id_hash, identity_level, identity_id)
+      SELECT ${requesterId}::uuid, ${r.name}, ${r.email}, ${r.phone ?? null}, ${r.postalAddress}, ${r.nationalIdEncrypted}, ${r.nationalIdHash},
+             ${r.identityLevel}::"IdentityLevel", ${r.identityId}::uuid
+        FROM go
+      RETURNING id
+    ), n AS (
+      INSERT INTO case_reference_counter (year, last_value) SELECT ${year}, 1 FROM req
+      ON CONFLICT (year) DO UPDATE SET last_value = case_reference_counter.last_value + 1
+      RETURNING last_value
+    ), created AS (
+      -- The reference as formatCaseReference writes it (at least six digits, never cut).
+      INSERT INTO request_case (id, reference, reference_year, reference_seq, municipality_id, unit_id, requester_id, identity_level,
+        rights, channel, answer_channel, locale, received_at, one_month_due_date, due_date, description, special_category, details,
+        on_behalf_of, subject_name, subject_national_id_encrypted, submission_key, submission_scope, submission_hash,
+        registered_by_id, receipt_token, updated_at)
+      SELECT ${caseId}::uuid, 'PV-' || ${year}::int || '-' || lpad(n.last_value::text, greatest(6, length(n.last_value::text)), '0'), ${year}::int, n.last_value,
+        ${input.municipalityId}, (SELECT id FROM u), req.id, ${r.identityLevel}::"IdentityLevel",
+        ${c.rights}::"Right"[], ${c.channel}::"Channel", ${c.answerChannel}::"AnswerChannel", ${input.locale}, ${input.receivedAt}::timestamptz,
+        ${input.dueDate}::date, ${input.dueDate}::date, ${c.description},
+        coalesce((SELECT special_category FROM u), false) OR ${Boolean(c.specialCategory)},
+        ${JSON.stringify(c.details ?? {})}::jsonb, ${c.onBehalfOf ?? "self"}::"OnBehalfOf", ${c.subjectName ?? null}, ${c.subjectNationalIdEncrypted ?? null},
+        ${c.submission?.key ?? null}, ${c.submission?.scope ?? null}, ${c.submission?.hash ?? null},
+        ${c.registeredById ?? null}::uuid, ${input.receiptToken}, now()
+        FROM n, req
+      RETURNING id, reference, unit_id, special_category
+    ), event AS (
+      -- No personal data in the audit trail: ids, codes and dates only.
+      INSERT INTO case_event (case_id, at, actor_type, actor_id, type, before, after)
+      SELECT created.id, ${input.event.at}::timestamptz, ${actor.type}::"ActorType", ${actor.type === "staff" ? actor.id : requesterId}, ${input.event.type}, NULL,
+        jsonb_build_object(
+          'status', 'received', 'rights', to_jsonb(${c.rights}::text[]), 'channel', ${c.channel}::text, 'unitId', created.unit_id::text,
+          'dueDate', ${input.dueDate}::text, 'identityLevel', ${r.identityLevel}::text, 'answerChannel', ${c.answerChannel}::text,
+          'specialCategory', created.special_category
+        ) || ${extra}::jsonb
+        FROM created
+    ), receipt AS (
+      INSERT INTO mail_outbox (id, message_id, to_address, template, locale, params, case_id)
+      SELECT ${mail?.id ?? null}::uuid, ${mail?.messageId ?? null}, ${mail?.to ?? null}, ${mail?.template ?? null}, ${mail?.locale ?? null},
+        jsonb_build_object('reference', created.reference, 'link', ${mail?.params.link ?? null}::text), created.id
+        FROM created WHERE ${mail !== null}
+    )
+    SELECT id::text AS id, reference, unit_id::text AS "unitId", special_category AS "specialCategory" FROM created`;
+  const row = rows[0];
+  if (!row) throw new DomainError("validation_failed", { field: "unit" });
+  return { caseId: row.id, requesterId, reference: row.reference, unitId: row.unitId, specialCategory: row.specialCategory, receipt: mail ? "mail" : null };
+}
+
+/** insertCase, then a paper receipt when there is no address to mail (it needs the reference). */
+export async function createCaseInTx(tx: Tx, input: NewCaseInput): Promise<NewCase> {
+  const created = await insertCase(tx, input);
+  if (created.receipt === "mail") return { ...created, receipt: "mail" };
   const receipt = await deliverReceiptInTx(tx, {
-    caseId: created.id,
-    reference,
+    caseId: created.caseId,
+    reference: created.reference,
     receiptToken: input.receiptToken,
     locale: input.locale,
     receivedAt: input.receivedAt,
     dueDate: input.dueDate,
     name: input.requester.name,
-    email: input.receipt.email,
+    email: null,
     postalAddress: input.receipt.postalAddress,
     municipalityId: input.municipalityId,
   });
-  return { caseId: created.id, requesterId: requester.id, reference, unitId, specialCategory, receipt };
+  return { ...created, receipt };
 }

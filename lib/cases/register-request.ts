@@ -11,7 +11,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
 import { addCalendarMonths, compareIsoDates, isValidIsoDate, osloDateOf, type IsoDate } from "@/lib/domain/calendar";
 import { computeDeadline } from "@/lib/domain/deadline";
@@ -26,6 +25,7 @@ import { auditLinkedAtRegistration, findIdentityForNewRequester } from "@/lib/ci
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { createCaseInTx } from "./create-case";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { canonicalJson, normaliseSubmissionKey, submissionScope } from "@/lib/domain/submission-key";
 import { now as clockNow } from "@/lib/clock";
 
@@ -233,7 +233,7 @@ export async function registerRequest(actor: Actor, input: RegisterInput, option
     );
   } catch (error) {
     // Two copies of the same form raced: the loser returns the winner's case.
-    if (data.submissionKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (data.submissionKey && isUniqueViolation(error)) {
       const winner = await findRegisteredBySubmissionKey(actor, data.submissionKey, receivedAt, data.channel);
       if (winner) return winner;
     }

@@ -15,7 +15,8 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { allowSyntheticNationalIds, detailsForRights, type SubmitRequest } from "@/lib/requests/request-schema";
 import type { CitizenSession } from "@/lib/citizen-auth/types";
 import type { Locale } from "@/i18n/locales";
-import { createCaseInTx, deliverReceiptInTx, receiptLink, resolveUnitId } from "./create-case";
+import { createCaseInTx, deliverReceiptInTx, insertCase, receiptLink, resolveUnitId, type NewCaseInput } from "./create-case";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { now as clockNow } from "@/lib/clock";
 
 // Kept here for the callers that import them from this module.
@@ -123,9 +124,9 @@ function prepare(input: SubmitRequest) {
  * The requester's own national id when the citizen signed in with ID-porten: the session's pid
  * (the identity's ciphertext and hash), whatever was typed in the form. Null for other sign-ins.
  */
-async function idPortenNationalId(tx: Tx, identityId: string | undefined) {
+async function idPortenNationalId(client: Tx, identityId: string | undefined) {
   if (!identityId) return null;
-  const identity = await tx.citizenIdentity.findUnique({ where: { id: identityId }, select: { method: true, pidHash: true, pidEncrypted: true } });
+  const identity = await client.citizenIdentity.findUnique({ where: { id: identityId }, select: { method: true, pidHash: true, pidEncrypted: true } });
   if (identity?.method !== "idporten" || !identity.pidHash) return null;
   return { nationalIdHash: identity.pidHash, nationalIdEncrypted: identity.pidEncrypted };
 }
@@ -149,51 +150,54 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
   const email = citizen?.email || input.email.trim() || null;
 
   try {
-    const result = await db().$transaction(async (tx) => {
-      const pid = await idPortenNationalId(tx, citizen?.identityId);
-      const created = await createCaseInTx(tx, {
-        municipalityId,
-        unitSlug: input.unit,
-        receivedAt,
-        dueDate,
-        locale: context.locale,
-        receiptToken,
-        requester: {
-          name: input.name,
-          email,
-          postalAddress: prepared.postalAddress,
-          nationalIdEncrypted: pid ? pid.nationalIdEncrypted : prepared.nationalIdEncrypted,
-          nationalIdHash: pid ? pid.nationalIdHash : prepared.nationalIdHash,
-          identityLevel,
-          identityId: citizen?.identityId ?? null,
-        },
-        case: {
-          rights: input.rights,
-          channel: "web",
-          answerChannel: prepared.answerChannel,
-          description: input.description,
-          details: prepared.details as Prisma.InputJsonValue,
-          onBehalfOf: prepared.onBehalfOf,
-          subjectName: prepared.subjectName,
-          subjectNationalIdEncrypted: prepared.subjectNationalIdEncrypted,
-          submission: { key, scope: submissionScope(submitter), hash },
-          specialCategory: prepared.specialCategory,
-        },
-        event: { type: "case.received", at: receivedAt, actor: { type: "citizen" }, extra: { onBehalfOf: prepared.onBehalfOf } },
-        receipt: {
-          email: prepared.answerChannel === "paper" ? null : email,
-          // As before: the web flow sends a letter only to people who chose paper.
-          postalAddress: prepared.answerChannel === "paper" ? prepared.postalAddress : null,
-        },
-      });
-      const reference = created.reference;
-      return { caseId: created.caseId, reference, receiptToken, dueDate, created: true };
-    }, TRANSACTION_OPTIONS);
+    // Read-only, before the write: the signed-in citizen's ID-porten number, if any.
+    const pid = await idPortenNationalId(db(), citizen?.identityId);
+    const input_: NewCaseInput = {
+      municipalityId,
+      unitSlug: input.unit,
+      receivedAt,
+      dueDate,
+      locale: context.locale,
+      receiptToken,
+      requester: {
+        name: input.name,
+        email,
+        postalAddress: prepared.postalAddress,
+        nationalIdEncrypted: pid ? pid.nationalIdEncrypted : prepared.nationalIdEncrypted,
+        nationalIdHash: pid ? pid.nationalIdHash : prepared.nationalIdHash,
+        identityLevel,
+        identityId: citizen?.identityId ?? null,
+      },
+      case: {
+        rights: input.rights,
+        channel: "web",
+        answerChannel: prepared.answerChannel,
+        description: input.description,
+        details: prepared.details as Prisma.InputJsonValue,
+        onBehalfOf: prepared.onBehalfOf,
+        subjectName: prepared.subjectName,
+        subjectNationalIdEncrypted: prepared.subjectNationalIdEncrypted,
+        submission: { key, scope: submissionScope(submitter), hash },
+        specialCategory: prepared.specialCategory,
+      },
+      event: { type: "case.received", at: receivedAt, actor: { type: "citizen" }, extra: { onBehalfOf: prepared.onBehalfOf } },
+      receipt: {
+        email: prepared.answerChannel === "paper" ? null : email,
+        // As before: the web flow sends a letter only to people who chose paper.
+        postalAddress: prepared.answerChannel === "paper" ? prepared.postalAddress : null,
+      },
+    };
+    // A receipt by e-mail: the case, its event and the mail are one statement, atomic on its own,
+    // so no transaction is held open around it (the reference counter is locked only for it). A
+    // paper receipt (a PDF with the reference) needs a transaction around the statement and the letter.
+    const created = input_.receipt.email
+      ? await insertCase(db(), input_)
+      : await db().$transaction((tx) => createCaseInTx(tx, input_), TRANSACTION_OPTIONS);
     kickOutbox();
-    return result;
+    return { caseId: created.caseId, reference: created.reference, receiptToken, dueDate, created: true };
   } catch (error) {
     // Two copies of the same submission raced: the loser returns the winner's case.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await findCaseBySubmissionKey(submitter, key, hash);
       if (winner) return winner;
     }

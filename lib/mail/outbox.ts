@@ -13,6 +13,16 @@ export function outboxMessageId(rowId: string): string {
   return `<${rowId}@${new URL(publicUrl()).hostname}>`;
 }
 
+/**
+ * An outbox row's values, checked as enqueueMail checks them, for a statement that writes the row
+ * itself (lib/cases/create-case.ts: the receipt, whose reference the same statement assigns).
+ */
+export function preparedOutboxRow(mail: { to: string; template: MailTemplate; locale: string; params: MailParams }) {
+  assertSafeParams(mail.params);
+  const id = randomUUID();
+  return { id, messageId: outboxMessageId(id), to: mail.to, template: mail.template, locale: mail.locale, params: mail.params };
+}
+
 export async function enqueueMail(
   tx: Tx,
   mail: { to: string; template: MailTemplate; locale: string; params: MailParams; caseId?: string | null },

@@ -59,13 +59,28 @@ describe("submitRequest", () => {
     expect(saved.dueDate.toISOString().slice(0, 10)).toBe("2026-04-07");
     expect(saved.requester.identityLevel).toBe("none");
     expect(saved.events).toHaveLength(1);
-    expect(saved.events[0]).toMatchObject({ type: "case.received", actorType: "citizen", actorId: saved.requesterId });
+    expect(saved.events[0]).toMatchObject({ type: "case.received", actorType: "citizen", actorId: saved.requesterId, before: null });
+    // The facts, exactly: ids, codes and dates, nothing personal.
+    expect(saved.events[0]!.after).toEqual({
+      status: "received",
+      rights: ["access"],
+      channel: "web",
+      unitId: saved.unitId,
+      dueDate: "2026-04-07",
+      identityLevel: "none",
+      answerChannel: "digital",
+      specialCategory: false,
+      onBehalfOf: "self",
+    });
+    expect(saved.events[0]!.at.toISOString()).toBe(receivedAt.toISOString());
 
     const mails = await db().mailOutbox.findMany({ where: { caseId: result.caseId } });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ template: "request_receipt", locale: "nn", status: "pending", toAddress: input.email });
     // Only a reference and a link: no name, no description.
     expect(mails[0]!.params).toEqual({ reference: result.reference, link: `http://localhost:3999/receipt/${result.receiptToken}` });
+    // The row's own Message-ID, as enqueueMail writes it.
+    expect(mails[0]!.messageId).toBe(`<${mails[0]!.id}@localhost>`);
   });
 
   it("rolls everything back when a later step fails (nothing half-written)", async () => {
@@ -90,11 +105,21 @@ describe("submitRequest", () => {
     expect(await db().case.count({ where: { submissionKey: input.submissionKey } })).toBe(0);
   });
 
-  it("refuses an unknown unit and writes nothing", async () => {
-    const input = validRequest({ unit: "finnes-ikke" });
-    const error = await submitRequest(input, { locale: "nb" }).catch((e: unknown) => e);
-    expect(isDomainError(error, "validation_failed")).toBe(true);
-    expect(await countsFor(input.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
+  it("refuses an unknown or inactive unit and writes nothing, not even a step of the reference counter", async () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    await submitRequest(validRequest(), { locale: "nb", now });
+    const counterBefore = await db().caseReferenceCounter.findUniqueOrThrow({ where: { year: 2026 } });
+    const inactive = (await db().unit.create({ data: { municipalityId: "bergen", slug: `nedlagt-${randomUUID().slice(0, 8)}`, name: "Nedlagt enhet", active: false } })).slug;
+    for (const unit of ["finnes-ikke", inactive]) {
+      const input = validRequest({ unit });
+      const error = await submitRequest(input, { locale: "nb", now }).catch((e: unknown) => e);
+      expect(isDomainError(error, "validation_failed")).toBe(true);
+      expect(await countsFor(input.email)).toEqual({ requesters: 0, cases: 0, outbox: 0 });
+    }
+    expect((await db().caseReferenceCounter.findUniqueOrThrow({ where: { year: 2026 } })).lastValue).toBe(counterBefore.lastValue);
+    // The next case takes the next number: no gap.
+    const next = await submitRequest(validRequest(), { locale: "nb", now });
+    expect(next.reference).toBe(`PV-2026-${String(counterBefore.lastValue + 1).padStart(6, "0")}`);
   });
 
   it("is idempotent: the same submission key twice, even at the same time, makes one case", async () => {
