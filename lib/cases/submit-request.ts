@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
 import { computeDeadline } from "@/lib/domain/deadline";
-import { DomainError } from "@/lib/domain/errors";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { missingRequestFields } from "@/lib/domain/rights";
 import { canonicalJson, normaliseSubmissionKey, submissionScope, type Submitter } from "@/lib/domain/submission-key";
 import { isValidNationalId, normaliseNationalId } from "@/lib/domain/national-id";
@@ -136,8 +136,9 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
   const key = normaliseSubmissionKey(input.submissionKey);
   if (!key) throw new DomainError("validation_failed", { field: "submissionKey" });
   const hash = submissionHash(input);
-  const replay = await findCaseBySubmissionKey(submitter, key, hash);
-  if (replay) return replay;
+  // No look-up of the key first: a replay (a double click, a retried POST) is rare, and the unique
+  // key turns it into a conflict below, answered with the first case. One round trip less for
+  // every new submission.
 
   const prepared = prepare(input);
   const municipalityId = env().MUNICIPALITY;
@@ -196,10 +197,11 @@ export async function submitRequest(input: SubmitRequest, context: SubmitContext
     kickOutbox();
     return { caseId: created.caseId, reference: created.reference, receiptToken, dueDate, created: true };
   } catch (error) {
-    // Two copies of the same submission raced: the loser returns the winner's case.
-    if (isUniqueViolation(error)) {
-      const winner = await findCaseBySubmissionKey(submitter, key, hash);
-      if (winner) return winner;
+    // The key has made a case already (a replay, or two copies that raced): the first case. Also
+    // when the unit has been closed since: the replay still finds the case it made.
+    if (isUniqueViolation(error) || isDomainError(error, "validation_failed")) {
+      const first = await findCaseBySubmissionKey(submitter, key, hash);
+      if (first) return first;
     }
     throw error;
   }
