@@ -187,6 +187,8 @@ export type FaultPortal = {
   stop: () => Promise<void>;
   /** Synchronous last resort for an exit handler. */
   killNow: () => void;
+  /** Sends a signal to every process of the portal (bench:submit's profiler switch, SIGUSR2). */
+  signal: (signal: NodeJS.Signals) => void;
   logFile: string;
   tail: (lines?: number) => string;
 };
@@ -256,6 +258,9 @@ export function faultPortal(options: { port: number; env: NodeJS.ProcessEnv; log
         process.kill(-running.pid, "SIGKILL");
         await waitGroupGone(running.pid, 10_000);
       }
+    },
+    signal: (signal) => {
+      if (child?.pid) process.kill(-child.pid, signal);
     },
     killNow: () => {
       const pid = child?.pid;

@@ -1,0 +1,11 @@
+import { randomUUID } from "node:crypto";
+const { submitRequest } = await import("../lib/cases/submit-request");
+const { makeSubmitRequestSchema } = await import("../lib/requests/request-schema");
+const { disconnectDb } = await import("../lib/db/client");
+const schema = makeSubmitRequestSchema({});
+const body = () => ({ rights: ["access"], name: "Benk Innbygger", email: `benk-${randomUUID().slice(0, 12)}@example.test`, unit: "skole", description: "Hva har skolen lagret om meg?", submissionKey: randomUUID() });
+for (let i = 0; i < 200; i++) await submitRequest(schema.parse(body()) as never, { locale: "nb", apiKeyName: "bench" });
+const t = Date.now(); const N = 1500;
+for (let i = 0; i < N; i++) await submitRequest(schema.parse(body()) as never, { locale: "nb", apiKeyName: "bench" });
+console.log("per submit ms", (Date.now() - t) / N);
+await disconnectDb();
