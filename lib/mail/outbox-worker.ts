@@ -1,11 +1,13 @@
 // Delivers queued e-mails, at least once and with a stable Message-ID, so that a repeat is
-// recognisable as one. Per row:
-//   1. claim: one committed UPDATE marks a due `pending` row (or a `sending` row whose lease ran
-//      out: its worker crashed) `sending`, with the time of the claim and one more attempt. The
-//      row is chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same row.
-//   2. SMTP, with the row's own Message-ID (set when it was queued).
-//   3. `sent` (or back to `pending` with exponential backoff, finally `failed`), fenced by the
-//      claim time, so a worker whose lease was taken over cannot overwrite the newer claim.
+// recognisable as one. Per round (up to 25 rows):
+//   1. claim: one committed UPDATE marks due `pending` rows (or `sending` rows whose lease ran
+//      out: their worker crashed) `sending`, with the time of the claim and one more attempt. The
+//      rows are chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same row.
+//   2. SMTP, each with the row's own Message-ID (set when it was queued), four at a time on
+//      pooled connections.
+//   3. `sent` in one UPDATE (failures back to `pending` with exponential backoff, finally
+//      `failed`), fenced by the claim time, so a worker whose lease was taken over cannot
+//      overwrite the newer claim.
 // No transaction is held open during the SMTP call. If the database fails between 2 and 3, this
 // process remembers the send and records it before it claims anything else once the database is
 // back; only if the process dies too is the row sent again after the lease, with the same
@@ -75,93 +77,88 @@ async function recordUnrecorded(unrecorded: UnrecordedSends): Promise<void> {
   }
 }
 
-async function claimNext(now: Date): Promise<ClaimedRow | undefined> {
+/** Claims up to `count` due rows in one committed UPDATE (all with the same claim time). */
+async function claimBatch(now: Date, count: number): Promise<ClaimedRow[]> {
   const leaseExpired = new Date(now.getTime() - sendingLeaseMs());
   const rows = await db().$queryRaw<ClaimedRow[]>`
     UPDATE mail_outbox SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
-    WHERE id = (
+    WHERE id IN (
       SELECT id FROM mail_outbox
       WHERE (status = 'pending' AND next_attempt_at <= ${now})
          OR (status = 'sending' AND claimed_at <= ${leaseExpired})
       ORDER BY next_attempt_at, created_at
-      LIMIT 1 FOR UPDATE SKIP LOCKED)
+      LIMIT ${count} FOR UPDATE SKIP LOCKED)
     RETURNING id, to_address, template, locale, params, attempts, message_id, claimed_at`;
-  const row = rows[0];
-  return row ? { ...row, claimed_at: new Date(row.claimed_at) } : undefined;
+  return rows.map((row) => ({ ...row, claimed_at: new Date(row.claimed_at) }));
+}
+
+/** Marks the batch's sent rows `sent` in one statement, each with its own send time, fenced by the claim. */
+async function markSentBatch(sent: { id: string; sentAt: Date }[], claimedAt: Date): Promise<void> {
+  if (sent.length === 0) return;
+  const count = await db().$executeRaw`
+    UPDATE mail_outbox m SET status = 'sent', sent_at = v.sent_at, last_error = NULL
+      FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.sentAt.toISOString())}::timestamptz[]) AS v(id, sent_at)
+     WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_at = ${claimedAt}`;
+  // Fewer only if a claim's lease ran out and another worker took the row over (it sends the same
+  // Message-ID): nothing to overwrite.
+  if (count < sent.length) logger.warn("mail.sent_after_lease", { rows: sent.length - count });
 }
 
 /**
- * Sends at most `limit` due mails, on `lanes` SMTP connections at once (each lane claims its own
- * rows; SKIP LOCKED keeps them apart). Returns how many were sent and how many failed this round.
- * Throws when the database fails (the caller logs it and tries again at the next poll).
+ * Sends at most `limit` due mails: claims them in one statement, sends them on `lanes` SMTP
+ * connections at once (pooled, transport.ts), then marks them sent in one statement. No row lock
+ * is held while sending: the claim is committed (the `sending` status and its lease) first.
+ * Returns how many were sent and how many failed this round. Throws when the database fails (the
+ * caller logs it and tries again at the next poll); what was sent is remembered and recorded then.
  */
 export async function processOutbox(options: { now?: Date; limit?: number; lanes?: number; unrecorded?: UnrecordedSends } = {}) {
   const unrecorded = options.unrecorded ?? unrecordedInThisProcess;
   const limit = options.limit ?? 25;
   const maxAttempts = env().OUTBOX_MAX_ATTEMPTS;
-  const result = { sent: 0, failed: 0 };
   // First what this process already sent: otherwise its lease would run out and the row go twice.
   await recordUnrecorded(unrecorded);
-  let budget = limit;
-  let empty = false;
+  const now = options.now ?? new Date();
+  const rows = await claimBatch(now, limit);
+  if (rows.length === 0) return { sent: 0, failed: 0 };
+  const claimedAt = rows[0]!.claimed_at;
+  const sent: { id: string; sentAt: Date }[] = [];
+  const failures: { row: ClaimedRow; code: string }[] = [];
+  let next = 0;
 
   async function lane() {
-    while (budget > 0 && !empty) {
-      budget--;
-      const now = options.now ?? new Date();
-      const row = await claimNext(now);
-      if (!row) {
-        empty = true;
-        return;
-      }
+    for (let i = next++; i < rows.length; i = next++) {
+      const row = rows[i]!;
       try {
-        if (!(MAIL_TEMPLATES as readonly string[]).includes(row.template)) {
-          throw new Error(`unknown template ${row.template}`);
-        }
+        if (!(MAIL_TEMPLATES as readonly string[]).includes(row.template)) throw new Error(`unknown template ${row.template}`);
         const mail = renderMail(row.template as MailTemplate, row.locale, row.params);
         await sendMail({ to: row.to_address, messageId: row.message_id, ...mail });
+        sent.push({ id: row.id, sentAt: new Date() });
       } catch (error) {
-        const giveUp = row.attempts >= maxAttempts;
         // The error text of an SMTP failure can echo the recipient address: keep only the code.
         const code = (error as { code?: string; responseCode?: number }).code ?? (error as Error).name;
-        await db().mailOutbox.updateMany({
-          where: { id: row.id, status: "sending", claimedAt: row.claimed_at },
-          data: {
-            status: giveUp ? "failed" : "pending",
-            nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
-            lastError: String(code).slice(0, 200),
-          },
-        });
-        logger.warn("mail.send_failed", { outboxId: row.id, attempts: row.attempts, giveUp, code: String(code) });
-        result.failed++;
-        continue;
-      }
-      result.sent++;
-      const sentAt = new Date();
-      try {
-        await markSent(row.id, row.claimed_at, sentAt);
-      } catch (error) {
-        // The mail server has it, the database does not know yet: remember, record when it is back.
-        unrecorded.set(row.id, { claimedAt: row.claimed_at, sentAt });
-        logger.warn("mail.sent_unrecorded", { outboxId: row.id });
-        throw error;
+        failures.push({ row, code: String(code) });
       }
     }
   }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.lanes ?? 1, rows.length)) }, lane));
 
-  const lanes = Math.max(1, Math.min(options.lanes ?? 1, limit));
-  // A database failure in one lane stops the others after their current mail.
-  const settled = await Promise.allSettled(
-    Array.from({ length: lanes }, () =>
-      lane().catch((error: unknown) => {
-        budget = 0;
-        throw error;
-      }),
-    ),
-  );
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failure) throw failure.reason;
-  return result;
+  try {
+    await markSentBatch(sent, claimedAt);
+  } catch (error) {
+    // The mail server has them, the database does not know yet: remember, record when it is back.
+    for (const s of sent) unrecorded.set(s.id, { claimedAt, sentAt: s.sentAt });
+    logger.warn("mail.sent_unrecorded", { rows: sent.length });
+    throw error;
+  }
+  for (const { row, code } of failures) {
+    const giveUp = row.attempts >= maxAttempts;
+    await db().mailOutbox.updateMany({
+      where: { id: row.id, status: "sending", claimedAt: row.claimed_at },
+      data: { status: giveUp ? "failed" : "pending", nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: code.slice(0, 200) },
+    });
+    logger.warn("mail.send_failed", { outboxId: row.id, attempts: row.attempts, giveUp, code });
+  }
+  return { sent: sent.length, failed: failures.length };
 }
 
 const ROUND_SIZE = 25;
