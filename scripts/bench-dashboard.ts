@@ -55,8 +55,10 @@ try {
     await db().$executeRawUnsafe(
       `UPDATE request_case c SET identity_level = r.identity_level FROM requester r WHERE r.id = c.requester_id AND r.email LIKE 'benk%'`,
     );
-    // One decision per decided case (on its only right), decided when the case closed; refusals and
-    // partial grants cite one or two legal bases.
+    // One decision per decided benchmark case (on its only right), decided when the case closed;
+    // refusals and partial grants cite one or two legal bases. Only the benchmark's own cases: the
+    // demo seed's closed cases have their decisions already (case_decision is unique per case and
+    // right, and a fresh database failed on them).
     await db().$executeRawUnsafe(`
       INSERT INTO case_decision (id, case_id, "right", outcome, legal_basis_ids, reasons, decided_at, decided_by_id)
       SELECT gen_random_uuid(), c.id, c.rights[1],
@@ -65,7 +67,7 @@ try {
              WHEN c.reference_seq % 3 = 0 THEN ARRAY['gdpr-12-5', 'gdpr-11-2']
              ELSE ARRAY[(ARRAY['gdpr-12-5','gdpr-11-2'])[1 + c.reference_seq % 2]] END,
         'Benk', c.closed_at, (SELECT id FROM staff_user WHERE email = 'personvernombud@demo.test')
-      FROM request_case c
+      FROM request_case c JOIN requester r ON r.id = c.requester_id AND r.email LIKE 'benk%'
       WHERE c.status IN ('completed', 'partially_completed', 'refused') AND c.closed_at IS NOT NULL`);
     await db().$executeRawUnsafe("VACUUM ANALYZE");
     console.log(`Seeded ${total.toLocaleString("en")} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
