@@ -28,7 +28,7 @@ export async function startMailCatcher(options: {
     banner: "Personvernportalen demo mail catcher",
     size: 10 * 1024 * 1024,
     logger: false,
-    // The senders keep pooled connections open: on close, end them after a moment, not 30 s.
+    // A sender may keep a connection open: on close, end it after a moment, not after 30 s.
     closeTimeout: 250,
     // The catcher only hears from this machine: no reverse DNS look-up of the client.
     disableReverseLookup: true,

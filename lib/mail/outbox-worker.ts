@@ -3,8 +3,7 @@
 //   1. claim: one committed UPDATE marks due `pending` rows (or `sending` rows whose lease ran
 //      out: their worker crashed) `sending`, with the time of the claim and one more attempt. The
 //      rows are chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same row.
-//   2. SMTP, each with the row's own Message-ID (set when it was queued), four at a time on
-//      pooled connections.
+//   2. SMTP, each with the row's own Message-ID (set when it was queued), four at a time.
 //   3. `sent` in one UPDATE (failures back to `pending` with exponential backoff, finally
 //      `failed`), fenced by the claim time, so a worker whose lease was taken over cannot
 //      overwrite the newer claim.
@@ -106,7 +105,7 @@ async function markSentBatch(sent: { id: string; sentAt: Date }[], claimedAt: Da
 
 /**
  * Sends at most `limit` due mails: claims them in one statement, sends them on `lanes` SMTP
- * connections at once (pooled, transport.ts), then marks them sent in one statement. No row lock
+ * connections at once, then marks them sent in one statement. No row lock
  * is held while sending: the claim is committed (the `sending` status and its lease) first.
  * Returns how many were sent and how many failed this round. Throws when the database fails (the
  * caller logs it and tries again at the next poll); what was sent is remembered and recorded then.
