@@ -105,6 +105,9 @@ async function collect(url: string, requests: LoadRequest[]): Promise<{ cases: S
   return { cases, receipts };
 }
 
+/** How many times the outbox did not drain within the plan's time. */
+let stalledDrains = 0;
+
 /** Waits (bounded) until every receipt of these cases is sent and the mail server has one per case. */
 async function drain(url: string, requests: LoadRequest[], timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -118,7 +121,9 @@ async function drain(url: string, requests: LoadRequest[], timeoutMs: number): P
       // the database may still be coming back
     }
     if (Date.now() - started > timeoutMs) {
+      // A stalled outbox is a failure even if the mail turns up later: it was stuck, not slow.
       say(`the outbox did not drain within ${Math.round(timeoutMs / 1000)} s`);
+      stalledDrains++;
       break;
     }
     await sleep(500);
@@ -330,6 +335,10 @@ async function main() {
   say(`total ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
   if (failed.length > 0) {
     say(`FAILED: lost or duplicated requests or mail in ${failed.map((s) => s.name).join(", ")} (portal log: ${path.relative(process.cwd(), portal.logFile)})`);
+    return 1;
+  }
+  if (stalledDrains > 0) {
+    say(`FAILED: the outbox did not drain in time ${stalledDrains} time(s) (portal log: ${path.relative(process.cwd(), portal.logFile)})`);
     return 1;
   }
   say("OK: nothing lost, nothing duplicated");
