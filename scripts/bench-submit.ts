@@ -14,14 +14,14 @@
 // Usage: npm run bench:submit [-- --seconds 5 --rounds 3 --connections 1,10,50 --profile]
 //   --profile   one more submit round with a CPU profiler in the portal's processes
 //               (scripts/lib/cpu-profile-hook.mjs); prints where the time went, by package and function.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { faultPortal, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
+import { ensureBuild, faultPortal, scratchPortalEnv, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { median } from "./lib/bench-database";
 
 function arg(name: string, fallback: string): string {
@@ -105,13 +105,6 @@ function run(target: Target, connections: number, apiKey: string): Promise<Round
       });
     });
   });
-}
-
-function ensureBuild() {
-  if (fs.existsSync(path.resolve(".next", "BUILD_ID"))) return;
-  say("No production build in .next: running `next build` first.");
-  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
 }
 
 async function startBaseline() {
@@ -227,7 +220,7 @@ function printProfile() {
 }
 
 async function main() {
-  ensureBuild();
+  ensureBuild(say);
   // startFaultPostgres wipes its own directory (after stopping a cluster an earlier run left).
   fs.rmSync(profileDir, { recursive: true, force: true });
   fs.rmSync(path.join(dataDir, "portal"), { recursive: true, force: true });
@@ -239,24 +232,14 @@ async function main() {
   portal = faultPortal({
     port: ports.app,
     logFile: path.join(dataDir, "portal.log"),
-    env: {
-      ...process.env,
-      DATABASE_URL: postgres.urls.appUrl,
-      MIGRATION_DATABASE_URL: postgres.urls.ownerUrl,
-      SMTP_URL: smtp.url,
-      PORT: String(ports.app),
-      PUBLIC_URL: publicUrl,
-      AUTH_URL: publicUrl,
-      HOSTNAME: "127.0.0.1",
-      DATA_DIR: path.join(dataDir, "portal"),
-      DEMO_MODE: "1",
-      SEED_DEMO_DATA: "0",
-      OIDC_DEV_PORT: String(ports.oidc),
-      API_KEYS: `bench:${apiKey}`,
-      RATE_LIMITS: "submit_api_key=100000000/3600",
-      LOG_LEVEL: "warn",
-      ...(profile ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/lib/cpu-profile-hook.mjs")).href}`, PROFILE_DIR: profileDir } : {}),
-    },
+    env: scratchPortalEnv({
+      postgres,
+      smtp,
+      ports,
+      dataDir: path.join(dataDir, "portal"),
+      apiKey: { name: "bench", secret: apiKey },
+      extra: profile ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/lib/cpu-profile-hook.mjs")).href}`, PROFILE_DIR: profileDir } : {},
+    }),
   });
   say(`portal on ${publicUrl} (log: ${path.relative(process.cwd(), portal.logFile)})`);
   await portal.start();

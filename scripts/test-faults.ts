@@ -9,13 +9,11 @@
 // what the database holds and what the mail server received (scripts/lib/fault-check.ts). It prints
 // a table and exits 1 on any lost or duplicated request or mail. Output: counts and case
 // references only. Ports: FAULTS_PORT, FAULTS_PG_PORT, FAULTS_SMTP_PORT, FAULTS_OIDC_PORT.
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { assessScenario, formatTable, markdownTable, scenarioFailed, type ScenarioCounts, type StoredCase, type OutboxReceipt, type TableRow } from "./lib/fault-check";
-import { faultPortal, sleep, startFaultPostgres, startFaultSmtp, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
+import { ensureBuild, faultPortal, scratchPortalEnv, sleep, startFaultPostgres, startFaultSmtp, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { makeRequests, newStats, resubmitAll, runLoad, type Client, type LoadRequest, type LoadStats } from "./lib/fault-load";
 
 const small = process.argv.includes("--small");
@@ -65,14 +63,6 @@ process.on("exit", () => {
   portal?.killNow();
   postgres?.killNow();
 });
-
-function ensureBuild() {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (fs.existsSync(path.resolve(distDir, "BUILD_ID"))) return;
-  say(`No production build in ${distDir}: running \`next build\` first.`);
-  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[]): Promise<T[]> {
   const client = new pg.Client({ connectionString: url, application_name: "personvernportalen-faults" });
@@ -214,7 +204,7 @@ function firstAckAfter(from: number, scenario: Scenario): number | null {
 async function main() {
   const runStarted = Date.now();
   say(small ? "small run (CI)" : "full run");
-  ensureBuild();
+  ensureBuild(say);
 
   say(`starting PostgreSQL on 127.0.0.1:${ports.pg} (data in ${path.relative(process.cwd(), dataDir)}, wiped first)`);
   postgres = await startFaultPostgres({ dataDir, port: ports.pg, log: say });
@@ -223,27 +213,14 @@ async function main() {
 
   const apiKey = randomBytes(24).toString("hex");
   const publicUrl = `http://localhost:${ports.app}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: postgres.urls.appUrl,
-    MIGRATION_DATABASE_URL: postgres.urls.ownerUrl,
-    SMTP_URL: smtp.url,
-    PORT: String(ports.app),
-    PUBLIC_URL: publicUrl,
-    AUTH_URL: publicUrl,
-    HOSTNAME: "127.0.0.1",
-    DATA_DIR: dataDir,
-    // Demo mode only for what a test run has no real counterpart of (ID-porten, generated keys).
-    DEMO_MODE: "1",
-    SEED_DEMO_DATA: "0",
-    OIDC_DEV_PORT: String(ports.oidc),
-    API_KEYS: `faults:${apiKey}`,
-    // The load is the point here, not the per-key limit.
-    RATE_LIMITS: "submit_api_key=1000000/3600",
-    LOG_LEVEL: "warn",
-    OUTBOX_POLL_MS: "500",
-    OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
-  };
+  const env = scratchPortalEnv({
+    postgres,
+    smtp,
+    ports,
+    dataDir,
+    apiKey: { name: "faults", secret: apiKey },
+    extra: { OUTBOX_POLL_MS: "500", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) },
+  });
   portal = faultPortal({ port: ports.app, env, logFile: path.join(dataDir, "portal.log") });
   let t = Date.now();
   say(`starting the portal (scripts/serve.ts) on ${publicUrl}; its log: ${path.relative(process.cwd(), portal.logFile)}`);

@@ -2,7 +2,7 @@
 // PostgreSQL (SIGKILLed and restarted on the same data directory), its own SMTP server in this
 // process (stopped and started again on the same port) and the portal through scripts/serve.ts as a
 // child process group (SIGKILLed and started again). Every part can be stopped from an exit handler.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -267,5 +267,49 @@ export function faultPortal(options: { port: number; env: NodeJS.ProcessEnv; log
       child = null;
       if (pid && groupAlive(pid)) process.kill(-pid, "SIGKILL");
     },
+  };
+}
+
+/** `next build` unless a production build is there already (it is not rebuilt when the code changed). */
+export function ensureBuild(say: (line: string) => void): void {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (fs.existsSync(path.resolve(distDir, "BUILD_ID"))) return;
+  say(`No production build in ${distDir}: running \`next build\` first.`);
+  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+/**
+ * The environment of a scratch portal on these parts (test:faults, bench:submit): the app role on
+ * the scratch PostgreSQL, the in-process SMTP server, one API key, no demo data, and no per-key
+ * limit (the load is the point). `extra` adds or overrides.
+ */
+export function scratchPortalEnv(options: {
+  postgres: FaultPostgres;
+  smtp: FaultSmtp;
+  ports: { app: number; oidc: number };
+  dataDir: string;
+  apiKey: { name: string; secret: string };
+  extra?: Record<string, string>;
+}): NodeJS.ProcessEnv {
+  const publicUrl = `http://localhost:${options.ports.app}`;
+  return {
+    ...process.env,
+    DATABASE_URL: options.postgres.urls.appUrl,
+    MIGRATION_DATABASE_URL: options.postgres.urls.ownerUrl,
+    SMTP_URL: options.smtp.url,
+    PORT: String(options.ports.app),
+    PUBLIC_URL: publicUrl,
+    AUTH_URL: publicUrl,
+    HOSTNAME: "127.0.0.1",
+    DATA_DIR: options.dataDir,
+    // Demo mode only for what a test run has no real counterpart of (ID-porten, generated keys).
+    DEMO_MODE: "1",
+    SEED_DEMO_DATA: "0",
+    OIDC_DEV_PORT: String(options.ports.oidc),
+    API_KEYS: `${options.apiKey.name}:${options.apiKey.secret}`,
+    RATE_LIMITS: "submit_api_key=100000000/3600",
+    LOG_LEVEL: "warn",
+    ...options.extra,
   };
 }
