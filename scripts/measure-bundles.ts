@@ -6,8 +6,10 @@
 //
 //   npx tsx scripts/measure-bundles.ts --base http://localhost:3000 [--receipt <token>] [--browser]
 //
-// --browser also opens each page in Chromium (Playwright, /usr/bin/chromium or CHROMIUM_PATH) and
-// adds the scripts loaded after start-up (lazy chunks such as the ALTCHA widget on /login).
+// --browser also opens each page in Chromium (Playwright, /usr/bin/chromium or CHROMIUM_PATH), each on
+// a cold load, and adds the scripts loaded after start-up (lazy chunks) and by Web Workers; and it
+// fills in the request form as a person does (what -> details -> about -> summary -> send), measuring
+// each step and the receipt on their own with the draft the walk has made.
 // It prints numbers; it is not a test.
 import { gzipSync } from "node:zlib";
 
@@ -125,32 +127,103 @@ async function scriptSizes(url: string): Promise<Sizes> {
   return s;
 }
 
-/** Scripts Chromium loads for the page, including lazy chunks requested after hydration. */
-async function browserScripts(base: string, path: string): Promise<string[]> {
-  const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+type Browser = import("@playwright/test").Browser;
+type Cookie = Awaited<ReturnType<import("@playwright/test").BrowserContext["cookies"]>>[number];
+
+let browserPromise: Promise<Browser> | undefined;
+function browser(): Promise<Browser> {
+  browserPromise ??= import("@playwright/test").then(({ chromium }) =>
+    chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }),
+  );
+  return browserPromise;
+}
+
+/**
+ * Scripts Chromium loads for the page on a cold load (a new context: empty cache, only `cookies`),
+ * including lazy chunks requested after hydration and the scripts of Web Workers the page starts.
+ */
+async function browserScripts(base: string, path: string, cookies: Cookie[] = []): Promise<{ urls: string[]; finalPath: string }> {
+  const context = await (await browser()).newContext({ locale: "nb-NO" });
   try {
-    const page = await browser.newPage({ locale: "nb-NO" });
+    if (cookies.length > 0) await context.addCookies(cookies);
+    const page = await context.newPage();
     const urls = new Set<string>();
     page.on("request", (req) => {
       if (req.resourceType() === "script") urls.add(req.url());
     });
+    page.on("worker", (worker) => urls.add(worker.url()));
     await page.goto(new URL(path, base).toString(), { waitUntil: "networkidle" });
     await page.waitForTimeout(1500);
-    return [...urls].filter((u) => u.startsWith(base));
+    const final = new URL(page.url());
+    return { urls: [...urls].filter((u) => u.startsWith(base)), finalPath: final.pathname + final.search };
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
-async function measure(args: Args, name: string, path: string): Promise<PageResult> {
+/**
+ * The request form as a person fills it in, in one browser context: each step is measured on a cold
+ * load with the draft cookie the walk has so far, so every step is measured on its own page, with a
+ * real draft behind it (what -> details -> about -> summary).
+ */
+async function waitForProofOfWorkIn(page: import("@playwright/test").Page) {
+  const widget = page.getByTestId("proof-of-work");
+  if ((await widget.count()) === 0) return;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && (await widget.getAttribute("data-state")) !== "verified") await page.waitForTimeout(200);
+}
+
+async function walkRequestForm(args: Args): Promise<PageResult[]> {
+  const context = await (await browser()).newContext({ locale: "nb-NO" });
+  const results: PageResult[] = [];
+  try {
+    const page = await context.newPage();
+    const measureStep = async (name: string, expected: string) => {
+      const path = new URL(page.url()).pathname;
+      if (path !== expected) throw new Error(`${name}: the form walk landed on ${path}, not ${expected}`);
+      results.push(await measure(args, name, path, await context.cookies()));
+    };
+    const next = async (from: string) => {
+      await page.locator("#step-form button[type=submit], #send-form button[type=submit]").click();
+      await page.waitForURL((url) => url.pathname !== from, { timeout: 20_000 });
+    };
+    await page.goto(new URL("/request/new?right=access", args.base).toString(), { waitUntil: "networkidle" });
+    await measureStep("/request/what (step 1)", "/request/what");
+    await next("/request/what");
+    await measureStep("/request/details (step 2)", "/request/details");
+    await next("/request/details");
+    await measureStep("/request/about (step 3)", "/request/about");
+    await page.locator('input[name="name"]').fill("Måling Bundle");
+    await page.locator('input[name="email"]').fill("measure-bundles@example.test");
+    await page.locator('input[name="onBehalfOf"][value="self"]').check();
+    await page.locator('input[name="answerChannel"][value="digital"]').check();
+    await next("/request/about");
+    await measureStep("/request/summary (step 4)", "/request/summary");
+    // Send it: the receipt page the person lands on (the demo database gets one more case).
+    await waitForProofOfWorkIn(page);
+    await next("/request/summary");
+    const landed = new URL(page.url()).pathname;
+    if (landed.startsWith("/receipt/")) results.push(await measure(args, "/receipt/<token> (after sending)", landed, await context.cookies()));
+    else console.error(`sending the request landed on ${landed}, not a receipt`);
+  } finally {
+    await context.close();
+  }
+  return results;
+}
+
+async function measure(args: Args, name: string, path: string, cookies?: Cookie[]): Promise<PageResult> {
+  // A step of the form walk brings the browser's cookies (its draft); the HTML fetch uses them too.
+  if (cookies) for (const c of cookies) jar.set(c.name, c.value);
   const { html, finalPath, status } = await fetchPage(args.base, path);
   const pageUrl = new URL(finalPath, args.base).toString();
   const urls = new Set(scriptUrlsIn(html, pageUrl));
-  if (args.browser) for (const u of await browserScripts(args.base, finalPath)) urls.add(u);
+  if (args.browser) {
+    const cookieList = cookies ?? [...jar].map(([cookieName, value]) => ({ name: cookieName, value, url: args.base }) as unknown as Cookie);
+    for (const u of (await browserScripts(args.base, finalPath, cookieList)).urls) urls.add(u);
+  }
   const scripts = new Map<string, Sizes>();
   for (const url of urls) scripts.set(url, await scriptSizes(url));
   const inline = inlineScripts(html);
@@ -178,9 +251,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const pages: Array<[string, string]> = [
     ["/ (front page)", "/"],
-    ["/request/new?right=access", "/request/new?right=access"],
-    ["/request/details", "/request/details"],
-    ["/request/about", "/request/about"],
+    // Without --browser only the first step (the later ones need the draft that the form walk makes).
+    ...(args.browser ? [] : ([["/request/new?right=access", "/request/new?right=access"]] as Array<[string, string]>)),
     ["/login", "/login"],
     ["/my-cases", "/my-cases"],
     ["/too-many-requests", "/too-many-requests?retryAfter=600"],
@@ -195,6 +267,13 @@ async function main() {
   const bare = await measure(args, "/bare (baseline)", "/bare");
   const bareUrls = new Set(bare.scripts.keys());
   const results: PageResult[] = [bare];
+  if (args.browser) {
+    try {
+      results.push(...(await walkRequestForm(args)));
+    } catch (error) {
+      console.error(`request form: ${(error as Error).message}`);
+    }
+  }
   for (const [name, path] of pages) {
     try {
       results.push(await measure(args, name, path));
@@ -202,8 +281,10 @@ async function main() {
       console.error(`${name}: ${(error as Error).message}`);
     }
   }
+  if (browserPromise) await (await browserPromise).close();
 
-  const header = ["page", "lands on", "scripts", "JS raw KB", "JS gzip KB", "gzip KB beyond bare", "flight data gzip KB"];
+  const header = ["page", "lands on", "scripts", "JS raw KB", "JS gzip KB", "x bare", "gzip KB beyond bare", "flight data gzip KB"];
+  const bareGzip = sum(bare.scripts).gzip;
   const rows = [header];
   for (const r of results) {
     const total = sum(r.scripts);
@@ -214,13 +295,14 @@ async function main() {
       String(r.scripts.size),
       kb(total.raw),
       kb(total.gzip),
+      (total.gzip / bareGzip).toFixed(2),
       r === bare ? "0.0" : kb(beyond.gzip),
       kb(r.flight.gzip),
     ]);
   }
   console.log(`JavaScript per page, ${args.base}${args.browser ? " (HTML + scripts loaded in Chromium)" : " (scripts named in the HTML)"}`);
   console.log(table(rows));
-  console.log("gzip: zlib level 9 of each file. 'beyond bare': scripts the bare page of the same build does not load.");
+  console.log("gzip: zlib level 9 of each file. 'x bare': the page's JS gzip divided by /bare's. 'beyond bare': scripts the bare page of the same build does not load.");
 }
 
 main().catch((error) => {

@@ -42,7 +42,7 @@ export function AboutForm(props: {
     () => aboutStepSchema({ allowSynthetic: props.allowSynthetic, emailOptional: Boolean(props.verifiedEmail), today: props.today }),
     [props.allowSynthetic, props.verifiedEmail, props.today],
   );
-  const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
+  const { t, state, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit, onChange, clearErrors } = useStepForm({ schema, action: saveAboutAction, initial: { errors: {}, values: props.values }, fields: FIELD_IDS });
   const mark = (key: "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper") => `(${t(`requestFlow.form.${key}`)})`;
   const req = (required: boolean) => <span className="text-sm font-normal">{mark(required ? "required" : "optional")}</span>;
   type Mark = "required" | "optional" | "requiredIfPaper" | "requiredUnlessPaper";
@@ -69,7 +69,7 @@ export function AboutForm(props: {
   };
 
   return (
-    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className={`flex flex-col gap-8 max-w-2xl ${styles.form}`}>
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} onChange={onChange} className={`flex flex-col gap-8 max-w-2xl ${styles.form}`}>
       <StepFormShell
         errorId={state.errorId}
         unexpected={(errorId) => t("errors.unexpected", { errorId })}
@@ -86,7 +86,7 @@ export function AboutForm(props: {
             {t("requestFlow.about.youHeading")}
           </h2>
           <FormField id="field-name" label={t("requestFlow.fields.name.label")} requirement={req(true)} help={t("requestFlow.fields.name.help")} error={fieldError("name")}>
-            <input className="ds-input" type="text" autoComplete="name" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("name")} {...form.register("name")} />
+            <input className="ds-input" type="text" autoComplete="name" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("name")} name="name" />
           </FormField>
           {props.idPortenNationalIdText ? (
             <p className="ds-paragraph" data-testid="national-id-from-idporten">
@@ -104,7 +104,7 @@ export function AboutForm(props: {
               }
               error={fieldError("nationalId")}
             >
-              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("nationalId")} />
+              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" name="nationalId" />
             </FormField>
           )}
           <FormField
@@ -130,7 +130,7 @@ conditional({
             }
             error={fieldError("email")}
           >
-            <input className="ds-input" type="email" autoComplete="email" inputMode="email" defaultValue={str("email")} {...form.register("email")} />
+            <input className="ds-input" type="email" autoComplete="email" inputMode="email" defaultValue={str("email")} name="email" />
           </FormField>
         </section>
 
@@ -149,14 +149,14 @@ conditional({
             }
             error={fieldError("onBehalfOf")}
             options={ON_BEHALF_OF.map((o) => ({ value: o, label: t(`requestFlow.fields.onBehalfOf.${o}`) }))}
-            inputProps={(value) => ({ ...form.register("onBehalfOf", { onChange: () => form.clearErrors(["subjectName", "subjectNationalId", "declaration"]) }), defaultChecked: str("onBehalfOf") === value })}
+            inputProps={(value) => ({ name: "onBehalfOf", onChange: () => clearErrors(["subjectName", "subjectNationalId", "declaration"]), defaultChecked: str("onBehalfOf") === value })}
           />
           <div className={`flex flex-col gap-4 ${styles.revealed}`} data-testid="on-behalf-fields">
             <p className={`ds-paragraph ${styles.noHas}`} data-size="sm">
               {t("requestFlow.about.onlyIfBehalf")}
             </p>
             <FormField id="field-subjectName" label={t("requestFlow.fields.subjectName.label")} requirement={req(true)} error={fieldError("subjectName")}>
-              <input className="ds-input" type="text" autoComplete="off" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("subjectName")} {...form.register("subjectName")} />
+              <input className="ds-input" type="text" autoComplete="off" maxLength={REQUEST_LIMITS.name + 50} defaultValue={str("subjectName")} name="subjectName" />
             </FormField>
             <FormField
               id="field-subjectNationalId"
@@ -169,7 +169,7 @@ conditional({
               }
               error={fieldError("subjectNationalId")}
             >
-              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" {...form.register("subjectNationalId")} />
+              <input className="ds-input" type="text" inputMode="numeric" autoComplete="off" maxLength={20} defaultValue="" name="subjectNationalId" />
             </FormField>
             <ChoiceGroup
               id="field-declaration"
@@ -182,7 +182,7 @@ conditional({
               }
               error={fieldError("declaration")}
               options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
-              inputProps={() => ({ ...form.register("declaration"), defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
+              inputProps={() => ({ name: "declaration", defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
             />
           </div>
         </section>
@@ -207,7 +207,7 @@ conditional({
               label: t(`requestFlow.fields.answerChannel.${o}`),
               description: t(`requestFlow.fields.answerChannel.${o}Description`),
             }))}
-            inputProps={(value) => ({ ...form.register("answerChannel", { onChange: () => form.clearErrors(["postalAddress", "email"]) }), defaultChecked: str("answerChannel") === value })}
+            inputProps={(value) => ({ name: "answerChannel", onChange: () => clearErrors(["postalAddress", "email"]), defaultChecked: str("answerChannel") === value })}
           />
           <div className={`flex flex-col ${styles.revealed}`} data-testid="postal-fields">
             <FormField
@@ -217,7 +217,7 @@ conditional({
               help={t("requestFlow.fields.postalAddress.help")}
               error={fieldError("postalAddress")}
             >
-              <textarea className="ds-input" rows={3} autoComplete="street-address" maxLength={REQUEST_LIMITS.postalAddress} defaultValue={str("postalAddress")} {...form.register("postalAddress")} />
+              <textarea className="ds-input" rows={3} autoComplete="street-address" maxLength={REQUEST_LIMITS.postalAddress} defaultValue={str("postalAddress")} name="postalAddress" />
             </FormField>
           </div>
         </section>

@@ -3,7 +3,6 @@
 // Step 2: what each chosen right needs (legal-rules.md §2), then optional narrowing. Built from the
 // rights catalogue: each right's fields in its order (a field two chosen rights share is asked once,
 // under the first), each rendered by its type, with its texts under requestFlow.fields.<field>.
-import { useMessages } from "next-intl";
 import type { ReactNode } from "react";
 import { fieldsByRight, NARROWING_FIELDS, REQUEST_FIELD_TYPES, type RequestField, type RequestFieldSpec, type Right } from "@/lib/domain/rights";
 import type { MessageKey } from "@/i18n/translator";
@@ -15,6 +14,7 @@ import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
+import { useStepMessages } from "./StepMessages";
 
 /** What the form says about a right besides its fields (most rights need nothing). */
 const RIGHT_NOTES: Partial<Record<Right, { key: MessageKey; as: "paragraph" | "alert" | "footnote" }>> = {
@@ -36,13 +36,14 @@ export function DetailsForm(props: {
   const fieldIds = Object.fromEntries(
     [...groups.flatMap((g) => g.fields.map((f) => f.name)), "unit", ...NARROWING_FIELDS, "description"].map((f) => [f, fieldId(f)]),
   );
-  const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit, value: saved } = useStepForm({
+  const { t, state, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit, onChange, value: saved } = useStepForm({
     schema: detailsStepSchema,
     action: saveDetailsAction,
     initial: { errors: {}, values: { ...props.values, rights: props.rights } },
     fields: fieldIds,
+    fixed: { rights: props.rights },
   });
-  const messages = useMessages();
+  const messages = useStepMessages();
   const help = (field: RequestField) => {
     const key = fieldHelpKey(field);
     return isMessageKeyIn(messages, key) ? t(key) : undefined;
@@ -79,17 +80,17 @@ export function DetailsForm(props: {
           help={help(name)}
           error={fieldError(name)}
           options={options.map((o) => ({ value: o, label: t(fieldOptionKey(optionField, o as never)) }))}
-          inputProps={(value) => ({ ...form.register(name), defaultChecked: saved(name) === value })}
+          inputProps={(value) => ({ name: name, defaultChecked: saved(name) === value })}
         />
       );
     }
     const control =
       type.kind === "date" ? (
-        <input className="ds-input" type="date" defaultValue={saved(name)} {...form.register(name)} />
+        <input className="ds-input" type="date" defaultValue={saved(name)} name={name} />
       ) : type.multiline ? (
-        <textarea className="ds-input" rows={4} maxLength={type.maxLength} defaultValue={saved(name)} {...form.register(name)} />
+        <textarea className="ds-input" rows={4} maxLength={type.maxLength} defaultValue={saved(name)} name={name} />
       ) : (
-        <input className="ds-input" type="text" maxLength={type.maxLength} defaultValue={saved(name)} {...form.register(name)} />
+        <input className="ds-input" type="text" maxLength={type.maxLength} defaultValue={saved(name)} name={name} />
       );
     return (
       <FormField key={name} id={fieldId(name)} label={t(fieldLabelKey(name))} requirement={requirement(spec)} help={help(name)} error={fieldError(name)}>
@@ -119,7 +120,7 @@ export function DetailsForm(props: {
   const dates = narrowing.filter((f) => REQUEST_FIELD_TYPES[f.name].kind === "date");
 
   return (
-    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-8 max-w-2xl">
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} onChange={onChange} className="flex flex-col gap-8 max-w-2xl">
       <StepFormShell
         errorId={state.errorId}
         unexpected={(errorId) => t("errors.unexpected", { errorId })}
@@ -153,7 +154,7 @@ export function DetailsForm(props: {
             help={t("requestFlow.fields.unit.help")}
             error={fieldError("unit")}
           >
-            <select className="ds-input" defaultValue={saved("unit")} {...form.register("unit")}>
+            <select className="ds-input" defaultValue={saved("unit")} name="unit">
               <option value="">{t("requestFlow.fields.unit.unknown")}</option>
               {props.units.map((u) => (
                 <option key={u.slug} value={u.slug}>
@@ -177,7 +178,7 @@ export function DetailsForm(props: {
               rows={4}
               maxLength={REQUEST_LIMITS.description}
               defaultValue={saved("description")}
-              {...form.register("description")}
+              name="description"
             />
           </FormField>
         </section>

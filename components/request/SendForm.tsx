@@ -3,11 +3,11 @@
 // The summary's Send button. Ignores a second click while the first is on its way; without
 // JavaScript a double post is harmless too (the submission key makes one case).
 import { startTransition, useActionState, useRef, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useStepTranslations } from "./StepMessages";
 import { sendRequestAction, type StepState } from "@/app/(citizen)/request/actions";
 
 export function SendForm(props: { submissionKey: string; signedIn: boolean }) {
-  const t = useTranslations();
+  const t = useStepTranslations();
   const [state, formAction, pending] = useActionState<StepState, FormData>(sendRequestAction, { errors: {}, values: {} });
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,19 +2,14 @@
 // texts the step's client form needs (only those travel to the browser).
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { DRAFT_STEPS, type DraftStep } from "@/lib/requests/draft";
+import { REQUEST_FORM_CLIENT_NAMESPACES } from "@/i18n/plain-messages";
+import { StepMessagesProvider } from "./StepMessages";
 
 export async function StepPage(props: { step: DraftStep; back?: string; children: ReactNode }) {
   const [t, messages] = await Promise.all([getTranslations(), getMessages()]);
-  const clientMessages = {
-    // The whole namespace: a hand-picked subset silently fell back to raw keys when a form grew.
-    requestFlow: messages.requestFlow,
-    rights: messages.rights,
-    validation: messages.validation,
-    errors: messages.errors,
-  };
+  const clientMessages = Object.fromEntries(REQUEST_FORM_CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   const number = DRAFT_STEPS.indexOf(props.step) + 1;
   return (
     <>
@@ -32,7 +27,7 @@ export async function StepPage(props: { step: DraftStep; back?: string; children
         {t(`requestFlow.steps.${props.step}.heading`)}
       </h1>
       <p className="ds-paragraph mt-2 mb-6 max-w-prose">{t(`requestFlow.steps.${props.step}.intro`)}</p>
-      <NextIntlClientProvider messages={clientMessages}>{props.children}</NextIntlClientProvider>
+      <StepMessagesProvider messages={clientMessages}>{props.children}</StepMessagesProvider>
     </>
   );
 }

@@ -10,15 +10,16 @@ import { StepFormShell } from "./StepFormShell";
 import { useStepForm } from "./useStepForm";
 
 export function WhatForm(props: { rights: string[]; returnToSummary: boolean }) {
-  const { t, state, form, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit } = useStepForm({
+  const { t, state, formAction, pending, formRef, summaryRef, summary, fieldError, onSubmit, onChange } = useStepForm({
     schema: whatStepSchema,
     action: saveWhatAction,
     initial: { errors: {}, values: { rights: props.rights } },
     fields: { rights: "field-rights" },
+    listFields: ["rights"],
   });
   const chosen = Array.isArray(state.values.rights) ? (state.values.rights as string[]) : props.rights;
   return (
-    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} className="flex flex-col gap-6 max-w-2xl">
+    <form id="step-form" ref={formRef} action={formAction} noValidate onSubmit={onSubmit} onChange={onChange} className="flex flex-col gap-6 max-w-2xl">
       <StepFormShell
         errorId={state.errorId}
         unexpected={(errorId) => t("errors.unexpected", { errorId })}
@@ -52,7 +53,7 @@ export function WhatForm(props: { rights: string[]; returnToSummary: boolean }) 
               t("requestFlow.what.article", { article: RIGHTS_CATALOGUE[right].gdprArticle }) +
               (right === "portability" ? `. ${t("requestFlow.what.portabilityHint")}` : ""),
           }))}
-          inputProps={(value) => ({ ...form.register("rights"), defaultChecked: chosen.includes(value) })}
+          inputProps={(value) => ({ name: "rights", defaultChecked: chosen.includes(value) })}
         />
       </StepFormShell>
     </form>

@@ -1,10 +1,12 @@
-// The schemas for a citizen's request, shared by the browser (react-hook-form + zodResolver) and the
-// server (the step server actions, the JSON API and the submit service). Error messages are i18n keys:
+// The schemas for a citizen's request, shared by the browser (the step forms, components/request) and
+// the server (the step server actions, the JSON API and the submit service). Written with zod's
+// smaller `zod/mini` build (functions instead of methods, the same parser core): the form pages load
+// this file, and the classic build's method chains cost the browser about 20 KB more. Error messages are i18n keys:
 // "validation.*" (core catalogue) or "requestFlow.validation.*" (this feature's catalogue).
 //
 // The flow has four steps, each with its own schema (what, details, about; summary only sends), and
 // `submitRequestSchema` is the whole request in one object (JSON API, and what the submit service takes).
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   DETAIL_TEXT_MAX_LENGTH,
   fieldsForRights,
@@ -52,44 +54,36 @@ const ALWAYS = {
 export const rightEnum = z.enum(RIGHTS, { error: "validation.rights.required" });
 
 /** A list of rights: at least one, each at most once (kept in catalogue order). */
-export const rightsSchema = z
-  .array(rightEnum, { error: "validation.rights.required" })
-  .min(1, "validation.rights.required")
-  .max(RIGHTS.length)
-  .transform((rights) => RIGHTS.filter((r) => rights.includes(r)));
+export const rightsSchema = z.pipe(
+  z.array(rightEnum, { error: "validation.rights.required" }).check(z.minLength(1, "validation.rights.required"), z.maxLength(RIGHTS.length)),
+  z.transform((rights: Right[]) => RIGHTS.filter((r) => rights.includes(r))),
+);
 
 function optionalText(max: number, tooLong: string) {
-  return z
-    .string({ error: "validation.form.invalid" })
-    .max(max, tooLong)
-    .regex(NO_CONTROL_CHARS, "validation.form.invalid")
-    .optional()
-    .default("")
-    .transform((v) => v.trim());
+  return z.pipe(
+    z._default(z.optional(z.string({ error: "validation.form.invalid" }).check(z.maxLength(max, tooLong), z.regex(NO_CONTROL_CHARS, "validation.form.invalid"))), ""),
+    z.transform((v: string) => v.trim()),
+  );
 }
 
 const optionalDate = z
-  .string({ error: "validation.form.invalid" })
-  .optional()
-  .default("")
-  .refine((v) => v === "" || isValidIsoDate(v), `${V}.date.invalid`);
+  ._default(z.optional(z.string({ error: "validation.form.invalid" })), "")
+  .check(z.refine((v: string) => v === "" || isValidIsoDate(v), `${V}.date.invalid`));
 
 /** "" (not chosen) or one of the options. */
 function optionalChoice<const T extends readonly [string, ...string[]]>(options: T, invalid: string) {
-  return z
-    .union([z.enum(options), z.literal(""), z.null()], { error: invalid })
-    .optional()
-    .default("")
-    .transform((v) => v ?? "");
+  return z.pipe(
+    z._default(z.optional(z.union([z.enum(options), z.literal(""), z.null()], { error: invalid })), ""),
+    z.transform((v: T[number] | "" | null) => v ?? ""),
+  );
 }
 
 /** Yes/no as the form posts it ("yes"/"no"), or a boolean from the JSON API; "" = not answered. */
 function yesNo(invalid: string) {
-  return z
-    .union([z.boolean(), z.enum(["yes", "no"]), z.literal(""), z.null()], { error: invalid })
-    .optional()
-    .default("")
-    .transform((v) => (v === "" || v === null ? undefined : v === true || v === "yes"));
+  return z.pipe(
+    z._default(z.optional(z.union([z.boolean(), z.enum(["yes", "no"]), z.literal(""), z.null()], { error: invalid })), ""),
+    z.transform((v: boolean | "yes" | "no" | "" | null) => (v === "" || v === null ? undefined : v === true || v === "yes")),
+  );
 }
 
 type FieldTypes = typeof REQUEST_FIELD_TYPES;
@@ -129,7 +123,7 @@ export const detailFieldsShape = Object.fromEntries(REQUEST_FIELDS.map((field) =
   [F in RequestField]: FieldSchema<F>;
 };
 
-export type DetailFields = z.output<z.ZodObject<typeof detailFieldsShape>>;
+export type DetailFields = z.output<z.ZodMiniObject<typeof detailFieldsShape>>;
 export type DetailField = keyof typeof detailFieldsShape;
 
 /** The fields the chosen rights show in the details step, in display order (the narrowing fields come after, apart). */
@@ -144,7 +138,7 @@ export function detailFieldsFor(rights: readonly Right[]): RightField[] {
 function checkDetailsForRights(
   rights: readonly Right[],
   details: Partial<DetailFields>,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   prefix: (string | number)[] = [],
 ) {
   // The requirements are the rights catalogue's (RIGHTS_CATALOGUE, missingRequestFields): one list.
@@ -176,20 +170,21 @@ export function detailsForRights(rights: readonly Right[], details: Partial<Deta
   return out as Partial<DetailFields>;
 }
 
-const unitSchema = z
-  .string({ error: "validation.unit.invalid" })
-  .trim()
-  .max(100, "validation.unit.invalid")
-  .regex(/^[a-z0-9-]*$/, "validation.unit.invalid")
-  .optional()
-  .default("");
+const unitSchema = z._default(
+  z.optional(
+    z.string({ error: "validation.unit.invalid" }).check(z.trim(), z.maxLength(100, "validation.unit.invalid"), z.regex(/^[a-z0-9-]*$/, "validation.unit.invalid")),
+  ),
+  "",
+);
 
-const descriptionSchema = z
-  .string({ error: "validation.form.invalid" })
-  .max(REQUEST_LIMITS.description, "validation.description.tooLong")
-  .regex(NO_CONTROL_CHARS, "validation.form.invalid")
-  .optional()
-  .default("");
+const descriptionSchema = z._default(
+  z.optional(
+    z
+      .string({ error: "validation.form.invalid" })
+      .check(z.maxLength(REQUEST_LIMITS.description, "validation.description.tooLong"), z.regex(NO_CONTROL_CHARS, "validation.form.invalid")),
+  ),
+  "",
+);
 
 // ---------------------------------------------------------------------------
 // Step 1: what
@@ -201,12 +196,12 @@ export type WhatStep = z.output<typeof whatStepSchema>;
 // ---------------------------------------------------------------------------
 // Step 2: details (the rights travel along as hidden fields, so the same schema checks them)
 
-export const detailsStepSchema = z
-  .object({ rights: rightsSchema, ...detailFieldsShape, unit: unitSchema, description: descriptionSchema })
-  .superRefine((value, ctx) => {
+export const detailsStepSchema = z.object({ rights: rightsSchema, ...detailFieldsShape, unit: unitSchema, description: descriptionSchema }).check(
+  z.superRefine((value, ctx) => {
     // Runs even when a field failed (ALWAYS): without valid rights there is nothing to require.
     if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value, ctx);
-  }, ALWAYS);
+  }, ALWAYS),
+);
 export type DetailsStepInput = z.input<typeof detailsStepSchema>;
 export type DetailsStep = z.output<typeof detailsStepSchema>;
 
@@ -223,51 +218,47 @@ export type NationalIdCheck = { allowSynthetic?: boolean };
 /** Optional fødselsnummer/D-nummer: "" or 11 digits with both mod-11 check digits right. */
 function optionalNationalId(options: NationalIdCheck, invalid: string) {
   return z
-    .string({ error: "validation.form.invalid" })
-    .max(40, invalid)
-    .optional()
-    .default("")
-    .transform((v) => normaliseNationalId(v))
-    .refine((v) => v === "" || isValidNationalId(v, options), invalid);
+    .pipe(
+      z._default(z.optional(z.string({ error: "validation.form.invalid" }).check(z.maxLength(40, invalid))), ""),
+      z.transform((v: string) => normaliseNationalId(v)),
+    )
+    .check(z.refine((v: string) => v === "" || isValidNationalId(v, options), invalid));
 }
 
-const nameSchema = z
-  .string({ error: "validation.name.required" })
-  .trim()
-  .min(1, "validation.name.required")
-  .max(REQUEST_LIMITS.name, "validation.name.tooLong")
+const nameSchema = z.string({ error: "validation.name.required" }).check(
+  z.trim(),
+  z.minLength(1, "validation.name.required"),
+  z.maxLength(REQUEST_LIMITS.name, "validation.name.tooLong"),
   // Control characters (and bidi overrides, which show the name to staff as something else) have
   // no place in a name and break letters and CSV exports.
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v) && isPlainText(v), "validation.name.invalid");
+  z.refine((v: string) => !/[\u0000-\u001f\u007f]/.test(v) && isPlainText(v), "validation.name.invalid"),
+);
 
+const emailFormat = z.email();
 const emailSchema = z
   .string({ error: "validation.email.required" })
-  .trim()
-  .max(REQUEST_LIMITS.email, "validation.email.invalid")
-  .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email.invalid");
+  .check(z.trim(), z.maxLength(REQUEST_LIMITS.email, "validation.email.invalid"), z.refine((v: string) => v === "" || emailFormat.safeParse(v).success, "validation.email.invalid"));
 
 /** The other person's number: checked in checkAbout, and only when the request is on their behalf (the field is hidden otherwise). */
-const subjectNationalIdSchema = z
-  .string({ error: "validation.form.invalid" })
-  .max(40, `${V}.subjectNationalId.invalid`)
-  .optional()
-  .default("")
-  .transform((v) => normaliseNationalId(v));
+const subjectNationalIdSchema = z.pipe(
+  z._default(z.optional(z.string({ error: "validation.form.invalid" }).check(z.maxLength(40, `${V}.subjectNationalId.invalid`))), ""),
+  z.transform((v: string) => normaliseNationalId(v)),
+);
 
 function aboutShape(options: NationalIdCheck) {
   return {
     name: nameSchema,
     nationalId: optionalNationalId(options, `${V}.nationalId.invalid`),
-    onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }).optional().default("self"),
+    onBehalfOf: z._default(z.optional(z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` })), "self"),
     subjectName: optionalText(REQUEST_LIMITS.name, "validation.name.tooLong"),
     subjectNationalId: subjectNationalIdSchema,
-    declaration: z
-      .union([z.boolean(), z.literal("on"), z.literal("")], { error: `${V}.declaration.required` })
-      .optional()
-      .transform((v) => v === true || v === "on"),
-    answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }).optional().default("digital"),
+    declaration: z.pipe(
+      z.optional(z.union([z.boolean(), z.literal("on"), z.literal("")], { error: `${V}.declaration.required` })),
+      z.transform((v: boolean | "on" | "" | undefined) => v === true || v === "on"),
+    ),
+    answerChannel: z._default(z.optional(z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` })), "digital"),
     postalAddress: optionalText(REQUEST_LIMITS.postalAddress, `${V}.postalAddress.tooLong`),
-    email: emailSchema.optional().default(""),
+    email: z._default(z.optional(emailSchema), ""),
   };
 }
 
@@ -298,7 +289,7 @@ export function emailRequired(answerChannel: unknown, emailOptional = false): bo
   return !emailOptional && answerChannel !== "paper";
 }
 
-function checkAbout(value: AboutValues, ctx: z.RefinementCtx, options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
+function checkAbout(value: AboutValues, ctx: z.core.$RefinementCtx, options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   const blank = (v: unknown) => typeof v !== "string" || v.trim() === "";
   if (asksOnBehalf(value.onBehalfOf)) {
@@ -332,7 +323,7 @@ export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boo
       onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }),
       answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }),
     })
-    .superRefine((value, ctx) => checkAbout(value, ctx, options), ALWAYS);
+    .check(z.superRefine((value, ctx) => checkAbout(value, ctx, options), ALWAYS));
 }
 export type AboutStepInput = z.input<ReturnType<typeof aboutStepSchema>>;
 export type AboutStep = z.output<ReturnType<typeof aboutStepSchema>>;
@@ -340,7 +331,7 @@ export type AboutStep = z.output<ReturnType<typeof aboutStepSchema>>;
 // ---------------------------------------------------------------------------
 // The whole request (JSON API, and the input of lib/cases/submit-request.ts)
 
-const detailsObject = z.object(detailFieldsShape).strict();
+const detailsObject = z.strictObject(detailFieldsShape);
 
 /** `today` (the portal's date, "YYYY-MM-DD"): the day a child's age is counted on; the real date by default. */
 export function makeSubmitRequestSchema(options: NationalIdCheck & { today?: string } = {}) {
@@ -352,7 +343,7 @@ export function makeSubmitRequestSchema(options: NationalIdCheck & { today?: str
       email: about.email,
       unit: unitSchema,
       description: descriptionSchema,
-      details: detailsObject.optional(),
+      details: z.optional(detailsObject),
       onBehalfOf: about.onBehalfOf,
       subjectName: about.subjectName,
       subjectNationalId: about.subjectNationalId,
@@ -361,12 +352,14 @@ export function makeSubmitRequestSchema(options: NationalIdCheck & { today?: str
       postalAddress: about.postalAddress,
       nationalId: about.nationalId,
       // The nil uuid is no key: every client that sends it would share one case.
-      submissionKey: z.uuid("validation.form.expired").refine((k) => normaliseSubmissionKey(k) !== null, "validation.form.expired"),
+      submissionKey: z.uuid("validation.form.expired").check(z.refine((k: string) => normaliseSubmissionKey(k) !== null, "validation.form.expired")),
     })
-    .superRefine((value, ctx) => {
-      if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
-      checkAbout(value, ctx, options);
-    }, ALWAYS);
+    .check(
+      z.superRefine((value, ctx) => {
+        if (Array.isArray(value.rights)) checkDetailsForRights(value.rights, value.details ?? {}, ctx, ["details"]);
+        checkAbout(value, ctx, options);
+      }, ALWAYS),
+    );
 }
 
 /** Synthetic (Tenor) test numbers only where the deployment allows them. */
@@ -402,7 +395,7 @@ export type SubmitRequest = {
  * Turns zod issues into { field: messageKey } (first issue per field). Nested paths are joined with
  * dots ("details.incorrectData"); array positions are left out ("rights").
  */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const segments = issue.path.filter((p) => typeof p === "string");
