@@ -59,6 +59,8 @@ function createProgram(): ts.Program {
 /** The namespace of a translator type (`Translator<Messages, NS>`), null for the root, undefined if not a translator. */
 function translatorNamespace(checker: ts.TypeChecker, type: ts.Type): string | null | undefined {
   const alias = type.aliasSymbol;
+  // The request form's plain translator (i18n/plain-messages.ts) takes full keys, like the root translator.
+  if (alias?.getName() === "PlainTranslator" && /i18n[\\/]plain-messages\.ts$/.test(alias.declarations?.[0]?.getSourceFile().fileName ?? "")) return null;
   if (!alias || alias.getName() !== "Translator") return undefined;
   const declaration = alias.declarations?.[0];
   if (!declaration || !/use-intl[\\/].*createTranslator\.d\.ts$/.test(declaration.getSourceFile().fileName)) return undefined;
