@@ -3,6 +3,7 @@
 // keys are checked against the catalogue. No catalogue is imported here: client components use it.
 import type { createTranslator, NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Messages } from "./messages";
+import { lookupMessage } from "./plain-messages";
 
 /** Every namespace of the merged catalogue ("caseWork", "caseWork.decide", …). */
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
@@ -23,12 +24,7 @@ export type MessageKey<NS extends Namespace = never> = Parameters<Translator<NS>
  * narrows it to a key the translator takes, instead of a cast.
  */
 export function isMessageKeyIn<NS extends Namespace = never>(messages: object, key: string): key is MessageKey<NS> {
-  let node: unknown = messages;
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, part)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
+  return lookupMessage(messages, key) !== undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 // Render it from a server component (it reads its texts with next-intl there); inside a client
 // component it needs a NextIntlClientProvider that carries the "abuse" messages, or pass `texts`.
 // Without JavaScript nothing is posted: the caller decides what to do (see lib/abuse/index.ts).
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { ProofOfWorkWidget, type ProofOfWorkTexts } from "./ProofOfWorkWidget";
 import { PROOF_OF_WORK_FIELD } from "./proof-of-work-field";
 
@@ -13,10 +13,8 @@ export type { ProofOfWorkTexts };
 
 export function ProofOfWork({ texts }: { texts?: Partial<ProofOfWorkTexts> } = {}) {
   const t = useTranslations("abuse.proofOfWork");
-  const locale = useLocale();
   return (
     <ProofOfWorkWidget
-      language={locale}
       texts={{ checking: t("checking"), verified: t("verified"), failed: t("failed"), label: t("label"), ...texts }}
     />
   );

@@ -15,7 +15,7 @@ type Status = "idle" | "checking" | "verified" | "failed";
 /** Solve again this long before the challenge expires, so a posted solution is never stale. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
-export function ProofOfWorkWidget({ texts }: { language: string; texts: ProofOfWorkTexts }) {
+export function ProofOfWorkWidget({ texts }: { texts: ProofOfWorkTexts }) {
   const [status, setStatus] = useState<Status>("idle");
   const [payload, setPayload] = useState("");
 
