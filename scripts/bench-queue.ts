@@ -48,7 +48,10 @@ try {
     INSERT INTO request_case (id, reference, reference_year, reference_seq, municipality_id, unit_id, requester_id,
       rights, channel, identity_level, status, received_at, one_month_due_date, due_date, receipt_token, updated_at)
     SELECT gen_random_uuid(), 'PV-' || (2000 + p.n % 3) || '-' || lpad((1000000 + p.n)::text, 7, '0'), 2000 + p.n % 3, 1000000 + p.n,
-      'bergen', CASE WHEN p.n % 10 = 0 THEN NULL ELSE (SELECT ids[1 + (p.n % 6)::int] FROM units) END, p.id,
+      -- The unit from a hash of n: with n % 6 and n % 10 every open case (n % 20 = 0) had no unit,
+      -- so the caseworker's queue held only the demo cases.
+      'bergen', CASE WHEN (hashint4(p.n::int) & 2147483647) % 10 = 0 THEN NULL
+                     ELSE (SELECT ids[1 + ((hashint4(p.n::int) & 2147483647) / 10 % 6)::int] FROM units) END, p.id,
       -- Every right (a tenth with two), every channel, every identity level.
       (CASE WHEN p.n % 10 = 3 THEN ARRAY['access', 'rectification']
             ELSE ARRAY[(ARRAY['access','access','access','rectification','erasure','restriction','objection','portability'])[1 + (p.n % 8)::int]] END)::"Right"[],

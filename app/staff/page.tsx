@@ -33,7 +33,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
   const filters = parseQueueFilters({ ...Object.fromEntries(filterParams), cursor });
   const back = filterParams.toString();
   const [page, units, assignees, followUps] = await Promise.all([
-    listQueue(actor, { filters, cursor: filters.cursor ?? null }),
+    listQueue(actor, { filters, cursor: filters.cursor ?? null, limit: filters.perPage }),
     listUnitChoices(actor, locale),
     listAssignees(actor),
     countFollowUps(actor),

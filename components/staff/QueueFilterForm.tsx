@@ -2,7 +2,7 @@
 // button, no JavaScript needed). The search field is always there; the other filters fold away in a
 // disclosure (open while any of them is in force), so the cases stay above the fold.
 import { getTranslations } from "next-intl/server";
-import type { QueueFilters } from "@/lib/cases/queue-filters";
+import { QUEUE_PAGE_SIZES, type QueueFilters } from "@/lib/cases/queue-filters";
 import { CASE_STATUSES, CHANNELS, IDENTITY_LEVELS, caseStatusI18nKey } from "@/lib/domain/case-status";
 import { RIGHTS } from "@/lib/domain/rights";
 import { rightsShortLabel } from "./right-labels";
@@ -107,6 +107,18 @@ export async function QueueFilterForm(props: {
             <select id="filter-sort" name="sort" className="ds-input" data-size="sm" defaultValue={f.sort}>
               <option value="due">{t("sortDue")}</option>
               <option value="received">{t("sortReceived")}</option>
+            </select>
+          </div>
+          <div className="ds-field">
+            <label className="ds-label" htmlFor="filter-per-page" data-weight="regular">
+              {t("perPage")}
+            </label>
+            <select id="filter-per-page" name="perPage" className="ds-input" data-size="sm" defaultValue={String(f.perPage)}>
+              {QUEUE_PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset className="ds-fieldset flex flex-col gap-2 sm:col-span-2">

@@ -2,6 +2,7 @@
 // redirects) and a notice after an action. Pure functions, shared by the page and the actions.
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
 import { isUuid } from "@/lib/domain/uuid";
+import { DEFAULT_QUEUE_PAGE_SIZE } from "@/lib/cases/queue-filters";
 export const QUEUE_FILTER_KEYS = [
   "view",
   "status",
@@ -16,6 +17,7 @@ export const QUEUE_FILTER_KEYS = [
   "extended",
   "q",
   "sort",
+  "perPage",
 ] as const;
 
 export const QUEUE_NOTICE_ERRORS = [
@@ -56,7 +58,7 @@ export function queueParamsFrom(input: SearchParamsInput): URLSearchParams {
   const out = new URLSearchParams();
   for (const key of QUEUE_FILTER_KEYS) {
     const value = source.get(key);
-    if (value && value.length <= 200 && !(key === "view" && value === "all")) out.set(key, value);
+    if (value && value.length <= 200 && !(key === "view" && value === "all") && !(key === "perPage" && value === String(DEFAULT_QUEUE_PAGE_SIZE))) out.set(key, value);
   }
   return out;
 }

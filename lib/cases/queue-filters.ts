@@ -19,6 +19,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
     .optional()
     .transform((v) => (v ? (v as T[number]) : undefined));
 
+export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_QUEUE_PAGE_SIZE = 25;
+
 export const queueFiltersSchema = z.object({
   view: z.enum(QUEUE_VIEWS).catch("all").default("all"),
   status: optionalEnum(CASE_STATUSES),
@@ -34,6 +37,12 @@ export const queueFiltersSchema = z.object({
   extended: flag,
   q: z.string().trim().max(100).regex(NO_CONTROL_CHARS).optional().transform((v) => v || undefined),
   sort: z.enum(["due", "received"]).catch("due").default("due"),
+  // Rows per page: a caseworker with many open cases may want them on one page.
+  perPage: z
+    .enum(QUEUE_PAGE_SIZES.map(String) as [string, ...string[]])
+    .catch(String(DEFAULT_QUEUE_PAGE_SIZE))
+    .default(String(DEFAULT_QUEUE_PAGE_SIZE))
+    .transform(Number),
   cursor: z.string().max(200).optional(),
 });
 

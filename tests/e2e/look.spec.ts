@@ -91,7 +91,7 @@ test("the staff queue is one line per case from 1280 to 1920 px, and cards on a 
   expect(await page.locator("thead").evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
   const card = page.locator("tbody tr").first();
   expect(await card.evaluate((tr) => getComputedStyle(tr).display)).toBe("block");
-  expect(await card.locator("td[data-label]").first().evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Innbygger");
+  expect(await card.locator("td.c-n").evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Innbygger");
   await expectNoAxeViolations(page, "queue at 375");
 });
 
