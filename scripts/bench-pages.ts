@@ -289,6 +289,7 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.rmSync(path.join(dataDir, "portal"), { recursive: true, force: true });
   fs.rmSync(path.join(dataDir, "heap"), { recursive: true, force: true });
+  if (heapSnapshot) fs.mkdirSync(path.join(dataDir, "heap"), { recursive: true });
   fs.rmSync(path.join(dataDir, "html"), { recursive: true, force: true });
   postgres = await startFaultPostgres({ dataDir: path.join(dataDir, "pg-parent"), port: ports.pg });
   smtp = await startFaultSmtp({ port: ports.smtp });

@@ -220,6 +220,14 @@ test("paging keeps the filters", async ({ page }) => {
   await expect(page).not.toHaveURL(/cursor=/);
   await expect(page).toHaveURL(/q=/);
   await expect(rows(page)).toHaveCount(25);
+
+  // 50 per page: all 27 on one page, and the choice is kept by the filter form.
+  await page.getByLabel("Saker per side").selectOption("50");
+  await page.getByRole("button", { name: "Bruk filter" }).click();
+  await expect(page).toHaveURL(/perPage=50/);
+  await expect(rows(page)).toHaveCount(27);
+  await expect(page.getByRole("link", { name: "Neste side" })).toHaveCount(0);
+  await expect(page.getByLabel("Saker per side")).toHaveValue("50");
 });
 
 test("the filter form works with the keyboard alone", async ({ page }) => {
