@@ -20,15 +20,15 @@
 //                               --load-seconds 20 --heap-snapshot]
 //   --heap-snapshot  writes a heap snapshot of the portal after the page-render load of the last
 //                    size (node --heapsnapshot-signal) and prints what holds the most memory.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
 import { ensureBuild, faultPortal, scratchPortalEnv, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { median } from "./lib/bench-database";
+import { benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
 import { seedBenchCases } from "./lib/bench-seed";
 import { summariseHeapSnapshot } from "./lib/heap-snapshot";
 
@@ -54,15 +54,7 @@ let postgres: FaultPostgres | undefined;
 let smtp: FaultSmtp | undefined;
 let portal: FaultPortal | undefined;
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres!.urls.ownerUrl, application_name: "bench-pages" });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = ownerSql(() => postgres, "bench-pages");
 
 // --- The portal's memory ----------------------------------------------------------------------
 
@@ -189,14 +181,7 @@ function submitRun(apiKey: string, options: { connections: number; duration?: nu
             headers: { host, "content-type": "application/json", authorization: `Bearer ${apiKey}` },
             setupRequest: (request) => ({
               ...request,
-              body: JSON.stringify({
-                rights: ["access"],
-                name: "Benk Innbygger",
-                email: `benk-${randomUUID().slice(0, 12)}@example.test`,
-                unit: "skole",
-                description: "Hva har skolen lagret om meg?",
-                submissionKey: randomUUID(),
-              }),
+              body: benchSubmissionBody(),
             }),
           },
         ],
@@ -433,12 +418,4 @@ async function shutdown() {
   await postgres?.stop().catch(() => {});
 }
 
-try {
-  await main();
-} catch (error) {
-  say(`bench:pages failed: ${(error as Error).message}`);
-  if (portal) say(portal.tail(30));
-  process.exitCode = 1;
-} finally {
-  await shutdown();
-}
+await runBenchmark({ name: "bench:pages", main, shutdown, portal: () => portal, say });

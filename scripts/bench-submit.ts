@@ -15,14 +15,14 @@
 //   --profile   one more submit round with a CPU profiler in the portal's processes
 //               (scripts/lib/cpu-profile-hook.mjs); prints where the time went, by package and function.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
 import { ensureBuild, faultPortal, scratchPortalEnv, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { median } from "./lib/bench-database";
+import { benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,15 +43,7 @@ let smtp: FaultSmtp | undefined;
 let portal: FaultPortal | undefined;
 let baseline: ChildProcess | undefined;
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres!.urls.ownerUrl, application_name: "bench-submit" });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = ownerSql(() => postgres, "bench-submit");
 
 type Target = "health" | "insert" | "submit";
 type Round = { target: Target; connections: number; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number };
@@ -78,14 +70,7 @@ function run(target: Target, connections: number, apiKey: string): Promise<Round
                 // A new submission every time (its own key), as real clients send.
                 setupRequest: (request) => ({
                   ...request,
-                  body: JSON.stringify({
-                    rights: ["access"],
-                    name: "Benk Innbygger",
-                    email: `benk-${randomUUID().slice(0, 12)}@example.test`,
-                    unit: "skole",
-                    description: "Hva har skolen lagret om meg?",
-                    submissionKey: randomUUID(),
-                  }),
+                  body: benchSubmissionBody(),
                 }),
               },
             ],
@@ -301,12 +286,4 @@ async function shutdown() {
   await postgres?.stop().catch(() => {});
 }
 
-try {
-  await main();
-} catch (error) {
-  say(`bench:submit failed: ${(error as Error).message}`);
-  if (portal) say(portal.tail(30));
-  process.exitCode = 1;
-} finally {
-  await shutdown();
-}
+await runBenchmark({ name: "bench:submit", main, shutdown, portal: () => portal, say });
