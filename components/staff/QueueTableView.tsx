@@ -16,6 +16,7 @@ export type QueueTableRow = {
   rights: string;
   status: string;
   days: string;
+  /** The unit's name in the reader's language (shorter than any key would be). */
   unit: string;
   assignee: string | null;
   due: string;
