@@ -14,7 +14,7 @@ if (!/^\.data-[a-z0-9-]+$/.test(dataDir)) throw new Error("E2E_DATA_DIR must loo
 // Tests that set up or read state directly (withDb in tests/e2e/support.ts: backdating cases, rate
 // limit buckets) stand in for an operator, like the seed, and connect as the owner (portal_owner).
 // The app under test runs as portal_app_login (scripts/serve.ts), as in production.
-const e2ePgPort = Number(process.env.E2E_PG_PORT ?? 54349);
+const e2ePgPort = Number(process.env.E2E_PG_PORT ?? 15349);
 export const E2E_DB = {
   port: e2ePgPort,
   url: embeddedUrls(e2ePgPort, "portal").ownerUrl,

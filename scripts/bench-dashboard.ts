@@ -11,7 +11,7 @@ const argIndex = process.argv.indexOf("--cases");
 const total = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000_000;
 const RUNS = 5;
 
-const stop = await prepareBenchDatabase({ dataDir: ".data-bench-dashboard", defaultPort: 54399 });
+const stop = await prepareBenchDatabase({ dataDir: ".data-bench-dashboard", defaultPort: 15399 });
 try {
   const { db, disconnectDb } = await import("../lib/db/client");
   const { dashboardNow } = await import("../lib/dashboard/dashboard-now");

@@ -42,7 +42,7 @@ const rounds = Number(arg("rounds", "3"));
 const submissions = Number(arg("submissions", "10000"));
 const loadSeconds = Number(arg("load-seconds", "20"));
 const heapSnapshot = process.argv.includes("--heap-snapshot");
-const ports = { pg: 54840, smtp: 2840, app: 3840, oidc: 3841 };
+const ports = { pg: 15840, smtp: 2840, app: 3840, oidc: 3841 };
 const dataDir = path.resolve(".data-bench-pages");
 const origin = `http://127.0.0.1:${ports.app}`;
 // PUBLIC_URL's host: any other host name is redirected (proxy.ts), so every request names it.

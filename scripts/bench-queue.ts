@@ -15,7 +15,7 @@ let stop: (() => Promise<void>) | undefined;
 if (!process.env.DATABASE_URL) {
   const dir = path.resolve(".data-bench");
   fs.rmSync(dir, { recursive: true, force: true });
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.BENCH_PG_PORT ?? 54397), database: "bench" });
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.BENCH_PG_PORT ?? 15397), database: "bench" });
   // The benchmark seeds a million rows and is no app: it runs as the owner throughout.
   process.env.DATABASE_URL = pg.ownerUrl;
   stop = async () => {

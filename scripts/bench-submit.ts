@@ -32,7 +32,7 @@ const seconds = Number(arg("seconds", "5"));
 const rounds = Number(arg("rounds", "3"));
 const connectionCounts = arg("connections", "1,10,50").split(",").map(Number);
 const profile = process.argv.includes("--profile");
-const ports = { pg: 54820, smtp: 2820, app: 3820, oidc: 3821, insert: 3822 };
+const ports = { pg: 15820, smtp: 2820, app: 3820, oidc: 3821, insert: 3822 };
 const dataDir = path.resolve(".data-bench-submit");
 const profileDir = path.join(dataDir, "cpu-profiles");
 

@@ -28,7 +28,7 @@ if (!databaseUrl) {
   fs.rmSync(scratchDir, { recursive: true, force: true });
   const scratch = await startEmbeddedPostgres({
     dataDir: scratchDir,
-    port: Number(process.env.MIGRATION_PG_PORT ?? 54398),
+    port: Number(process.env.MIGRATION_PG_PORT ?? 15398),
     database: "diff",
   });
   databaseUrl = scratch.ownerUrl;

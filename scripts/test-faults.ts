@@ -21,7 +21,7 @@ const say = (line: string) => console.log(`[faults] ${line}`);
 
 const ports = {
   app: Number(process.env.FAULTS_PORT ?? 3150),
-  pg: Number(process.env.FAULTS_PG_PORT ?? 54359),
+  pg: Number(process.env.FAULTS_PG_PORT ?? 15359),
   smtp: Number(process.env.FAULTS_SMTP_PORT ?? 2545),
   oidc: Number(process.env.FAULTS_OIDC_PORT ?? 3160),
 };

@@ -12,7 +12,7 @@ const SERVICES = {
   portal: Number(process.env.E2E_PORT ?? 3100),
   "test ID-porten": Number(process.env.OIDC_DEV_PORT ?? 3110),
   "mail catcher": Number(process.env.E2E_SMTP_PORT ?? 2535),
-  PostgreSQL: Number(process.env.E2E_PG_PORT ?? 54349),
+  PostgreSQL: Number(process.env.E2E_PG_PORT ?? 15349),
 };
 
 /** This machine's own addresses other than loopback (IPv6 link-local needs a zone: left out). */

@@ -21,7 +21,7 @@ function startPortal(): { child: ChildProcess; output: () => string } {
       SMTP_URL: "",
       PORT: String(port),
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54349) + OFFSET),
+      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 15349) + OFFSET),
       DEMO_SMTP_PORT: String(Number(process.env.E2E_SMTP_PORT ?? 2535) + OFFSET),
       OIDC_DEV_PORT: String(Number(process.env.OIDC_DEV_PORT ?? 3110) + OFFSET),
       SEED_DEMO_DATA: "0",

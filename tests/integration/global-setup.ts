@@ -17,7 +17,7 @@ export default async function setup() {
     fs.rmSync(dataDir, { recursive: true, force: true });
     const db = await startEmbeddedPostgres({
       dataDir,
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      port: Number(process.env.TEST_PG_PORT ?? 15339),
       database: "portal_test",
     });
     process.env.DATABASE_URL = db.appUrl;
