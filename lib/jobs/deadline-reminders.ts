@@ -18,7 +18,7 @@ import {
   type ComplaintReminderKind,
   type DueReminder,
 } from "@/lib/domain/reminders";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { enqueueMail, preparedOutboxRow } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import type { MailTemplate } from "@/lib/mail/templates";
 import { logger } from "@/lib/log";
@@ -48,10 +48,17 @@ export function staffCaseLink(reference: string): string {
   return `${publicUrl()}/staff/cases/${reference}`;
 }
 
-/** The open cases that can be due for a reminder today: one query, recipients joined in. */
-async function loadCandidates(today: string) {
+/**
+ * How many candidate cases one step looks at. Memory and the length of each step's transaction stay
+ * bounded however many cases are open (50,000 open cases in the 1M-case benchmark).
+ */
+const CANDIDATE_BATCH = 500;
+
+/** The next batch of open cases (by id, after `afterId`) that can be due for a reminder today, recipients joined in. */
+async function loadCandidates(today: string, afterId: string | null, take: number) {
   return db().case.findMany({
     where: {
+      ...(afterId ? { id: { gt: afterId } } : {}),
       status: { in: [...OPEN_STATUSES] },
       OR: [
         { dueDate: { lte: isoDateToDb(addDays(today, 7)) } },
@@ -82,8 +89,20 @@ async function loadCandidates(today: string) {
       },
     },
     orderBy: { id: "asc" },
+    take,
   });
 }
+
+type Candidate = Awaited<ReturnType<typeof loadCandidates>>[number];
+
+type PlannedReminder = {
+  caseId: string;
+  reference: string;
+  kind: DueReminder["kind"];
+  dueDate: string;
+  recipientId: string | null;
+  to: string[];
+};
 
 async function loadDpoEmails(): Promise<Map<string, string[]>> {
   const dpos = await db().user.findMany({
@@ -175,68 +194,112 @@ async function remindComplaints(today: string, dpoEmails: Map<string, string[]>,
   }
 }
 
-export async function runDeadlineReminders({ now = clockNow() }: { now?: Date } = {}): Promise<ReminderRunResult> {
-  const today = osloDateOf(now);
-  const [cases, dpoEmails] = await Promise.all([loadCandidates(today), loadDpoEmails()]);
-  const result: ReminderRunResult = { cases: cases.length, sent: 0, alreadySent: 0, noRecipient: 0, mails: 0 };
+/** What is due for one case today and not yet recorded, with its mail addresses. */
+function plannedReminders(c: Candidate, today: string, dpoEmails: Map<string, string[]>, result: ReminderRunResult): PlannedReminder[] {
+  // A deactivated assignee cannot act on the case: treat it as unassigned.
+  const assignee = c.assignee?.active ? c.assignee : null;
+  const leads = c.unit?.members.map((m) => m.user) ?? [];
+  const emailById = new Map<string, string>(leads.map((u) => [u.id, u.email]));
+  if (assignee) emailById.set(assignee.id, assignee.email);
 
-  for (const c of cases) {
-    // A deactivated assignee cannot act on the case: treat it as unassigned.
-    const assignee = c.assignee?.active ? c.assignee : null;
-    const leads = c.unit?.members.map((m) => m.user) ?? [];
-    const emailById = new Map<string, string>(leads.map((u) => [u.id, u.email]));
-    if (assignee) emailById.set(assignee.id, assignee.email);
+  const due = dueReminders(
+    {
+      status: c.status,
+      dueDate: dbDateToIso(c.dueDate),
+      oneMonthDueDate: dbDateToIso(c.oneMonthDueDate),
+      extended: c.extended,
+      complex: c.complex,
+      assigneeId: assignee?.id ?? null,
+      unitLeadIds: leads.map((u) => u.id),
+      receivedAt: osloDateOf(c.receivedAt),
+    },
+    today,
+  );
 
-    const due = dueReminders(
-      {
-        status: c.status,
-        dueDate: dbDateToIso(c.dueDate),
-        oneMonthDueDate: dbDateToIso(c.oneMonthDueDate),
-        extended: c.extended,
-        complex: c.complex,
-        assigneeId: assignee?.id ?? null,
-        unitLeadIds: leads.map((u) => u.id),
-        receivedAt: osloDateOf(c.receivedAt),
-      },
-      today,
-    );
-
-    const recorded = new Set(c.reminders.map((r) => `${r.kind}@${dbDateToIso(r.dueDate)}`));
-    for (const reminder of due) {
-      if (recorded.has(`${reminder.kind}@${reminder.dueDate}`)) {
-        result.alreadySent++;
-        continue;
-      }
-      const to = new Set<string>();
-      for (const id of reminder.recipients.userIds) {
-        const email = emailById.get(id);
-        if (email) to.add(email);
-      }
-      if (reminder.recipients.dpo) for (const email of dpoEmails.get(c.municipalityId) ?? []) to.add(email);
-      if (to.size === 0) {
-        result.noRecipient++;
-        logger.warn("reminder.no_recipient", { caseId: c.id, kind: reminder.kind });
-        continue;
-      }
-      const sent = await db().$transaction((tx) =>
-        sendOnce(tx, {
-          caseId: c.id,
-          reference: c.reference,
-          reminder,
-          recipientId: reminder.recipients.userIds[0] ?? null,
-          to: [...to],
-          template: reminderTemplate(reminder.kind),
-          link: staffCaseLink(c.reference),
-        }),
-      );
-      if (sent) {
-        result.sent++;
-        result.mails += to.size;
-        logger.info("reminder.sent", { caseId: c.id, kind: reminder.kind, dueDate: reminder.dueDate, mails: to.size });
-      } else {
-        result.alreadySent++;
-      }
+  const recorded = new Set(c.reminders.map((r) => `${r.kind}@${dbDateToIso(r.dueDate)}`));
+  const planned: PlannedReminder[] = [];
+  for (const reminder of due) {
+    if (recorded.has(`${reminder.kind}@${reminder.dueDate}`)) {
+      result.alreadySent++;
+      continue;
     }
+    const to = new Set<string>();
+    for (const id of reminder.recipients.userIds) {
+      const email = emailById.get(id);
+      if (email) to.add(email);
+    }
+    if (reminder.recipients.dpo) for (const email of dpoEmails.get(c.municipalityId) ?? []) to.add(email);
+    if (to.size === 0) {
+      result.noRecipient++;
+      logger.warn("reminder.no_recipient", { caseId: c.id, kind: reminder.kind });
+      continue;
+    }
+    planned.push({
+      caseId: c.id,
+      reference: c.reference,
+      kind: reminder.kind,
+      dueDate: reminder.dueDate,
+      recipientId: reminder.recipients.userIds[0] ?? null,
+      to: [...to],
+    });
+  }
+  return planned;
+}
+
+/**
+ * Records a batch of reminders and queues their mails in ONE transaction. The unique key decides
+ * races with another worker: only the rows this transaction inserted get mails. Rows go in in case
+ * order, so two workers on the same batch wait for each other instead of deadlocking.
+ */
+async function sendBatch(planned: PlannedReminder[], result: ReminderRunResult): Promise<number> {
+  const inserted = await db().$transaction(async (tx) => {
+    const rows = await tx.caseReminder.createManyAndReturn({
+      data: planned.map((p) => ({ caseId: p.caseId, kind: p.kind, dueDate: isoDateToDb(p.dueDate), recipientId: p.recipientId })),
+      skipDuplicates: true,
+      select: { caseId: true, kind: true, dueDate: true },
+    });
+    const insertedKeys = new Set(rows.map((r) => `${r.caseId}|${r.kind}|${dbDateToIso(r.dueDate)}`));
+    const sent = planned.filter((p) => insertedKeys.has(`${p.caseId}|${p.kind}|${p.dueDate}`));
+    const mails = sent.flatMap((p) =>
+      p.to.map((to) => {
+        const row = preparedOutboxRow({
+          to,
+          template: reminderTemplate(p.kind),
+          locale: STAFF_LOCALE,
+          params: { reference: p.reference, link: staffCaseLink(p.reference) },
+        });
+        return { id: row.id, messageId: row.messageId, toAddress: row.to, template: row.template, locale: row.locale, params: row.params, caseId: p.caseId };
+      }),
+    );
+    if (mails.length > 0) await tx.mailOutbox.createMany({ data: mails });
+    return sent;
+  });
+  result.alreadySent += planned.length - inserted.length;
+  for (const p of inserted) {
+    result.sent++;
+    result.mails += p.to.length;
+    logger.info("reminder.sent", { caseId: p.caseId, kind: p.kind, dueDate: p.dueDate, mails: p.to.length });
+  }
+  return inserted.length;
+}
+
+export async function runDeadlineReminders({
+  now = clockNow(),
+  batchSize = CANDIDATE_BATCH,
+}: { now?: Date; /** Tests set a small one to cross batch boundaries. */ batchSize?: number } = {}): Promise<ReminderRunResult> {
+  const today = osloDateOf(now);
+  const dpoEmails = await loadDpoEmails();
+  const result: ReminderRunResult = { cases: 0, sent: 0, alreadySent: 0, noRecipient: 0, mails: 0 };
+
+  for (let afterId: string | null = null; ; ) {
+    const cases = await loadCandidates(today, afterId, batchSize);
+    if (cases.length === 0) break;
+    result.cases += cases.length;
+    afterId = cases[cases.length - 1]!.id;
+    const planned = cases.flatMap((c) => plannedReminders(c, today, dpoEmails, result));
+    // Deliver while the next batch is planned: a long catch-up run does not hold every mail back.
+    if (planned.length > 0 && (await sendBatch(planned, result)) > 0) kickOutbox();
+    if (cases.length < batchSize) break;
   }
   await remindComplaints(today, dpoEmails, result);
   if (result.mails > 0) kickOutbox();

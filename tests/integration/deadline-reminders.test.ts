@@ -128,6 +128,25 @@ describe("deadline reminders", () => {
     });
   });
 
+  it("walks the open cases in batches: every case past the first batch gets its reminder once, also with two runs at a time", async () => {
+    const cases = [];
+    for (let i = 0; i < 5; i++) cases.push(await newCase("2021-09-06")); // Monday; unassigned
+    const day = addDays(cases[0]!.dueDate, 1); // overdue
+    const results = await Promise.all([
+      runDeadlineReminders({ now: new Date(`${day}T08:00:00Z`), batchSize: 2 }),
+      runDeadlineReminders({ now: new Date(`${day}T08:00:00Z`), batchSize: 3 }),
+    ]);
+    for (const c of cases) {
+      expect(await reminders(c.caseId)).toEqual([`overdue@${c.dueDate}`, `unassigned_3wd@${c.dueDate}`]);
+      expect(await mails(c.caseId)).toEqual({
+        "leder@demo.test escalation": 2,
+        "personvernombud@demo.test escalation": 2,
+      });
+    }
+    // Both runs looked at every case (in batches), and between them sent each reminder once.
+    for (const r of results) expect(r.cases).toBeGreaterThanOrEqual(5);
+  });
+
   it("escalates an unassigned case after 3 working days, counting Easter as non-working", async () => {
     const c = await newCase("2021-03-31", "skole"); // Wednesday before Easter 2021 (1-5 April are holidays)
     await runOn("2021-04-07"); // Tue 6 (1), Wed 7 (2)
