@@ -11,7 +11,9 @@
 // receipt, and prints the table (medians of the rounds), the ratios to the bare route and the mail
 // delivery rate. It prints numbers; it is not a test.
 //
-// Usage: npm run bench:submit [-- --seconds 5 --rounds 3 --connections 1,10,50 --profile]
+// Usage: npm run bench:submit [-- --seconds 5 --rounds 3 --connections 1,10,50 --profile --worker]
+//   --worker    the scaled-out layout of the README: the portal runs with OUTBOX_WORKER=off JOBS=off
+//               and mail goes out from a separate `npm run worker` process (scripts/worker.ts).
 //   --profile   one more submit round with a CPU profiler in the portal's processes
 //               (scripts/lib/cpu-profile-hook.mjs); prints where the time went, by package and function.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -32,6 +34,7 @@ const seconds = Number(arg("seconds", "5"));
 const rounds = Number(arg("rounds", "3"));
 const connectionCounts = arg("connections", "1,10,50").split(",").map(Number);
 const profile = process.argv.includes("--profile");
+const separateWorker = process.argv.includes("--worker");
 const ports = { pg: 15820, smtp: 2820, app: 3820, oidc: 3821, insert: 3822 };
 const dataDir = path.resolve(".data-bench-submit");
 const profileDir = path.join(dataDir, "cpu-profiles");
@@ -42,6 +45,7 @@ let postgres: FaultPostgres | undefined;
 let smtp: FaultSmtp | undefined;
 let portal: FaultPortal | undefined;
 let baseline: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 
 const sql = ownerSql(() => postgres, "bench-submit");
 
@@ -105,6 +109,15 @@ async function startBaseline() {
   });
 }
 
+/** `npm run worker` on the portal's database and mail server (the --worker layout). */
+function startWorker(env: NodeJS.ProcessEnv) {
+  worker = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], {
+    // No cross-process wake-up yet: the worker finds new mail by polling, every 200 ms here.
+    env: { ...env, OUTBOX_WORKER: "on", JOBS: "on", OUTBOX_POLL_MS: "200" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
 /**
  * Checks the stored rows against the 2xx answers (every one stored; beyond them only what was in
  * flight when a round stopped); returns the problems found (none = empty).
@@ -132,9 +145,13 @@ async function checkStored(acknowledged: number, atMost: number): Promise<string
   return problems;
 }
 
-/** Waits until the outbox has sent every receipt; the delivery rate over the whole run. */
-async function deliveryRate(): Promise<{ mails: number; perSecond: number; drainSeconds: number }> {
+/**
+ * Waits until the outbox has sent every receipt. Returns the delivery rate over the whole run, the
+ * backlog left when the last round ended and how fast it drained with no submissions arriving.
+ */
+async function deliveryRate(): Promise<{ mails: number; perSecond: number; drainSeconds: number; backlog: number; drainPerSecond: number }> {
   const started = Date.now();
+  const [pending] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`);
   for (;;) {
     const [left] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`);
     if (left!.n === 0 || Date.now() - started > 600_000) break;
@@ -143,7 +160,9 @@ async function deliveryRate(): Promise<{ mails: number; perSecond: number; drain
   const [row] = await sql<{ mails: number; span: number }>(
     `SELECT count(*)::int AS mails, extract(epoch FROM max(sent_at) - min(created_at))::float8 AS span FROM mail_outbox WHERE template = 'request_receipt'`,
   );
-  return { mails: row!.mails, perSecond: row!.span > 0 ? row!.mails / row!.span : 0, drainSeconds: (Date.now() - started) / 1000 };
+  const drainSeconds = (Date.now() - started) / 1000;
+  const backlog = pending!.n;
+  return { mails: row!.mails, perSecond: row!.span > 0 ? row!.mails / row!.span : 0, drainSeconds, backlog, drainPerSecond: backlog > 0 ? backlog / drainSeconds : 0 };
 }
 
 function printTable(results: Round[]) {
@@ -214,20 +233,21 @@ async function main() {
   smtp = await startFaultSmtp({ port: ports.smtp });
   const apiKey = randomBytes(24).toString("hex");
   const publicUrl = `http://localhost:${ports.app}`;
-  portal = faultPortal({
-    port: ports.app,
-    logFile: path.join(dataDir, "portal.log"),
-    env: scratchPortalEnv({
-      postgres,
-      smtp,
-      ports,
-      dataDir: path.join(dataDir, "portal"),
-      apiKey: { name: "bench", secret: apiKey },
-      extra: profile ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/lib/cpu-profile-hook.mjs")).href}`, PROFILE_DIR: profileDir } : {},
-    }),
+  const portalEnv = scratchPortalEnv({
+    postgres,
+    smtp,
+    ports,
+    dataDir: path.join(dataDir, "portal"),
+    apiKey: { name: "bench", secret: apiKey },
+    extra: {
+      ...(profile ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/lib/cpu-profile-hook.mjs")).href}`, PROFILE_DIR: profileDir } : {}),
+      ...(separateWorker ? { OUTBOX_WORKER: "off", JOBS: "off" } : {}),
+    },
   });
-  say(`portal on ${publicUrl} (log: ${path.relative(process.cwd(), portal.logFile)})`);
+  portal = faultPortal({ port: ports.app, logFile: path.join(dataDir, "portal.log"), env: portalEnv });
+  say(`portal on ${publicUrl} (log: ${path.relative(process.cwd(), portal.logFile)})${separateWorker ? ", mail from a separate worker process" : ""}`);
   await portal.start();
+  if (separateWorker) startWorker({ ...portalEnv, NODE_OPTIONS: "" });
   await sql(`CREATE TABLE bench_insert (id uuid PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
   await startBaseline();
 
@@ -275,12 +295,16 @@ async function main() {
       : `PROBLEMS: ${problems.join("; ")}`,
   );
   const mail = await deliveryRate();
-  say(`Mail: ${mail.mails} receipts delivered at ${mail.perSecond.toFixed(0)} per second over the run (the backlog drained ${mail.drainSeconds.toFixed(1)} s after the last round).`);
+  say(
+    `Mail (${separateWorker ? "a separate `npm run worker`" : "the outbox worker inside the portal"}): ${mail.mails} receipts delivered at ${mail.perSecond.toFixed(0)} per second over the run; ` +
+      `${mail.backlog} were waiting when the last round ended and went out in ${mail.drainSeconds.toFixed(1)} s (${mail.drainPerSecond.toFixed(0)} per second).`,
+  );
   if (problems.length > 0) process.exitCode = 1;
 }
 
 async function shutdown() {
   baseline?.kill("SIGTERM");
+  worker?.kill("SIGTERM");
   await portal?.stop().catch(() => {});
   await smtp?.stop().catch(() => {});
   await postgres?.stop().catch(() => {});

@@ -51,21 +51,42 @@ export type RateLimitResult = {
 
 /** Counts one hit for `key` under `rule` and tells whether it is within the limit. */
 export async function hitRateLimit(rule: RateLimitRule, key: string, now: Date = new Date()): Promise<RateLimitResult> {
-  const setting = rateLimitRules()[rule];
-  const windowStart = windowStartFor(now, setting.windowSeconds);
-  const rows = await db().$queryRaw<{ count: number }[]>`
+  return (await hitRateLimits([[rule, key]], now))[0]!;
+}
+
+/**
+ * Counts one hit on each (rule, key) in ONE statement (one round trip for a request that is limited
+ * per IP and per account) and tells for each, in the given order, whether it is within its limit.
+ * The buckets are upserted in key order, so two such statements on the same buckets lock them in the
+ * same order and cannot deadlock.
+ */
+export async function hitRateLimits(hits: readonly (readonly [RateLimitRule, string])[], now: Date = new Date()): Promise<RateLimitResult[]> {
+  const rules = rateLimitRules();
+  const wanted = hits.map(([rule, key]) => {
+    const setting = rules[rule];
+    return { setting, bucket: bucketKey(rule, key), windowStart: windowStartFor(now, setting.windowSeconds) };
+  });
+  // One row per bucket (ON CONFLICT cannot touch a row twice in one statement), sorted.
+  const distinct = [...new Map(wanted.map((w) => [`${w.bucket}\u0000${w.windowStart.toISOString()}`, w])).values()].sort((a, b) =>
+    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowStart.getTime() - b.windowStart.getTime(),
+  );
+  const rows = distinct.length === 0 ? [] : await db().$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
     INSERT INTO rate_limit_bucket (key, window_start, count)
-    VALUES (${bucketKey(rule, key)}, ${windowStart}, 1)
+    SELECT k, w, 1 FROM unnest(${distinct.map((d) => d.bucket)}::text[], ${distinct.map((d) => d.windowStart.toISOString())}::text[]::timestamptz[]) WITH ORDINALITY AS t(k, w, i)
+     ORDER BY i
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1
-    RETURNING count`;
-  const count = Number(rows[0]?.count ?? Number.MAX_SAFE_INTEGER);
-  if (Math.random() < CLEANUP_PROBABILITY) await purgeExpiredAbuseRecords(now).catch(() => undefined);
-  return {
-    allowed: count <= setting.limit,
-    count,
-    limit: setting.limit,
-    retryAfterSeconds: secondsUntilWindowEnds(now, setting.windowSeconds),
-  };
+    RETURNING key, window_start AS "windowStart", count`;
+  if (distinct.length > 0 && Math.random() < CLEANUP_PROBABILITY) await purgeExpiredAbuseRecords(now).catch(() => undefined);
+  return wanted.map((w) => {
+    const row = rows.find((r) => r.key === w.bucket && new Date(r.windowStart).getTime() === w.windowStart.getTime());
+    const count = Number(row?.count ?? Number.MAX_SAFE_INTEGER);
+    return {
+      allowed: count <= w.setting.limit,
+      count,
+      limit: w.setting.limit,
+      retryAfterSeconds: secondsUntilWindowEnds(now, w.setting.windowSeconds),
+    };
+  });
 }
 
 /**
@@ -74,16 +95,31 @@ export async function hitRateLimit(rule: RateLimitRule, key: string, now: Date =
  * /too-many-requests?retryAfter=<seconds> (or answer 429 with Retry-After in an API).
  */
 export async function enforceRateLimit(rule: RateLimitRule, key: string): Promise<void> {
-  if (rule.endsWith("_ip") && key === UNKNOWN_CLIENT_IP) {
-    // Without a trusted address every visitor would share one bucket: skip, and say so once.
-    if (!warnedUnknownIp) logger.warn("rate_limit.client_ip_unknown", { rule, hint: "set TRUST_PROXY behind a reverse proxy" });
-    warnedUnknownIp = true;
-    return;
-  }
-  const result = await hitRateLimit(rule, key);
-  if (!result.allowed) {
-    logger.info("rate_limit.exceeded", { rule, retryAfterSeconds: result.retryAfterSeconds });
-    throw new DomainError("rate_limited", { retryAfterSeconds: result.retryAfterSeconds, rule });
+  return enforceRateLimits([[rule, key]]);
+}
+
+/**
+ * enforceRateLimit for several rules at once (one statement): every counted rule gets its hit, and
+ * the first rule in the given order that is past its limit is the one thrown.
+ */
+export async function enforceRateLimits(hits: readonly (readonly [RateLimitRule, string])[]): Promise<void> {
+  const counted = hits.filter(([rule, key]) => {
+    if (rule.endsWith("_ip") && key === UNKNOWN_CLIENT_IP) {
+      // Without a trusted address every visitor would share one bucket: skip, and say so once.
+      if (!warnedUnknownIp) logger.warn("rate_limit.client_ip_unknown", { rule, hint: "set TRUST_PROXY behind a reverse proxy" });
+      warnedUnknownIp = true;
+      return false;
+    }
+    return true;
+  });
+  if (counted.length === 0) return;
+  const results = await hitRateLimits(counted);
+  const index = results.findIndex((r) => !r.allowed);
+  if (index >= 0) {
+    const rule = counted[index]![0];
+    const { retryAfterSeconds } = results[index]!;
+    logger.info("rate_limit.exceeded", { rule, retryAfterSeconds });
+    throw new DomainError("rate_limited", { retryAfterSeconds, rule });
   }
 }
 

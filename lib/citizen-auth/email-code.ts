@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/env";
 import { lookupHash } from "@/lib/crypto/field-encryption";
 import { DomainError } from "@/lib/domain/errors";
-import { enforceRateLimit, verifyProofOfWork } from "@/lib/abuse";
+import { enforceRateLimits, verifyProofOfWork } from "@/lib/abuse";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { logger } from "@/lib/log";
@@ -45,14 +45,19 @@ export type RequestEmailCodeInput = {
 export async function requestEmailCode(input: RequestEmailCodeInput): Promise<void> {
   const email = normaliseEmail(input.email);
   if (!email) throw new DomainError("validation_failed", { field: "email" });
-  await enforceRateLimit("email_code_ip", input.ip);
-  await enforceRateLimit("email_code_email", email);
-  if (!input.proofOfWork) {
-    // No JavaScript, no proof of work: still served (people without eID must get in), but under
-    // stricter limits. A proof that is present and wrong is refused.
-    await enforceRateLimit("email_code_nojs_ip", input.ip);
-    await enforceRateLimit("email_code_nojs_email", email);
-  } else if (!(await verifyProofOfWork(input.proofOfWork))) {
+  // No JavaScript, no proof of work: still served (people without eID must get in), but under
+  // stricter limits. A proof that is present and wrong is refused.
+  await enforceRateLimits([
+    ["email_code_ip", input.ip],
+    ["email_code_email", email],
+    ...(input.proofOfWork
+      ? []
+      : ([
+          ["email_code_nojs_ip", input.ip],
+          ["email_code_nojs_email", email],
+        ] as const)),
+  ]);
+  if (input.proofOfWork && !(await verifyProofOfWork(input.proofOfWork))) {
     throw new DomainError("validation_failed", { field: "proofOfWork" });
   }
 

@@ -362,6 +362,18 @@ export function makeSubmitRequestSchema(options: NationalIdCheck & { today?: str
     );
 }
 
+let lastSubmitSchema: { key: string; schema: ReturnType<typeof makeSubmitRequestSchema> } | undefined;
+
+/**
+ * makeSubmitRequestSchema, built once per day and setting rather than once per request (building
+ * the schema costs more than parsing with it; the JSON API parses every submission with it).
+ */
+export function submitRequestSchemaFor(options: { allowSynthetic: boolean; today: string }) {
+  const key = `${options.allowSynthetic}|${options.today}`;
+  if (lastSubmitSchema?.key !== key) lastSubmitSchema = { key, schema: makeSubmitRequestSchema(options) };
+  return lastSubmitSchema.schema;
+}
+
 /** Synthetic (Tenor) test numbers only where the deployment allows them. */
 export function allowSyntheticNationalIds(): boolean {
   return typeof process !== "undefined" && process.env?.ALLOW_SYNTHETIC_NATIONAL_IDS === "1";

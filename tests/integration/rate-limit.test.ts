@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
-import { bucketKey, enforceRateLimit, hitRateLimit, purgeExpiredAbuseRecords } from "@/lib/abuse/rate-limit";
+import { bucketKey, enforceRateLimit, enforceRateLimits, hitRateLimit, hitRateLimits, purgeExpiredAbuseRecords } from "@/lib/abuse/rate-limit";
 import { enforceRateLimit as enforceFromIndex } from "@/lib/abuse";
 import { isDomainError } from "@/lib/domain/errors";
 
@@ -35,6 +35,45 @@ describe("rate limits in PostgreSQL", () => {
     const rows = await db().rateLimitBucket.findMany({ where: { key: bucketKey("submit_ip", ip) } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.count).toBe(25);
+  });
+
+  it("counts several rules in one statement, each exactly, and throws the first rule past its limit", async () => {
+    process.env.RATE_LIMITS = "submit_api_key=30/3600,submit_ip=20/3600";
+    const apiKey = `key-${randomUUID()}`;
+    const ip = `198.51.100.7-${randomUUID()}`;
+    // Both buckets in every statement, listed in both orders: the key order inside the statement
+    // keeps parallel statements from deadlocking on each other's rows.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 25 }, (_, i) =>
+        enforceRateLimits(
+          i % 2 === 0
+            ? [["submit_api_key", apiKey], ["submit_ip", ip]]
+            : [["submit_ip", ip], ["submit_api_key", apiKey]],
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(20);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => o.reason);
+    expect(refused).toHaveLength(5);
+    for (const error of refused) {
+      expect(isDomainError(error, "rate_limited")).toBe(true);
+      expect(error.details.rule).toBe("submit_ip");
+    }
+    const counts = await db().rateLimitBucket.findMany({ where: { key: { in: [bucketKey("submit_api_key", apiKey), bucketKey("submit_ip", ip)] } } });
+    expect(counts.map((r) => r.count)).toEqual([25, 25]);
+
+    // The results come back in the order asked, whatever the order inside the statement.
+    const [api, byIp] = await hitRateLimits([["submit_api_key", apiKey], ["submit_ip", ip]]);
+    expect(api).toMatchObject({ allowed: true, count: 26, limit: 30 });
+    expect(byIp).toMatchObject({ allowed: false, count: 26, limit: 20 });
+    // The first rule past its limit, in the caller's order, is the one reported.
+    process.env.RATE_LIMITS = "submit_api_key=1/3600,submit_ip=1/3600";
+    await expect(enforceRateLimits([["submit_api_key", apiKey], ["submit_ip", ip]])).rejects.toMatchObject({ details: { rule: "submit_api_key" } });
+    // An unknown client address is not counted (no shared bucket), the other rule still is.
+    const fresh = `key-${randomUUID()}`;
+    await enforceRateLimits([["submit_ip", "unknown"], ["submit_api_key", fresh]]);
+    await expect(enforceRateLimits([["submit_ip", "unknown"], ["submit_api_key", fresh]])).rejects.toMatchObject({ details: { rule: "submit_api_key" } });
+    expect(await db().rateLimitBucket.count({ where: { key: bucketKey("submit_ip", "unknown") } })).toBe(0);
   });
 
   it("starts over in the next window, and says how long to wait", async () => {

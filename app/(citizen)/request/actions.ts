@@ -12,7 +12,7 @@ import { maskNationalId } from "@/lib/domain/national-id";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { currentCitizen, requireCitizen } from "@/lib/citizen-auth/session";
 import { maskedIdPortenNationalId } from "@/lib/citizen-auth/own-national-id";
-import { enforceRateLimit, tooManyRequestsPath } from "@/lib/abuse";
+import { enforceRateLimits, tooManyRequestsPath } from "@/lib/abuse";
 import { clientIp } from "@/lib/abuse/client-ip";
 import {
   aboutStepSchema,
@@ -152,8 +152,10 @@ export async function sendRequestAction(_previous: StepState, formData: FormData
   const citizen = await requireCitizen("/request/summary");
 
   try {
-    await enforceRateLimit("submit_ip", await clientIp());
-    await enforceRateLimit("submit_identity", citizen.identityId);
+    await enforceRateLimits([
+      ["submit_ip", await clientIp()],
+      ["submit_identity", citizen.identityId],
+    ]);
   } catch (error) {
     if (isDomainError(error, "rate_limited")) {
       redirect(tooManyRequestsPath(error));

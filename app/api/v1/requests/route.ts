@@ -9,8 +9,8 @@ import { createTranslator } from "next-intl";
 import { randomUUID } from "node:crypto";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { isDomainError } from "@/lib/domain/errors";
-import { allowSyntheticNationalIds, fieldErrors, makeSubmitRequestSchema } from "@/lib/requests/request-schema";
-import { enforceRateLimit } from "@/lib/abuse";
+import { allowSyntheticNationalIds, fieldErrors, submitRequestSchemaFor } from "@/lib/requests/request-schema";
+import { enforceRateLimits } from "@/lib/abuse";
 import { clientIpFromHeaders } from "@/lib/abuse/client-ip";
 import { apiKeyName, configuredApiKeys } from "@/lib/abuse/api-keys";
 import { isLocale, localeFromAcceptLanguage, DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
@@ -70,8 +70,10 @@ async function submit(request: Request) {
     return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
   try {
-    await enforceRateLimit("submit_api_key", keyName);
-    await enforceRateLimit("submit_ip", clientIpFromHeaders(request.headers));
+    await enforceRateLimits([
+      ["submit_api_key", keyName],
+      ["submit_ip", clientIpFromHeaders(request.headers)],
+    ]);
   } catch (error) {
     if (isDomainError(error, "rate_limited")) {
       const retryAfter = Number(error.details?.retryAfterSeconds ?? 60);
@@ -102,7 +104,7 @@ async function submit(request: Request) {
   } catch {
     return badRequest("malformed_json");
   }
-  const parsed = makeSubmitRequestSchema({ allowSynthetic: allowSyntheticNationalIds(), today: osloDateOf(clockNow()) }).safeParse(json);
+  const parsed = submitRequestSchemaFor({ allowSynthetic: allowSyntheticNationalIds(), today: osloDateOf(clockNow()) }).safeParse(json);
   if (!parsed.success) return badRequest("validation_failed", fieldErrors(parsed.error));
 
   const localeParam = new URL(request.url).searchParams.get("locale");
