@@ -26,9 +26,9 @@ import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { ensureBuild, faultPortal, scratchPortalEnv, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
+import { ensureBuild, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { median } from "./lib/bench-database";
-import { benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
+import { benchPortal, benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
 import { seedBenchCases } from "./lib/bench-seed";
 import { summariseHeapSnapshot } from "./lib/heap-snapshot";
 
@@ -280,22 +280,18 @@ async function main() {
   postgres = await startFaultPostgres({ dataDir: path.join(dataDir, "pg-parent"), port: ports.pg });
   smtp = await startFaultSmtp({ port: ports.smtp });
   const apiKey = randomBytes(24).toString("hex");
-  portal = faultPortal({
-    port: ports.app,
-    logFile: path.join(dataDir, "portal.log"),
-    env: scratchPortalEnv({
-      postgres,
-      smtp,
-      ports,
-      dataDir: path.join(dataDir, "portal"),
-      apiKey: { name: "bench", secret: apiKey },
-      // The demo staff and their units; the demo cases give the case page a real history.
-      extra: {
-        SEED_DEMO_DATA: "1",
-        ...(heapSnapshot ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${path.join(dataDir, "heap")}`.trim() } : {}),
-      },
-    }),
-  });
+  portal = benchPortal({
+    postgres,
+    smtp,
+    ports,
+    dataDir,
+    apiKeySecret: apiKey,
+    // The demo staff and their units; the demo cases give the case page a real history.
+    extra: {
+      SEED_DEMO_DATA: "1",
+      ...(heapSnapshot ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${path.join(dataDir, "heap")}`.trim() } : {}),
+    },
+  }).portal;
   say(`portal on http://${host} (log: ${path.relative(process.cwd(), portal.logFile)})`);
   await portal.start();
 

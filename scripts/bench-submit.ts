@@ -22,9 +22,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { ensureBuild, faultPortal, scratchPortalEnv, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
+import { ensureBuild, startFaultPostgres, startFaultSmtp, sleep, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./lib/fault-parts";
 import { median } from "./lib/bench-database";
-import { benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
+import { benchPortal, benchSubmissionBody, ownerSql, runBenchmark } from "./lib/bench-parts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -233,21 +233,21 @@ async function main() {
   smtp = await startFaultSmtp({ port: ports.smtp });
   const apiKey = randomBytes(24).toString("hex");
   const publicUrl = `http://localhost:${ports.app}`;
-  const portalEnv = scratchPortalEnv({
+  const started = benchPortal({
     postgres,
     smtp,
     ports,
-    dataDir: path.join(dataDir, "portal"),
-    apiKey: { name: "bench", secret: apiKey },
+    dataDir,
+    apiKeySecret: apiKey,
     extra: {
       ...(profile ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/lib/cpu-profile-hook.mjs")).href}`, PROFILE_DIR: profileDir } : {}),
       ...(separateWorker ? { OUTBOX_WORKER: "off", JOBS: "off" } : {}),
     },
   });
-  portal = faultPortal({ port: ports.app, logFile: path.join(dataDir, "portal.log"), env: portalEnv });
+  portal = started.portal;
   say(`portal on ${publicUrl} (log: ${path.relative(process.cwd(), portal.logFile)})${separateWorker ? ", mail from a separate worker process" : ""}`);
   await portal.start();
-  if (separateWorker) startWorker({ ...portalEnv, NODE_OPTIONS: "" });
+  if (separateWorker) startWorker({ ...started.env, NODE_OPTIONS: "" });
   await sql(`CREATE TABLE bench_insert (id uuid PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
   await startBaseline();
 

@@ -66,20 +66,19 @@ export async function hitRateLimits(hits: readonly (readonly [RateLimitRule, str
     const setting = rules[rule];
     return { setting, bucket: bucketKey(rule, key), windowStart: windowStartFor(now, setting.windowSeconds) };
   });
-  // One row per bucket (ON CONFLICT cannot touch a row twice in one statement), sorted.
-  const distinct = [...new Map(wanted.map((w) => [`${w.bucket}\u0000${w.windowStart.toISOString()}`, w])).values()].sort((a, b) =>
-    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowStart.getTime() - b.windowStart.getTime(),
-  );
-  const rows = distinct.length === 0 ? [] : await db().$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
+  // One row per bucket (ON CONFLICT cannot touch a row twice in one statement; a bucket key names
+  // its rule, so it has one window), in key order.
+  const buckets = [...new Map(wanted.map((w) => [w.bucket, w.windowStart])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows = buckets.length === 0 ? [] : await db().$queryRaw<{ key: string; count: number }[]>`
     INSERT INTO rate_limit_bucket (key, window_start, count)
-    SELECT k, w, 1 FROM unnest(${distinct.map((d) => d.bucket)}::text[], ${distinct.map((d) => d.windowStart.toISOString())}::text[]::timestamptz[]) WITH ORDINALITY AS t(k, w, i)
+    SELECT k, w, 1 FROM unnest(${buckets.map(([key]) => key)}::text[], ${buckets.map(([, start]) => start.toISOString())}::text[]::timestamptz[]) WITH ORDINALITY AS t(k, w, i)
      ORDER BY i
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1
-    RETURNING key, window_start AS "windowStart", count`;
-  if (distinct.length > 0 && Math.random() < CLEANUP_PROBABILITY) await purgeExpiredAbuseRecords(now).catch(() => undefined);
+    RETURNING key, count`;
+  if (buckets.length > 0 && Math.random() < CLEANUP_PROBABILITY) await purgeExpiredAbuseRecords(now).catch(() => undefined);
+  const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   return wanted.map((w) => {
-    const row = rows.find((r) => r.key === w.bucket && new Date(r.windowStart).getTime() === w.windowStart.getTime());
-    const count = Number(row?.count ?? Number.MAX_SAFE_INTEGER);
+    const count = counts.get(w.bucket) ?? Number.MAX_SAFE_INTEGER;
     return {
       allowed: count <= w.setting.limit,
       count,

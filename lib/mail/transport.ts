@@ -15,7 +15,8 @@ function openSocket(
   options: { host?: string; port?: number },
   callback: (error: Error | null, socket?: { connection: net.Socket }) => void,
 ) {
-  const socket = net.connect({ host: options.host, port: Number(options.port), noDelay: true });
+  // keepAlive as on nodemailer's own sockets (its connect path sets it; a given socket keeps its own).
+  const socket = net.connect({ host: options.host, port: Number(options.port), noDelay: true, keepAlive: true });
   let done = false;
   const finish = (error: Error | null) => {
     if (done) return;

@@ -1,8 +1,32 @@
 // What bench:submit and bench:pages share around their scratch portal (scripts/lib/fault-parts.ts):
-// SQL as the owner, the submission they post, and the run-report-shut-down frame.
+// the portal itself, SQL as the owner, the submission they post, and the run-report-shut-down frame.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
-import type { FaultPortal, FaultPostgres } from "./fault-parts";
+import { faultPortal, scratchPortalEnv, type FaultPortal, type FaultPostgres, type FaultSmtp } from "./fault-parts";
+
+/**
+ * The benchmark's portal (not started yet) on its scratch database and mail server, with the API key
+ * "bench"; its files and log under `dataDir`. Returns the environment too (for a worker beside it).
+ */
+export function benchPortal(options: {
+  postgres: FaultPostgres;
+  smtp: FaultSmtp;
+  ports: { app: number; oidc: number };
+  dataDir: string;
+  apiKeySecret: string;
+  extra: Record<string, string>;
+}): { portal: FaultPortal; env: NodeJS.ProcessEnv } {
+  const env = scratchPortalEnv({
+    postgres: options.postgres,
+    smtp: options.smtp,
+    ports: options.ports,
+    dataDir: path.join(options.dataDir, "portal"),
+    apiKey: { name: "bench", secret: options.apiKeySecret },
+    extra: options.extra,
+  });
+  return { portal: faultPortal({ port: options.ports.app, logFile: path.join(options.dataDir, "portal.log"), env }), env };
+}
 
 /** Runs one statement as the database owner on its own connection (the benchmarks check and seed with it). */
 export function ownerSql(postgres: () => FaultPostgres | undefined, applicationName: string) {
