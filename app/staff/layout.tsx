@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { currentStaffActor } from "@/lib/auth/staff-actor";
 import { DemoBanner } from "@/components/layout/DemoBanner";
 import { StaffNav } from "@/components/staff/StaffNav";
+import { SiteLinks } from "@/components/layout/SiteLinks";
 
 /**
  * Every staff page: a full-width workspace (the queue and the case page need the width), with the
@@ -16,6 +17,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <main id="main" tabIndex={-1} className="pv-app-container w-full flex-1 py-6">
         {children}
       </main>
+      <footer className="border-t border-gray-300 mt-8">
+        <div className="pv-app-container py-4 text-sm">
+          <SiteLinks />
+        </div>
+      </footer>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { currentMunicipality } from "@/lib/config/current";
+import { SiteLinks } from "./SiteLinks";
 
 export async function SiteFooter() {
   const t = await getTranslations("layout");
@@ -35,6 +36,9 @@ export async function SiteFooter() {
             </a>
           </p>
         </section>
+        <div className="sm:col-span-2">
+          <SiteLinks />
+        </div>
       </div>
     </footer>
   );

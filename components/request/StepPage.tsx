@@ -26,7 +26,12 @@ export async function StepPage(props: { step: DraftStep; back?: string; children
       <h1 className="ds-heading mt-1" data-size="lg">
         {t(`requestFlow.steps.${props.step}.heading`)}
       </h1>
-      <p className="ds-paragraph mt-2 mb-6 max-w-prose">{t(`requestFlow.steps.${props.step}.intro`)}</p>
+      <p className="ds-paragraph mt-2 max-w-prose">{t(`requestFlow.steps.${props.step}.intro`)}</p>
+      <p className="ds-paragraph mt-1 mb-6" data-size="sm">
+        <a className="ds-link" href="/privacy">
+          {t("sitePages.formLink")}
+        </a>
+      </p>
       <StepMessagesProvider messages={clientMessages}>{props.children}</StepMessagesProvider>
     </>
   );

@@ -27,6 +27,8 @@ export type MunicipalityProfile = {
   visitingAddress: string | null;
   postalAddress: string;
   dpo: { name: string | null; email: string | null; phone: string | null; postalAddress: string | null };
+  /** The controller (behandlingsansvarlig) as the municipality's own statement names it, per language. */
+  controller: { nb: string; nn: string; en: string };
   /** How complaints escalate, per the statement (Trondheim: unit, then DPO, then Datatilsynet). */
   complaintPath: "dpo_then_datatilsynet" | "unit_then_dpo_then_datatilsynet";
   retentionYears: number;
@@ -49,6 +51,8 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
       phone: null,
       postalAddress: "Postboks 7700, 5020 Bergen",
     },
+    // "I Bergen kommune er byrådet behandlingsansvarlig" (the statement).
+    controller: { nb: "Byrådet i Bergen kommune", nn: "Byrådet i Bergen kommune", en: "The City Government (byrådet) of Bergen kommune" },
     complaintPath: "dpo_then_datatilsynet",
     retentionYears: 3,
     followUpDays: DEFAULT_FOLLOW_UP_DAYS,
@@ -76,6 +80,8 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
       phone: "46 54 65 50",
       postalAddress: "Trondheim kommune, Personvernombudet, Postboks 2300 Torgarden, 7004 Trondheim",
     },
+    // "Trondheim kommune er behandlingsansvarlig for all behandling ..." (the statement).
+    controller: { nb: "Trondheim kommune", nn: "Trondheim kommune", en: "Trondheim kommune" },
     complaintPath: "unit_then_dpo_then_datatilsynet",
     retentionYears: 3,
     followUpDays: DEFAULT_FOLLOW_UP_DAYS,

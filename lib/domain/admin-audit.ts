@@ -12,6 +12,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   "unit.created",
   "unit.updated",
   "retention.years_set",
+  "site_links.set",
   "letter_template.saved",
   "letter_template.reset",
 ] as const;
@@ -29,6 +30,7 @@ export const TARGET_OF_ACTION: Readonly<Record<AdminAuditAction, AdminAuditTarge
   "unit.created": "unit",
   "unit.updated": "unit",
   "retention.years_set": "municipality",
+  "site_links.set": "municipality",
   "letter_template.saved": "letter_template",
   "letter_template.reset": "letter_template",
 };

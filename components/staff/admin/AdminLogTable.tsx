@@ -26,18 +26,20 @@ const FIELDS = [
   "specialCategory",
   "markedCases",
   "retentionYears",
+  "privacyStatementUrl",
+  "accessibilityStatementUrl",
   "body",
 ] as const;
 
 /** Where an admin edits the target (null: no page for it). */
-export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId">): string | null {
+export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId" | "action">): string | null {
   switch (entry.targetType) {
     case "staff_user":
       return `/staff/admin/users/${encodeURIComponent(entry.targetId)}`;
     case "unit":
       return `/staff/admin/units/${encodeURIComponent(entry.targetId)}`;
     case "municipality":
-      return "/staff/admin/retention";
+      return entry.action === "site_links.set" ? "/staff/admin/website" : "/staff/admin/retention";
     case "letter_template": {
       const [right, outcome, locale] = entry.targetId.split("/");
       return right && outcome && locale ? `/staff/admin/templates/${right}/${outcome}/${locale}` : null;
