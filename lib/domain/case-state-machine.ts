@@ -22,8 +22,9 @@
  * - A pause ends on the Oslo date the answer **arrived** (legal-rules.md §1 rule 6):
  *   `requester_answered` may carry `answeredOn` (an answer by phone or post recorded
  *   later); it must lie between the pause's start date and today.
- * - A request made after an ID-porten login needs no identity pause (rule 6):
- *   `ask_requester` with kind "identity" is refused for those identity levels.
+ * - A request whose requester's identity is already established needs no identity pause
+ *   (rule 6): after an ID-porten login, or checked in person at the counter against ID
+ *   (issue 13, item 3). `ask_requester` with kind "identity" is refused for those levels.
  */
 
 import { computeDeadline } from "@/lib/domain/deadline";
@@ -59,9 +60,18 @@ export type AskRequesterKind = (typeof ASK_REQUESTER_KINDS)[number];
 /** Identity levels of a request made after an ID-porten login (MinID, BankID...): no identity pause needed. */
 export const STRONG_IDENTITY_LEVELS = ["idporten_substantial", "idporten_high"] as const satisfies readonly IdentityLevel[];
 
-/** Rule 6: a request made after an ID-porten login needs no identity pause. */
+/**
+ * Identity levels at which the requester's identity is established: an ID-porten login, or ID
+ * checked in person by staff when the request was registered at the counter.
+ */
+export const IDENTITY_ESTABLISHED_LEVELS = [...STRONG_IDENTITY_LEVELS, "verified_in_person"] as const satisfies readonly IdentityLevel[];
+
+/**
+ * Rule 6: an identity pause only where there is reasonable doubt about who asked (Art. 12(6)):
+ * never after an ID-porten login or an in-person check.
+ */
 export function identityPauseAllowed(identityLevel: IdentityLevel | undefined): boolean {
-  return identityLevel === undefined || !(STRONG_IDENTITY_LEVELS as readonly string[]).includes(identityLevel);
+  return identityLevel === undefined || !(IDENTITY_ESTABLISHED_LEVELS as readonly string[]).includes(identityLevel);
 }
 
 /** What the caseworker may ask the requester for, given the case's identity level. */

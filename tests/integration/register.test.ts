@@ -9,6 +9,7 @@ import { osloInstant, registerRequest, type RegisterInput } from "@/lib/cases/re
 import { computeDeadline } from "@/lib/domain/deadline";
 import { isDomainError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/policy";
+import { askRequester } from "@/lib/cases/ask-requester";
 import { staffActorByEmail as staff } from "./helpers";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
@@ -107,6 +108,18 @@ describe("registerRequest", () => {
     expect(saved.requester.identityLevel).toBe("verified_in_person");
     // The case keeps its own copy for the statistics (no join to the requester at a million cases).
     expect(saved.identityLevel).toBe("verified_in_person");
+  });
+
+  it("offers no identity pause on a request whose ID was checked at the counter (issue 13, item 3)", async () => {
+    const result = await registerRequest(kari, phoneRequest({ channel: "counter", identityVerified: true }), { now: NOW });
+    const before = await db().case.findUniqueOrThrow({ where: { id: result.caseId }, select: { version: true, status: true } });
+    const refused = await askRequester(kari, { reference: result.reference, kind: "identity", body: "Send kopi av legitimasjon.", expectedVersion: before.version }).catch((e) => e);
+    expect(isDomainError(refused, "identity_pause_not_needed")).toBe(true);
+    expect(await db().case.findUniqueOrThrow({ where: { id: result.caseId }, select: { version: true, status: true } })).toEqual(before);
+    expect(await db().message.count({ where: { caseId: result.caseId } })).toBe(0);
+    // A clarification may still be asked for.
+    await askRequester(kari, { reference: result.reference, kind: "clarification", body: "Hvilke år gjelder det?", expectedVersion: before.version });
+    expect((await db().case.findUniqueOrThrow({ where: { id: result.caseId } })).status).toBe("awaiting_requester");
   });
 
   it("refuses a receipt time in the future, a paper answer without address, and the DPO", async () => {

@@ -597,19 +597,19 @@ describe("the pause ends on the date the answer arrived (rule 6)", () => {
   });
 });
 
-describe("no identity pause after an ID-porten login (rule 6)", () => {
+describe("no identity pause after an ID-porten login or an in-person check (rule 6)", () => {
   const ask = (identityLevel: CaseSnapshot["identityLevel"], kind: "identity" | "clarification") =>
     applyCommand(snapshot({ status: "in_progress", identityLevel }), { type: "ask_requester", kind }, NOW);
 
-  it("refuses an identity question for MinID and BankID levels with a typed error", () => {
-    for (const level of ["idporten_substantial", "idporten_high"] as const) {
+  it("refuses an identity question for MinID, BankID and in-person levels with a typed error", () => {
+    for (const level of ["idporten_substantial", "idporten_high", "verified_in_person"] as const) {
       expect(errorOf(() => ask(level, "identity")), level).toEqual({ code: "identity_pause_not_needed", details: { identityLevel: level } });
       expect(ask(level, "clarification").snapshot.status, level).toBe("awaiting_requester");
     }
   });
 
   it("allows it for weaker or unknown levels", () => {
-    for (const level of ["none", "email_code", "verified_in_person", undefined] as const) {
+    for (const level of ["none", "email_code", undefined] as const) {
       const r = ask(level, "identity");
       expect(r.snapshot.status, String(level)).toBe("awaiting_requester");
       expect(r.event.after.pauseKind).toBe("identity");
@@ -618,7 +618,7 @@ describe("no identity pause after an ID-porten login (rule 6)", () => {
 
   it("askRequesterKindsFor offers the identity question only where it is allowed", () => {
     for (const level of IDENTITY_LEVELS) {
-      const strong = level === "idporten_substantial" || level === "idporten_high";
+      const strong = level === "idporten_substantial" || level === "idporten_high" || level === "verified_in_person";
       expect(identityPauseAllowed(level), level).toBe(!strong);
       expect(askRequesterKindsFor(level), level).toEqual(strong ? ["clarification"] : ["identity", "clarification"]);
     }
