@@ -1,5 +1,5 @@
-// The municipality's contact channels as a list (the footer's, for a page's body): whatever the
-// profile has of e-mail, phone, visiting and postal address.
+// The municipality's (or its DPO's) contact channels as a list: whatever the profile has of e-mail,
+// phone, visiting and postal address. The footer and the statement pages share it.
 import { getTranslations } from "next-intl/server";
 import { currentMunicipality } from "@/lib/config/current";
 
