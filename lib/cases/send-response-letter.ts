@@ -2,8 +2,9 @@
 //
 // Policy case.decide on a case in scope (else not_found / forbidden). The case must have decisions.
 // The edited text is checked: a refusal or partial grant must still carry the complaint to
-// Datatilsynet, the right to go to court and every cited legal basis (validation_failed otherwise,
-// nothing written). Then, in ONE transaction:
+// Datatilsynet, the right to go to court, every cited legal basis, the reasons and the enkeltvedtak's
+// appeal information; and no letter may say the recipients were told (Art. 19) while the case's
+// recipient-notice tasks are not all done (validation_failed otherwise, nothing written). Then, in ONE transaction:
 // - delivery "portal": the Letter row (body + PDF), a secure message to the requester with the
 //   letter's text, the PDF as an answer attachment of that message, their audit events, the
 //   "letter.sent" event and a "new_message" e-mail (reference + link only) in the outbox;
@@ -30,7 +31,7 @@ import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
-import { LETTER_DELIVERIES, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
+import { LETTER_DELIVERIES, recipientNoticesOf, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
 import { now as clockNow } from "@/lib/clock";
 
 export const LETTER_BODY_MAX = 20_000;
@@ -65,7 +66,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
 
   const c = await loadLetterCase(db(), visible.id);
   if (c.decisions.length === 0) throw new DomainError("validation_failed", { field: "case", reason: "noDecisions" });
-  const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions });
+  const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions, recipientNotices: recipientNoticesOf(c.tasks) });
   if (check.missing.length > 0) {
     throw new DomainError("validation_failed", {
       field: "body",

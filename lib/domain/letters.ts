@@ -18,3 +18,18 @@ export function isLetterKind(value: unknown): value is LetterKind {
 export function isLetterDelivery(value: unknown): value is LetterDelivery {
   return typeof value === "string" && (LETTER_DELIVERIES as readonly string[]).includes(value);
 }
+
+/**
+ * The GDPR Art. 19 notices of a case, as its response letter may describe them: "done" when the
+ * case has recipient-notice tasks and all are ticked off (only then may the letter say the
+ * recipients were told), "pending" when some are still open (the letter says we will tell them),
+ * "none" when the case has no such task (the letter claims nothing, the caseworker is told why).
+ */
+export type RecipientNotices = { state: "done" } | { state: "pending"; open: number } | { state: "none" };
+
+export function recipientNoticesOf(tasks: readonly { kind: string; doneAt: Date | null }[]): RecipientNotices {
+  const notices = tasks.filter((t) => t.kind === "notify_recipient");
+  if (notices.length === 0) return { state: "none" };
+  const open = notices.filter((t) => t.doneAt === null).length;
+  return open === 0 ? { state: "done" } : { state: "pending", open };
+}

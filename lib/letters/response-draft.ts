@@ -7,8 +7,10 @@ import { db, type Tx } from "@/lib/db/client";
 import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
 import { municipalityProfile } from "@/lib/config/municipalities";
 import { osloDateOf } from "@/lib/domain/calendar";
+import { recipientNoticesOf, type RecipientNotices } from "@/lib/domain/letters";
 import { followUpLastDay } from "@/lib/domain/follow-up";
 import { can, type Actor } from "@/lib/domain/policy";
+import { rightDefinition } from "@/lib/domain/rights";
 import { staffCaseRef } from "@/lib/cases/case-access";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
 import {
@@ -42,6 +44,8 @@ export async function loadLetterCase(client: Client, caseId: string) {
       subjectName: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
       decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
+      // Art. 19: the letter may say the recipients were told only when these are all done.
+      tasks: { where: { kind: "notify_recipient" }, select: { kind: true, doneAt: true } },
     },
   });
 }
@@ -93,7 +97,16 @@ export function letterInputFor(
     // A letter is written after the decision: the follow-up period runs from the closing date.
     followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
+    recipientNotices: recipientNoticesOf(c.tasks),
   };
+}
+
+/** The page's Art. 19 note: the notice state when a decision needs notices and they are not all done. */
+export function recipientNoticeWarning(c: Pick<LetterCase, "decisions" | "tasks">): ResponseLetterPage["recipientNotice"] {
+  const notices = recipientNoticesOf(c.tasks);
+  if (notices.state === "done") return null;
+  const needed = c.decisions.some((d) => rightDefinition(d.right).notifyRecipientsArt19 && (d.outcome === "granted" || d.outcome === "partially_granted"));
+  return needed ? notices : null;
 }
 
 export type ResponseLetterPage = {
@@ -108,6 +121,11 @@ export type ResponseLetterPage = {
   decisions: LetterDecision[];
   /** null when the case has no decision yet. */
   draft: string | null;
+  /**
+   * Why the draft does not say the recipients were told (Art. 19): null when it does, or when no
+   * decision corrected, erased or restricted anything.
+   */
+  recipientNotice: Exclude<RecipientNotices, { state: "done" }> | null;
   letters: { id: string; kind: string; delivery: string; status: LetterStatus; createdAt: Date; printedAt: Date | null }[];
 };
 
@@ -134,6 +152,7 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
     hasPostalAddress: Boolean(c.requester.postalAddress?.trim()),
     decisions: c.decisions,
     draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now, bodyOverrides)) : null,
+    recipientNotice: recipientNoticeWarning(c),
     letters,
   };
 }

@@ -6,8 +6,18 @@
 // "-" (a section), bullet points start with "- ". lib/letters/pdf.ts parses the same format.
 //
 // A refusal or partial grant always carries (Art. 12(4)): the reasons, the legal basis (citations
-// from LEGAL_BASES), the right to complain to Datatilsynet and the right to go to court.
+// from LEGAL_BASES), the right to complain to Datatilsynet and the right to go to court; and, as a
+// municipality's refusal is an enkeltvedtak (forvaltningsloven § 2 first paragraph (b), see README
+// "Legal rules encoded"), the appeal information forvaltningsloven § 27 third paragraph asks for:
+// that it can be appealed, within three weeks (§ 29), to whom and through whom (the municipality,
+// § 32), and the right to see the case documents (§§ 18-19).
 // `missingMandatoryParts` checks an edited text for those parts before it is sent.
+//
+// Art. 19: a granted or partly granted rectification, erasure or restriction says the recipients
+// were told only when the case's recipient-notice tasks are all ticked off (`recipientNotices`);
+// while some are open it says we will tell them, and without such tasks it claims nothing. Each
+// adds Art. 19's second sentence: the requester can ask who the recipients are. A refusal under
+// Art. 11(2) invites the requester to give more information that lets us identify them.
 //
 // A municipality may word the main paragraph of each right and outcome itself (admin page
 // /staff/admin/templates, table letter_template): the caller passes those texts in
@@ -19,11 +29,11 @@ import { isLocale, type Locale } from "@/i18n/locales";
 import { isMessageKeyIn, type Translator } from "@/i18n/translator";
 import type { MunicipalityProfile } from "@/lib/config/municipalities";
 import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
-import { isLegalBasisId, LEGAL_BASES, RIGHTS, type LegalBasisId, type Right } from "@/lib/domain/rights";
+import { isLegalBasisId, LEGAL_BASES, RIGHTS, rightDefinition, type LegalBasisId, type Right } from "@/lib/domain/rights";
 import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
 export type { LetterDelivery } from "@/lib/domain/letters";
-import type { LetterDelivery } from "@/lib/domain/letters";
+import type { LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
 
 export type LetterDecision = {
   right: Right;
@@ -54,6 +64,8 @@ export type ResponseLetterInput = {
    * "<right>.<outcome>" (from letter_template). Missing or blank: the standard text.
    */
   bodyOverrides?: Partial<Record<BodyKey, string>>;
+  /** The case's Art. 19 notices (recipientNoticesOf its tasks); missing: no notice tasks. */
+  recipientNotices?: RecipientNotices;
 };
 
 /** Which main paragraph: one per right and outcome (6 x 3, plus "no data held" for access and portability). */
@@ -123,6 +135,8 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
   const parts: string[] = [];
   parts.push(heading(`${t(`rightTitle.${d.right}`)} – ${t(`outcome.${d.outcome}`)}`, "-"));
   parts.push(input.bodyOverrides?.[bodyKey(d.right, d.outcome)]?.trim() || standardBody(t, d.right, d.outcome));
+  const recipients = recipientsParagraph(t, d, input.recipientNotices);
+  if (recipients) parts.push(recipients);
 
   // A copy is handed over only when something was granted ("no data held" has nothing to copy).
   const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
@@ -148,6 +162,7 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
     parts.push(t("archiveDuty"));
     parts.push(t(input.delivery === "portal" ? "offerRestrictionPortal" : "offerRestrictionPost"));
   }
+  if (d.outcome !== "granted" && bases.includes("gdpr-11-2")) parts.push(t("identifyInvitation"));
   if (d.right === "portability" && d.outcome !== "granted" && bases.includes("gdpr-20-3")) {
     parts.push(t("publicTask"));
     parts.push(t("publicTaskAccess"));
@@ -155,15 +170,32 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
   return parts;
 }
 
+/** Whether the decision changed data others received, so that Art. 19 asks us to tell them. */
+function needsRecipientNotices(d: Pick<LetterDecision, "right" | "outcome">): boolean {
+  return rightDefinition(d.right).notifyRecipientsArt19 && (d.outcome === "granted" || d.outcome === "partially_granted");
+}
+
+/** The Art. 19 sentence the case's notice tasks allow (or none), and "you can ask who they are". */
+function recipientsParagraph(t: Translate, d: LetterDecision, notices: RecipientNotices | undefined): string | null {
+  if (!needsRecipientNotices(d)) return null;
+  const state = notices?.state ?? "none";
+  const claim = state === "done" ? t("recipientsNotified", { right: d.right }) : state === "pending" ? t("recipientsPending", { right: d.right }) : null;
+  return claim ? `${claim} ${t("recipientsAsk")}` : t("recipientsAsk");
+}
+
 function complaintSection(t: Translate, input: ResponseLetterInput): string[] {
   const m = input.municipality;
   const dpoContact = joinContact([m.dpo.name, m.dpo.email, m.dpo.phone, m.dpo.postalAddress]) || m.postalAddress;
   const parts = [heading(t("complaintHeading"), "-")];
-  parts.push(
-    m.complaintPath === "unit_then_dpo_then_datatilsynet"
-      ? t("complaintUnitFirst", { municipality: m.name, contact: dpoContact })
-      : t("complaintDpo", { municipality: m.name, contact: dpoContact }),
-  );
+  // A refusal by a municipality is an enkeltvedtak: forvaltningsloven § 27 third paragraph. It
+  // comes first ("you can also contact the DPO" follows), except on Trondheim's path, where the
+  // requester is asked to contact the unit first.
+  const appeal = needsComplaintInformation(input.decisions) ? [t("appeal", { municipality: m.name }), t("appealDocuments")] : [];
+  if (m.complaintPath === "unit_then_dpo_then_datatilsynet") {
+    parts.push(t("complaintUnitFirst", { municipality: m.name, contact: dpoContact }), ...appeal);
+  } else {
+    parts.push(...appeal, t("complaintDpo", { municipality: m.name, contact: dpoContact }));
+  }
   parts.push(t("complaintDatatilsynet"));
   parts.push(t("complaintCourt"));
   return parts;
@@ -204,7 +236,26 @@ export function renderResponseLetterText(input: ResponseLetterInput): string {
   return parts.join("\n\n") + "\n";
 }
 
-export type MissingPart = "complaint" | "court" | "legal_basis" | "reasons";
+/**
+ * "appeal": the forvaltningsloven § 27 appeal information of a refusal; "art19_claim" is not a
+ * missing part but a sentence too many: the text says the recipients were told (Art. 19) while the
+ * case's notice tasks are not all done.
+ */
+export type MissingPart = "complaint" | "court" | "legal_basis" | "reasons" | "appeal" | "art19_claim";
+
+/** What shows the appeal paragraphs are still there: the Act, the three weeks, the case documents (§§ 18-19). */
+const APPEAL_MARKERS: Record<Locale, readonly RegExp[]> = {
+  nb: [/forvaltningsloven/i, /tre uker/i, /§§ 18/],
+  nn: [/forvaltningslova/i, /tre veker/i, /§§ 18/],
+  en: [/Public Administration Act/i, /three weeks/i, /sections 18/i],
+};
+
+/** Whether `text` says the recipients were told (the builder's sentence, for any right it covers). */
+function claimsRecipientsTold(text: string, locale: Locale, decisions: readonly LetterDecision[]): boolean {
+  const t = translator(locale);
+  const letter = comparable(text);
+  return decisions.filter(needsRecipientNotices).some((d) => letter.includes(comparable(t("recipientsNotified", { right: d.right }))));
+}
 
 /** Words that show the court paragraph is still there (nb "domstolene", nn "domstolane", en "court"). */
 const COURT_MARKERS: Record<Locale, RegExp> = { nb: /domstol/i, nn: /domstol/i, en: /\bcourts?\b/i };
@@ -216,17 +267,20 @@ function comparable(text: string): string {
 
 /**
  * What a refusal or partial grant must still say after editing (Art. 12(4)): the complaint to
- * Datatilsynet with its address, the right to go to court, every cited legal basis and the reasons
- * of every decision that is not a full grant (word for word, whitespace and case aside).
- * Letters that only grant need none of it (the template still includes it).
+ * Datatilsynet with its address, the right to go to court, every cited legal basis, the reasons
+ * of every decision that is not a full grant (word for word, whitespace and case aside) and the
+ * enkeltvedtak's appeal information. Letters that only grant need none of it (the template still
+ * includes the complaint paragraphs). Any letter: no claim that recipients were told (Art. 19)
+ * unless `recipientNotices` is "done".
  * `citations` are the citations missing; `reasons` the rights whose reasons are missing.
  */
 export function missingMandatoryParts(
   text: string,
-  input: { locale: string; decisions: readonly LetterDecision[] },
+  input: { locale: string; decisions: readonly LetterDecision[]; recipientNotices?: RecipientNotices },
 ): { missing: MissingPart[]; citations: string[]; reasons: Right[] } {
-  if (!needsComplaintInformation(input.decisions)) return { missing: [], citations: [], reasons: [] };
   const locale = letterLocale(input.locale);
+  const claim: MissingPart[] = (input.recipientNotices?.state ?? "none") !== "done" && claimsRecipientsTold(text, locale, input.decisions) ? ["art19_claim"] : [];
+  if (!needsComplaintInformation(input.decisions)) return { missing: claim, citations: [], reasons: [] };
   const normalized = text.replace(/\s+/g, " ");
   const missing: MissingPart[] = [];
   if (!/Datatilsynet/.test(normalized) || !normalized.includes(DATATILSYNET_ADDRESS)) missing.push("complaint");
@@ -243,6 +297,8 @@ export function missingMandatoryParts(
     .map((d) => d.right)
     .filter((r, i, all) => all.indexOf(r) === i);
   if (reasons.length > 0) missing.push("reasons");
+  if (!APPEAL_MARKERS[locale].every((marker) => marker.test(normalized))) missing.push("appeal");
+  missing.push(...claim);
   return { missing, citations: absent, reasons };
 }
 

@@ -1,7 +1,8 @@
 // Sending the response letter against the real database: portal delivery writes the letter, the
 // secure message, the PDF attachment, the audit events and the outbox mail in one transaction;
 // post delivery queues a paper letter and sends no e-mail; a refusal whose mandatory parts (complaint,
-// court, legal basis, the decision's reasons) were edited away is refused with nothing written. Also
+// court, legal basis, the decision's reasons, the enkeltvedtak's appeal information) were edited away
+// is refused with nothing written. Also
 // the JSON/CSV export attached as answer files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
@@ -167,7 +168,8 @@ describe("sending the response letter", () => {
       [draft.replaceAll("GDPR art. 17(3)(b)", "arkivloven"), ["legal_basis"]],
       [draft.replace(REFUSE_ERASURE.reasons, ""), ["reasons"]],
       [draft.replace(REFUSE_ERASURE.reasons, "Dokumentene er arkivert."), ["reasons"]],
-      ["Vi sletter ikke. Hilsen kommunen.", ["complaint", "court", "legal_basis", "reasons"]],
+      [draft.split("\n").filter((l) => !l.includes("enkeltvedtak")).join("\n"), ["appeal"]],
+      ["Vi sletter ikke. Hilsen kommunen.", ["complaint", "court", "legal_basis", "reasons", "appeal"]],
     ];
     for (const [body, missing] of variants) {
       for (const delivery of ["portal", "post"]) {

@@ -203,7 +203,7 @@ describe("mandatory parts of an edited refusal", () => {
     const noCitation = full.replaceAll("GDPR art. 17(3)(b)", "arkivlova");
     expect(missingMandatoryParts(noCitation, { locale: "nb", decisions: d })).toEqual({ missing: ["legal_basis"], citations: ["GDPR art. 17(3)(b)"], reasons: [] });
     expect(missingMandatoryParts("Nei.", { locale: "nb", decisions: d })).toEqual({
-      missing: ["complaint", "court", "legal_basis", "reasons"],
+      missing: ["complaint", "court", "legal_basis", "reasons", "appeal"],
       citations: ["GDPR art. 17(3)(b)"],
       reasons: ["erasure"],
     });

@@ -18,6 +18,10 @@ export async function mandatoryPartMessages(details: Record<string, unknown>): P
         return t("errors.missingComplaint");
       case "court":
         return t("errors.missingCourt");
+      case "appeal":
+        return t("errors.missingAppeal");
+      case "art19_claim":
+        return t("errors.unsupportedArt19");
       case "reasons":
         return rights.length > 0
           ? tTemplates("missingReasonsFor", { rights: rights.map((r) => t(`template.rightTitle.${r}`)).join(", ") })

@@ -86,6 +86,18 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
               {t("letters.page.draftHeading")}
             </h2>
             <p className="ds-paragraph mt-2">{t("letters.page.intro", { language: view.locale })}</p>
+            {view.recipientNotice && (
+              <div className="ds-alert mt-4" data-color="warning" data-testid="art19-note">
+                <h3 className="ds-heading" data-size="xs">
+                  {t("letters.page.art19Heading")}
+                </h3>
+                <p className="ds-paragraph">
+                  {view.recipientNotice.state === "pending"
+                    ? t("letters.page.art19Pending", { count: view.recipientNotice.open })
+                    : t("letters.page.art19NoTasks")}
+                </p>
+              </div>
+            )}
             {view.canSend ? (
               <LetterForm
                 action={sendLetterAction}
