@@ -167,6 +167,9 @@ test("an erasure refused under GDPR 17(3)(b): the letter the citizen reads has c
   await expect(letter).toContainText("begrenser bruken av opplysningene (GDPR art. 18)");
   await expect(letter).toContainText("klage til Datatilsynet, Postboks 458 Sentrum, 0105 Oslo");
   await expect(letter).toContainText("domstolene");
+  // A refusal is an enkeltvedtak: the appeal information of forvaltningsloven § 27.
+  await expect(letter).toContainText("enkeltvedtak etter forvaltningsloven");
+  await expect(letter).toContainText("innen tre uker");
   await expect(letter).toContainText("personvernombud@bergen.kommune.no");
 });
 
