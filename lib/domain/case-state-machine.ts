@@ -10,6 +10,7 @@
  *   received / in_progress ──decide──▶ completed | partially_completed | refused
  *   any open status ──withdraw──▶ withdrawn
  *   any open status ──extend──▶ (same status, extended = true)
+ *   any closed status ──reopen──▶ in_progress (unit lead or DPO, with ground and reason)
  *
  * Due dates (legal-rules.md §1):
  * - The **stored** due date (`dueDate` in the result, and in the events) counts
@@ -25,6 +26,10 @@
  * - A request whose requester's identity is already established needs no identity pause
  *   (rule 6): after an ID-porten login, or checked in person at the counter against ID
  *   (issue 13, item 3). `ask_requester` with kind "identity" is refused for those levels.
+ * - A **reopened** case (issue 13, item 1) is handled anew: its deadline counts one month from the
+ *   instant of reopening (`reopenedAt`, pauses before it no longer count, a new extension may be
+ *   notified within that month), unless an order (Datatilsynet, a court) set the date: then
+ *   `orderedDueDate` is the due date and cannot be extended.
  */
 
 import { computeDeadline } from "@/lib/domain/deadline";
@@ -52,7 +57,18 @@ export type CaseSnapshot = {
    * granted access or portability request cannot be decided without one (see `validateDecision`).
    */
   answerFiles?: number;
+  /** When the case was last reopened (Case.reopenedAt); left out / null = never. The deadline counts from here. */
+  reopenedAt?: Date | null;
+  /** A due date set by an order when the case was reopened ('YYYY-MM-DD'); replaces the computed one. */
+  orderedDueDate?: IsoDate | null;
 };
+
+/** Why a closed case is opened again (recorded for the DPO's statistics). */
+export const REOPEN_GROUNDS = ["complaint", "authority_order", "incomplete_answer", "other"] as const;
+export type ReopenGround = (typeof REOPEN_GROUNDS)[number];
+
+/** Minimum length (after trimming) of the reasons for reopening a case. */
+export const REOPEN_REASON_MIN_LENGTH = 10;
 
 export const ASK_REQUESTER_KINDS = ["identity", "clarification"] as const;
 export type AskRequesterKind = (typeof ASK_REQUESTER_KINDS)[number];
@@ -127,7 +143,14 @@ export type CaseCommand =
     }
   | { type: "extend"; reason: string }
   | { type: "decide"; outcome: DecisionOutcome; perRight: RightDecision[] }
-  | { type: "withdraw" };
+  | { type: "withdraw" }
+  | {
+      type: "reopen";
+      ground: ReopenGround;
+      reason: string;
+      /** A due date an order set ('YYYY-MM-DD', not before today); left out = one month from now. */
+      orderedDueDate?: IsoDate;
+    };
 
 export type CaseCommandType = CaseCommand["type"];
 
@@ -138,6 +161,7 @@ export const CASE_COMMAND_TYPES = [
   "extend",
   "decide",
   "withdraw",
+  "reopen",
 ] as const satisfies readonly CaseCommandType[];
 
 /** Event types, one per command. */
@@ -148,6 +172,7 @@ export const CASE_EVENT_TYPES = {
   extend: "case.extended",
   decide: "case.decided",
   withdraw: "case.withdrawn",
+  reopen: "case.reopened",
 } as const satisfies Record<CaseCommandType, string>;
 
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseCommandType];
@@ -176,6 +201,7 @@ export const COMMAND_FROM: Readonly<Record<CaseCommandType, readonly CaseStatus[
   extend: ["received", "in_progress", "awaiting_requester"],
   decide: ["received", "in_progress"],
   withdraw: ["received", "in_progress", "awaiting_requester"],
+  reopen: ["completed", "partially_completed", "refused", "withdrawn"],
 };
 
 // ---------------------------------------------------------------------------
@@ -192,21 +218,34 @@ function pausesUpTo(pauses: readonly CasePause[], now: Date): { from: Date; to: 
   return pauses.map((p) => ({ from: p.from, to: p.to ?? (now.getTime() < p.from.getTime() ? p.from : now) }));
 }
 
-/** The stored due date: extension applied, only closed pauses counted. */
+/** Where the clock starts: receipt, or the last reopening. */
+export function clockStart(snapshot: CaseSnapshot): Date {
+  return snapshot.reopenedAt ?? snapshot.receivedAt;
+}
+
+/** The pauses of the current handling: those that started before a reopening no longer count. */
+function currentPauses(snapshot: CaseSnapshot): CasePause[] {
+  const start = clockStart(snapshot).getTime();
+  return snapshot.pauses.filter((p) => p.from.getTime() >= start);
+}
+
+/** The stored due date: an ordered date, else extension applied, only closed pauses counted. */
 export function storedDueDate(snapshot: CaseSnapshot): string {
+  if (snapshot.orderedDueDate) return snapshot.orderedDueDate;
   return computeDeadline({
-    receivedAt: snapshot.receivedAt,
+    receivedAt: clockStart(snapshot),
     extended: snapshot.extended,
-    pauses: closedPauses(snapshot.pauses),
+    pauses: closedPauses(currentPauses(snapshot)),
   }).dueDate;
 }
 
-/** The live due date: an open pause counted up to `now`. */
+/** The live due date: an open pause counted up to `now` (an ordered date does not move). */
 export function effectiveDueDate(snapshot: CaseSnapshot, now: Date): string {
+  if (snapshot.orderedDueDate) return snapshot.orderedDueDate;
   return computeDeadline({
-    receivedAt: snapshot.receivedAt,
+    receivedAt: clockStart(snapshot),
     extended: snapshot.extended,
-    pauses: pausesUpTo(snapshot.pauses, now),
+    pauses: pausesUpTo(currentPauses(snapshot), now),
   }).dueDate;
 }
 
@@ -215,7 +254,12 @@ export function effectiveDueDate(snapshot: CaseSnapshot, now: Date): string {
  * extended), with an open pause counted up to `now`.
  */
 export function extensionDeadline(snapshot: CaseSnapshot, now: Date): string {
-  return computeDeadline({ receivedAt: snapshot.receivedAt, pauses: pausesUpTo(snapshot.pauses, now) }).dueDate;
+  return computeDeadline({ receivedAt: clockStart(snapshot), pauses: pausesUpTo(currentPauses(snapshot), now) }).dueDate;
+}
+
+/** The one-month date of the current handling (closed pauses only), as stored on the case row. */
+export function storedOneMonthDueDate(snapshot: CaseSnapshot): string {
+  return computeDeadline({ receivedAt: clockStart(snapshot), pauses: closedPauses(currentPauses(snapshot)) }).dueDate;
 }
 
 function openPauseIndex(pauses: readonly CasePause[]): number {
@@ -259,6 +303,10 @@ function assertOpen(snapshot: CaseSnapshot, command: CaseCommandType): void {
 }
 
 function assertFrom(snapshot: CaseSnapshot, command: CaseCommandType): void {
+  if (command === "reopen") {
+    if (!isClosed(snapshot.status)) throw new DomainError("invalid_transition", { status: snapshot.status, command });
+    return;
+  }
   assertOpen(snapshot, command);
   if (!COMMAND_FROM[command].includes(snapshot.status)) {
     throw new DomainError("invalid_transition", { status: snapshot.status, command });
@@ -267,6 +315,8 @@ function assertFrom(snapshot: CaseSnapshot, command: CaseCommandType): void {
 
 function checkExtension(snapshot: CaseSnapshot, now: Date): void {
   if (snapshot.extended) throw new DomainError("extension_already_granted");
+  // The order that set the date binds: no Art. 12(3) extension beyond it.
+  if (snapshot.orderedDueDate) throw new DomainError("invalid_transition", { status: snapshot.status, command: "extend", reason: "ordered_due_date" });
   const lastDay = extensionDeadline(snapshot, now);
   const today = osloDateOf(now);
   if (compareIsoDates(today, lastDay) > 0) {
@@ -467,6 +517,43 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
       break;
     }
 
+    case "reopen": {
+      if (!(REOPEN_GROUNDS as readonly string[]).includes(command.ground)) {
+        throw new DomainError("validation_failed", { field: "ground" });
+      }
+      const reason = typeof command.reason === "string" ? command.reason.trim() : "";
+      if (reason.length < REOPEN_REASON_MIN_LENGTH) {
+        throw new DomainError("validation_failed", { field: "reason", reason: "too_short", minLength: REOPEN_REASON_MIN_LENGTH });
+      }
+      const ordered = command.orderedDueDate;
+      if (ordered !== undefined) {
+        if (typeof ordered !== "string" || !isValidIsoDate(ordered)) {
+          throw new DomainError("validation_failed", { field: "orderedDueDate", reason: "invalid" });
+        }
+        const today = osloDateOf(now);
+        if (compareIsoDates(ordered, today) < 0) {
+          throw new DomainError("validation_failed", { field: "orderedDueDate", reason: "in_past", today });
+        }
+      }
+      next = {
+        ...snapshot,
+        status: "in_progress",
+        closedAt: null,
+        extended: false,
+        reopenedAt: now,
+        orderedDueDate: ordered ?? null,
+        answerFiles: snapshot.answerFiles,
+      };
+      // The reasons stay on the case row (they may name people); the event carries the ground.
+      extra = {
+        ground: command.ground,
+        reopenedFrom: snapshot.status,
+        previousClosedAt: iso(snapshot.closedAt),
+        ...(ordered !== undefined ? { orderedDueDate: ordered } : {}),
+      };
+      break;
+    }
+
     case "withdraw": {
       const open = snapshot.pauses.find((p) => p.to === null);
       next = { ...snapshot, status: "withdrawn", pauses: closeOpenPause(snapshot.pauses, now), closedAt: now };
@@ -488,9 +575,11 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
  * checked when applied). Empty for closed cases.
  */
 export function allowedCommands(snapshot: CaseSnapshot, now: Date): CaseCommandType[] {
+  // Reopening is not case work: the case page offers it by permission (unit lead, DPO).
   if (isClosed(snapshot.status)) return [];
   return CASE_COMMAND_TYPES.filter((type) => {
     if (!COMMAND_FROM[type].includes(snapshot.status)) return false;
+    if (type === "reopen") return false;
     if (type === "extend") {
       try {
         checkExtension(snapshot, now);

@@ -74,6 +74,7 @@ const VALID_COMMANDS: Record<CaseCommandType, CaseCommand> = {
     perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }],
   },
   withdraw: { type: "withdraw" },
+  reopen: { type: "reopen", ground: "complaint", reason: "Klage til personvernombudet: svaret var ufullstendig." },
 };
 
 function errorCodeOf(fn: () => unknown): DomainErrorCode | "no error" | "not a domain error" {
@@ -95,6 +96,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "received",
     decide: "completed",
     withdraw: "withdrawn",
+    reopen: "invalid_transition",
   },
   in_progress: {
     start: "invalid_transition",
@@ -103,6 +105,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "in_progress",
     decide: "completed",
     withdraw: "withdrawn",
+    reopen: "invalid_transition",
   },
   awaiting_requester: {
     start: "invalid_transition",
@@ -111,6 +114,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "awaiting_requester",
     decide: "invalid_transition",
     withdraw: "withdrawn",
+    reopen: "invalid_transition",
   },
   completed: {
     start: "case_closed",
@@ -119,6 +123,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    reopen: "in_progress",
   },
   partially_completed: {
     start: "case_closed",
@@ -127,6 +132,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    reopen: "in_progress",
   },
   refused: {
     start: "case_closed",
@@ -135,6 +141,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    reopen: "in_progress",
   },
   withdrawn: {
     start: "case_closed",
@@ -143,6 +150,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    reopen: "in_progress",
   },
 };
 
@@ -165,10 +173,10 @@ describe("transition table (every status x every command)", () => {
     }
   });
 
-  it("allowedCommands lists exactly the commands that succeed", () => {
+  it("allowedCommands lists exactly the case-work commands that succeed (reopen is offered by permission)", () => {
     for (const status of CASE_STATUSES) {
-      const expected = CASE_COMMAND_TYPES.filter((c) =>
-        (CASE_STATUSES as readonly string[]).includes(TRANSITIONS[status][c]),
+      const expected = CASE_COMMAND_TYPES.filter(
+        (c) => c !== "reopen" && (CASE_STATUSES as readonly string[]).includes(TRANSITIONS[status][c]),
       );
       expect(allowedCommands(inStatus(status), NOW), status).toEqual(expected);
     }
