@@ -23,13 +23,15 @@ export function isLetterDelivery(value: unknown): value is LetterDelivery {
  * The GDPR Art. 19 notices of a case, as its response letter may describe them: "done" when the
  * case has recipient-notice tasks and all are ticked off (only then may the letter say the
  * recipients were told), "pending" when some are still open (the letter says we will tell them),
- * "none" when the case has no such task (the letter claims nothing, the caseworker is told why).
+ * "no_recipients" when there is no such task and the caseworker recorded that the data was not
+ * shared with anyone (the letter says so), "none" otherwise (the letter claims nothing, the
+ * caseworker is told why). Tasks win over the record: a task means there is a recipient.
  */
-export type RecipientNotices = { state: "done" } | { state: "pending"; open: number } | { state: "none" };
+export type RecipientNotices = { state: "done" } | { state: "pending"; open: number } | { state: "no_recipients" } | { state: "none" };
 
-export function recipientNoticesOf(tasks: readonly { kind: string; doneAt: Date | null }[]): RecipientNotices {
+export function recipientNoticesOf(tasks: readonly { kind: string; doneAt: Date | null }[], noRecipients = false): RecipientNotices {
   const notices = tasks.filter((t) => t.kind === "notify_recipient");
-  if (notices.length === 0) return { state: "none" };
+  if (notices.length === 0) return noRecipients ? { state: "no_recipients" } : { state: "none" };
   const open = notices.filter((t) => t.doneAt === null).length;
   return open === 0 ? { state: "done" } : { state: "pending", open };
 }

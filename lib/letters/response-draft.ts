@@ -11,7 +11,7 @@ import { recipientNoticesOf, type RecipientNotices } from "@/lib/domain/letters"
 import { followUpLastDay } from "@/lib/domain/follow-up";
 import { can, type Actor } from "@/lib/domain/policy";
 import { rightDefinition } from "@/lib/domain/rights";
-import { staffCaseRef } from "@/lib/cases/case-access";
+import { CASE_WORK_ACTIONS, staffCaseRef } from "@/lib/cases/case-access";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
 import {
   bodyKey,
@@ -40,6 +40,7 @@ export async function loadLetterCase(client: Client, caseId: string) {
       receivedAt: true,
       closedAt: true,
       answerChannel: true,
+      noRecipients: true,
       onBehalfOf: true,
       subjectName: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
@@ -97,13 +98,13 @@ export function letterInputFor(
     // A letter is written after the decision: the follow-up period runs from the closing date.
     followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
-    recipientNotices: recipientNoticesOf(c.tasks),
+    recipientNotices: recipientNoticesOf(c.tasks, c.noRecipients),
   };
 }
 
 /** The page's Art. 19 note: the notice state when a decision needs notices and they are not all done. */
-export function recipientNoticeWarning(c: Pick<LetterCase, "decisions" | "tasks">): ResponseLetterPage["recipientNotice"] {
-  const notices = recipientNoticesOf(c.tasks);
+export function recipientNoticeWarning(c: Pick<LetterCase, "decisions" | "tasks" | "noRecipients">): ResponseLetterPage["recipientNotice"] {
+  const notices = recipientNoticesOf(c.tasks, c.noRecipients);
   if (notices.state === "done") return null;
   const needed = c.decisions.some((d) => rightDefinition(d.right).notifyRecipientsArt19 && (d.outcome === "granted" || d.outcome === "partially_granted"));
   return needed ? notices : null;
@@ -126,6 +127,8 @@ export type ResponseLetterPage = {
    * decision corrected, erased or restricted anything.
    */
   recipientNotice: Exclude<RecipientNotices, { state: "done" }> | null;
+  /** May record that there are no recipients (the task policy, as for the notice tasks). */
+  canRecordRecipients: boolean;
   letters: { id: string; kind: string; delivery: string; status: LetterStatus; createdAt: Date; printedAt: Date | null }[];
 };
 
@@ -149,6 +152,7 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
     defaultDelivery: delivery,
     canSend: can(actor, "case.decide", visible.ref),
     canExport: can(actor, "case.message", visible.ref),
+    canRecordRecipients: can(actor, CASE_WORK_ACTIONS.tasks, visible.ref),
     hasPostalAddress: Boolean(c.requester.postalAddress?.trim()),
     decisions: c.decisions,
     draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now, bodyOverrides)) : null,

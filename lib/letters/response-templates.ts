@@ -15,8 +15,9 @@
 //
 // Art. 19: a granted or partly granted rectification, erasure or restriction says the recipients
 // were told only when the case's recipient-notice tasks are all ticked off (`recipientNotices`);
-// while some are open it says we will tell them, and without such tasks it claims nothing. Each
-// adds Art. 19's second sentence: the requester can ask who the recipients are. A refusal under
+// while some are open it says we will tell them, and without such tasks it claims nothing; each of
+// these adds Art. 19's second sentence: the requester can ask who the recipients are. When the
+// caseworker recorded that the data was shared with nobody, it says there was nobody to tell. A refusal under
 // Art. 11(2) invites the requester to give more information that lets us identify them.
 //
 // A municipality may word the main paragraph of each right and outcome itself (admin page
@@ -179,6 +180,7 @@ function needsRecipientNotices(d: Pick<LetterDecision, "right" | "outcome">): bo
 function recipientsParagraph(t: Translate, d: LetterDecision, notices: RecipientNotices | undefined): string | null {
   if (!needsRecipientNotices(d)) return null;
   const state = notices?.state ?? "none";
+  if (state === "no_recipients") return t("recipientsNone");
   const claim = state === "done" ? t("recipientsNotified", { right: d.right }) : state === "pending" ? t("recipientsPending", { right: d.right }) : null;
   return claim ? `${claim} ${t("recipientsAsk")}` : t("recipientsAsk");
 }

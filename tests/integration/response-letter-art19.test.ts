@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
 import { completeTask, createTask } from "@/lib/cases/case-tasks";
+import { recordNoRecipients } from "@/lib/cases/record-no-recipients";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
 import { isDomainError } from "@/lib/domain/errors";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
@@ -26,6 +27,7 @@ afterAll(async () => {
 const TOLD = "Vi har gitt beskjed om rettingen til dem vi har delt opplysningene med (GDPR art. 19).";
 const WILL_TELL = "Vi gir beskjed om rettingen til dem vi har delt opplysningene med (GDPR art. 19).";
 const ASK = "Du kan be oss om å få vite hvem vi har delt opplysningene med.";
+const NONE = "Vi har ikke delt disse opplysningene med andre, så det var ingen mottakere å gi beskjed til (GDPR art. 19).";
 
 async function version(reference: string) {
   return (await db().case.findUniqueOrThrow({ where: { reference }, select: { version: true } })).version;
@@ -79,5 +81,41 @@ describe("Art. 19 in the response letter", () => {
     const sent = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await version(c.reference), body: done.draft!, delivery: "portal" });
     const letter = await db().letter.findUniqueOrThrow({ where: { id: sent.letterId } });
     expect(letter.body).toContain(TOLD);
+  });
+
+  it("'no recipients' recorded: the letter says there was nobody to tell, audited; a notice task afterwards wins", async () => {
+    const c = await grantedRectification();
+    const kari = await staffActor("saksbehandler@demo.test");
+    const dpo = await staffActor("personvernombud@demo.test");
+    expect(isDomainError(await recordNoRecipients(dpo, { reference: c.reference, noRecipients: true, expectedVersion: await version(c.reference) }).catch((e: unknown) => e), "forbidden")).toBe(true);
+
+    const recorded = await recordNoRecipients(kari, { reference: c.reference, noRecipients: true, expectedVersion: await version(c.reference) });
+    expect(recorded.changed).toBe(true);
+    const again = await recordNoRecipients(kari, { reference: c.reference, noRecipients: true, expectedVersion: recorded.version });
+    expect(again).toEqual({ version: recorded.version, changed: false });
+    const events = await db().caseEvent.findMany({ where: { caseId: c.id, type: { startsWith: "case.no_recipients" } } });
+    expect(events.map((e) => [e.type, e.after])).toEqual([["case.no_recipients_set", { noRecipients: true }]]);
+
+    const page = (await getResponseLetterPage(kari, c.reference))!;
+    expect(page.recipientNotice).toEqual({ state: "no_recipients" });
+    expect(page.canRecordRecipients).toBe(true);
+    expect(page.draft).toContain(NONE);
+    expect(page.draft).not.toContain(TOLD);
+    expect(page.draft).not.toContain(ASK);
+    // The record is no ground for claiming notices either.
+    const claimed = page.draft!.replace(NONE, TOLD);
+    const error = await sendResponseLetter(kari, { reference: c.reference, expectedVersion: await version(c.reference), body: claimed, delivery: "portal" }).catch((e: unknown) => e);
+    expect((error as { details: { missing: string[] } }).details.missing).toEqual(["art19_claim"]);
+
+    // A notice task means there is a recipient after all: it decides what the letter says.
+    await createTask(kari, { reference: c.reference, kind: "notify_recipient", system: "Barnehagesystem", recipient: "NAV", expectedVersion: await version(c.reference) });
+    const withTask = (await getResponseLetterPage(kari, c.reference))!;
+    expect(withTask.recipientNotice).toEqual({ state: "pending", open: 1 });
+    expect(withTask.draft).toContain(WILL_TELL);
+    expect(withTask.draft).not.toContain(NONE);
+
+    const cleared = await recordNoRecipients(kari, { reference: c.reference, noRecipients: false, expectedVersion: await version(c.reference) });
+    expect(cleared.changed).toBe(true);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { noRecipients: true } })).noRecipients).toBe(false);
   });
 });

@@ -57,6 +57,11 @@ const ASK: Record<L, string> = {
   nn: "Du kan be oss om å få vite kven vi har delt opplysningane med.",
   en: "You can ask us who we shared the data with.",
 };
+const NONE: Record<L, string> = {
+  nb: "Vi har ikke delt disse opplysningene med andre, så det var ingen mottakere å gi beskjed til (GDPR art. 19).",
+  nn: "Vi har ikkje delt desse opplysningane med andre, så det var ingen mottakarar å gi beskjed til (GDPR art. 19).",
+  en: "We have not shared this data with anyone else, so there was nobody to tell (GDPR Art. 19).",
+};
 /** Any wording that says someone was already told (the old body texts said it unconditionally). */
 const ANY_CLAIM: Record<L, RegExp> = { nb: /har (også )?gitt beskjed/, nn: /har (også )?gitt beskjed/, en: /have (also )?told those/ };
 
@@ -66,6 +71,7 @@ describe("Art. 19: telling the recipients", () => {
     ["pending", { state: "pending", open: 1 }],
     ["none", { state: "none" }],
     ["not given", undefined],
+    ["no recipients recorded", { state: "no_recipients" }],
   ];
   for (const locale of LOCALES) {
     for (const right of ART19_RIGHTS) {
@@ -74,6 +80,14 @@ describe("Art. 19: telling the recipients", () => {
           it(`${locale} / ${right} / ${outcome} / notices ${name}`, () => {
             const text = renderResponseLetterText(input(locale, [decision(right, outcome, right === "erasure" ? "gdpr-17-3-b" : undefined)], { recipientNotices: notices }));
             const what = WHAT[locale][right];
+            if (name === "no recipients recorded") {
+              expect(text).toContain(NONE[locale]);
+              expect(text).not.toContain(ASK[locale]);
+              expect(text).not.toMatch(ANY_CLAIM[locale]);
+              expect(text).not.toContain(WILL_TELL[locale](what));
+              return;
+            }
+            expect(text).not.toContain(NONE[locale]);
             expect(text).toContain(ASK[locale]);
             if (name === "done") {
               expect(text).toContain(TOLD[locale](what));
@@ -116,6 +130,10 @@ describe("Art. 19: telling the recipients", () => {
     expect(recipientNoticesOf([{ kind: "correct", doneAt: done }])).toEqual({ state: "none" });
     expect(recipientNoticesOf([{ kind: "notify_recipient", doneAt: done }, { kind: "correct", doneAt: null }])).toEqual({ state: "done" });
     expect(recipientNoticesOf([{ kind: "notify_recipient", doneAt: done }, { kind: "notify_recipient", doneAt: null }])).toEqual({ state: "pending", open: 1 });
+    // "No recipients" recorded: only while there is no notice task (a task means there is one).
+    expect(recipientNoticesOf([{ kind: "correct", doneAt: null }], true)).toEqual({ state: "no_recipients" });
+    expect(recipientNoticesOf([{ kind: "notify_recipient", doneAt: null }], true)).toEqual({ state: "pending", open: 1 });
+    expect(recipientNoticesOf([{ kind: "notify_recipient", doneAt: done }], true)).toEqual({ state: "done" });
   });
 
   it("an edited letter may not claim the recipients were told while the notices are not done", () => {
@@ -125,6 +143,7 @@ describe("Art. 19: telling the recipients", () => {
       expect(missingMandatoryParts(claiming, { locale, decisions: ds, recipientNotices: { state: "done" } }).missing).toEqual([]);
       expect(missingMandatoryParts(claiming, { locale, decisions: ds, recipientNotices: { state: "pending", open: 2 } }).missing).toEqual(["art19_claim"]);
       expect(missingMandatoryParts(claiming.replace(/ /g, "\n"), { locale, decisions: ds }).missing).toEqual(["art19_claim"]);
+      expect(missingMandatoryParts(claiming, { locale, decisions: ds, recipientNotices: { state: "no_recipients" } }).missing).toEqual(["art19_claim"]);
       const honest = renderResponseLetterText(input(locale, ds, { recipientNotices: { state: "pending", open: 2 } }));
       expect(missingMandatoryParts(honest, { locale, decisions: ds, recipientNotices: { state: "pending", open: 2 } }).missing).toEqual([]);
     }

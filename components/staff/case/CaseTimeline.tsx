@@ -30,6 +30,8 @@ const KNOWN = [
   "case.restriction_lifted",
   "case.complex_set",
   "case.complex_cleared",
+  "case.no_recipients_set",
+  "case.no_recipients_cleared",
   "message.to_requester",
   "message.from_requester",
   "note.added",

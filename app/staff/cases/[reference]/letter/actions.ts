@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
+import { recordNoRecipients } from "@/lib/cases/record-no-recipients";
 import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { createAnswerExport } from "@/lib/letters/response-export";
 import { formString, referenceField, tryAction } from "@/lib/http/action-failure";
@@ -76,6 +77,26 @@ export async function createExportAction(formData: FormData): Promise<void> {
     (failure) => {
       if (failure.kind === "forbidden") notFound();
       redirect(`${page}?exportError=${failure.kind === "unexpected" ? failure.errorId : "-"}#export`);
+    },
+  );
+}
+
+/** "No recipients" (GDPR Art. 19) recorded or taken back from the letter page's Art. 19 note. */
+export async function recordNoRecipientsAction(formData: FormData): Promise<void> {
+  const reference = referenceField(formData);
+  const actor = await requireStaffActor();
+  const noRecipients = formString(formData, "noRecipients") === "yes";
+  const version = Number(formString(formData, "version"));
+  const page = `/staff/cases/${reference}/letter`;
+  return tryAction(
+    "letters.no_recipients_failed",
+    async () => {
+      await recordNoRecipients(actor, { reference, noRecipients, expectedVersion: Number.isInteger(version) ? version : 0 });
+      redirect(`${page}?recipients=${noRecipients ? "recorded" : "cleared"}#art19-note`);
+    },
+    (failure) => {
+      if (failure.kind === "forbidden") notFound();
+      redirect(`${page}?recipients=failed#art19-note`);
     },
   );
 }

@@ -8,13 +8,13 @@ import { citationsOf } from "@/lib/letters/response-templates";
 import { isLocale } from "@/i18n/locales";
 import { LetterForm } from "@/components/staff/letters/LetterForm";
 import { formatDateTime } from "@/components/my-cases/format";
-import { createExportAction, sendLetterAction } from "./actions";
+import { createExportAction, recordNoRecipientsAction, sendLetterAction } from "./actions";
 import { rightsShortLabel } from "@/components/staff/right-labels";
 import { isUuid } from "@/lib/domain/uuid";
 
 export const dynamic = "force-dynamic";
 
-type Search = { sent?: string; exported?: string; exportError?: string };
+type Search = { sent?: string; exported?: string; exportError?: string; recipients?: string };
 
 export default async function ResponseLetterPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Search> }) {
   const [{ reference }, search] = await Promise.all([params, searchParams]);
@@ -87,15 +87,37 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
             </h2>
             <p className="ds-paragraph mt-2">{t("letters.page.intro", { language: view.locale })}</p>
             {view.recipientNotice && (
-              <div className="ds-alert mt-4" data-color="warning" data-testid="art19-note">
+              <div
+                id="art19-note"
+                className="ds-alert mt-4"
+                data-color={view.recipientNotice.state === "no_recipients" ? "info" : "warning"}
+                data-testid="art19-note"
+              >
                 <h3 className="ds-heading" data-size="xs">
                   {t("letters.page.art19Heading")}
                 </h3>
+                {search.recipients === "recorded" || search.recipients === "cleared" || search.recipients === "failed" ? (
+                  <p className="ds-paragraph font-semibold" role="status">
+                    {t(search.recipients === "recorded" ? "letters.page.art19Recorded" : search.recipients === "cleared" ? "letters.page.art19Cleared" : "letters.page.art19Failed")}
+                  </p>
+                ) : null}
                 <p className="ds-paragraph">
                   {view.recipientNotice.state === "pending"
                     ? t("letters.page.art19Pending", { count: view.recipientNotice.open })
-                    : t("letters.page.art19NoTasks")}
+                    : view.recipientNotice.state === "no_recipients"
+                      ? t("letters.page.art19NoRecipients")
+                      : t("letters.page.art19NoTasks")}
                 </p>
+                {view.canRecordRecipients && view.recipientNotice.state !== "pending" && (
+                  <form action={recordNoRecipientsAction} className="mt-2">
+                    <input type="hidden" name="reference" value={view.reference} />
+                    <input type="hidden" name="version" value={caseVersion} />
+                    <input type="hidden" name="noRecipients" value={view.recipientNotice.state === "no_recipients" ? "no" : "yes"} />
+                    <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                      {t(view.recipientNotice.state === "no_recipients" ? "letters.page.art19Clear" : "letters.page.art19Record")}
+                    </button>
+                  </form>
+                )}
               </div>
             )}
             {view.canSend ? (
