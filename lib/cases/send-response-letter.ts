@@ -66,7 +66,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
 
   const c = await loadLetterCase(db(), visible.id);
   if (c.decisions.length === 0) throw new DomainError("validation_failed", { field: "case", reason: "noDecisions" });
-  const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions, recipientNotices: recipientNoticesOf(c.tasks, c.noRecipients) });
+  const check = missingMandatoryParts(body, { locale: c.locale, decisions: c.decisions, recipientNotices: recipientNoticesOf(c.tasks, c.noRecipientsAt !== null) });
   if (check.missing.length > 0) {
     throw new DomainError("validation_failed", {
       field: "body",

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/client";
 import { bumpCaseVersionInTx } from "./case-transition";
 
-export type CaseFlag = "complex" | "specialCategory" | "noRecipients";
+export type CaseFlag = "complex" | "specialCategory";
 
 export async function setCaseFlag(input: {
   caseId: string;
@@ -19,7 +19,7 @@ export async function setCaseFlag(input: {
 }): Promise<{ version: number; changed: boolean }> {
   const { caseId, flag, value } = input;
   return db().$transaction(async (tx) => {
-    const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { complex: true, specialCategory: true, noRecipients: true, version: true } });
+    const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { complex: true, specialCategory: true, version: true } });
     if (input.skipWhenUnchanged && current[flag] === value) return { version: current.version, changed: false };
     const version = await bumpCaseVersionInTx(tx, caseId, input.expectedVersion, { [flag]: value });
     await tx.caseEvent.create({

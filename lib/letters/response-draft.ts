@@ -40,7 +40,7 @@ export async function loadLetterCase(client: Client, caseId: string) {
       receivedAt: true,
       closedAt: true,
       answerChannel: true,
-      noRecipients: true,
+      noRecipientsAt: true,
       onBehalfOf: true,
       subjectName: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
@@ -98,13 +98,13 @@ export function letterInputFor(
     // A letter is written after the decision: the follow-up period runs from the closing date.
     followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
-    recipientNotices: recipientNoticesOf(c.tasks, c.noRecipients),
+    recipientNotices: recipientNoticesOf(c.tasks, c.noRecipientsAt !== null),
   };
 }
 
 /** The page's Art. 19 note: the notice state when a decision needs notices and they are not all done. */
-export function recipientNoticeWarning(c: Pick<LetterCase, "decisions" | "tasks" | "noRecipients">): ResponseLetterPage["recipientNotice"] {
-  const notices = recipientNoticesOf(c.tasks, c.noRecipients);
+export function recipientNoticeWarning(c: Pick<LetterCase, "decisions" | "tasks" | "noRecipientsAt">): ResponseLetterPage["recipientNotice"] {
+  const notices = recipientNoticesOf(c.tasks, c.noRecipientsAt !== null);
   if (notices.state === "done") return null;
   const needed = c.decisions.some((d) => rightDefinition(d.right).notifyRecipientsArt19 && (d.outcome === "granted" || d.outcome === "partially_granted"));
   return needed ? notices : null;

@@ -116,6 +116,6 @@ describe("Art. 19 in the response letter", () => {
 
     const cleared = await recordNoRecipients(kari, { reference: c.reference, noRecipients: false, expectedVersion: await version(c.reference) });
     expect(cleared.changed).toBe(true);
-    expect((await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { noRecipients: true } })).noRecipients).toBe(false);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { noRecipientsAt: true } })).noRecipientsAt).toBeNull();
   });
 });

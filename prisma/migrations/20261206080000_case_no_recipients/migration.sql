@@ -2,4 +2,4 @@
 SET ROLE portal_owner;
 
 -- Art. 19: the caseworker recorded that there are no recipients to tell (lib/cases/record-no-recipients.ts)
-ALTER TABLE "request_case" ADD COLUMN "no_recipients" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "request_case" ADD COLUMN "no_recipients_at" TIMESTAMPTZ(3);
