@@ -221,3 +221,28 @@ test("a paper letter goes through the print queue: downloaded and marked printed
   ]);
   await staff.context.close();
 });
+
+test("a granted rectification without notice tasks: the letter claims no Art. 19 notices until 'no recipients' is recorded", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("retting");
+  await signInWithEmailCode(page, email);
+  const reference = await createLinkedCase(page, email, "barnehage", "Brev Testesen", {
+    rights: ["rectification"],
+    details: { incorrectData: "Feil adresse", correctData: "Testveien 2" },
+  });
+  const staff = await staffPage(browser);
+  await decideOnCasePage(staff.page, reference, { outcome: "Innvilget" });
+  const body = staff.page.getByLabel("Teksten i brevet");
+  const note = staff.page.getByTestId("art19-note");
+  await expect(note).toContainText("Saken har ingen oppgave om å gi beskjed til mottakere.");
+  expect(await body.inputValue()).toContain("Du kan be oss om å få vite hvem vi har delt opplysningene med.");
+  expect(await body.inputValue()).not.toMatch(/har gitt beskjed/);
+  await expectNoAxeViolations(staff.page, "letter page with the Art. 19 note");
+
+  await note.getByRole("button", { name: "Registrer at opplysningene ikke er delt med noen" }).click();
+  await expect(staff.page.getByTestId("art19-note")).toContainText("Registrert: opplysningene er ikke delt med noen.");
+  expect(await staff.page.getByLabel("Teksten i brevet").inputValue()).toContain("så det var ingen mottakere å gi beskjed til (GDPR art. 19)");
+  await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
+  await expect(staff.page.getByText("Svarbrevet er sendt som sikker melding med PDF.")).toBeVisible();
+  await staff.context.close();
+});

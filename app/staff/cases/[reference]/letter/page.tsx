@@ -122,6 +122,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
             )}
             {view.canSend ? (
               <LetterForm
+                // A new draft after "no recipients" is recorded or taken back: a fresh form, not the kept text.
+                key={`art19-${view.recipientNotice?.state ?? "done"}`}
                 action={sendLetterAction}
                 reference={view.reference}
                 initialBody={view.draft}
