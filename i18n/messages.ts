@@ -63,6 +63,9 @@ import demoClockEn from "@/messages/demoClock/en.json";
 import sitePagesNb from "@/messages/sitePages/nb.json";
 import sitePagesNn from "@/messages/sitePages/nn.json";
 import sitePagesEn from "@/messages/sitePages/en.json";
+import contactAdminNb from "@/messages/contactAdmin/nb.json";
+import contactAdminNn from "@/messages/contactAdmin/nn.json";
+import contactAdminEn from "@/messages/contactAdmin/en.json";
 import type { Locale } from "./locales";
 import { isMessageKeyIn, type MessageKey } from "./translator";
 
@@ -74,9 +77,9 @@ function merge<const Parts extends readonly object[]>(...parts: Parts): Merged<P
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb, contactAdminNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn, contactAdminNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn, contactAdminEn),
 };
 
 /**

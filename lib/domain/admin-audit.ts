@@ -13,6 +13,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   "unit.updated",
   "retention.years_set",
   "site_links.set",
+  "contact.set",
   "letter_template.saved",
   "letter_template.reset",
 ] as const;
@@ -31,6 +32,7 @@ export const TARGET_OF_ACTION: Readonly<Record<AdminAuditAction, AdminAuditTarge
   "unit.updated": "unit",
   "retention.years_set": "municipality",
   "site_links.set": "municipality",
+  "contact.set": "municipality",
   "letter_template.saved": "letter_template",
   "letter_template.reset": "letter_template",
 };

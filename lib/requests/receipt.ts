@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { dbDateToIso } from "@/lib/db/dates";
 import { findOwnedCase } from "@/lib/cases/citizen-get-case";
 import { publicUrl } from "@/lib/config/env";
-import { currentMunicipality } from "@/lib/config/current";
+import { municipalityContact } from "@/lib/admin/profile-contact";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { renderReceiptCopy } from "@/lib/letters/receipt-letter";
 import type { Locale } from "@/i18n/locales";
@@ -57,7 +57,7 @@ export async function receiptPdf(receipt: RequestReceipt, locale: Locale): Promi
     answerChannel: receipt.answerChannel,
     letterQueued: receipt.letterQueued,
     portalUrl: publicUrl(),
-    municipality: currentMunicipality(),
+    municipality: await municipalityContact(),
   });
   return { bytes, fileName: `${locale === "en" ? "receipt" : "kvittering"}-${receipt.reference}.pdf` };
 }

@@ -13,10 +13,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await requireStaffActor();
   const isAdmin = hasPermission(actor, "admin.manage_users") && hasPermission(actor, "admin.manage_units");
   if (!isAdmin && !hasPermission(actor, "admin.view_audit")) notFound();
-  const [t, tRetention, tSite, tTemplates, tLog, h] = await Promise.all([
+  const [t, tRetention, tSite, tContact, tTemplates, tLog, h] = await Promise.all([
     getTranslations("staffQueue.admin.nav"),
     getTranslations("retention.admin"),
     getTranslations("sitePages.admin"),
+    getTranslations("contactAdmin"),
     getTranslations("letterTemplates"),
     getTranslations("adminLog"),
     headers(),
@@ -30,6 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/staff/admin/retention", label: tRetention("navLabel") },
           { href: "/staff/admin/templates", label: tTemplates("navLabel") },
           { href: "/staff/admin/website", label: tSite("navLabel") },
+          { href: "/staff/admin/contact", label: tContact("navLabel") },
         ]
       : []),
     { href: "/staff/admin/log", label: tLog("nav") },

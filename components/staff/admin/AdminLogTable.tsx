@@ -28,6 +28,14 @@ const FIELDS = [
   "retentionYears",
   "privacyStatementUrl",
   "accessibilityStatementUrl",
+  "postmottakEmail",
+  "phone",
+  "visitingAddress",
+  "postalAddress",
+  "dpoName",
+  "dpoEmail",
+  "dpoPhone",
+  "dpoPostalAddress",
   "body",
 ] as const;
 
@@ -39,7 +47,7 @@ export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId" 
     case "unit":
       return `/staff/admin/units/${encodeURIComponent(entry.targetId)}`;
     case "municipality":
-      return entry.action === "site_links.set" ? "/staff/admin/website" : "/staff/admin/retention";
+      return entry.action === "site_links.set" ? "/staff/admin/website" : entry.action === "contact.set" ? "/staff/admin/contact" : "/staff/admin/retention";
     case "letter_template": {
       const [right, outcome, locale] = entry.targetId.split("/");
       return right && outcome && locale ? `/staff/admin/templates/${right}/${outcome}/${locale}` : null;

@@ -13,7 +13,7 @@ import { MessageForm } from "@/components/my-cases/MessageForm";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
 import { CitizenComplaintPanel } from "@/components/complaints/CitizenComplaintPanel";
 import { LetterText } from "@/components/letters/LetterText";
-import { currentMunicipality } from "@/lib/config/current";
+import { municipalityContact as loadMunicipalityContact } from "@/lib/admin/profile-contact";
 import { sendCitizenMessageAction } from "./actions";
 import { isCanonicalCaseReference } from "@/lib/domain/reference";
 
@@ -48,7 +48,7 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
   );
   const uploadErrorKey = search.uploadError ? (UPLOAD_ERRORS[search.uploadError] ?? "unexpected") : null;
   const uploadError = uploadErrorKey ? t(`myCases.errors.${uploadErrorKey}`, { errorId: "-" }) : undefined;
-  const municipality = currentMunicipality();
+  const municipality = await loadMunicipalityContact();
   const municipalityContact = [municipality.postmottakEmail, municipality.phone, municipality.postalAddress].filter(Boolean).join(", ");
   // A letter's PDF is offered beside the letter in the thread, not again among the answer files.
   const letterFileIds = new Set(view.messages.filter((m) => m.letter).flatMap((m) => m.files.map((f) => f.id)));

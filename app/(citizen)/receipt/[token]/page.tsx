@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getRequestReceipt } from "@/lib/requests/receipt";
-import { currentMunicipality } from "@/lib/config/current";
+import { municipalityContact } from "@/lib/admin/profile-contact";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { isLocale } from "@/i18n/locales";
 
@@ -13,7 +13,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
   if (!receipt) notFound();
   const [t, localeRaw] = await Promise.all([getTranslations(), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "nb";
-  const municipality = currentMunicipality();
+  const municipality = await municipalityContact();
   const dpo = [municipality.dpo.name, municipality.dpo.email, municipality.dpo.phone].filter(Boolean).join(", ");
   const paper = receipt.answerChannel === "paper";
   return (
