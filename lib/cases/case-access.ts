@@ -65,6 +65,7 @@ export const CASE_WORK_ACTIONS = {
   specialCategory: "case.special_category",
   changeUnit: "case.change_unit",
   assign: "case.assign",
+  reopen: "case.reopen",
 } as const satisfies Record<string, Action>;
 
 /** What this person may do on the case: one flag per case-work action. */

@@ -21,6 +21,8 @@ export const READ_ONLY_EVENTS = ["case.national_id_viewed"] as const;
 
 const FACT_KEYS = [
   "status",
+  "ground",
+  "orderedDueDate",
   "dueDate",
   "extended",
   "pauseKind",

@@ -5,8 +5,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { isoDateToDb } from "@/lib/db/dates";
 import type { ActorType, Prisma } from "@/lib/db/generated/client";
-import { applyCommand, type CaseCommand, type ApplyResult } from "@/lib/domain/case-state-machine";
-import { oneMonthDueDate } from "@/lib/domain/deadline";
+import { applyCommand, storedOneMonthDueDate, type CaseCommand, type ApplyResult } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
 import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
 import { now as clockNow } from "@/lib/clock";
@@ -43,7 +42,7 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
 
   const result = applyCommand(snapshot, input.command, now);
   const next = result.snapshot;
-  const closedPauses = next.pauses.filter((p) => p.to !== null).map((p) => ({ from: p.from, to: p.to! }));
+  const command = input.command;
 
   // The guard: only the version we read may be replaced. Zero rows = someone else got there first.
   const updated = await tx.case.updateMany({
@@ -53,8 +52,19 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
       extended: next.extended,
       closedAt: next.closedAt,
       dueDate: isoDateToDb(result.dueDate),
-      oneMonthDueDate: isoDateToDb(oneMonthDueDate({ receivedAt: next.receivedAt, pauses: closedPauses })),
-      ...(input.command.type === "extend" ? { extensionReason: input.command.reason.trim() } : {}),
+      oneMonthDueDate: isoDateToDb(storedOneMonthDueDate(next)),
+      ...(command.type === "extend" ? { extensionReason: command.reason.trim() } : {}),
+      ...(command.type === "reopen"
+        ? {
+            reopenedAt: now,
+            reopenCount: { increment: 1 },
+            reopenGround: command.ground,
+            reopenReason: command.reason.trim(),
+            orderedDueDate: command.orderedDueDate ? isoDateToDb(command.orderedDueDate) : null,
+            // The earlier extension's ground belongs to the first handling (its reason stays for the record).
+            extensionGround: null,
+          }
+        : {}),
       version: { increment: 1 },
     },
   });

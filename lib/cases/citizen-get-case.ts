@@ -30,6 +30,7 @@ export const CITIZEN_TIMELINE_EVENTS = [
   "case.extended",
   "case.decided",
   "case.withdrawn",
+  "case.reopened",
   "message.from_requester",
   "message.to_requester",
   "attachment.from_requester",

@@ -6,8 +6,9 @@ import { dbDateToIso } from "@/lib/db/dates";
 import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, OnBehalfOf, Right, RightOutcome, TaskKind } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { isClosed } from "@/lib/domain/case-status";
-import { allowedCommands, extensionDeadline, storedDueDate, type CaseCommandType } from "@/lib/domain/case-state-machine";
-import { daysLeft } from "@/lib/domain/deadline";
+import { allowedCommands, extensionDeadline, REOPEN_GROUNDS, storedDueDate, type CaseCommandType, type ReopenGround } from "@/lib/domain/case-state-machine";
+import { computeDeadline, daysLeft } from "@/lib/domain/deadline";
+import { isOneOf } from "@/i18n/translator";
 import { can, type Actor, type CaseRef } from "@/lib/domain/policy";
 import { staffMayWriteNow } from "./follow-up";
 import { CASE_WORK_ACTIONS, staffCaseRef, type CaseWorkPermissions } from "./case-access";
@@ -164,6 +165,11 @@ export type StaffCaseWorkView = {
   answerFiles: number;
   /** Staff who may get a task on this case (id + name). */
   taskAssignees: { id: string; name: string }[];
+  /** The last reopening (null = never reopened); the reasons are internal. */
+  reopened: { at: Date; count: number; ground: ReopenGround; reason: string; orderedDueDate: string | null } | null;
+  /** The due date a reopening now would give (one month from today), for the reopen form. */
+  reopenDueDate: string;
+  anonymised: boolean;
 };
 
 
@@ -191,6 +197,10 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       restrictionNote: true,
       closedAt: true,
       identityLevel: true,
+      reopenCount: true,
+      reopenGround: true,
+      reopenReason: true,
+      anonymisedAt: true,
       onBehalfOf: true,
       subjectName: true,
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
@@ -284,11 +294,24 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       specialCategory: allowed("specialCategory"),
       changeUnit: allowed("changeUnit"),
       assign: allowed("assign"),
+      reopen: allowed("reopen"),
     },
     allowedCommands: allowedCommands(snapshot, now),
     identityLevel: c.identityLevel,
     answerFiles: c._count.attachments,
     taskAssignees: allowed("tasks") ? await taskAssigneesFor(ref) : [],
+    reopened:
+      c.reopenedAt && isOneOf(REOPEN_GROUNDS, c.reopenGround)
+        ? {
+            at: c.reopenedAt,
+            count: c.reopenCount,
+            ground: c.reopenGround,
+            reason: c.reopenReason ?? "",
+            orderedDueDate: c.orderedDueDate ? dbDateToIso(c.orderedDueDate) : null,
+          }
+        : null,
+    reopenDueDate: computeDeadline({ receivedAt: now }).dueDate,
+    anonymised: c.anonymisedAt !== null,
   };
 }
 

@@ -41,6 +41,7 @@ export const ACTIONS = [
   "case.complex",
   "case.special_category",
   "case.change_unit",
+  "case.reopen",
   "dashboard.view",
   "complaint.handle",
   "admin.manage_users",
@@ -72,6 +73,7 @@ export const CASE_ACTIONS = [
   "case.complex",
   "case.special_category",
   "case.change_unit",
+  "case.reopen",
 ] as const satisfies readonly Action[];
 
 export function isCaseAction(action: Action): boolean {
@@ -116,6 +118,9 @@ export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Sc
   "case.special_category": { caseworker: "unit", unit_lead: "triage", dpo: "no", admin: "no" },
   // Moving a case to another unit (or giving a "vet ikke" case its unit) is the unit lead's triage.
   "case.change_unit":   { caseworker: "no",   unit_lead: "triage", dpo: "no",  admin: "no" },
+  // Reopening a closed case (after a complaint, an order, an incomplete answer) is the unit lead's
+  // or the DPO's call, never the caseworker's who closed it.
+  "case.reopen":        { caseworker: "no",   unit_lead: "triage", dpo: "all", admin: "no" },
   "dashboard.view":     { caseworker: "no",   unit_lead: "yes",    dpo: "yes", admin: "no" },
   "complaint.handle":   { caseworker: "no",   unit_lead: "no",     dpo: "yes", admin: "no" },
   "admin.manage_users": { caseworker: "no",   unit_lead: "no",     dpo: "no",  admin: "yes" },

@@ -182,6 +182,8 @@ export async function anonymiseCase(caseId: string, now: Date): Promise<{ filesD
           version: { increment: 1 },
         },
       });
+      // The reasons a case was reopened may name people (the CHECK wants a text while reopened_at is set).
+      await tx.case.updateMany({ where: { id: c.id, reopenReason: { not: null } }, data: { reopenReason: ANONYMISED_TEXT } });
       await tx.message.updateMany({ where: { caseId: c.id }, data: { body: "" } });
       await tx.letter.updateMany({ where: { caseId: c.id }, data: { body: null, pdf: null } });
       // Outcomes and legal basis ids stay (statistics); the written reasons go (a refusal must keep a

@@ -7,6 +7,7 @@ import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import type { Locale } from "@/i18n/locales";
 import { isOneOf, underscored } from "@/i18n/translator";
 import { CASE_STATUSES, isChannel } from "@/lib/domain/case-status";
+import { REOPEN_GROUNDS } from "@/lib/domain/case-state-machine";
 import { TASK_KINDS } from "@/lib/cases/case-tasks";
 import { formatDateTime } from "@/components/my-cases/format";
 
@@ -23,6 +24,7 @@ const KNOWN = [
   "case.extended",
   "case.decided",
   "case.withdrawn",
+  "case.reopened",
   "case.assigned",
   "case.unassigned",
   "case.unit_changed",
@@ -85,6 +87,11 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
       }
       case "case.extended":
         return t(`caseWork.timeline.${underscored(type)}`, { due: date(f.dueDate) });
+      case "case.reopened":
+        return t("caseWork.timeline.case_reopened", {
+          ground: isOneOf(REOPEN_GROUNDS, f.ground) ? t(`caseWork.reopen.grounds.${f.ground}`) : "",
+          due: date(f.dueDate),
+        });
       case "case.decided":
         return t("caseWork.timeline.case_decided", { status: isOneOf(CASE_STATUSES, f.outcome) ? t(`staffCaseStatus.${f.outcome}`) : "" });
       case "case.unassigned": {

@@ -10,7 +10,8 @@ import { suggestTasks, TASK_KINDS } from "@/lib/cases/case-tasks";
 import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
-import { askRequesterKindsFor, COPY_RIGHTS, identityPauseAllowed, outcomesFor, type CaseCommandType } from "@/lib/domain/case-state-machine";
+import { askRequesterKindsFor, COPY_RIGHTS, identityPauseAllowed, outcomesFor, REOPEN_GROUNDS, type CaseCommandType } from "@/lib/domain/case-state-machine";
+import { REOPEN_REASON_MAX_LENGTH } from "@/lib/cases/reopen-case";
 import type { CaseAssignmentView } from "@/lib/cases/case-assignment";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
@@ -27,6 +28,7 @@ import {
   liftRestrictionAction,
   resumeAction,
   restrictAction,
+  reopenAction,
 } from "@/app/staff/cases/[reference]/case-work-actions";
 import { CaseActionForm, type CaseActionFormTexts } from "./CaseActionForm";
 import { AssignForm, UnitForm } from "./AssignPanel";
@@ -73,7 +75,7 @@ function hidden(view: StaffCaseWorkView, extra: Record<string, string> = {}) {
 }
 
 /** The actions of the case page's work panel, in the order they are offered. */
-export const CASE_ACTION_IDS = ["decide", "ask", "resume", "extend", "note", "task", "restrict", "lift", "complex", "assign", "unit"] as const;
+export const CASE_ACTION_IDS = ["decide", "ask", "resume", "extend", "note", "task", "restrict", "lift", "complex", "assign", "unit", "reopen"] as const;
 export type CaseActionId = (typeof CASE_ACTION_IDS)[number];
 
 export function isCaseActionId(value: unknown): value is CaseActionId {
@@ -100,6 +102,8 @@ export function availableCaseActions(view: StaffCaseWorkView, assignment: Pick<C
     complex: view.can.complex && !view.closed,
     assign: Boolean(assignment?.canAssign),
     unit: Boolean(assignment?.canChangeUnit),
+    // Unit leads and the DPO, on a closed case that still exists (not anonymised).
+    reopen: view.can.reopen && view.closed && !view.anonymised,
   };
   return CASE_ACTION_IDS.filter((id) => offered[id]);
 }
@@ -160,6 +164,15 @@ export async function CaseActionPanel({
             </ul>
           </nav>
         </>
+      )}
+      {view.reopened && (
+        <p className="ds-paragraph mt-3" data-size="sm" data-testid="reopened-info">
+          {t("caseWork.reopen.lastReopened", {
+            date: formatDateLong(osloDateOf(view.reopened.at), locale),
+            ground: t(`caseWork.reopen.grounds.${view.reopened.ground}`),
+            reason: view.reopened.reason,
+          })}
+        </p>
       )}
       {extendTooLate && (
         <p className="ds-paragraph mt-3" data-size="sm" data-testid="extend-too-late">
@@ -256,6 +269,31 @@ function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: Cas
         </>
       );
     }
+    case "reopen":
+      return (
+        <>
+          <FormHeading>{t("caseWork.reopen.heading")}</FormHeading>
+          <CaseActionForm
+            formId="reopen"
+            action={reopenAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            intro={<p className="ds-paragraph">{t("caseWork.reopen.intro", { newDue: formatDateLong(view.reopenDueDate, locale) })}</p>}
+            fields={[
+              {
+                kind: "radio",
+                name: "ground",
+                label: t("caseWork.reopen.groundLabel"),
+                options: REOPEN_GROUNDS.map((g) => ({ value: g, label: t(`caseWork.reopen.grounds.${g}`) })),
+              },
+              { kind: "textarea", name: "reason", label: t("caseWork.reopen.reasonLabel"), help: t("caseWork.reopen.reasonHelp"), rows: 4, maxLength: REOPEN_REASON_MAX_LENGTH },
+              { kind: "date", name: "orderedDueDate", label: t("caseWork.reopen.orderedDueDateLabel"), help: t("caseWork.reopen.orderedDueDateHelp") },
+            ]}
+            texts={texts(t, t("caseWork.reopen.submit"))}
+          />
+        </>
+      );
     case "extend":
       return (
         <>

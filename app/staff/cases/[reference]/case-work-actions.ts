@@ -10,6 +10,9 @@ import type { z } from "zod";
 import { requireStaffActor, type StaffActor } from "@/lib/auth/staff-actor";
 import { askRequester, askRequesterSchema, previewResume, resumeSchema, resumeWithoutAnswer, versionField } from "@/lib/cases/ask-requester";
 import { extendDeadline, extendSchema } from "@/lib/cases/extend-deadline";
+import { reopenCase, reopenSchema } from "@/lib/cases/reopen-case";
+import { computeDeadline } from "@/lib/domain/deadline";
+import { now as clockNow } from "@/lib/clock";
 import { checkDecision, decideCase, openTasksBeforeDecision, rightDecisionSchema } from "@/lib/cases/decide-case";
 import { addInternalNote, noteSchema } from "@/lib/cases/add-internal-note";
 import { assignTask, assignTaskSchema, completeTask, completeTaskSchema, createTask, createTaskSchema } from "@/lib/cases/case-tasks";
@@ -204,6 +207,56 @@ export async function extendAction(_prev: CaseActionState, formData: FormData): 
     );
   }
   done(ctx.reference, "extended", "case-alerts");
+}
+
+/** The reopen form's fields: the state machine's and the schema's reasons -> the field's message. */
+function reopenFieldError(field: string, reason: unknown): [string, string] | null {
+  if (field === "ground") return ["ground", "caseWork.reopen.errors.groundRequired"];
+  if (field === "reason") return ["reason", typeof reason === "string" && reason.startsWith("caseWork.") ? reason : "caseWork.reopen.errors.reasonTooShort"];
+  if (field === "orderedDueDate") {
+    return ["orderedDueDate", reason === "in_past" ? "caseWork.reopen.errors.orderedDueDatePast" : "caseWork.reopen.errors.orderedDueDateInvalid"];
+  }
+  return null;
+}
+
+export async function reopenAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "reopen");
+  const { t, values } = ctx;
+  const parsed = reopenSchema.safeParse({
+    ground: str(values, "ground"),
+    reason: str(values, "reason"),
+    orderedDueDate: str(values, "orderedDueDate"),
+    version: str(values, "version"),
+  });
+  if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") {
+    const due = parsed.data.orderedDueDate ?? computeDeadline({ receivedAt: clockNow() }).dueDate;
+    return {
+      values,
+      confirm: [
+        t("caseWork.reopen.confirm", { date: formatDateLong(due, ctx.locale) }),
+        t("caseWork.reopen.confirmGround", { ground: t(`caseWork.reopen.grounds.${parsed.data.ground}`) }),
+        t("caseWork.reopen.confirmReason", { reason: parsed.data.reason }),
+      ],
+    };
+  }
+  try {
+    await reopenCase(ctx.actor, {
+      reference: ctx.reference,
+      ground: parsed.data.ground,
+      reason: parsed.data.reason,
+      ...(parsed.data.orderedDueDate ? { orderedDueDate: parsed.data.orderedDueDate } : {}),
+      expectedVersion: parsed.data.version,
+    });
+  } catch (error) {
+    if (isDomainError(error, "invalid_transition") && error.details?.reason === "anonymised") {
+      return { values, formError: t("caseWork.reopen.errors.anonymised") };
+    }
+    return failure(ctx, error, reopenFieldError);
+  }
+  done(ctx.reference, "reopened", "case-alerts");
 }
 
 export async function decideAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {

@@ -44,6 +44,7 @@ const DONE_KEYS = [
   "complexSet",
   "complexCleared",
   "followUpHandled",
+  "reopened",
 ] as const;
 /** Results of the case-rule changes (messages in caseRules.done). */
 const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
