@@ -7,8 +7,10 @@
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
 import { currentMunicipality } from "@/lib/config/current";
+import { unitNameIn } from "@/lib/domain/unit-names";
 import {
   applyContactOverrides,
+  postalAddressFor,
   isAssumption,
   municipalityProfile,
   profileFact,
@@ -37,7 +39,7 @@ export const CONTACT_FIELD_PATH: Readonly<Record<ContactField, ProfileFactPath>>
   dpoPostalAddress: "dpo.postalAddress",
 };
 
-const OVERRIDE_SELECT = {
+export const OVERRIDE_SELECT = {
   postmottakEmailOverride: true,
   phoneOverride: true,
   visitingAddressOverride: true,
@@ -75,7 +77,7 @@ export const contactSchema = z.object({
 
 export type ContactInput = Record<ContactField, string>;
 
-function overridesOf(row: OverrideRow): ContactOverrides {
+export function overridesOf(row: OverrideRow): ContactOverrides {
   return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, row[`${f}Override`]])) as ContactOverrides;
 }
 
@@ -93,6 +95,32 @@ export async function municipalityContact(id: string = currentMunicipality().id,
   const profile = municipalityProfile(id);
   const row = await client.municipality.findUnique({ where: { id: profile.id }, select: OVERRIDE_SELECT });
   return applyContactOverrides(profile, row ? overridesOf(row) : null);
+}
+
+/**
+ * For a letter about a case: the profile with the admin's contact values, and the sender's postal
+ * address with the case's unit's name (in the letter's language) where the statement asks for it.
+ */
+export async function municipalityForCase(
+  client: Pick<Db, "municipality" | "case">,
+  c: { id: string; municipalityId: string; locale: string },
+): Promise<MunicipalityProfile> {
+  const municipality = await municipalityContact(c.municipalityId, client);
+  return withUnitInPostalAddress(municipality, municipality.postalAddressUnitLine ? await unitOfCase(client, c.id) : null, c.locale);
+}
+
+async function unitOfCase(client: Pick<Db, "case">, caseId: string) {
+  const row = await client.case.findUnique({ where: { id: caseId }, select: { unit: { select: { name: true, nameNn: true, nameEn: true } } } });
+  return row?.unit ?? null;
+}
+
+/** The profile with its postal address as printed for post about this unit's case. */
+export function withUnitInPostalAddress(
+  m: MunicipalityProfile,
+  unit: { name: string; nameNn: string | null; nameEn: string | null } | null,
+  locale: string,
+): MunicipalityProfile {
+  return { ...m, postalAddress: postalAddressFor(m, unit ? unitNameIn(unit, locale) : null) };
 }
 
 /** Where a field's current value comes from, for the admin page. */

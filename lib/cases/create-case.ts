@@ -5,9 +5,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { AnswerChannel, Channel, IdentityLevel, OnBehalfOf, Prisma, Right } from "@/lib/db/generated/client";
 import { publicUrl } from "@/lib/config/env";
-import { postalAddressFor } from "@/lib/config/municipalities";
-import { municipalityContact } from "@/lib/admin/profile-contact";
-import { unitNameIn } from "@/lib/domain/unit-names";
+import { municipalityForCase } from "@/lib/admin/profile-contact";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { DomainError } from "@/lib/domain/errors";
 import { randomUUID } from "node:crypto";
@@ -74,10 +72,7 @@ export async function deliverReceiptInTx(
   }
   if (!input.postalAddress) return "none";
   // The admin's contact values, and the unit's name in the sender's address where the statement asks for it.
-  const municipality = await municipalityContact(input.municipalityId, tx);
-  const unit = municipality.postalAddressUnitLine
-    ? (await tx.case.findUnique({ where: { id: input.caseId }, select: { unit: { select: { name: true, nameNn: true, nameEn: true } } } }))?.unit
-    : null;
+  const municipality = await municipalityForCase(tx, { id: input.caseId, municipalityId: input.municipalityId, locale: input.locale });
   const pdf = await renderReceiptLetter({
     locale: input.locale,
     reference: input.reference,
@@ -85,7 +80,7 @@ export async function deliverReceiptInTx(
     dueDate: input.dueDate,
     recipientName: input.name,
     postalAddress: input.postalAddress,
-    municipality: { ...municipality, postalAddress: postalAddressFor(municipality, unit ? unitNameIn(unit, input.locale) : null) },
+    municipality,
   });
   await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt" satisfies LetterKind, locale: input.locale, pdf: Buffer.from(pdf) } });
   return "letter";

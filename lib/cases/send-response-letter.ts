@@ -22,7 +22,6 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { removeStoredFile, storeFile } from "@/lib/files/storage";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
-import { municipalityProfile } from "@/lib/config/municipalities";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { loadLetterCase } from "@/lib/letters/response-draft";
 import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
@@ -87,7 +86,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
       text: body,
       recipientName: c.requester.name,
       postalAddress: delivery === "post" ? postalAddress : null,
-      municipality: municipalityProfile(c.municipalityId),
+      municipality: c.municipality,
     }),
   );
   const actorRef = { actorType: "staff" as const, actorId: actor.userId };

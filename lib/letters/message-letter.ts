@@ -6,7 +6,8 @@ import type { Tx } from "@/lib/db/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale } from "@/i18n/locales";
-import { municipalityProfile } from "@/lib/config/municipalities";
+import { municipalityProfile, type MunicipalityProfile } from "@/lib/config/municipalities";
+import { municipalityForCase } from "@/lib/admin/profile-contact";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { renderResponseLetterPdf } from "./response-pdf";
 import type { LetterDelivery, LetterKind } from "@/lib/domain/letters";
@@ -15,6 +16,8 @@ export type MessageLetterInput = {
   locale: string;
   reference: string;
   municipalityId: string;
+  /** The profile with the admin's contact values (municipalityForCase); without it the shipped one. */
+  municipality?: MunicipalityProfile;
   letterDate: IsoDate;
   body: string;
   /** On whose behalf the request was made (the letter names the child too). */
@@ -27,7 +30,7 @@ export type MessageLetterInput = {
 export function messageLetterText(input: Omit<MessageLetterInput, "letterDate" | "recipientName" | "postalAddress">): string {
   const locale = isLocale(input.locale) ? input.locale : "nb";
   const t = createTranslator({ locale, messages: loadMessages(locale) });
-  const municipality = municipalityProfile(input.municipalityId);
+  const municipality = input.municipality ?? municipalityProfile(input.municipalityId);
   const title = t("letters.message.title", { reference: input.reference });
   const concerns =
     input.concerns && input.concerns.onBehalfOf !== "self"
@@ -54,7 +57,7 @@ export async function renderMessageLetter(input: MessageLetterInput): Promise<{ 
     text,
     recipientName: input.recipientName,
     postalAddress: input.postalAddress,
-    municipality: municipalityProfile(input.municipalityId),
+    municipality: input.municipality ?? municipalityProfile(input.municipalityId),
   });
   return { text, pdf };
 }
@@ -84,6 +87,7 @@ export async function queuePaperCopyInTx(
     locale: c.locale,
     reference: c.reference,
     municipalityId: c.municipalityId,
+    municipality: await municipalityForCase(tx, c),
     letterDate: osloDateOf(input.now),
     body: input.body,
     concerns: c.onBehalfOf ? { onBehalfOf: c.onBehalfOf, subjectName: c.subjectName ?? null } : undefined,

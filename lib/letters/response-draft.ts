@@ -5,7 +5,8 @@
 // one query for the case's decisions in its language); the builder adds the mandatory parts.
 import { db, type Tx } from "@/lib/db/client";
 import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
-import { municipalityProfile } from "@/lib/config/municipalities";
+import { applyContactOverrides, municipalityProfile } from "@/lib/config/municipalities";
+import { OVERRIDE_SELECT, overridesOf, withUnitInPostalAddress } from "@/lib/admin/profile-contact";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { recipientNoticesOf, type RecipientNotices } from "@/lib/domain/letters";
 import { followUpLastDay } from "@/lib/domain/follow-up";
@@ -26,9 +27,12 @@ import { now as clockNow } from "@/lib/clock";
 
 type Client = Tx | ReturnType<typeof db>;
 
-/** Everything a response letter is made from, read in one query. */
+/**
+ * Everything a response letter is made from, read in one query; `municipality` is the profile with
+ * the admin's contact values and the case's unit in the postal address (lib/admin/profile-contact.ts).
+ */
 export async function loadLetterCase(client: Client, caseId: string) {
-  return client.case.findUniqueOrThrow({
+  const { unit, municipality, ...c } = await client.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
       id: true,
@@ -47,8 +51,12 @@ export async function loadLetterCase(client: Client, caseId: string) {
       decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
       // Art. 19: the letter may say the recipients were told only when these are all done.
       tasks: { where: { kind: "notify_recipient" }, select: { kind: true, doneAt: true } },
+      unit: { select: { name: true, nameNn: true, nameEn: true } },
+      municipality: { select: OVERRIDE_SELECT },
     },
   });
+  const profile = applyContactOverrides(municipalityProfile(c.municipalityId), overridesOf(municipality));
+  return { ...c, municipality: withUnitInPostalAddress(profile, unit, c.locale) };
 }
 
 export type LetterCase = Awaited<ReturnType<typeof loadLetterCase>>;
@@ -85,7 +93,7 @@ export function letterInputFor(
 ): ResponseLetterInput {
   return {
     locale: c.locale,
-    municipality: municipalityProfile(c.municipalityId),
+    municipality: c.municipality,
     reference: c.reference,
     receivedDate: osloDateOf(c.receivedAt),
     letterDate: osloDateOf(now),
