@@ -105,3 +105,37 @@ test("an admin adds the uustatus.no and privacy statement links; a bad address i
     );
   }
 });
+
+test("an admin sees which contact details are unconfirmed assumptions, confirms one and changes the phone; the footer shows it (issue 13, item 12)", async ({ page }) => {
+  const reset = "UPDATE municipality SET phone_override = NULL, dpo_postal_address_override = NULL WHERE id = 'bergen'";
+  await withDb((db) => db.query(reset));
+  try {
+    await signInAsStaff(page, "admin@demo.test");
+    await page.goto("/staff/admin/contact");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontaktinformasjon");
+    // Bergen's statement gives no postal address for the DPO: marked until an admin saves it.
+    const dpoPostal = page.getByLabel("Personvernombudets postadresse");
+    await expect(dpoPostal).toHaveAccessibleDescription(/Ikke bekreftet av kommunen: fra profilen portalen ble levert med\./);
+    await expect(page.getByLabel("Personvernombudets e-post")).toHaveAccessibleDescription(/Fra kommunens personvernerklæring\./);
+    await expectNoAxeViolations(page, "contact details admin page");
+
+    await page.getByLabel("Telefon", { exact: true }).fill("ring oss");
+    await page.getByRole("button", { name: "Lagre kontaktinformasjonen" }).click();
+    await expect(page.locator(".ds-error-summary")).toBeFocused();
+    await expect(page.locator(".ds-error-summary")).toContainText("telefonnummer");
+    await expectNoAxeViolations(page, "contact details admin page with an error");
+    const unchanged = await withDb((db) => db.query("SELECT phone_override FROM municipality WHERE id = 'bergen'"));
+    expect(unchanged.rows[0].phone_override).toBeNull();
+
+    await page.getByLabel("Telefon", { exact: true }).fill("55 00 11 22");
+    await page.getByRole("button", { name: "Lagre kontaktinformasjonen" }).click();
+    await expect(page.getByRole("status")).toHaveText("Kontaktinformasjonen er lagret.");
+    await expect(page.getByLabel("Personvernombudets postadresse")).toHaveAccessibleDescription(/Lagret av en administrator\./);
+    await expect(page.getByLabel("Telefon", { exact: true })).toHaveValue("55 00 11 22");
+
+    await page.goto("/privacy");
+    await expect(page.locator("footer")).toContainText("Telefon: 55 00 11 22");
+  } finally {
+    await withDb((db) => db.query(reset));
+  }
+});
