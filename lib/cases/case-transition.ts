@@ -57,7 +57,6 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
       ...(command.type === "reopen"
         ? {
             reopenedAt: now,
-            reopenCount: { increment: 1 },
             reopenGround: command.ground,
             reopenReason: command.reason.trim(),
             orderedDueDate: command.orderedDueDate ? isoDateToDb(command.orderedDueDate) : null,

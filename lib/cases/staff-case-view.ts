@@ -197,7 +197,6 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       restrictionNote: true,
       closedAt: true,
       identityLevel: true,
-      reopenCount: true,
       reopenGround: true,
       reopenReason: true,
       anonymisedAt: true,
@@ -304,7 +303,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       c.reopenedAt && isOneOf(REOPEN_GROUNDS, c.reopenGround)
         ? {
             at: c.reopenedAt,
-            count: c.reopenCount,
+            count: c.events.filter((e) => e.type === "case.reopened").length,
             ground: c.reopenGround,
             reason: c.reopenReason ?? "",
             orderedDueDate: c.orderedDueDate ? dbDateToIso(c.orderedDueDate) : null,

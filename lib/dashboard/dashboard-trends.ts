@@ -49,6 +49,8 @@ export type TrendSummary = {
   medianDays: number | null;
   p90Days: number | null;
   onTime: OnTimeRate;
+  /** Cases reopened in the period (their latest reopening). */
+  reopened: number;
 };
 
 export type DashboardTrends = {
@@ -160,6 +162,19 @@ export function buildOpenOverdueQuery(actor: StaffActor, filters: TrendFilters, 
      GROUP BY 1`;
 }
 
+/**
+ * Cases whose latest reopening fell in the period (issue 13, item 1). A reopened case is counted
+ * once in the closing figures, by its latest closing, against the due date of its new handling;
+ * this figure tells the DPO how many answers had to be done again. Partial index request_case_reopened_idx.
+ */
+export function buildReopenedQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
+  const { lo, hi } = period(filters);
+  return Prisma.sql`
+    SELECT count(*)::int AS n
+      FROM request_case c
+     WHERE ${and([Prisma.sql`c.reopened_at IS NOT NULL`, Prisma.sql`c.reopened_at >= ${lo}`, Prisma.sql`c.reopened_at < ${hi}`, ...caseFilters(actor, filters)])}`;
+}
+
 /** Legal bases cited in refusals and partial grants decided in the period (one row per basis). */
 export function buildRefusalsQuery(actor: StaffActor, filters: TrendFilters): Prisma.Sql {
   const { lo, hi } = period(filters);
@@ -227,11 +242,12 @@ export async function dashboardTrends(actor: Actor, filters: TrendFilters, optio
   if (actor.kind !== "staff" || !hasPermission(actor, "dashboard.view")) throw new DomainError("not_found");
   const today = osloDateOf(options.now ?? clockNow());
   const client = db();
-  const [received, closed, openOverdue, refusals] = await Promise.all([
+  const [received, closed, openOverdue, refusals, reopened] = await Promise.all([
     client.$queryRaw<ReceivedRow[]>(buildReceivedQuery(actor, filters)),
     client.$queryRaw<ClosedRow[]>(buildClosedQuery(actor, filters)),
     client.$queryRaw<OpenOverdueRow[]>(buildOpenOverdueQuery(actor, filters, today)),
     client.$queryRaw<RefusalRow[]>(buildRefusalsQuery(actor, filters)),
+    client.$queryRaw<{ n: number }[]>(buildReopenedQuery(actor, filters)),
   ]);
 
   const months = monthsBetween(filters.from, filters.to);
@@ -292,6 +308,7 @@ export async function dashboardTrends(actor: Actor, filters: TrendFilters, optio
       medianDays: roundDays(percentileFromHistogram(periodHistogram, 0.5)),
       p90Days: roundDays(percentileFromHistogram(periodHistogram, 0.9)),
       onTime: sumOnTime([...onTimeCounts.values()]),
+      reopened: reopened[0]?.n ?? 0,
     },
     monthly,
     extensions: {

@@ -172,6 +172,7 @@ describe("dashboard trends", () => {
       medianDays: 32,
       p90Days: 57.8,
       onTime: { answeredOnTime: 3, answeredLate: 2, openOverdue: 0, answered: 5, late: 2, counted: 5, rate: 60 },
+      reopened: 0,
     });
   });
 

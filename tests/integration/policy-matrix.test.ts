@@ -23,6 +23,7 @@ import { extendDeadline } from "@/lib/cases/extend-deadline";
 import { decideCase } from "@/lib/cases/decide-case";
 import { addInternalNote } from "@/lib/cases/add-internal-note";
 import { setLegalHold } from "@/lib/cases/set-legal-hold";
+import { reopenCase } from "@/lib/cases/reopen-case";
 import { createTask } from "@/lib/cases/case-tasks";
 import { restrictProcessing } from "@/lib/cases/restrict-processing";
 import { markComplex } from "@/lib/cases/mark-complex";
@@ -255,6 +256,21 @@ const CASE_ROWS: Record<string, CaseRow> = {
     },
     wrote: async (fx) => (await count.events(fx.id, "letter.printed")) === 1,
   },
+  reopen: {
+    action: "case.reopen",
+    refusal: "forbidden",
+    prepare: async (fx) => {
+      // Closed already (straight in the database: who decided is not what this row is about).
+      const updated = await db().case.update({
+        where: { id: fx.id },
+        data: { status: "completed", closedAt: new Date(), version: { increment: 1 } },
+        select: { version: true },
+      });
+      return { ...fx, version: updated.version };
+    },
+    run: (a, fx) => reopenCase(a, { reference: fx.reference, ground: "complaint", reason: "Klage i matrisetesten: svaret var ufullstendig.", expectedVersion: fx.version }),
+    wrote: async (fx) => (await caseNow(fx.id)).status === "in_progress" && (await count.events(fx.id, "case.reopened")) === 1,
+  },
   legal_hold: {
     action: "case.legal_hold",
     refusal: "not_found",
@@ -433,6 +449,9 @@ describe("policy matrix, enforced by the services on the real database", () => {
       ["message (mark a post letter printed)", "dpo", "own", "forbidden"],
       ["legal_hold", "caseworker", "own", "not_found"],
       ["legal_hold", "dpo", "other", "allowed"],
+      ["reopen", "caseworker", "own", "forbidden"],
+      ["reopen", "unit_lead", "other", "not_found"],
+      ["reopen", "dpo", "other", "allowed"],
       ["change_unit", "caseworker", "own", "forbidden"],
       ["change_unit", "unit_lead", "none", "allowed"],
       ["change_unit", "unit_lead", "other", "not_found"],

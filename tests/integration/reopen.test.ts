@@ -16,6 +16,8 @@ import type { Actor } from "@/lib/domain/policy";
 import { buildCase, buildIdentity } from "./builders";
 import { staffActorByEmail as staff } from "./helpers";
 import { ownerSql } from "./owner-db";
+import { dashboardTrends } from "@/lib/dashboard/dashboard-trends";
+import { osloDateOf } from "@/lib/domain/calendar";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kari: Staff; // caseworker, barnehage + skole
@@ -66,7 +68,7 @@ async function stateOf(caseId: string) {
   const [c, events, messages, decisions, outbox] = await Promise.all([
     db().case.findUniqueOrThrow({
       where: { id: caseId },
-      select: { status: true, version: true, dueDate: true, closedAt: true, reopenedAt: true, reopenCount: true, reopenReason: true, orderedDueDate: true },
+      select: { status: true, version: true, dueDate: true, closedAt: true, reopenedAt: true, reopenReason: true, orderedDueDate: true },
     }),
     db().caseEvent.count({ where: { caseId } }),
     db().message.count({ where: { caseId } }),
@@ -89,7 +91,7 @@ describe("reopenCase", () => {
     expect(result.dueDate).toBe(expectedDue);
 
     const after = await stateOf(c.id);
-    expect(after).toMatchObject({ status: "in_progress", closedAt: null, reopenCount: 1, reopenReason: REASON, orderedDueDate: null, dueDate: expectedDue, decisions: 0 });
+    expect(after).toMatchObject({ status: "in_progress", closedAt: null, reopenReason: REASON, orderedDueDate: null, dueDate: expectedDue, decisions: 0 });
     expect(after.reopenedAt?.toISOString()).toBe(now.toISOString());
     expect(after.version).toBe(c.version + 1);
 
@@ -197,11 +199,28 @@ describe("reopenCase", () => {
     expect(view?.timeline.map((e) => e.type)).toContain("case.reopened");
   });
 
+  it("the dashboard counts the reopened cases of its period, within the viewer's scope", async () => {
+    const month = osloDateOf(new Date()).slice(0, 7);
+    const filters = { from: month, to: month };
+    const [dpoBefore, leadBefore] = await Promise.all([dashboardTrends(dpo, filters), dashboardTrends(lene, filters)]);
+    const c = await decidedCase();
+    await reopenCase(lene, { reference: c.reference, ground: "other", reason: REASON, expectedVersion: c.version });
+    const [dpoAfter, leadAfter] = await Promise.all([dashboardTrends(dpo, filters), dashboardTrends(lene, filters)]);
+    expect(dpoAfter.summary.reopened).toBe(dpoBefore.summary.reopened + 1);
+    expect(leadAfter.summary.reopened).toBe(leadBefore.summary.reopened + 1);
+    // A case of another unit is not in the unit lead's figure.
+    const elsewhere = await buildCase({ unit: "helse-omsorg", rights: ["access"] });
+    const decided = await decideCase(ola, { reference: elsewhere.reference, perRight: [{ right: "access", outcome: "no_data", legalBasisIds: [], reasons: "" }], expectedVersion: elsewhere.version });
+    await reopenCase(dpo, { reference: elsewhere.reference, ground: "other", reason: REASON, expectedVersion: decided.version });
+    expect((await dashboardTrends(lene, filters)).summary.reopened).toBe(leadAfter.summary.reopened);
+    expect((await dashboardTrends(dpo, filters)).summary.reopened).toBe(dpoAfter.summary.reopened + 1);
+  });
+
   it("the database refuses a reopened case without its ground and reasons", async () => {
     const c = await decidedCase();
-    await expect(db().case.update({ where: { id: c.id }, data: { reopenedAt: new Date(), reopenCount: 1 } })).rejects.toThrow(/request_case_reopen_complete/);
+    await expect(db().case.update({ where: { id: c.id }, data: { reopenedAt: new Date() } })).rejects.toThrow(/request_case_reopen_complete/);
     await expect(
-      db().case.update({ where: { id: c.id }, data: { reopenedAt: new Date(), reopenCount: 1, reopenGround: "whim", reopenReason: REASON } }),
+      db().case.update({ where: { id: c.id }, data: { reopenedAt: new Date(), reopenGround: "whim", reopenReason: REASON } }),
     ).rejects.toThrow(/request_case_reopen_ground_known/);
   });
 });

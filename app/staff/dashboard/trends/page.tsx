@@ -117,6 +117,7 @@ async function TrendStatistics({
     { key: "closed", label: t("summary.closed"), value: num.format(summary.closed) },
     { key: "decided", label: t("summary.decided"), value: num.format(summary.decided) },
     { key: "extended", label: t("summary.extended"), value: num.format(data.extensions.total) },
+    { key: "reopened", label: t("summary.reopened"), value: num.format(summary.reopened) },
     { key: "median", label: t("summary.median"), value: show(summary.medianDays) },
     { key: "p90", label: t("summary.p90"), value: show(summary.p90Days) },
   ];
