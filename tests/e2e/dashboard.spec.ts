@@ -146,7 +146,7 @@ test.describe("DPO dashboard", () => {
     // Nynorsk.
     await page.context().addCookies([{ name: "pv_locale", value: "nn", url: page.url() }]);
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Oversyn over personvernsaker");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Oversikt over personvernsaker");
     await expect(page.getByTestId("excel-overdue")).toHaveAccessibleName("Last ned for Excel");
     await expect(page.getByTestId("on-time-summary")).toHaveText(/^\d+ av \d+ (?:sak|saker) vart avgjorde innan fristen\.$/);
     await expectNoAxeViolations(page, "dashboard (nn)");

@@ -207,9 +207,9 @@ test("a health case filed after an e-mail-code sign-in hides messages and files,
   await signInWithEmailCode(page, email);
   const reference = await createLinkedCase(page, email, "helse-omsorg", "Mine Saker Testesen", { nationalId: person.pid });
   await page.goto(`/my-cases/${reference}`);
-  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt sikkerhetsnivå" })).toBeVisible();
   await expect(page.getByText("En slik sak kan ikke åpnes med ID-porten i ettertid.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Logg inn på høyt nivå" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Logg inn på høyt sikkerhetsnivå" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send melding" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Last opp fil" })).toHaveCount(0);
   await expectNoAxeViolations(page, "health case filed with an e-mail code");
@@ -233,14 +233,14 @@ test("a health case filed after an ID-porten (MinID) sign-in: step up to BankID 
   const reference = await send(page);
 
   await page.goto(`/my-cases/${reference}`);
-  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt sikkerhetsnivå" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send melding" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Logg inn på høyt nivå" }).click();
+  await page.getByRole("link", { name: "Logg inn på høyt sikkerhetsnivå" }).click();
   await expect(page).toHaveURL(/\/login\/step-up\?returnTo=/);
   await page.getByRole("button", { name: "Logg inn med ID-porten" }).click();
   await completeTestIdPorten(page, "high", 1);
   await page.waitForURL((url) => url.pathname === `/my-cases/${reference}`, { timeout: 20_000 });
-  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt sikkerhetsnivå" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send melding" })).toBeVisible();
   const question = `Spørsmål om journalen ${Date.now()}`;
   await page.getByLabel("Ny melding til kommunen").fill(question);

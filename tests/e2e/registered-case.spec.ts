@@ -42,7 +42,7 @@ test("phone request with an e-mail: the citizen signs in with a code, sees the c
   await signInAsStaff(page, KARI);
   await page.goto("/staff/register");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registrer forespørsel");
-  await expect(page.getByText("Da kan innbyggeren se saken i Mine saker etter å ha logget inn med ID-porten")).toBeVisible();
+  await expect(page.getByText("Da kan innbyggeren se saken i «Mine saker» etter å ha logget inn med ID-porten")).toBeVisible();
   await expectNoAxeViolations(page, "register page with the national-id field");
 
   // A fødselsnummer with a wrong check digit is refused, with an error summary linking to the field.
@@ -56,7 +56,7 @@ test("phone request with an e-mail: the citizen signs in with a code, sees the c
   // Without a number, the e-mail address is how the citizen finds the case.
   await page.getByLabel("Fødselsnummer eller D-nummer (valgfritt)").fill("");
   await page.getByRole("button", { name: "Gå videre" }).click();
-  await expect(page.getByTestId("register-confirm")).toContainText("Innbyggeren ser saken i Mine saker etter å ha logget inn med en kode sendt til e-postadressen.");
+  await expect(page.getByTestId("register-confirm")).toContainText("Innbyggeren ser saken i «Mine saker» etter å ha logget inn med en kode sendt til e-postadressen.");
   await expectNoAxeViolations(page, "register confirmation");
   const reference = await confirmRegistration(page);
 

@@ -1,4 +1,4 @@
-// "Henvendelsen" on the staff case page: a rectification request filed through the real form reaches
+// "Forespørselen" on the staff case page: a rectification request filed through the real form reaches
 // the caseworker with everything the citizen wrote; the national id is masked until "Vis
 // fødselsnummer" (with and without JavaScript), each showing is logged in the timeline; the
 // caseworker marks the case as special-category, and the citizen then needs ID-porten level high.
@@ -31,7 +31,7 @@ test("the caseworker reads the filed rectification request, reveals the national
   const kari = await staffSignIn(browser, "saksbehandler@demo.test");
   await kari.page.goto(`/staff/cases/${reference}`);
   const section = kari.page.getByTestId("request-details");
-  await expect(section.getByRole("heading", { level: 2, name: "Henvendelsen" })).toBeVisible();
+  await expect(section.getByRole("heading", { level: 2, name: "Forespørselen" })).toBeVisible();
   await expect(section.getByRole("heading", { level: 3, name: "Retting av feil opplysninger (personvernforordningen artikkel 16)" })).toBeVisible();
   await expect(section.getByTestId("detail-rectification-incorrectData")).toHaveText("Adressen min i barnehagesystemet");
   await expect(section.getByTestId("detail-rectification-correctData")).toHaveText("Nygårdsgaten 1, 5015 Bergen");
@@ -108,7 +108,7 @@ test("the caseworker reads the filed rectification request, reveals the national
   await kari.context.close();
 
   await page.goto(`/my-cases/${reference}`);
-  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt nivå" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Meldinger og filer krever innlogging på høyt sikkerhetsnivå" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send melding" })).toHaveCount(0);
 });
 

@@ -1,4 +1,4 @@
-// What the requester filed reaches the caseworker ("Henvendelsen" on the staff case page), national
+// What the requester filed reaches the caseworker ("Forespørselen" on the staff case page), national
 // ids are masked and shown in full only through an audited reveal, the special-category mark (case
 // toggle with optimistic locking, the admin's unit flag) and what it means for the citizen's page.
 // Against the real database; cases are filed through the real services.
@@ -76,7 +76,7 @@ function fullRequest(overrides: Partial<SubmitRequest> = {}): SubmitRequest {
   });
 }
 
-describe("Henvendelsen: what was filed reaches the caseworker", () => {
+describe("Forespørselen: what was filed reaches the caseworker", () => {
   it("returns the right-specific details, scope, unit, on whose behalf, contact and answer channel; national ids masked", async () => {
     const filed = await submitRequest(fullRequest(), { locale: "nb" });
     const kari = await staffActor("saksbehandler@demo.test");

@@ -45,12 +45,12 @@ const WHAT: Record<L, Record<(typeof ART19_RIGHTS)[number], string>> = {
 const TOLD: Record<L, (what: string) => string> = {
   nb: (w) => `Vi har gitt beskjed om ${w} til dem vi har delt opplysningene med (GDPR art. 19).`,
   nn: (w) => `Vi har gitt beskjed om ${w} til dei vi har delt opplysningane med (GDPR art. 19).`,
-  en: (w) => `We have told those we shared the data with about the ${w} (GDPR Art. 19).`,
+  en: (w) => `We have informed everyone we shared the data with about the ${w} (GDPR Art. 19).`,
 };
 const WILL_TELL: Record<L, (what: string) => string> = {
   nb: (w) => `Vi gir beskjed om ${w} til dem vi har delt opplysningene med (GDPR art. 19).`,
   nn: (w) => `Vi gir beskjed om ${w} til dei vi har delt opplysningane med (GDPR art. 19).`,
-  en: (w) => `We will tell those we shared the data with about the ${w} (GDPR Art. 19).`,
+  en: (w) => `We will inform everyone we shared the data with about the ${w} (GDPR Art. 19).`,
 };
 const ASK: Record<L, string> = {
   nb: "Du kan be oss om å få vite hvem vi har delt opplysningene med.",
@@ -60,10 +60,10 @@ const ASK: Record<L, string> = {
 const NONE: Record<L, string> = {
   nb: "Vi har ikke delt disse opplysningene med andre, så det var ingen mottakere å gi beskjed til (GDPR art. 19).",
   nn: "Vi har ikkje delt desse opplysningane med andre, så det var ingen mottakarar å gi beskjed til (GDPR art. 19).",
-  en: "We have not shared this data with anyone else, so there was nobody to tell (GDPR Art. 19).",
+  en: "We have not shared this data with anyone else, so there was nobody to inform (GDPR Art. 19).",
 };
 /** Any wording that says someone was already told (the old body texts said it unconditionally). */
-const ANY_CLAIM: Record<L, RegExp> = { nb: /har (også )?gitt beskjed/, nn: /har (også )?gitt beskjed/, en: /have (also )?told those/ };
+const ANY_CLAIM: Record<L, RegExp> = { nb: /har (også )?gitt beskjed/, nn: /har (også )?gitt beskjed/, en: /have (also )?(told|informed) (those|everyone)/ };
 
 describe("Art. 19: telling the recipients", () => {
   const states: [string, RecipientNotices | undefined][] = [
@@ -191,7 +191,7 @@ describe("legal basis texts carry their conditions", () => {
     },
     nn: {
       "gdpr-17-3-b": ["rettsleg plikt", "EU/EØS-retten eller norsk rett", "oppgåve i ålmenta si interesse", "utøve offentleg myndigheit"],
-      "gdpr-17-3-d": ["arkivføremål i ålmenta si interesse", "vitskapleg eller historisk forsking", "statistikk", "artikkel 89 nr. 1", "umogleg eller i alvorleg grad hindre"],
+      "gdpr-17-3-d": ["arkivformål i ålmenta si interesse", "vitskapleg eller historisk forsking", "statistikk", "artikkel 89 nr. 1", "umogleg eller i alvorleg grad hindre"],
       "popplyl-16-d": ["teieplikt i lov eller i medhald av lov"],
       "popplyl-16-e": ["intern", "ikkje er gitt ut til andre", "naudsynt", "forsvarlege interne avgjerdsprosessar"],
       "gdpr-11-2": ["påvise", "identifisere"],

@@ -80,7 +80,7 @@ describe("response letter templates", () => {
     expect(none).not.toContain("Du får en kopi");
     expect(none).not.toMatch(/last ned|laste ned|ligger ved/i);
     const portability = renderResponseLetterText(input({ locale: "en", decisions: [{ right: "portability", outcome: "no_data", legalBasisIds: [], reasons: "" }] }));
-    expect(portability).toContain("There is therefore no data to give you in a machine-readable format.");
+    expect(portability).toContain("so there is no data to give you in a machine-readable format.");
   });
 
   it("a portal letter says how long it can be answered in Mine saker; a paper letter names post and phone, never the portal", () => {
@@ -102,7 +102,7 @@ describe("response letter templates", () => {
     expect(nb).toContain("Hei, Åse Ødegård.");
     expect(nb).toContain("Forespørselen gjelder opplysninger om barnet ditt, Nora Ødegård.");
     const en = renderResponseLetterText(input({ locale: "en", decisions: [decision("access", "granted")], concerns: { onBehalfOf: "power_of_attorney", subjectName: "Ola Hansen" } }));
-    expect(en).toContain("The request concerns the data of Ola Hansen, who has given you power of attorney.");
+    expect(en).toContain("Your request concerns data about Ola Hansen, who has given you power of attorney.");
     const self = renderResponseLetterText(input({ locale: "nb", decisions: [decision("access", "granted")], concerns: { onBehalfOf: "self", subjectName: null } }));
     expect(self).not.toContain("Forespørselen gjelder opplysninger om");
     const paper = messageLetterText({ locale: "nn", reference: "PV-2026-000042", municipalityId: "bergen", body: "Vi treng eit svar.", concerns });
@@ -136,7 +136,7 @@ describe("response letter templates", () => {
     const portal = renderResponseLetterText(input({ locale, decisions: [decision("access", "granted")] }));
     const words = {
       nb: ["formålene", "kategoriene", "mottakerne", "hvor lenge", "hvor vi har fått", "gratis", "Mine saker"],
-      nn: ["føremåla", "kategoriane", "mottakarane", "kor lenge", "kvar vi har fått", "gratis", "Mine saker"],
+      nn: ["formåla", "kategoriane", "mottakarane", "kor lenge", "kvar vi har fått", "gratis", "Mine saker"],
       en: ["purposes", "categories", "recipients", "how long", "where we got", "free of charge", "My cases"],
     }[locale];
     for (const w of words) expect(portal).toContain(w);
@@ -163,7 +163,7 @@ describe("response letter templates", () => {
   it.each(LOCALES)("portability refused under 20(3) (%s) explains the public task and offers an access answer", (locale) => {
     const text = renderResponseLetterText(input({ locale, decisions: [decision("portability", "refused", "gdpr-20-3")] }));
     expect(text).toContain("GDPR art. 20(3)");
-    expect(text).toMatch({ nb: /oppgaver som loven gir oss/, nn: /oppgåver som lova gir oss/, en: /tasks given to us by law/ }[locale]);
+    expect(text).toMatch({ nb: /oppgaver som loven gir oss/, nn: /oppgåver som lova gir oss/, en: /tasks given to it by law/ }[locale]);
     expect(text).toMatch({ nb: /forespørsel om innsyn \(GDPR art\. 15\)/, nn: /førespurnad om innsyn \(GDPR art\. 15\)/, en: /request for access \(GDPR Art\. 15\)/ }[locale]);
   });
 
