@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RIGHTS, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
-import { currentMunicipality } from "@/lib/config/current";
+import { pageMunicipalityContact } from "@/components/layout/MunicipalityContact";
 import { LegalName } from "@/components/request/LegalName";
 
 export default async function HomePage() {
   const t = await getTranslations();
-  const m = currentMunicipality();
+  const m = await pageMunicipalityContact();
   const municipality = m.name;
   return (
     <>

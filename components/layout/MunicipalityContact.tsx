@@ -7,8 +7,12 @@ import { currentMunicipality } from "@/lib/config/current";
 import { municipalityContact } from "@/lib/admin/profile-contact";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
-/** Once per request (the footer shows both lists). With the database away: the shipped profile, so error pages still show a way to get in touch. */
-const contact = cache(async () => {
+/**
+ * The profile with the admin's contact values, once per request (the footer shows both lists), for
+ * every page that prints contact details. With the database away: the shipped profile, so error
+ * pages still show a way to get in touch.
+ */
+export const pageMunicipalityContact = cache(async () => {
   try {
     return await municipalityContact();
   } catch (error) {
@@ -18,7 +22,7 @@ const contact = cache(async () => {
 });
 
 export async function MunicipalityContact({ who = "municipality" }: { who?: "municipality" | "dpo" }) {
-  const [t, tContact, m] = await Promise.all([getTranslations("layout"), getTranslations("contactAdmin.public"), contact()]);
+  const [t, tContact, m] = await Promise.all([getTranslations("layout"), getTranslations("contactAdmin.public"), pageMunicipalityContact()]);
   const lines =
     who === "dpo"
       ? [m.dpo.name, m.dpo.email && t("footerEmail", { email: m.dpo.email }), m.dpo.phone && t("footerPhone", { phone: m.dpo.phone }), m.dpo.postalAddress && t("footerPostal", { address: m.dpo.postalAddress })]

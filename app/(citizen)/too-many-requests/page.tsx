@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { currentMunicipality } from "@/lib/config/current";
+import { pageMunicipalityContact } from "@/components/layout/MunicipalityContact";
 import { parseRetryAfter, retryAfterMinutes } from "@/lib/abuse/rate-limit-rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function TooManyRequestsPage({ searchParams }: { searchPara
   const { retryAfter } = await searchParams;
   const seconds = parseRetryAfter(retryAfter);
   const [t, layout] = await Promise.all([getTranslations("abuse.tooManyRequests"), getTranslations("layout")]);
-  const m = currentMunicipality();
+  const m = await pageMunicipalityContact();
   const dpoContact = m.dpo.email ?? m.dpo.phone;
   return (
     <div className="max-w-prose">
