@@ -13,6 +13,7 @@ import { letterInputFor, loadLetterCase } from "@/lib/letters/response-draft";
 import { renderResponseLetterText } from "@/lib/letters/response-templates";
 import { messageLetterText } from "@/lib/letters/message-letter";
 import type { Actor } from "@/lib/domain/policy";
+import { seed } from "@/prisma/seed";
 import { staffActorByEmail } from "./helpers";
 import { buildCase, buildDecidedCase } from "./builders";
 
@@ -131,6 +132,14 @@ describe("contact details", () => {
       await expect(setContact(actor, formOf({ phone: "99 99 99 99" }))).rejects.toMatchObject({ code: "not_found" });
     }
     expect((await municipalityContact("bergen")).phone).not.toBe("99 99 99 99");
+  });
+
+  it("the seed, which rewrites the shipped columns on every start, leaves the admin's values alone", async () => {
+    await setContact(admin, formOf({ dpoName: "Pia Personvern" }));
+    await seed({ municipality: "bergen", log: () => {} });
+    expect((await municipalityContact("bergen")).dpo.name).toBe("Pia Personvern");
+    expect(await db().municipality.findUniqueOrThrow({ where: { id: "bergen" }, select: { dpoName: true } })).toEqual({ dpoName: shipped.dpo.name });
+    await setContact(admin, formOf());
   });
 
   it("the database refuses a line break or a malformed e-mail address as well", async () => {
