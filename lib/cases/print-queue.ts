@@ -12,6 +12,10 @@ import { caseScopeFilter } from "./case-scope";
 import { isLetterKind, type LetterKind } from "@/lib/domain/letters";
 import { now as clockNow } from "@/lib/clock";
 import { isUuid } from "@/lib/domain/uuid";
+import { dbDateToIso } from "@/lib/db/dates";
+import { osloDateOf, type IsoDate } from "@/lib/domain/calendar";
+import { isClosed } from "@/lib/domain/case-status";
+import { latestPostingDate, paperLetterDeadline } from "@/lib/domain/post";
 
 export const PRINT_QUEUE_LIMIT = 200;
 export const MARK_PRINTED_MAX = 200;
@@ -24,6 +28,10 @@ export type PrintQueueRow = {
   locale: string;
   createdAt: Date;
   sizeBytes: number;
+  /** The last day to post it so that it arrives by its legal date (null: no date hangs on it). */
+  postBy: IsoDate | null;
+  /** The date it must reach the requester by. */
+  deadline: IsoDate | null;
   /** May the actor mark this letter printed (policy "case.message" on its case)? */
   canMark: boolean;
 };
@@ -50,7 +58,19 @@ export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
       kind: true,
       locale: true,
       createdAt: true,
-      case: { select: { reference: true, unitId: true, requesterId: true, assigneeId: true, requester: { select: { name: true } } } },
+      case: {
+        select: {
+          reference: true,
+          unitId: true,
+          requesterId: true,
+          assigneeId: true,
+          status: true,
+          dueDate: true,
+          oneMonthDueDate: true,
+          extended: true,
+          requester: { select: { name: true } },
+        },
+      },
     },
   });
   // The PDF's size without reading the bytes into the app.
@@ -67,8 +87,33 @@ export async function listPrintQueue(actor: Actor): Promise<PrintQueueRow[]> {
     locale: r.locale,
     createdAt: r.createdAt,
     sizeBytes: sizeOf.get(r.id) ?? 0,
+    ...postingDates(r),
     canMark: can(actor, MARK_PRINTED_ACTION, { unitId: r.case.unitId, requesterId: r.case.requesterId, assigneeId: r.case.assigneeId }),
   }));
+}
+
+type DatedLetter = {
+  kind: string;
+  createdAt: Date;
+  case: { status: Parameters<typeof isClosed>[0]; dueDate: Date; oneMonthDueDate: Date; extended: boolean };
+};
+
+/**
+ * The legal date a queued paper letter serves and the last day to post it (issue 13, item 4). A
+ * letter of a closed case is the answer (or a later message): held to the due date it answered by.
+ */
+export function postingDates(letter: DatedLetter): { deadline: IsoDate | null; postBy: IsoDate | null } {
+  const kind = isLetterKind(letter.kind) ? letter.kind : "message";
+  const deadline = paperLetterDeadline({
+    kind,
+    createdOn: osloDateOf(letter.createdAt),
+    dueDate: dbDateToIso(letter.case.dueDate),
+    oneMonthDueDate: dbDateToIso(letter.case.oneMonthDueDate),
+    extended: letter.case.extended,
+  });
+  // After the decision, only the answer itself has a legal date; a later message has none.
+  if (deadline && isClosed(letter.case.status) && kind !== "response") return { deadline: null, postBy: null };
+  return { deadline, postBy: deadline ? latestPostingDate(deadline) : null };
 }
 
 const PDF_NAME_PREFIX: Readonly<Record<LetterKind, string>> = { receipt: "kvittering", response: "svarbrev", message: "brev" };
@@ -85,6 +130,13 @@ export async function getLetterPdf(actor: Actor, id: string): Promise<{ fileName
   return { fileName: `${prefix}-${letter.case.reference}.pdf`, bytes: Buffer.from(letter.pdf) };
 }
 
+function printedFacts(letter: DatedLetter, now: Date): Record<string, unknown> {
+  const { postBy, deadline } = postingDates(letter);
+  if (!postBy || !deadline) return {};
+  const postedOn = osloDateOf(now);
+  return { postedOn, postBy, deadline, postedLate: postedOn > postBy };
+}
+
 /**
  * Marks queued post letters as printed. Ids the actor may not see, unknown ids and letters already
  * printed are skipped (a letter printed by a colleague a moment ago is not printed "twice"); so are
@@ -99,7 +151,13 @@ export async function markLettersPrinted(actor: Actor, ids: readonly string[], n
   const marked = await db().$transaction(async (tx) => {
     const letters = await tx.letter.findMany({
       where: { id: { in: wanted }, ...queuedPostLetters(actor) },
-      select: { id: true, caseId: true, case: { select: { unitId: true, requesterId: true, assigneeId: true } } },
+      select: {
+        id: true,
+        caseId: true,
+        kind: true,
+        createdAt: true,
+        case: { select: { unitId: true, requesterId: true, assigneeId: true, status: true, dueDate: true, oneMonthDueDate: true, extended: true } },
+      },
     });
     let count = 0;
     for (const letter of letters) {
@@ -108,7 +166,16 @@ export async function markLettersPrinted(actor: Actor, ids: readonly string[], n
       const updated = await tx.letter.updateMany({ where: { id: letter.id, status: "queued" }, data: { status: "printed", printedAt: now } });
       if (updated.count !== 1) continue;
       await tx.caseEvent.create({
-        data: { caseId: letter.caseId, at: now, actorType: "staff", actorId: actor.userId, type: "letter.printed", after: { letterId: letter.id } },
+        data: {
+          caseId: letter.caseId,
+          at: now,
+          actorType: "staff",
+          actorId: actor.userId,
+          type: "letter.printed",
+          // A paper notice is given when it is printed and posted, not when it was queued: the
+          // event records the day it went out against the last day it could.
+          after: { letterId: letter.id, ...printedFacts(letter, now) },
+        },
       });
       count++;
     }

@@ -31,8 +31,8 @@ export function latestPostingDate(deadline: IsoDate, workingDays: number = POSTA
 /**
  * The date a queued paper letter must reach the requester by, or null when no legal date hangs on
  * it (a receipt). An extension notice must arrive within the first month (Art. 12(3)), so on an
- * extended case a letter written on or before the one-month date is held to that date: the
- * earliest date the letter might serve. Otherwise the due date in force.
+ * extended case a message written on or before the one-month date is held to that date: the
+ * earliest date the letter might serve. The answer, and any other letter, the due date in force.
  */
 export function paperLetterDeadline(input: {
   kind: "receipt" | "response" | "message";
@@ -42,7 +42,7 @@ export function paperLetterDeadline(input: {
   extended: boolean;
 }): IsoDate | null {
   if (input.kind === "receipt") return null;
-  if (input.extended && compareIsoDates(input.createdOn, input.oneMonthDueDate) <= 0) return input.oneMonthDueDate;
+  if (input.kind === "message" && input.extended && compareIsoDates(input.createdOn, input.oneMonthDueDate) <= 0) return input.oneMonthDueDate;
   return input.dueDate;
 }
 

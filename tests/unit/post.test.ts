@@ -49,5 +49,7 @@ describe("paperLetterDeadline", () => {
   it("after the one-month date, or without an extension, the due date in force", () => {
     expect(paperLetterDeadline({ ...base, kind: "message", createdOn: "2027-01-05" })).toBe("2027-03-01");
     expect(paperLetterDeadline({ ...base, kind: "response", extended: false, dueDate: "2027-01-04" })).toBe("2027-01-04");
+    // The answer itself is due by the extended date, whenever it is written.
+    expect(paperLetterDeadline({ ...base, kind: "response" })).toBe("2027-03-01");
   });
 });

@@ -6,6 +6,9 @@ import { listPrintQueue } from "@/lib/cases/print-queue";
 import { hasPermission } from "@/lib/domain/policy";
 import { isLocale } from "@/i18n/locales";
 import { formatDateTime, formatSize } from "@/components/my-cases/format";
+import { compareIsoDates, formatDateLong, osloDateOf } from "@/lib/domain/calendar";
+import { POSTAL_WORKING_DAYS } from "@/lib/domain/post";
+import { now as clockNow } from "@/lib/clock";
 import { markPrintedAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +22,8 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
   const marked = search.marked && /^\d{1,4}$/.test(search.marked) ? Number(search.marked) : null;
   // The DPO reads the queue but does not act on it: no checkboxes or buttons for rows they may not work.
   const anyMarkable = rows.some((r) => r.canMark);
+  const today = osloDateOf(clockNow());
+  const late = rows.filter((r) => r.postBy !== null && compareIsoDates(today, r.postBy) > 0).length;
 
   return (
     <>
@@ -54,6 +59,14 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
       ) : (
         <form action={markPrintedAction} className="mt-6 flex flex-col gap-4">
           {!anyMarkable && <p className="ds-paragraph max-w-prose">{t("policyWork.printQueue.readOnly")}</p>}
+          <p className="ds-paragraph max-w-prose" data-testid="post-by-intro">
+            {t("letters.printQueue.postByIntro", { days: POSTAL_WORKING_DAYS })}
+          </p>
+          {late > 0 && (
+            <div className="ds-alert" data-color="danger" role="alert" data-testid="post-by-late">
+              <p className="ds-paragraph">{t("letters.printQueue.postByLate", { count: late })}</p>
+            </div>
+          )}
           <div className="overflow-x-auto">
             <table className="ds-table" data-zebra="true" data-testid="print-queue">
               <caption className="ds-sr-only">{t("letters.printQueue.caption")}</caption>
@@ -64,6 +77,7 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
                   <th scope="col">{t("letters.printQueue.colRecipient")}</th>
                   <th scope="col">{t("letters.printQueue.colKind")}</th>
                   <th scope="col">{t("letters.printQueue.colCreated")}</th>
+                  <th scope="col">{t("letters.printQueue.colPostBy")}</th>
                   <th scope="col">{t("letters.printQueue.colActions")}</th>
                 </tr>
               </thead>
@@ -90,6 +104,15 @@ export default async function PrintQueuePage({ searchParams }: { searchParams: P
                     <td>{row.recipientName}</td>
                     <td>{row.kind === "response" || row.kind === "receipt" || row.kind === "message" ? t(`letters.kind.${row.kind}`) : row.kind}</td>
                     <td>{formatDateTime(row.createdAt, locale)}</td>
+                    <td data-testid="post-by">
+                      {row.postBy === null || row.deadline === null ? (
+                        t("letters.printQueue.postByNone")
+                      ) : compareIsoDates(today, row.postBy) > 0 ? (
+                        <strong>{t("letters.printQueue.postByPassed", { date: formatDateLong(row.postBy, locale), deadline: formatDateLong(row.deadline, locale) })}</strong>
+                      ) : (
+                        t("letters.printQueue.postByDate", { date: formatDateLong(row.postBy, locale), deadline: formatDateLong(row.deadline, locale) })
+                      )}
+                    </td>
                     <td>
                       <div className="flex flex-wrap items-center gap-3">
                         <a className="ds-link" href={`/api/letters/${row.id}/pdf`}>
