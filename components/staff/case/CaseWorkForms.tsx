@@ -12,6 +12,7 @@ import { formatDateLong, osloDateOf } from "@/lib/domain/calendar";
 import { legalBasesFor, RIGHTS_CATALOGUE } from "@/lib/domain/rights";
 import { askRequesterKindsFor, COPY_RIGHTS, identityPauseAllowed, outcomesFor, REOPEN_GROUNDS, type CaseCommandType } from "@/lib/domain/case-state-machine";
 import { REOPEN_REASON_MAX_LENGTH } from "@/lib/cases/reopen-case";
+import { latestPostingDate, POSTAL_WORKING_DAYS } from "@/lib/domain/post";
 import type { CaseAssignmentView } from "@/lib/cases/case-assignment";
 import type { Locale } from "@/i18n/locales";
 import { formatDateTime } from "@/components/my-cases/format";
@@ -310,6 +311,14 @@ function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: Cas
                   lastDay: formatDateLong(view.extensionLastDay, locale),
                   newDue: formatDateLong(view.extendedDueDate, locale),
                 })}
+                {view.answerChannel === "paper" && (
+                  <>
+                    {" "}
+                    <strong data-testid="extend-post-by">
+                      {t("caseWork.extend.postBy", { date: formatDateLong(latestPostingDate(view.extensionLastDay), locale), days: POSTAL_WORKING_DAYS })}
+                    </strong>
+                  </>
+                )}
               </p>
             }
             fields={[
