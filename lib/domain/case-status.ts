@@ -8,16 +8,17 @@ export const CASE_STATUSES = [
   "partially_completed",
   "refused",
   "withdrawn",
+  "not_processed",
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const OPEN_STATUSES = ["received", "in_progress", "awaiting_requester"] as const satisfies readonly CaseStatus[];
 export type OpenCaseStatus = (typeof OPEN_STATUSES)[number];
 
-export const CLOSED_STATUSES = ["completed", "partially_completed", "refused", "withdrawn"] as const satisfies readonly CaseStatus[];
+export const CLOSED_STATUSES = ["completed", "partially_completed", "refused", "withdrawn", "not_processed"] as const satisfies readonly CaseStatus[];
 export type ClosedCaseStatus = (typeof CLOSED_STATUSES)[number];
 
-/** Outcomes of a decision (every closed status except `withdrawn`). */
+/** Outcomes of a decision (every closed status except `withdrawn` and `not_processed`). */
 export const DECISION_OUTCOMES = ["completed", "partially_completed", "refused"] as const satisfies readonly ClosedCaseStatus[];
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 

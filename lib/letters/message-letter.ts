@@ -11,6 +11,7 @@ import { municipalityForCase } from "@/lib/admin/profile-contact";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { renderResponseLetterPdf } from "./response-pdf";
 import type { LetterDelivery, LetterKind } from "@/lib/domain/letters";
+import type { OnBehalfOfChoice } from "@/lib/requests/request-schema";
 
 export type MessageLetterInput = {
   locale: string;
@@ -21,7 +22,7 @@ export type MessageLetterInput = {
   letterDate: IsoDate;
   body: string;
   /** On whose behalf the request was made (the letter names the child too). */
-  concerns?: { onBehalfOf: "self" | "child" | "power_of_attorney"; subjectName: string | null };
+  concerns?: { onBehalfOf: OnBehalfOfChoice; subjectName: string | null };
   recipientName: string;
   postalAddress: string | null;
 };
@@ -68,7 +69,7 @@ export type PaperCopyCase = {
   locale: string;
   municipalityId: string;
   answerChannel: "digital" | "paper";
-  onBehalfOf?: "self" | "child" | "power_of_attorney";
+  onBehalfOf?: OnBehalfOfChoice;
   subjectName?: string | null;
   requester: { name: string; postalAddress: string | null };
 };

@@ -28,6 +28,7 @@ import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, type Locale } from "@/i18n/locales";
 import { isMessageKeyIn, type Translator } from "@/i18n/translator";
+import type { OnBehalfOfChoice } from "@/lib/requests/request-schema";
 import type { MunicipalityProfile } from "@/lib/config/municipalities";
 import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
 import { isLegalBasisId, LEGAL_BASES, RIGHTS, rightDefinition, type LegalBasisId, type Right } from "@/lib/domain/rights";
@@ -52,7 +53,7 @@ export type ResponseLetterInput = {
   letterDate: IsoDate;
   requesterName: string;
   /** On whose behalf: the letter names the child (or the person who gave power of attorney), not only the parent. */
-  concerns?: { onBehalfOf: "self" | "child" | "power_of_attorney"; subjectName: string | null };
+  concerns?: { onBehalfOf: OnBehalfOfChoice; subjectName: string | null };
   rights: readonly Right[];
   decisions: readonly LetterDecision[];
   delivery: LetterDelivery;

@@ -208,7 +208,7 @@ export type DetailsStep = z.output<typeof detailsStepSchema>;
 // ---------------------------------------------------------------------------
 // Step 3: about (who asks, on whose behalf, how to answer)
 
-export const ON_BEHALF_OF = ["self", "child", "power_of_attorney"] as const;
+export const ON_BEHALF_OF = ["self", "child", "power_of_attorney", "guardian"] as const;
 export type OnBehalfOfChoice = (typeof ON_BEHALF_OF)[number];
 export const ANSWER_CHANNELS = ["digital", "paper"] as const;
 export type AnswerChannelChoice = (typeof ANSWER_CHANNELS)[number];
@@ -276,9 +276,9 @@ type AboutValues = {
 /** Parents act for their children until 16 (personopplysningsloven § 5); from then on the child asks, or gives a power of attorney. */
 export const CHILD_AGE_LIMIT = 16;
 
-/** Whether the request is made for someone else (a child, or with a power of attorney). */
-export function asksOnBehalf(onBehalfOf: unknown): onBehalfOf is "child" | "power_of_attorney" {
-  return onBehalfOf === "child" || onBehalfOf === "power_of_attorney";
+/** Whether the request is made for someone else (a child, with a power of attorney, or as a guardian). */
+export function asksOnBehalf(onBehalfOf: unknown): onBehalfOf is Exclude<OnBehalfOfChoice, "self"> {
+  return onBehalfOf === "child" || onBehalfOf === "power_of_attorney" || onBehalfOf === "guardian";
 }
 
 /**

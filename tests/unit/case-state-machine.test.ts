@@ -152,6 +152,15 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     withdraw: "case_closed",
     reopen: "in_progress",
   },
+  not_processed: {
+    start: "case_closed",
+    ask_requester: "case_closed",
+    requester_answered: "case_closed",
+    extend: "case_closed",
+    decide: "case_closed",
+    withdraw: "case_closed",
+    reopen: "in_progress",
+  },
 };
 
 describe("transition table (every status x every command)", () => {
