@@ -37,6 +37,7 @@ import { compareIsoDates, isValidIsoDate, osloDateOf, osloEndOfDay, type IsoDate
 import { DomainError } from "@/lib/domain/errors";
 import { isClosed, type CaseStatus, type DecisionOutcome, type IdentityLevel } from "@/lib/domain/case-status";
 import { isLegalBasisId, isLegalBasisValidFor, type Right } from "@/lib/domain/rights";
+import { isValidUnansweredCloseDays, unansweredState } from "@/lib/domain/unanswered";
 
 export type CasePause = { from: Date; to: Date | null };
 
@@ -145,6 +146,16 @@ export type CaseCommand =
   | { type: "decide"; outcome: DecisionOutcome; perRight: RightDecision[] }
   | { type: "withdraw" }
   | {
+      /**
+       * Close a case whose requester never answered the question (status not_processed). Only after
+       * the municipality's period and a warning (lib/domain/unanswered.ts); the service loads both.
+       */
+      type: "close_unanswered";
+      periodDays: number;
+      /** When the requester was warned about this pause (the warning's event), or null. */
+      warnedAt: Date | null;
+    }
+  | {
       type: "reopen";
       ground: ReopenGround;
       reason: string;
@@ -161,6 +172,7 @@ export const CASE_COMMAND_TYPES = [
   "extend",
   "decide",
   "withdraw",
+  "close_unanswered",
   "reopen",
 ] as const satisfies readonly CaseCommandType[];
 
@@ -172,6 +184,7 @@ export const CASE_EVENT_TYPES = {
   extend: "case.extended",
   decide: "case.decided",
   withdraw: "case.withdrawn",
+  close_unanswered: "case.closed_unanswered",
   reopen: "case.reopened",
 } as const satisfies Record<CaseCommandType, string>;
 
@@ -201,7 +214,8 @@ export const COMMAND_FROM: Readonly<Record<CaseCommandType, readonly CaseStatus[
   extend: ["received", "in_progress", "awaiting_requester"],
   decide: ["received", "in_progress"],
   withdraw: ["received", "in_progress", "awaiting_requester"],
-  reopen: ["completed", "partially_completed", "refused", "withdrawn"],
+  close_unanswered: ["awaiting_requester"],
+  reopen: ["completed", "partially_completed", "refused", "withdrawn", "not_processed"],
 };
 
 // ---------------------------------------------------------------------------
@@ -442,6 +456,8 @@ function summary(snapshot: CaseSnapshot, dueDate: string): Record<string, unknow
  * - `identity_pause_not_needed` for an identity question on a request made after an ID-porten login;
  * - `validation_failed` with `details.field = "answeredOn"` (`reason`: invalid, before_pause_start,
  *   in_future) for an answer date outside the pause;
+ * - `unanswered_not_closable` (close_unanswered) before the period is over or the requester was
+ *   warned, with `details.state` (lib/domain/unanswered.ts) and `closableOn` when known;
  * - `validation_failed` for a malformed command.
  */
 export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: Date): ApplyResult {
@@ -554,6 +570,28 @@ export function applyCommand(snapshot: CaseSnapshot, command: CaseCommand, now: 
       break;
     }
 
+    case "close_unanswered": {
+      if (!isValidUnansweredCloseDays(command.periodDays)) throw new DomainError("validation_failed", { field: "periodDays" });
+      if (command.warnedAt !== null && !(command.warnedAt instanceof Date && !Number.isNaN(command.warnedAt.getTime()))) {
+        throw new DomainError("validation_failed", { field: "warnedAt" });
+      }
+      const open = snapshot.pauses.find((p) => p.to === null);
+      if (!open) throw new DomainError("invalid_transition", { status: snapshot.status, command: command.type });
+      const askedOn = osloDateOf(open.from);
+      const state = unansweredState({
+        askedOn,
+        periodDays: command.periodDays,
+        warnedOn: command.warnedAt ? osloDateOf(command.warnedAt) : null,
+        today: osloDateOf(now),
+      });
+      if (state.kind !== "closable") {
+        throw new DomainError("unanswered_not_closable", { state: state.kind, ...("closableOn" in state ? { closableOn: state.closableOn } : {}) });
+      }
+      next = { ...snapshot, status: "not_processed", pauses: closeOpenPause(snapshot.pauses, now), closedAt: now };
+      extra = { pauseFrom: iso(open.from), pauseTo: iso(now), askedOn, warnedOn: state.warnedOn, periodDays: command.periodDays };
+      break;
+    }
+
     case "withdraw": {
       const open = snapshot.pauses.find((p) => p.to === null);
       next = { ...snapshot, status: "withdrawn", pauses: closeOpenPause(snapshot.pauses, now), closedAt: now };
@@ -580,6 +618,8 @@ export function allowedCommands(snapshot: CaseSnapshot, now: Date): CaseCommandT
   return CASE_COMMAND_TYPES.filter((type) => {
     if (!COMMAND_FROM[type].includes(snapshot.status)) return false;
     if (type === "reopen") return false;
+    // Offered by the case page only once the period and the warning allow it (it knows both).
+    if (type === "close_unanswered") return false;
     if (type === "extend") {
       try {
         checkExtension(snapshot, now);

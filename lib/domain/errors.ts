@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_CODES = [
   "extension_reason_required",
   "decision_required_fields",
   "identity_pause_not_needed",
+  /** A waiting case closed as not processed before its period ran out or before the requester was warned. */
+  "unanswered_not_closable",
   "not_found",
   "forbidden",
   "conflict_stale_version",

@@ -74,6 +74,8 @@ const VALID_COMMANDS: Record<CaseCommandType, CaseCommand> = {
     perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }],
   },
   withdraw: { type: "withdraw" },
+  // Asked 10 March, not warned: never closable yet (lib/domain/unanswered.ts; tests/unit/unanswered.test.ts).
+  close_unanswered: { type: "close_unanswered", periodDays: 30, warnedAt: null },
   reopen: { type: "reopen", ground: "complaint", reason: "Klage til personvernombudet: svaret var ufullstendig." },
 };
 
@@ -96,6 +98,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "received",
     decide: "completed",
     withdraw: "withdrawn",
+    close_unanswered: "invalid_transition",
     reopen: "invalid_transition",
   },
   in_progress: {
@@ -105,6 +108,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "in_progress",
     decide: "completed",
     withdraw: "withdrawn",
+    close_unanswered: "invalid_transition",
     reopen: "invalid_transition",
   },
   awaiting_requester: {
@@ -114,6 +118,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "awaiting_requester",
     decide: "invalid_transition",
     withdraw: "withdrawn",
+    close_unanswered: "unanswered_not_closable",
     reopen: "invalid_transition",
   },
   completed: {
@@ -123,6 +128,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    close_unanswered: "case_closed",
     reopen: "in_progress",
   },
   partially_completed: {
@@ -132,6 +138,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    close_unanswered: "case_closed",
     reopen: "in_progress",
   },
   refused: {
@@ -141,6 +148,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    close_unanswered: "case_closed",
     reopen: "in_progress",
   },
   withdrawn: {
@@ -150,6 +158,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    close_unanswered: "case_closed",
     reopen: "in_progress",
   },
   not_processed: {
@@ -159,6 +168,7 @@ const TRANSITIONS: Record<CaseStatus, Record<CaseCommandType, Expected>> = {
     extend: "case_closed",
     decide: "case_closed",
     withdraw: "case_closed",
+    close_unanswered: "case_closed",
     reopen: "in_progress",
   },
 };
