@@ -66,6 +66,12 @@ import sitePagesEn from "@/messages/sitePages/en.json";
 import contactAdminNb from "@/messages/contactAdmin/nb.json";
 import contactAdminNn from "@/messages/contactAdmin/nn.json";
 import contactAdminEn from "@/messages/contactAdmin/en.json";
+import recordsNb from "@/messages/records/nb.json";
+import recordsNn from "@/messages/records/nn.json";
+import recordsEn from "@/messages/records/en.json";
+import unansweredNb from "@/messages/unanswered/nb.json";
+import unansweredNn from "@/messages/unanswered/nn.json";
+import unansweredEn from "@/messages/unanswered/en.json";
 import type { Locale } from "./locales";
 import { isMessageKeyIn, type MessageKey } from "./translator";
 
@@ -77,9 +83,9 @@ function merge<const Parts extends readonly object[]>(...parts: Parts): Merged<P
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb, contactAdminNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn, contactAdminNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn, contactAdminEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb, contactAdminNb, recordsNb, unansweredNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn, contactAdminNn, recordsNn, unansweredNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn, contactAdminEn, recordsEn, unansweredEn),
 };
 
 /**

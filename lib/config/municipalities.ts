@@ -6,6 +6,7 @@
 // them, and the admin's value wins over the shipped one (applyContactOverrides, lib/admin/profile-contact.ts).
 
 import { DEFAULT_FOLLOW_UP_DAYS } from "@/lib/domain/follow-up";
+import { DEFAULT_UNANSWERED_CLOSE_DAYS } from "@/lib/domain/unanswered";
 
 export type MunicipalityId = "bergen" | "trondheim";
 
@@ -43,6 +44,11 @@ export type MunicipalityProfile = {
   retentionYears: number;
   /** Days after closing during which the requester can still write on the case (lib/domain/follow-up.ts). */
   followUpDays: number;
+  /**
+   * Days a case may wait for the requester's answer before it can be closed as not processed
+   * (lib/domain/unanswered.ts); the admin's value (municipality.unanswered_close_days) wins.
+   */
+  unansweredCloseDays: number;
   units: UnitProfile[];
   /** The facts above that the municipality's statement does not say: shipped as a best guess. */
   assumptions: readonly ProfileAssumption[];
@@ -60,7 +66,7 @@ export type ProfileAssumption = {
   /** What the statement says instead (or that it says nothing), for whoever checks the value. */
   statementSays: string;
   /** Where an admin confirms or changes it. */
-  editableAt: "/staff/admin/contact" | "/staff/admin/units" | "/staff/admin/retention";
+  editableAt: "/staff/admin/contact" | "/staff/admin/units" | "/staff/admin/retention" | "/staff/admin/case-rules";
 };
 
 /** Bergen's and Trondheim's statements name no unit structure: the same for every shipped unit. */
@@ -73,6 +79,12 @@ function unitAssumptions(slugs: readonly string[], statementSays: string): Profi
     })),
   );
 }
+
+const UNANSWERED_ASSUMPTION: ProfileAssumption = {
+  path: "unansweredCloseDays",
+  statementSays: "Nothing: the statement does not say how long the municipality waits for an answer before it closes a request it cannot process. 30 days is the portal's default.",
+  editableAt: "/staff/admin/case-rules",
+};
 
 const RETENTION_ASSUMPTION: ProfileAssumption = {
   path: "retentionYears",
@@ -102,6 +114,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     complaintPath: "dpo_then_datatilsynet",
     retentionYears: 3,
     followUpDays: DEFAULT_FOLLOW_UP_DAYS,
+    unansweredCloseDays: DEFAULT_UNANSWERED_CLOSE_DAYS,
     // The service areas Bergen's statement lists (barnehage, skole, byggesak, renovasjon,
     // helsetjenester) plus the citizen service centre; adjusted on the admin pages.
     units: [
@@ -120,6 +133,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
         editableAt: "/staff/admin/contact",
       },
       RETENTION_ASSUMPTION,
+      UNANSWERED_ASSUMPTION,
       ...unitAssumptions(
         ["barnehage", "skole", "helse-omsorg", "byggesak", "renovasjon", "innbyggerservice"],
         "Services, not units: \"eksempelvis barnehage, skole, byggesak, renovasjon, helsetjenester\"; Innbyggerservice only as the visiting address. Daily responsibility lies with the byrådsavdelinger, which it does not list. Names, e-mails, systems and the special-category flag are ours.",
@@ -151,6 +165,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     complaintPath: "unit_then_dpo_then_datatilsynet",
     retentionYears: 3,
     followUpDays: DEFAULT_FOLLOW_UP_DAYS,
+    unansweredCloseDays: DEFAULT_UNANSWERED_CLOSE_DAYS,
     // Trondheim's statement names no units (it asks for "navn på enhet eller kommunalt
     // virksomhetsområde"): these are a starting set, to be adjusted on the admin pages.
     units: [
@@ -162,6 +177,7 @@ export const MUNICIPALITIES: Record<MunicipalityId, MunicipalityProfile> = {
     ],
     assumptions: [
       RETENTION_ASSUMPTION,
+      UNANSWERED_ASSUMPTION,
       ...unitAssumptions(
         ["helse-velferd", "oppvekst-utdanning", "byutvikling", "kultur-naering", "organisasjon"],
         "No units at all: \"Hvis det er mulig, oppgi navn på enhet eller kommunalt virksomhetsområde\". Names, e-mails, systems and the special-category flag are ours.",
