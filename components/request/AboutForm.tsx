@@ -1,10 +1,12 @@
 "use client";
 
 // Step 3: who asks, on whose behalf, and how we answer. The fields about the other person show only
-// after "a child" or "power of attorney" is ticked, and the postal address only after "letter by
-// post": CSS (AboutForm.module.css) reveals them, so this works the same with and without JavaScript.
-import { useMemo } from "react";
-import { aboutStepSchema, ANSWER_CHANNELS, ON_BEHALF_OF, REQUEST_LIMITS } from "@/lib/requests/request-schema";
+// after "a child", "power of attorney" or "guardian" is ticked (with what a guardian must send), the
+// guidance for a person who has died replaces the rest of the form and its button after that
+// choice, and the postal address shows only after "letter by post": CSS (AboutForm.module.css)
+// reveals them, so this works the same with and without JavaScript.
+import { useMemo, type ReactNode } from "react";
+import { aboutStepSchema, ABOUT_CHOICES, ANSWER_CHANNELS, REQUEST_LIMITS } from "@/lib/requests/request-schema";
 import { saveAboutAction } from "@/app/(citizen)/request/actions";
 import { FormField } from "@/components/ui/FormField";
 import { ChoiceGroup } from "./ChoiceGroup";
@@ -37,6 +39,8 @@ export function AboutForm(props: {
   /** The portal's date (the demo clock may move it): a child's age is counted on it, as on the server. */
   today: string;
   returnToSummary: boolean;
+  /** Where to turn about a person who has died (server-rendered, with the municipality's contact details). */
+  deceasedGuidance: ReactNode;
 }) {
   const schema = useMemo(
     () => aboutStepSchema({ allowSynthetic: props.allowSynthetic, emailOptional: Boolean(props.verifiedEmail), today: props.today }),
@@ -80,6 +84,7 @@ export function AboutForm(props: {
         submitLabel={t("requestFlow.form.continue")}
         pending={pending}
         pendingLabel={t("requestFlow.form.saving")}
+        submitClassName={styles.submitRow}
       >
         <section aria-labelledby="heading-you" className="flex flex-col gap-4">
           <h2 id="heading-you" className="ds-heading" data-size="sm">
@@ -148,7 +153,11 @@ conditional({
               </>
             }
             error={fieldError("onBehalfOf")}
-            options={ON_BEHALF_OF.map((o) => ({ value: o, label: t(`requestFlow.fields.onBehalfOf.${o}`) }))}
+            options={ABOUT_CHOICES.map((o) => ({
+              value: o,
+              label: t(`requestFlow.fields.onBehalfOf.${o}`),
+              description: o === "child" || o === "guardian" || o === "deceased" ? t(`requestFlow.fields.onBehalfOf.${o}Description`) : undefined,
+            }))}
             inputProps={(value) => ({ name: "onBehalfOf", onChange: () => clearErrors(["subjectName", "subjectNationalId", "declaration"]), defaultChecked: str("onBehalfOf") === value })}
           />
           <div className={`flex flex-col gap-4 ${styles.revealed}`} data-testid="on-behalf-fields">
@@ -184,6 +193,20 @@ conditional({
               options={[{ value: "on", label: t("requestFlow.fields.declaration.label") }]}
               inputProps={() => ({ name: "declaration", defaultChecked: state.values.declaration === true || str("declaration") === "on" })}
             />
+            <div className={`ds-alert ${styles.guardianOnly}`} data-color="info" data-testid="guardian-note">
+              <h3 className="ds-heading" data-size="2xs">
+                {t("requestFlow.about.guardian.heading")}
+              </h3>
+              <p className="ds-paragraph mt-1">{t("requestFlow.about.guardian.certificate")}</p>
+              <p className="ds-paragraph mt-1">{t("requestFlow.about.guardian.scope")}</p>
+              <p className="ds-paragraph mt-1">{t("requestFlow.about.guardian.person")}</p>
+            </div>
+          </div>
+          <div className={styles.deceasedPanel} data-testid="deceased-guidance">
+            <p className={`ds-paragraph ${styles.noHas}`} data-size="sm">
+              {t("requestFlow.about.onlyIfDeceased")}
+            </p>
+            {props.deceasedGuidance}
           </div>
         </section>
 

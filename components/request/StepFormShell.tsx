@@ -13,6 +13,7 @@ export function StepFormShell({
   submitLabel,
   pending,
   pendingLabel,
+  submitClassName,
   children,
 }: {
   errorId?: string;
@@ -24,6 +25,8 @@ export function StepFormShell({
   submitLabel: string;
   pending: boolean;
   pendingLabel: string;
+  /** A class for the button's row (the about step hides it when the form cannot go on). */
+  submitClassName?: string;
   children: ReactNode;
 }) {
   return (
@@ -36,7 +39,7 @@ export function StepFormShell({
       <ErrorSummary ref={summaryRef} heading={summaryHeading} errors={summary} />
       {returnToSummary && <input type="hidden" name="returnTo" value="summary" />}
       {children}
-      <div>
+      <div className={submitClassName}>
         <button type="submit" className="ds-button" data-variant="primary" aria-disabled={pending || undefined}>
           {pending ? pendingLabel : submitLabel}
         </button>

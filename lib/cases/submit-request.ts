@@ -87,6 +87,8 @@ function prepare(input: SubmitRequest) {
   for (const right of input.rights) {
     if (missingRequestFields(right, details).length > 0) throw new DomainError("validation_failed", { field: "details" });
   }
+  // A deceased person has no GDPR rights (recital 27): the form points elsewhere, and nothing is written.
+  if (input.onBehalfOf === "deceased") throw new DomainError("validation_failed", { field: "onBehalfOf", reason: "deceased" });
   const onBehalfOf = input.onBehalfOf ?? "self";
   const answerChannel = input.answerChannel ?? "digital";
   const postalAddress = input.postalAddress?.trim() || null;

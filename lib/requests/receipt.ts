@@ -17,6 +17,7 @@ const RECEIPT_SELECT = {
   dueDate: true,
   status: true,
   answerChannel: true,
+  onBehalfOf: true,
   _count: { select: { letters: { where: { kind: "receipt" } } } },
 } as const;
 

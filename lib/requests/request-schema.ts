@@ -210,6 +210,14 @@ export type DetailsStep = z.output<typeof detailsStepSchema>;
 
 export const ON_BEHALF_OF = ["self", "child", "power_of_attorney", "guardian"] as const;
 export type OnBehalfOfChoice = (typeof ON_BEHALF_OF)[number];
+/**
+ * What the form offers under "who is it about": the four above, plus a person who has died. The
+ * GDPR does not cover deceased persons (recital 27), so that choice never makes a case: the form
+ * shows where to turn instead (components/request/DeceasedGuidance.tsx) and every schema below
+ * refuses it with `requestFlow.validation.onBehalfOf.deceased`.
+ */
+export const ABOUT_CHOICES = [...ON_BEHALF_OF, "deceased"] as const;
+export type AboutChoice = (typeof ABOUT_CHOICES)[number];
 export const ANSWER_CHANNELS = ["digital", "paper"] as const;
 export type AnswerChannelChoice = (typeof ANSWER_CHANNELS)[number];
 
@@ -249,7 +257,8 @@ function aboutShape(options: NationalIdCheck) {
   return {
     name: nameSchema,
     nationalId: optionalNationalId(options, `${V}.nationalId.invalid`),
-    onBehalfOf: z._default(z.optional(z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` })), "self"),
+    // "deceased" is parsed so the answer can say why it is refused (checkAbout), never stored.
+    onBehalfOf: z._default(z.optional(z.enum(ABOUT_CHOICES, { error: `${V}.onBehalfOf.required` })), "self"),
     subjectName: optionalText(REQUEST_LIMITS.name, "validation.name.tooLong"),
     subjectNationalId: subjectNationalIdSchema,
     declaration: z.pipe(
@@ -273,7 +282,22 @@ type AboutValues = {
   email?: unknown;
 };
 
-/** Parents act for their children until 16 (personopplysningsloven § 5); from then on the child asks, or gives a power of attorney. */
+/**
+ * A parent may ask on behalf of a child under 16; from 16 the young person asks, or gives a power of
+ * attorney. Not personopplysningsloven § 5, which is the age (13) for a child's own consent to
+ * information society services (GDPR Art. 8) and says nothing about who exercises the rights.
+ * The GDPR and personopplysningsloven have no age for the rights themselves: they are the child's,
+ * and a parent exercises them as the child's representative through parental responsibility
+ * (barnelova §§ 30-33: decisions on personal matters for the child, with the child's growing say,
+ * heard from 7, great weight from 12; vergemålsloven § 9, a minor cannot act alone). The limit of 16
+ * is a choice that follows the health legislation, where the municipality holds its most sensitive
+ * data about children: from 16 a patient consents and has access to their own records, and parents
+ * are informed about a patient under 16 only (pasient- og brukerrettighetsloven §§ 3-4, 4-3, 5-1),
+ * while between 12 and 16 information can be kept from the parents when the child has good reasons.
+ * Uncertain: parental responsibility lasts to 18, so a parent's request for a 16- or 17-year-old is
+ * not unlawful as such; the portal asks for the young person's power of attorney to protect their
+ * privacy. README, "Legal rules encoded", says what was and was not verified.
+ */
 export const CHILD_AGE_LIMIT = 16;
 
 /** Whether the request is made for someone else (a child, with a power of attorney, or as a guardian). */
@@ -292,6 +316,8 @@ export function emailRequired(answerChannel: unknown, emailOptional = false): bo
 function checkAbout(value: AboutValues, ctx: z.core.$RefinementCtx, options: NationalIdCheck & { emailOptional?: boolean; today?: string } = {}) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   const blank = (v: unknown) => typeof v !== "string" || v.trim() === "";
+  // A deceased person is no data subject (GDPR recital 27): nothing to file, whatever else was given.
+  if (value.onBehalfOf === "deceased") issue("onBehalfOf", `${V}.onBehalfOf.deceased`);
   if (asksOnBehalf(value.onBehalfOf)) {
     if (blank(value.subjectName)) issue("subjectName", `${V}.subjectName.required`);
     if (value.declaration !== true) issue("declaration", `${V}.declaration.required`);
@@ -320,7 +346,7 @@ export function aboutStepSchema(options: NationalIdCheck & { emailOptional?: boo
   return z
     .object({
       ...shape,
-      onBehalfOf: z.enum(ON_BEHALF_OF, { error: `${V}.onBehalfOf.required` }),
+      onBehalfOf: z.enum(ABOUT_CHOICES, { error: `${V}.onBehalfOf.required` }),
       answerChannel: z.enum(ANSWER_CHANNELS, { error: `${V}.answerChannel.required` }),
     })
     .check(z.superRefine((value, ctx) => checkAbout(value, ctx, options), ALWAYS));
@@ -394,7 +420,8 @@ export type SubmitRequest = {
   description: string;
   submissionKey: string;
   details?: Partial<DetailFields>;
-  onBehalfOf?: OnBehalfOfChoice;
+  /** "deceased" passes the type only to be refused by the service (the schema refuses it first). */
+  onBehalfOf?: AboutChoice;
   subjectName?: string;
   subjectNationalId?: string;
   declaration?: boolean;

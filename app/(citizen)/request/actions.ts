@@ -104,6 +104,9 @@ export async function saveAboutAction(_previous: StepState, formData: FormData):
   const echo = { ...raw, nationalId: "", subjectNationalId: "" };
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values: echo };
   const v = parsed.data;
+  // The schema refuses "deceased" (no GDPR case for a person who has died); this narrows the type.
+  const onBehalfOf = v.onBehalfOf;
+  if (onBehalfOf === "deceased") return { errors: { onBehalfOf: "requestFlow.validation.onBehalfOf.deceased" }, values: echo };
   const previous = draft.data.about;
   const self = v.onBehalfOf === "self";
   // Signed in with ID-porten: the requester's own number is the session's pid, never a typed one.
@@ -124,7 +127,7 @@ export async function saveAboutAction(_previous: StepState, formData: FormData):
     about: {
       name: v.name,
       ...own,
-      onBehalfOf: v.onBehalfOf,
+      onBehalfOf,
       subjectName: self ? "" : v.subjectName,
       ...subject,
       declaration: self ? false : v.declaration,

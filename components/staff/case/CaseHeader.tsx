@@ -80,6 +80,11 @@ export async function CaseHeader({ view, locale }: { view: StaffCaseWorkView; lo
       {view.concerns.onBehalfOf !== "self" && (
         <Fact label={t("caseWork.header.concernsLabel")} testId="case-concerns">
           {t("caseWork.header.concerns", { onBehalfOf: view.concerns.onBehalfOf, name: view.concerns.subjectName ?? "–" })}
+          {view.concerns.onBehalfOf === "guardian" && (
+            <span className="ds-tag ml-2" data-color="warning" data-size="sm" data-testid="guardian-check">
+              {t("caseWork.header.guardianCheck")}
+            </span>
+          )}
         </Fact>
       )}
       <Fact label={t("myCases.staff.identityLabel")} testId="identity-level">

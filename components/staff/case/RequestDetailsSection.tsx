@@ -175,6 +175,17 @@ export async function RequestDetailsSection(props: {
                   {t("declarationGiven")}
                 </Row>
               )}
+              {view.onBehalfOf === "guardian" && (
+                <Row label={t("guardianCheck.label")} testId="detail-guardian-check">
+                  <span className="block">{t("guardianCheck.intro")}</span>
+                  <ul className="ds-list mt-1">
+                    {(["person", "valid", "scope", "heard"] as const).map((item) => (
+                      <li key={item}>{t(`guardianCheck.items.${item}`)}</li>
+                    ))}
+                  </ul>
+                  <span className="mt-1 block">{t("guardianCheck.missing")}</span>
+                </Row>
+              )}
             </>
           )}
         </dl>

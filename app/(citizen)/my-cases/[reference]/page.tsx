@@ -89,7 +89,14 @@ export default async function MyCasePage({ params, searchParams }: { params: Pro
         {view.concerns.onBehalfOf !== "self" && (
           <>
             <dt className="font-semibold">{t("myCases.concernsLabel")}</dt>
-            <dd data-testid="case-concerns">{t("myCases.concerns", { onBehalfOf: view.concerns.onBehalfOf, name: view.concerns.subjectName ?? "–" })}</dd>
+            <dd data-testid="case-concerns">
+              {t("myCases.concerns", { onBehalfOf: view.concerns.onBehalfOf, name: view.concerns.subjectName ?? "–" })}
+              {view.concerns.onBehalfOf === "guardian" && !view.closed && (
+                <span className="block text-sm" data-testid="guardian-document-note">
+                  {t("myCases.guardianDocument")}
+                </span>
+              )}
+            </dd>
           </>
         )}
         <dt className="font-semibold">{t("myCases.receivedLabel")}</dt>

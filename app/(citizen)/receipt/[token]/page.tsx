@@ -36,6 +36,13 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
         <dd>{t(`caseStatus.${receipt.status}`)}</dd>
         <dt className="font-semibold">{t("requestFlow.receipt.answerLabel")}</dt>
         <dd data-testid="receipt-answer-channel">{t(`requestFlow.fields.answerChannel.${receipt.answerChannel}`)}</dd>
+        {receipt.onBehalfOf !== "self" && (
+          <>
+            <dt className="font-semibold">{t("requestFlow.receipt.behalfLabel")}</dt>
+            {/* The kind only, never the other person's name: the page is reached by a token. */}
+            <dd data-testid="receipt-behalf">{t(`requestFlow.receipt.behalf.${receipt.onBehalfOf}`)}</dd>
+          </>
+        )}
       </dl>
       <p className="ds-paragraph mt-4 text-lg font-semibold" data-testid="due-line">
         {t("receipt.dueLine", { date: formatDateLong(receipt.dueDate, locale) })}
@@ -60,6 +67,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
       </h2>
       <ol className="ds-list mt-2 max-w-prose list-decimal">
         <li>{t(paper ? "requestFlow.receipt.next1Paper" : "requestFlow.receipt.next1Digital")}</li>
+        {receipt.onBehalfOf === "guardian" && (
+          <li data-testid="receipt-guardian-next">
+            {t(paper ? "requestFlow.receipt.guardianNextPaper" : "requestFlow.receipt.guardianNextDigital", { address: municipality.postalAddress })}
+          </li>
+        )}
         <li>{t("receipt.next2")}</li>
         <li>{t("receipt.next3")}</li>
         <li>{t("requestFlow.receipt.next4")}</li>

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StepPage } from "@/components/request/StepPage";
 import { AboutForm } from "@/components/request/AboutForm";
+import { DeceasedGuidance } from "@/components/request/DeceasedGuidance";
 import { currentCitizen } from "@/lib/citizen-auth/session";
 import { maskedIdPortenNationalId } from "@/lib/citizen-auth/own-national-id";
 import { allowSyntheticNationalIds } from "@/lib/requests/request-schema";
@@ -42,6 +43,7 @@ export default async function AboutStepPage({ searchParams }: { searchParams: Pr
         allowSynthetic={allowSyntheticNationalIds()}
         today={osloDateOf(clockNow())}
         returnToSummary={from === "summary"}
+        deceasedGuidance={<DeceasedGuidance />}
       />
     </StepPage>
   );
