@@ -45,24 +45,31 @@ export type AskRequesterInput = {
   now?: Date;
 };
 
-/** A to_requester message + its audit event + the "new_message" e-mail, in `tx`. Returns whether a mail was queued. */
+/** The case fields a message to the requester needs (a staff service's CaseForAction has them). */
+export type MessageTarget = Pick<CaseForAction, "id" | "reference" | "locale" | "municipalityId" | "answerChannel" | "onBehalfOf" | "subjectName" | "requester">;
+
+/**
+ * A to_requester message + its audit event + the "new_message" e-mail, in `tx`. Returns whether a
+ * mail was queued. `actor` is the staff member, or the system (the worker's warnings).
+ */
 export async function messageRequesterInTx(
   tx: Tx,
-  actor: Extract<Actor, { kind: "staff" }>,
-  found: CaseForAction,
+  actor: Extract<Actor, { kind: "staff" }> | { kind: "system" },
+  found: MessageTarget,
   body: string,
   now: Date,
 ): Promise<{ messageId: string; mailed: boolean }> {
+  const staffId = actor.kind === "staff" ? actor.userId : null;
   const message = await tx.message.create({
-    data: { caseId: found.id, kind: "to_requester", authorId: actor.userId, body, createdAt: now },
+    data: { caseId: found.id, kind: "to_requester", authorId: staffId, body, createdAt: now },
     select: { id: true },
   });
   await tx.caseEvent.create({
-    data: { caseId: found.id, at: now, actorType: "staff", actorId: actor.userId, type: "message.to_requester", after: { messageId: message.id } },
+    data: { caseId: found.id, at: now, actorType: staffId ? "staff" : "system", actorId: staffId, type: "message.to_requester", after: { messageId: message.id } },
   });
   // Answers by post: the same text also goes to the print queue as a letter, or the requester would
   // never hear of a question or an extension.
-  await queuePaperCopyInTx(tx, found, { body, staffUserId: actor.userId, now });
+  await queuePaperCopyInTx(tx, found, { body, staffUserId: staffId, now });
   const to = found.requester.email ?? found.requester.identity?.email ?? null;
   if (to) {
     await enqueueMail(tx, {

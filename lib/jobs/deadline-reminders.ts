@@ -23,6 +23,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import type { MailTemplate } from "@/lib/mail/templates";
 import { logger } from "@/lib/log";
 import { now as clockNow } from "@/lib/clock";
+import { warnUnansweredRequesters } from "./unanswered-warnings";
 
 export type ReminderRunResult = {
   /** Open cases looked at. */
@@ -35,6 +36,8 @@ export type ReminderRunResult = {
   noRecipient: number;
   /** Mails put in the outbox. */
   mails: number;
+  /** Requesters warned that their unanswered case will close (lib/jobs/unanswered-warnings.ts). */
+  requestersWarned?: number;
 };
 
 /** Staff have no language setting yet: reminders are written in bokmål. */
@@ -302,6 +305,9 @@ export async function runDeadlineReminders({
     if (cases.length < batchSize) break;
   }
   await remindComplaints(today, dpoEmails, result);
-  if (result.mails > 0) kickOutbox();
+  // Requesters whose case will soon close unanswered: warned once per question (they get mail too).
+  const warnings = await warnUnansweredRequesters({ now });
+  result.requestersWarned = warnings.warned;
+  if (result.mails > 0 || warnings.warned > 0) kickOutbox();
   return result;
 }

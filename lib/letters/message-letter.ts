@@ -81,7 +81,7 @@ export type PaperCopyCase = {
 export async function queuePaperCopyInTx(
   tx: Tx,
   c: PaperCopyCase,
-  input: { body: string; staffUserId: string; now: Date },
+  input: { body: string; staffUserId: string | null; now: Date },
 ): Promise<string | null> {
   if (c.answerChannel !== "paper") return null;
   const letter = await renderMessageLetter({
@@ -112,7 +112,7 @@ export async function queuePaperCopyInTx(
     data: {
       caseId: c.id,
       at: input.now,
-      actorType: "staff",
+      actorType: input.staffUserId ? "staff" : "system",
       actorId: input.staffUserId,
       type: "letter.sent",
       after: { letterId: created.id, kind: "message", delivery: "post" },
