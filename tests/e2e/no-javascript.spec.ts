@@ -132,7 +132,7 @@ test("about step without JavaScript: every error at once, and the on-behalf fiel
   await expect(postal).toBeVisible();
   await expect(summary.getByRole("link")).toHaveText([
     "Skriv navnet til personen det gjelder.",
-    "Du må bekrefte at du har foreldreansvar eller fullmakt.",
+    "Du må bekrefte at du har rett til å be om dette for personen.",
     "Skriv postadressen din, så vi kan sende svaret.",
   ]);
   await expect(page.locator("#field-subjectName-error")).toHaveText("Skriv navnet til personen det gjelder.");

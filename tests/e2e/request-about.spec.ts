@@ -49,7 +49,7 @@ test("about step: the on-behalf fields wait for their choice, and the error summ
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
     "Skriv navnet til personen det gjelder.",
-    "Du må bekrefte at du har foreldreansvar eller fullmakt.",
+    "Du må bekrefte at du har rett til å be om dette for personen.",
     "Skriv postadressen din, så vi kan sende svaret.",
   ]);
   await expectNoAxeViolations(page, "about step, child and paper with errors");

@@ -112,7 +112,7 @@ test("on behalf of a child, answered by post: a letter is queued and no e-mail i
   await page.getByLabel(/Postadressen din/).fill("Testveien 1\n5003 Bergen");
   await goOn(page);
   // The declaration is required.
-  await expect(page.getByRole("link", { name: "Du må bekrefte at du har foreldreansvar eller fullmakt." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Du må bekrefte at du har rett til å be om dette for personen." })).toBeVisible();
   await page.getByLabel(/Jeg bekrefter at jeg har foreldreansvar/).check();
   await goOn(page);
   await expect(page).toHaveURL(/\/request\/summary$/);
