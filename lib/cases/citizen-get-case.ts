@@ -31,6 +31,7 @@ export const CITIZEN_TIMELINE_EVENTS = [
   "case.decided",
   "case.withdrawn",
   "case.reopened",
+  "case.closed_unanswered",
   "message.from_requester",
   "message.to_requester",
   "attachment.from_requester",

@@ -2,6 +2,7 @@
 // work view (header, tasks, decisions, timeline, what the actor may do: staffGetCaseWork), and "who
 // changed it last" for the stale-form message. Every read goes through the access gate first.
 import { db } from "@/lib/db/client";
+import { unansweredInfo, type UnansweredInfo } from "./close-unanswered-case";
 import { dbDateToIso } from "@/lib/db/dates";
 import type { AttachmentPurpose, CaseStatus, Channel, IdentityLevel, OnBehalfOf, Right, RightOutcome, TaskKind } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";
@@ -170,6 +171,8 @@ export type StaffCaseWorkView = {
   /** The due date a reopening now would give (one month from today), for the reopen form. */
   reopenDueDate: string;
   anonymised: boolean;
+  /** While waiting for the requester: the question, the period, the warning and when the case may close unanswered. */
+  unanswered: UnansweredInfo | null;
 };
 
 
@@ -311,6 +314,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
         : null,
     reopenDueDate: computeDeadline({ receivedAt: now }).dueDate,
     anonymised: c.anonymisedAt !== null,
+    unanswered: await unansweredInfo(db(), { id: c.id, municipalityId: visible.municipalityId, status: c.status }, now),
   };
 }
 

@@ -25,6 +25,8 @@ const KNOWN = [
   "case.decided",
   "case.withdrawn",
   "case.reopened",
+  "case.requester_warned",
+  "case.closed_unanswered",
   "case.assigned",
   "case.unassigned",
   "case.unit_changed",
@@ -92,6 +94,10 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
           ground: isOneOf(REOPEN_GROUNDS, f.ground) ? t(`caseWork.reopen.grounds.${f.ground}`) : "",
           due: date(f.dueDate),
         });
+      case "case.requester_warned":
+        return t("unanswered.timeline.case_requester_warned", { lastDay: date(f.lastDay) });
+      case "case.closed_unanswered":
+        return t("unanswered.timeline.case_closed_unanswered", { askedOn: date(f.askedOn) });
       case "case.decided":
         return t("caseWork.timeline.case_decided", { status: isOneOf(CASE_STATUSES, f.outcome) ? t(`staffCaseStatus.${f.outcome}`) : "" });
       case "case.unassigned": {

@@ -30,6 +30,7 @@ import {
   resumeAction,
   restrictAction,
   reopenAction,
+  closeUnansweredAction,
 } from "@/app/staff/cases/[reference]/case-work-actions";
 import { CaseActionForm, type CaseActionFormTexts } from "./CaseActionForm";
 import { AssignForm, UnitForm } from "./AssignPanel";
@@ -76,7 +77,7 @@ function hidden(view: StaffCaseWorkView, extra: Record<string, string> = {}) {
 }
 
 /** The actions of the case page's work panel, in the order they are offered. */
-export const CASE_ACTION_IDS = ["decide", "ask", "resume", "extend", "note", "task", "restrict", "lift", "complex", "assign", "unit", "reopen"] as const;
+export const CASE_ACTION_IDS = ["decide", "ask", "resume", "extend", "note", "task", "restrict", "lift", "complex", "assign", "unit", "reopen", "closeUnanswered"] as const;
 export type CaseActionId = (typeof CASE_ACTION_IDS)[number];
 
 export function isCaseActionId(value: unknown): value is CaseActionId {
@@ -105,6 +106,8 @@ export function availableCaseActions(view: StaffCaseWorkView, assignment: Pick<C
     unit: Boolean(assignment?.canChangeUnit),
     // Unit leads and the DPO, on a closed case that still exists (not anonymised).
     reopen: view.can.reopen && view.closed && !view.anonymised,
+    // Only once the municipality's period is over and the requester was warned (lib/domain/unanswered.ts).
+    closeUnanswered: view.can.decide && view.unanswered?.state.kind === "closable",
   };
   return CASE_ACTION_IDS.filter((id) => offered[id]);
 }
@@ -175,6 +178,7 @@ export async function CaseActionPanel({
           })}
         </p>
       )}
+      {view.unanswered && <UnansweredInfoLines info={view.unanswered} locale={locale} t={t} />}
       {extendTooLate && (
         <p className="ds-paragraph mt-3" data-size="sm" data-testid="extend-too-late">
           {t("caseWork.actionBar.extendTooLate", { date: formatDateLong(view.extensionLastDay, locale) })}
@@ -191,6 +195,30 @@ export async function CaseActionPanel({
         </div>
       )}
     </section>
+  );
+}
+
+/** Where a case waiting for the requester stands: asked when, the period, the warning, when it may close. */
+function UnansweredInfoLines({ info, locale, t }: { info: NonNullable<StaffCaseWorkView["unanswered"]>; locale: Locale; t: T }) {
+  const d = (date: string) => formatDateLong(date, locale);
+  const s = info.state;
+  const line =
+    s.kind === "waiting"
+      ? t("unanswered.staff.warningPlanned", { date: d(s.warningOn), closableOn: d(s.closableOn) })
+      : s.kind === "warning_due"
+        ? t("unanswered.staff.warningDue", { date: d(s.warningOn) })
+        : s.kind === "warned"
+          ? t("unanswered.staff.warned", { date: d(s.warnedOn), closableOn: d(s.closableOn) })
+          : t("unanswered.staff.closable", { date: d(s.warnedOn) });
+  return (
+    <div className="mt-3" data-testid="unanswered-info" data-state={s.kind}>
+      <p className="ds-paragraph" data-size="sm">
+        <strong>{t("unanswered.staff.heading")}.</strong> {t("unanswered.staff.asked", { date: d(info.askedOn), days: info.daysWaited, period: info.periodDays })}
+      </p>
+      <p className="ds-paragraph" data-size="sm">
+        {line}
+      </p>
+    </div>
   );
 }
 
@@ -270,6 +298,22 @@ function ChosenActionForm({ id, view, locale, assignment, t }: Props & { id: Cas
         </>
       );
     }
+    case "closeUnanswered":
+      return (
+        <>
+          <FormHeading>{t("unanswered.staff.action")}</FormHeading>
+          <CaseActionForm
+            formId="closeUnanswered"
+            action={closeUnansweredAction}
+            hidden={hidden(view)}
+            confirmStep
+            reloadHref={reload}
+            intro={<p className="ds-paragraph">{t("unanswered.staff.help")}</p>}
+            fields={[]}
+            texts={texts(t, t("unanswered.staff.action"))}
+          />
+        </>
+      );
     case "reopen":
       return (
         <>

@@ -4,6 +4,7 @@
 // case is not visible; "not allowed" if it is) -> zod -> optional confirmation step -> service ->
 // redirect with a confirmation. Errors come back translated, per field where there is a field.
 import { notFound, redirect } from "next/navigation";
+import { closeUnansweredCase } from "@/lib/cases/close-unanswered-case";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Translator } from "@/i18n/translator";
 import type { z } from "zod";
@@ -257,6 +258,26 @@ export async function reopenAction(_prev: CaseActionState, formData: FormData): 
     return failure(ctx, error, reopenFieldError);
   }
   done(ctx.reference, "reopened", "case-alerts");
+}
+
+export async function closeUnansweredAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const ctx = await begin(formData, "decide");
+  const { t, values } = ctx;
+  const version = versionField.safeParse(str(values, "version"));
+  if (!version.success) return { values, formError: t("caseWork.conflict.changedBySomeone"), conflict: true };
+  const step = intent(formData);
+  if (step === "edit") return { values };
+  if (step === "review") return { values, confirm: [t("unanswered.staff.confirm")] };
+  try {
+    await closeUnansweredCase(ctx.actor, { reference: ctx.reference, expectedVersion: version.data });
+  } catch (error) {
+    if (isDomainError(error, "unanswered_not_closable")) {
+      const on = typeof error.details?.closableOn === "string" ? formatDateLong(error.details.closableOn, ctx.locale) : "none";
+      return { values, formError: t("unanswered.staff.notClosable", { closableOn: on }) };
+    }
+    return failure(ctx, error);
+  }
+  done(ctx.reference, "closedUnanswered", "case-alerts");
 }
 
 export async function decideAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {

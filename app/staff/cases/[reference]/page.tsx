@@ -45,6 +45,7 @@ const DONE_KEYS = [
   "complexCleared",
   "followUpHandled",
   "reopened",
+  "closedUnanswered",
 ] as const;
 /** Results of the case-rule changes (messages in caseRules.done). */
 const RULES_DONE_KEYS = ["taskAssigned", "decidedOpenTasks"] as const;
