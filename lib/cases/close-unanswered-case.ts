@@ -11,6 +11,7 @@ import { osloDateOf } from "@/lib/domain/calendar";
 import { isOneOf } from "@/i18n/translator";
 import { ASK_REQUESTER_KINDS, type AskRequesterKind } from "@/lib/domain/case-state-machine";
 import { DomainError } from "@/lib/domain/errors";
+import { isClosed } from "@/lib/domain/case-status";
 import type { Actor } from "@/lib/domain/policy";
 import { daysWaited, unansweredState, type UnansweredState } from "@/lib/domain/unanswered";
 import { municipalityForCase } from "@/lib/admin/profile-contact";
@@ -63,7 +64,7 @@ export async function closeUnansweredCase(actor: Actor, input: { reference: stri
   const now = input.now ?? clockNow();
   const result = await db().$transaction(async (tx) => {
     const info = await unansweredInfo(tx, found, now);
-    if (!info) throw new DomainError("invalid_transition", { status: found.status, command: "close_unanswered" });
+    if (!info) throw new DomainError(isClosed(found.status) ? "case_closed" : "invalid_transition", { status: found.status, command: "close_unanswered" });
     const transition = await transitionCaseInTx(tx, {
       caseId: found.id,
       command: { type: "close_unanswered", periodDays: info.periodDays, warnedAt: info.warnedAt },
