@@ -36,6 +36,7 @@ import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
 export type { LetterDelivery } from "@/lib/domain/letters";
 import type { LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
+import { accessRegisterSection, registerProblems, type FoundSystem } from "./access-register";
 
 export type LetterDecision = {
   right: Right;
@@ -68,6 +69,12 @@ export type ResponseLetterInput = {
   bodyOverrides?: Partial<Record<BodyKey, string>>;
   /** The case's Art. 19 notices (recipientNoticesOf its tasks); missing: no notice tasks. */
   recipientNotices?: RecipientNotices;
+  /**
+   * Systems where a search found data about the requester, each with the entry of the records of
+   * processing its task points at (Art. 15(1)(a)-(h), 15(2)); missing: none recorded (the access
+   * answer then shows the gap, lib/letters/access-register.ts).
+   */
+  foundSystems?: readonly FoundSystem[];
 };
 
 /** Which main paragraph: one per right and outcome (6 x 3, plus "no data held" for access and portability). */
@@ -142,9 +149,10 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
 
   // A copy is handed over only when something was granted ("no data held" has nothing to copy).
   const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
+  // Art. 15(1)(a)-(h) and 15(2) per system where data was found, from the records of processing
+  // (the copy itself holds the data; the letter tells the rest), then 15(3): the first copy is free.
   if (d.right === "access" && delivered) {
-    const items = (["data", "purposes", "categories", "recipients", "storage", "source", "rights"] as const).map((k) => `- ${t(`accessInfo.${k}`)}`);
-    parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
+    parts.push(...accessRegisterSection(letterLocale(input.locale), input.foundSystems ?? []));
     parts.push(t("accessFree"));
   }
   if ((d.right === "access" || d.right === "portability") && delivered) {
@@ -186,14 +194,28 @@ function recipientsParagraph(t: Translate, d: LetterDecision, notices: Recipient
   return claim ? `${claim} ${t("recipientsAsk")}` : t("recipientsAsk");
 }
 
-function complaintSection(t: Translate, input: ResponseLetterInput): string[] {
+/**
+ * The complaint section of a letter that closes a case without a decision on the rights (a case
+ * closed as not processed): the same paragraphs as a refusal, the appeal information included
+ * (an avvisning is an enkeltvedtak too: forvaltningsloven § 2 third paragraph).
+ */
+export function complaintParagraphs(locale: string, municipality: ResponseLetterInput["municipality"]): string[] {
+  return complaintSection(translator(letterLocale(locale)), { municipality, decisions: [] }, true);
+}
+
+/** The sign-off lines of every letter. */
+export function closingLines(locale: string, municipalityName: string): string {
+  return `${translator(letterLocale(locale))("closing")}\n${municipalityName}`;
+}
+
+function complaintSection(t: Translate, input: Pick<ResponseLetterInput, "municipality" | "decisions">, withAppeal = false): string[] {
   const m = input.municipality;
   const dpoContact = joinContact([m.dpo.name, m.dpo.email, m.dpo.phone, m.dpo.postalAddress]) || m.postalAddress;
   const parts = [heading(t("complaintHeading"), "-")];
   // A refusal by a municipality is an enkeltvedtak: forvaltningsloven § 27 third paragraph. It
   // comes first ("you can also contact the DPO" follows), except on Trondheim's path, where the
   // requester is asked to contact the unit first.
-  const appeal = needsComplaintInformation(input.decisions) ? [t("appeal", { municipality: m.name }), t("appealDocuments")] : [];
+  const appeal = withAppeal || needsComplaintInformation(input.decisions) ? [t("appeal", { municipality: m.name }), t("appealDocuments")] : [];
   if (m.complaintPath === "unit_then_dpo_then_datatilsynet") {
     parts.push(t("complaintUnitFirst", { municipality: m.name, contact: dpoContact }), ...appeal);
   } else {
