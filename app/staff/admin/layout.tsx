@@ -13,7 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await requireStaffActor();
   const isAdmin = hasPermission(actor, "admin.manage_users") && hasPermission(actor, "admin.manage_units");
   if (!isAdmin && !hasPermission(actor, "admin.view_audit")) notFound();
-  const [t, tRetention, tSite, tContact, tTemplates, tLog, h] = await Promise.all([
+  const [t, tRetention, tSite, tContact, tTemplates, tLog, h, tCaseRules] = await Promise.all([
     getTranslations("staffQueue.admin.nav"),
     getTranslations("retention.admin"),
     getTranslations("sitePages.admin"),
@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     getTranslations("letterTemplates"),
     getTranslations("adminLog"),
     headers(),
+    getTranslations("unanswered.admin"),
   ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links = [
@@ -29,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/staff/admin/users", label: t("users") },
           { href: "/staff/admin/units", label: t("units") },
           { href: "/staff/admin/retention", label: tRetention("navLabel") },
+          { href: "/staff/admin/case-rules", label: tCaseRules("navLabel") },
           { href: "/staff/admin/templates", label: tTemplates("navLabel") },
           { href: "/staff/admin/website", label: tSite("navLabel") },
           { href: "/staff/admin/contact", label: tContact("navLabel") },

@@ -12,13 +12,17 @@ export function RetentionYearsForm(props: {
   initial: number;
   labels: { years: string; yearsHelp: string; submit: string; summaryHeading: string; unexpected: string };
   errorTexts: Record<string, string>;
+  /** The field's name and id (the case-rules page reuses the form for its number of days). */
+  name?: string;
+  fieldId?: string;
 }) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const summaryRef = useRef<HTMLDivElement>(null);
-  const fieldId = "retention-years";
-  const raw = state.values?.retentionYears;
+  const name = props.name ?? "retentionYears";
+  const fieldId = props.fieldId ?? "retention-years";
+  const raw = state.values?.[name];
   const value = typeof raw === "string" ? raw : String(props.initial);
-  const errorKey = state.errors?.retentionYears ?? (state.errors ? "range" : undefined);
+  const errorKey = state.errors?.[name] ?? (state.errors ? "range" : undefined);
   const error = errorKey ? (props.errorTexts[errorKey] ?? props.errorTexts.range) : undefined;
   const summary = state.errorId
     ? [{ fieldId, message: props.labels.unexpected.replace("{errorId}", state.errorId) }]
@@ -34,7 +38,7 @@ export function RetentionYearsForm(props: {
     <form key={JSON.stringify(state.values ?? {})} action={formAction} noValidate className="flex max-w-prose flex-col gap-4">
       <ErrorSummary ref={summaryRef} heading={props.labels.summaryHeading} errors={summary} />
       <FormField id={fieldId} label={props.labels.years} help={props.labels.yearsHelp} error={error}>
-        <input name="retentionYears" type="text" inputMode="numeric" className="ds-input" defaultValue={value} maxLength={3} autoComplete="off" />
+        <input name={name} type="text" inputMode="numeric" className="ds-input" defaultValue={value} maxLength={3} autoComplete="off" />
       </FormField>
       <div>
         <button type="submit" className="ds-button" data-variant="primary" aria-disabled={pending || undefined}>
