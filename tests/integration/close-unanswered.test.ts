@@ -47,7 +47,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 /** An access case in barnehage, asked for a clarification at `askedAt` through the real service. */
-async function waitingCase(askedAt: Date, opts: { answerChannel?: "digital" | "paper"; locale?: string } = {}) {
+async function waitingCase(askedAt: Date, opts: { answerChannel?: "digital" | "paper"; locale?: "nb" | "nn" | "en" } = {}) {
   const c = await buildCase({
     receivedAt: new Date(askedAt.getTime() - 3 * DAY),
     rights: ["access"],
