@@ -4,10 +4,7 @@
 // The edited text is checked: a refusal or partial grant must still carry the complaint to
 // Datatilsynet, the right to go to court, every cited legal basis, the reasons and the enkeltvedtak's
 // appeal information; and no letter may say the recipients were told (Art. 19) while the case's
-// recipient-notice tasks are not all done; an answer handing over data needs a copy file on the case
-// (Art. 15(3)), and an access answer the records-of-processing lines of every system where data was
-// found (Art. 15(1)(a)-(h), 15(2); accessAnswerRefusal) (validation_failed otherwise, nothing
-// written). Then, in ONE transaction:
+// recipient-notice tasks are not all done (validation_failed otherwise, nothing written). Then, in ONE transaction:
 // - delivery "portal": the Letter row (body + PDF), a secure message to the requester with the
 //   letter's text, the PDF as an answer attachment of that message, their audit events, the
 //   "letter.sent" event and a "new_message" e-mail (reference + link only) in the outbox;
@@ -28,8 +25,7 @@ import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { osloDateOf } from "@/lib/domain/calendar";
 import { loadLetterCase } from "@/lib/letters/response-draft";
 import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
-import { letterLocale, missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
-import { registerProblems, type FoundSystem } from "@/lib/letters/access-register";
+import { missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
 import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
@@ -46,30 +42,6 @@ export const sendLetterSchema = z.object({
     .pipe(z.string().min(1, "bodyEmpty").max(LETTER_BODY_MAX, "bodyTooLong")),
   delivery: z.enum(LETTER_DELIVERIES, { error: "delivery" }),
 });
-
-/** Whether a decision hands over data (a copy is promised): access or portability, granted or partly. */
-export function promisesCopy(d: { right: string; outcome: string }): boolean {
-  return (d.right === "access" || d.right === "portability") && (d.outcome === "granted" || d.outcome === "partially_granted");
-}
-
-/**
- * Why an answer that hands over data may not be sent yet (null: it may): no copy file
- * ("noCopy"); for access, no search recorded with data found ("noSystems"), a system without an
- * entry in the records ("registerGap"), or a required part edited away ("registerParts").
- */
-export function accessAnswerRefusal(
-  body: string,
-  c: { locale: string; decisions: readonly { right: string; outcome: string }[]; copyFiles: number; foundSystems: readonly FoundSystem[] },
-): { field: string; reason: string; systems?: string[] } | null {
-  if (!c.decisions.some(promisesCopy)) return null;
-  if (c.copyFiles === 0) return { field: "case", reason: "noCopy" };
-  if (!c.decisions.some((d) => d.right === "access" && promisesCopy(d))) return null;
-  const p = registerProblems(body, letterLocale(c.locale), c.foundSystems);
-  if (p.noSystems) return { field: "body", reason: "noSystems" };
-  if (p.gaps.length > 0) return { field: "body", reason: "registerGap", systems: p.gaps };
-  if (p.incomplete.length > 0) return { field: "body", reason: "registerParts", systems: p.incomplete };
-  return null;
-}
 
 export type SendLetterInput = { reference: string; body: string; delivery: string; expectedVersion: number; now?: Date };
 export type SendLetterResult = { letterId: string; delivery: LetterDelivery; messageId: string | null; attachmentId: string | null; mailed: boolean };
@@ -103,11 +75,6 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
       reasons: check.reasons,
     });
   }
-  // Art. 15(1)-(3): an access or portability answer that hands over data promises a copy, so a
-  // copy must be on the case (not only earlier letters' PDFs); an access answer must tell, per
-  // system where data was found, what its entry in the records of processing says.
-  const refusal = accessAnswerRefusal(body, c);
-  if (refusal) throw new DomainError("validation_failed", refusal);
   const postalAddress = c.requester.postalAddress?.trim() || null;
   if (delivery === "post" && !postalAddress) throw new DomainError("validation_failed", { field: "delivery", reason: "noPostalAddress" });
 

@@ -23,7 +23,6 @@ import {
   type LetterDelivery,
   type ResponseLetterInput,
 } from "./response-templates";
-import type { FoundSystem } from "./access-register";
 import { now as clockNow } from "@/lib/clock";
 
 type Client = Tx | ReturnType<typeof db>;
@@ -57,55 +56,7 @@ export async function loadLetterCase(client: Client, caseId: string) {
     },
   });
   const profile = applyContactOverrides(municipalityProfile(c.municipalityId), overridesOf(municipality));
-  const [foundSystems, copyFiles] = await Promise.all([loadFoundSystems(client, c.id), countCopyFiles(client, c.id)]);
-  return { ...c, municipality: withUnitInPostalAddress(profile, unit, c.locale), foundSystems, copyFiles };
-}
-
-/**
- * The systems where a search found data about the requester (Art. 15), each with the entry of the
- * records of processing its task points at. "Found" is what the caseworker recorded when ticking
- * the search off (`dataFound` in its task.done event); a search ticked off as "nothing found" is
- * left out, one not (yet) answered stays in, so the letter never leaves out a system by silence.
- */
-export async function loadFoundSystems(client: Client, caseId: string): Promise<FoundSystem[]> {
-  const [tasks, doneEvents] = await Promise.all([
-    client.caseTask.findMany({
-      where: { caseId, kind: "search" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, system: true, processingActivity: { select: REGISTER_ENTRY_SELECT } },
-    }),
-    client.caseEvent.findMany({ where: { caseId, type: "task.done" }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { after: true } }),
-  ]);
-  const found = new Map<string, boolean>();
-  for (const e of doneEvents) {
-    const after = e.after as { taskId?: unknown; dataFound?: unknown } | null;
-    if (typeof after?.taskId === "string" && typeof after.dataFound === "boolean") found.set(after.taskId, after.dataFound);
-  }
-  return tasks.filter((t) => found.get(t.id) !== false).map((t) => ({ system: t.system, entry: t.processingActivity ?? null }));
-}
-
-/** The register's texts a letter quotes (lib/letters/access-register.ts). */
-export const REGISTER_ENTRY_SELECT = {
-  name: true,
-  purposes: true,
-  legalBasis: true,
-  dataCategories: true,
-  recipients: true,
-  storagePeriod: true,
-  source: true,
-  transfersOutsideEea: true,
-  transferSafeguards: true,
-  automatedDecisions: true,
-} as const;
-
-/**
- * The answer files that are a copy of the data (Art. 15(3)): uploaded or exported answer files,
- * not the PDFs of response letters already sent (those are answer attachments too).
- */
-export async function countCopyFiles(client: Client, caseId: string): Promise<number> {
-  return client.attachment.count({
-    where: { caseId, purpose: "answer", deletedAt: null, OR: [{ messageId: null }, { message: { letter: { is: null } } }] },
-  });
+  return { ...c, municipality: withUnitInPostalAddress(profile, unit, c.locale) };
 }
 
 export type LetterCase = Awaited<ReturnType<typeof loadLetterCase>>;
@@ -156,7 +107,6 @@ export function letterInputFor(
     followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
     recipientNotices: recipientNoticesOf(c.tasks, c.noRecipientsAt !== null),
-    foundSystems: c.foundSystems,
   };
 }
 

@@ -36,7 +36,6 @@ import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
 export type { LetterDelivery } from "@/lib/domain/letters";
 import type { LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
-import { accessRegisterSection, registerProblems, type FoundSystem } from "./access-register";
 
 export type LetterDecision = {
   right: Right;
@@ -69,12 +68,6 @@ export type ResponseLetterInput = {
   bodyOverrides?: Partial<Record<BodyKey, string>>;
   /** The case's Art. 19 notices (recipientNoticesOf its tasks); missing: no notice tasks. */
   recipientNotices?: RecipientNotices;
-  /**
-   * Systems where a search found data about the requester, each with the entry of the records of
-   * processing its task points at (Art. 15(1)(a)-(h), 15(2)); missing: none recorded (the access
-   * answer then shows the gap, lib/letters/access-register.ts).
-   */
-  foundSystems?: readonly FoundSystem[];
 };
 
 /** Which main paragraph: one per right and outcome (6 x 3, plus "no data held" for access and portability). */
@@ -149,10 +142,9 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
 
   // A copy is handed over only when something was granted ("no data held" has nothing to copy).
   const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
-  // Art. 15(1)(a)-(h) and 15(2) per system where data was found, from the records of processing
-  // (the copy itself holds the data; the letter tells the rest), then 15(3): the first copy is free.
   if (d.right === "access" && delivered) {
-    parts.push(...accessRegisterSection(letterLocale(input.locale), input.foundSystems ?? []));
+    const items = (["data", "purposes", "categories", "recipients", "storage", "source", "rights"] as const).map((k) => `- ${t(`accessInfo.${k}`)}`);
+    parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
     parts.push(t("accessFree"));
   }
   if ((d.right === "access" || d.right === "portability") && delivered) {

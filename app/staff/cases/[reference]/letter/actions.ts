@@ -20,7 +20,7 @@ export async function sendLetterAction(_prev: LetterFormState, formData: FormDat
   const body = formString(formData, "body");
   const delivery = formString(formData, "delivery");
   const version = Number(formString(formData, "version"));
-  const [t, tRecords] = await Promise.all([getTranslations("letters.errors"), getTranslations("records.send")]);
+  const t = await getTranslations("letters.errors");
   const back = (errors: { fieldId: string; message: string }[]): LetterFormState => {
     // One entry per field (the summary links each field once).
     const merged = new Map<string, string[]>();
@@ -52,12 +52,6 @@ export async function sendLetterAction(_prev: LetterFormState, formData: FormDat
             return back([{ fieldId: DELIVERY_FIELD, message: t("noPostalAddress") }]);
           case "noDecisions":
             return back([{ fieldId: BODY_FIELD, message: t("noDecisions") }]);
-          case "noCopy":
-          case "noSystems":
-            return back([{ fieldId: BODY_FIELD, message: tRecords(d.reason) }]);
-          case "registerGap":
-          case "registerParts":
-            return back([{ fieldId: BODY_FIELD, message: tRecords(d.reason, { systems: Array.isArray(d.systems) ? d.systems.join(", ") : "" }) }]);
           case "mandatory":
             return back((await mandatoryPartMessages(d)).map((message) => ({ fieldId: BODY_FIELD, message })));
         }
