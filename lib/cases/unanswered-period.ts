@@ -1,11 +1,14 @@
 // The municipality's period before a case without the requester's answer can be closed as not
 // processed: the admin's value (municipality.unanswered_close_days) or the shipped profile's.
 import type { Db, Tx } from "@/lib/db/client";
-import { municipalityProfile } from "@/lib/config/municipalities";
-import { isValidUnansweredCloseDays } from "@/lib/domain/unanswered";
+import { MUNICIPALITIES, type MunicipalityId } from "@/lib/config/municipalities";
+import { DEFAULT_UNANSWERED_CLOSE_DAYS, isValidUnansweredCloseDays } from "@/lib/domain/unanswered";
 
+/** The admin's value, else the shipped profile's, else (a municipality without a shipped profile) the default. */
 export function periodFrom(municipalityId: string, stored: number | null | undefined): number {
-  return isValidUnansweredCloseDays(stored) ? stored : municipalityProfile(municipalityId).unansweredCloseDays;
+  if (isValidUnansweredCloseDays(stored)) return stored;
+  const shipped = Object.hasOwn(MUNICIPALITIES, municipalityId) ? MUNICIPALITIES[municipalityId as MunicipalityId] : undefined;
+  return shipped?.unansweredCloseDays ?? DEFAULT_UNANSWERED_CLOSE_DAYS;
 }
 
 export async function unansweredPeriodOf(client: Db | Tx, municipalityId: string): Promise<{ days: number; setByMunicipality: boolean }> {

@@ -52,6 +52,7 @@ export async function warnUnansweredRequesters({ now }: { now: Date }): Promise<
       for (const pause of pauses) {
         result.candidates++;
         const askedOn = osloDateOf(pause.startedAt);
+        // One case that cannot be warned (e.g. broken data) must not hold back the others.
         const warned = await db().$transaction(async (tx) => {
           const { count } = await tx.caseReminder.createMany({
             data: [{ caseId: pause.caseId, kind: UNANSWERED_WARNING_KIND, dueDate: isoDateToDb(askedOn), sentAt: now }],
@@ -80,7 +81,11 @@ export async function warnUnansweredRequesters({ now }: { now: Date }): Promise<
           });
           const sent = await messageRequesterInTx(tx, { kind: "system" }, c, unansweredWarningText(c.locale, { reference: c.reference, askedOn, lastDay, contact }), now);
           return sent;
+        }).catch((error: unknown) => {
+          logger.error("unanswered.warning_failed", { caseId: pause.caseId, error: error instanceof Error ? error.name : "unknown" });
+          return "failed" as const;
         });
+        if (warned === "failed") continue;
         if (warned) {
           result.warned++;
           logger.info("unanswered.warned", { caseId: pause.caseId, askedOn });
