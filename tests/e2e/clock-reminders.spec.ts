@@ -33,13 +33,15 @@ test("a pause stops the deadline, and the 7- and 2-day reminders come on their d
   });
   expect(created.status()).toBe(201);
   const { reference } = (await created.json()) as { reference: string };
+  // Staff reminders only: a case that waits over three weeks also warns the requester that it may
+  // close unanswered (tests/e2e/clock-unanswered.spec.ts covers that).
   const reminders = () =>
     withDb(async (db) =>
       (
         await db.query(
           `SELECT r.kind, r.due_date::text AS due,
                   (SELECT count(*)::int FROM mail_outbox m WHERE m.case_id = c.id AND m.to_address = $2 AND m.template = 'deadline_reminder') AS mails
-             FROM case_reminder r JOIN request_case c ON c.id = r.case_id WHERE c.reference = $1 ORDER BY r.kind`,
+             FROM case_reminder r JOIN request_case c ON c.id = r.case_id WHERE c.reference = $1 AND r.kind <> 'requester_unanswered' ORDER BY r.kind`,
           [reference, KARI],
         )
       ).rows.map((r: { kind: string; due: string; mails: number }) => `${r.kind}@${r.due}:${r.mails}`),

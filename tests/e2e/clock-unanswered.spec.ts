@@ -31,6 +31,7 @@ test("an unanswered case is reminded on day 23 and can be closed as not processe
   await signInAsStaff(page, KARI);
   await page.goto(`/staff?q=${reference}`);
   await page.locator(`tr[data-reference="${reference}"]`).getByRole("button", { name: `Ta saken ${reference}` }).click();
+  await expect(page.locator(".ds-alert[role=status]")).toHaveText(`Du har tatt sak ${reference}.`);
   await page.goto(`/staff/cases/${reference}`);
   await openCaseAction(page, "Be om opplysninger");
   await page.getByLabel("Hva trenger du fra innbyggeren?").fill("Hvilken skole gjelder det?");
