@@ -79,10 +79,10 @@ test("an unanswered case is reminded on day 23 and can be closed as not processe
   await expect(info).toHaveAttribute("data-state", "closable");
   await openCaseAction(page, CLOSE);
   await expectNoAxeViolations(page, "close unanswered form");
-  await page.locator("#closeUnanswered").getByRole("button", { name: "Gå videre" }).click();
-  await expect(page.getByText("Saken avsluttes som «Ikke behandlet»")).toBeVisible();
+  await page.locator("#closeUnanswered").getByRole("button", { name: "Avslutt saken: opplysningene kom ikke" }).click();
+  await expect(page.getByTestId("closeUnanswered-confirm")).toContainText("Saken avsluttes som «Ikke behandlet»");
   await page.getByRole("button", { name: "Bekreft og lagre" }).click();
-  await expect(page.getByText("Saken er avsluttet som ikke behandlet.")).toBeVisible();
+  await expect(page.getByText("Saken er avsluttet som ikke behandlet.").first()).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("Saken ble avsluttet som ikke behandlet");
   await expectNoAxeViolations(page, "case closed as not processed");
   const letter = await withDb(async (db) =>
