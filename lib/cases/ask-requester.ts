@@ -45,7 +45,18 @@ export type AskRequesterInput = {
   now?: Date;
 };
 
-/** The case fields a message to the requester needs (a staff service's CaseForAction has them). */
+/** The case fields a message to the requester needs (a staff service's CaseForAction has them too). */
+export const MESSAGE_TARGET_SELECT = {
+  id: true,
+  reference: true,
+  locale: true,
+  municipalityId: true,
+  answerChannel: true,
+  onBehalfOf: true,
+  subjectName: true,
+  requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
+} as const;
+
 export type MessageTarget = Pick<CaseForAction, "id" | "reference" | "locale" | "municipalityId" | "answerChannel" | "onBehalfOf" | "subjectName" | "requester">;
 
 /**

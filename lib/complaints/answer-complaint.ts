@@ -14,6 +14,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { myCaseLink } from "@/lib/cases/staff-send-message";
+import { MESSAGE_TARGET_SELECT } from "@/lib/cases/ask-requester";
 import { complaintAnswerSchema } from "./complaint-schema";
 import { queuePaperCopyInTx } from "@/lib/letters/message-letter";
 import { now as clockNow } from "@/lib/clock";
@@ -34,18 +35,7 @@ export async function answerComplaint(
     select: {
       id: true,
       status: true,
-      case: {
-        select: {
-          id: true,
-          reference: true,
-          locale: true,
-          municipalityId: true,
-          answerChannel: true,
-          onBehalfOf: true,
-          subjectName: true,
-          requester: { select: { name: true, postalAddress: true, email: true, identity: { select: { email: true } } } },
-        },
-      },
+      case: { select: MESSAGE_TARGET_SELECT },
     },
   });
   if (!complaint) throw new DomainError("not_found");

@@ -12,7 +12,7 @@ import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale } from "@/i18n/locales";
 import { municipalityForCase } from "@/lib/admin/profile-contact";
-import { messageRequesterInTx } from "@/lib/cases/ask-requester";
+import { MESSAGE_TARGET_SELECT, messageRequesterInTx } from "@/lib/cases/ask-requester";
 import { periodFrom, UNANSWERED_WARNING_KIND } from "@/lib/cases/unanswered-period";
 import { logger } from "@/lib/log";
 
@@ -61,16 +61,7 @@ export async function warnUnansweredRequesters({ now }: { now: Date }): Promise<
           if (count === 0) return null;
           const c = await tx.case.findUniqueOrThrow({
             where: { id: pause.caseId },
-            select: {
-              id: true,
-              reference: true,
-              locale: true,
-              municipalityId: true,
-              answerChannel: true,
-              onBehalfOf: true,
-              subjectName: true,
-              requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
-            },
+            select: MESSAGE_TARGET_SELECT,
           });
           const closableOn = unansweredClosableOn(askedOn, period, today)!;
           const lastDay = addDays(closableOn, -1);
