@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/domain/policy";
 
 export function requireAdmin(
   actor: Actor,
-  action: "admin.manage_users" | "admin.manage_units",
+  action: "admin.manage_users" | "admin.manage_units" | "admin.manage_records",
 ): asserts actor is Extract<Actor, { kind: "staff" }> {
   if (actor.kind !== "staff" || !can(actor, action)) throw new DomainError("not_found");
 }

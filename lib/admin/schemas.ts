@@ -61,3 +61,44 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** An optional paragraph of the records of processing: blank means "none" (stored as null). */
+const optionalParagraph = z.string().trim().max(4000, "tooLong").regex(NO_CONTROL_CHARS, "invalid").transform((v) => v || null);
+const paragraph = z.string().trim().min(1, "required").max(4000, "tooLong").regex(NO_CONTROL_CHARS, "invalid");
+
+/**
+ * An entry in the records of processing (Art. 30), as quoted by the access answer (Art. 15(1),
+ * 15(2)). Messages are keys under records.admin.errors. A transfer outside the EU/EEA needs its
+ * safeguards (also a CHECK in the database).
+ */
+export const processingActivityInputSchema = z
+  .object({
+    name: text(200),
+    unitId: z.union([z.uuid("unit"), z.literal("")]).transform((v) => v || null),
+    purposes: paragraph,
+    legalBasis: paragraph,
+    dataCategories: paragraph,
+    recipients: paragraph,
+    storagePeriod: paragraph,
+    source: paragraph,
+    transfersOutsideEea: optionalParagraph.default(""),
+    transferSafeguards: optionalParagraph.default(""),
+    automatedDecisions: optionalParagraph.default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.transfersOutsideEea && !v.transferSafeguards) ctx.addIssue({ code: "custom", path: ["transferSafeguards"], message: "safeguardsRequired" });
+  })
+  // Safeguards without a transfer mean nothing: the letter says nothing is transferred.
+  .transform((v) => (v.transfersOutsideEea ? v : { ...v, transferSafeguards: null }));
+export type ProcessingActivityInput = z.input<typeof processingActivityInputSchema>;
+export const PROCESSING_ACTIVITY_TEXT_FIELDS = [
+  "purposes",
+  "legalBasis",
+  "dataCategories",
+  "recipients",
+  "storagePeriod",
+  "source",
+  "transfersOutsideEea",
+  "transferSafeguards",
+  "automatedDecisions",
+] as const;

@@ -17,10 +17,14 @@ export const ADMIN_AUDIT_ACTIONS = [
   "contact.set",
   "letter_template.saved",
   "letter_template.reset",
+  "processing_activity.created",
+  "processing_activity.updated",
+  "processing_activity.retired",
+  "processing_activity.reactivated",
 ] as const;
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number];
 
-export const ADMIN_AUDIT_TARGETS = ["staff_user", "unit", "municipality", "letter_template"] as const;
+export const ADMIN_AUDIT_TARGETS = ["staff_user", "unit", "municipality", "letter_template", "processing_activity"] as const;
 export type AdminAuditTarget = (typeof ADMIN_AUDIT_TARGETS)[number];
 
 /** The target type every action is about. */
@@ -37,6 +41,10 @@ export const TARGET_OF_ACTION: Readonly<Record<AdminAuditAction, AdminAuditTarge
   "contact.set": "municipality",
   "letter_template.saved": "letter_template",
   "letter_template.reset": "letter_template",
+  "processing_activity.created": "processing_activity",
+  "processing_activity.updated": "processing_activity",
+  "processing_activity.retired": "processing_activity",
+  "processing_activity.reactivated": "processing_activity",
 };
 
 /** A recorded value: what a form field holds. */

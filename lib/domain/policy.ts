@@ -48,6 +48,7 @@ export const ACTIONS = [
   "admin.manage_units",
   "admin.manage_templates",
   "admin.view_audit",
+  "admin.manage_records",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +130,9 @@ export const STAFF_PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Sc
   // The administration's audit trail (roles granted, units, retention, letter wording): the admins
   // who made the changes and the DPO who must answer for them.
   "admin.view_audit":   { caseworker: "no",   unit_lead: "no",     dpo: "yes", admin: "yes" },
+  // The records of processing (Art. 30) that access answers quote: the admins and the DPO, who
+  // advises on them (Art. 39(1)) and often keeps them in a small municipality.
+  "admin.manage_records": { caseworker: "no", unit_lead: "no",     dpo: "yes", admin: "yes" },
 };
 
 /** What a citizen may do, always only on a case where they are the requester. */

@@ -82,6 +82,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
   unit_lead: {
     "case.view":          "YNYYYN",
@@ -110,6 +111,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
   dpo: {
     "case.view":          "YYYYYN",
@@ -138,6 +140,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "YYYYYY",
+    "admin.manage_records": "YYYYYY",
   },
   admin: {
     "case.view":          "NNNNNN",
@@ -166,6 +169,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
     "admin.view_audit":   "YYYYYY",
+    "admin.manage_records": "YYYYYY",
   },
   caseworker_admin: {
     "case.view":          "YNNYYN",
@@ -194,6 +198,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
     "admin.view_audit":   "YYYYYY",
+    "admin.manage_records": "YYYYYY",
   },
   staff_without_roles: {
     "case.view":          "NNNNNN",
@@ -222,6 +227,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
   // Every context's case has this citizen as requester.
   citizen_requester: {
@@ -251,6 +257,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
   citizen_other: {
     "case.view":          "NNNNNN",
@@ -279,6 +286,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
   system: {
     "case.view":          "YYYYYY",
@@ -307,6 +315,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "YYYYYY",
     "admin.manage_templates": "YYYYYY",
     "admin.view_audit":   "YYYYYY",
+    "admin.manage_records": "YYYYYY",
   },
   missing: {
     "case.view":          "NNNNNN",
@@ -335,6 +344,7 @@ const EXPECTED: Record<ActorName, Record<Action, string>> = {
     "admin.manage_units": "NNNNNN",
     "admin.manage_templates": "NNNNNN",
     "admin.view_audit":   "NNNNNN",
+    "admin.manage_records": "NNNNNN",
   },
 };
 

@@ -6,14 +6,15 @@ import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { hasPermission } from "@/lib/domain/policy";
 
 /**
- * Admin pages exist only for admins, and the change log also for the DPO: everyone else gets the
- * ordinary 404 (every page checks its own permission again, and so does its service).
+ * Admin pages exist only for admins, and the change log and the records of processing also for the
+ * DPO: everyone else gets the ordinary 404 (every page checks its own permission again, and so does its service).
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaffActor();
   const isAdmin = hasPermission(actor, "admin.manage_users") && hasPermission(actor, "admin.manage_units");
-  if (!isAdmin && !hasPermission(actor, "admin.view_audit")) notFound();
-  const [t, tRetention, tSite, tContact, tTemplates, tLog, h, tCaseRules] = await Promise.all([
+  const mayKeepRecords = hasPermission(actor, "admin.manage_records");
+  if (!isAdmin && !mayKeepRecords && !hasPermission(actor, "admin.view_audit")) notFound();
+  const [t, tRetention, tSite, tContact, tTemplates, tLog, h, tCaseRules, tRecords] = await Promise.all([
     getTranslations("staffQueue.admin.nav"),
     getTranslations("retention.admin"),
     getTranslations("sitePages.admin"),
@@ -22,6 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     getTranslations("adminLog"),
     headers(),
     getTranslations("unanswered.admin"),
+    getTranslations("records"),
   ]);
   const here = (h.get("x-pathname") ?? "").split("?")[0] ?? "";
   const links = [
@@ -36,11 +38,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/staff/admin/contact", label: tContact("navLabel") },
         ]
       : []),
+    ...(mayKeepRecords ? [{ href: "/staff/admin/records", label: tRecords("navLabel") }] : []),
     { href: "/staff/admin/log", label: tLog("nav") },
   ];
   return (
     <>
-      {isAdmin && (
+      {links.length > 1 && (
         <nav aria-label={t("label")} className="mb-4">
           <ul className="flex flex-wrap gap-2">
             {links.map((l) => {

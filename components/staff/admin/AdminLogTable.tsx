@@ -37,7 +37,32 @@ const FIELDS = [
   "dpoPhone",
   "dpoPostalAddress",
   "body",
+  "unit",
+  "purposes",
+  "legalBasis",
+  "dataCategories",
+  "recipients",
+  "storagePeriod",
+  "source",
+  "transfersOutsideEea",
+  "transferSafeguards",
+  "automatedDecisions",
+  "linkedTasks",
 ] as const;
+
+/** Fields holding a paragraph of text: shown folded, before and after in full. */
+const LONG_TEXT_FIELDS: readonly string[] = [
+  "body",
+  "purposes",
+  "legalBasis",
+  "dataCategories",
+  "recipients",
+  "storagePeriod",
+  "source",
+  "transfersOutsideEea",
+  "transferSafeguards",
+  "automatedDecisions",
+];
 
 /** Where an admin edits the target (null: no page for it). */
 export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId" | "action">): string | null {
@@ -52,6 +77,8 @@ export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId" 
       const [right, outcome, locale] = entry.targetId.split("/");
       return right && outcome && locale ? `/staff/admin/templates/${right}/${outcome}/${locale}` : null;
     }
+    case "processing_activity":
+      return `/staff/admin/records/${encodeURIComponent(entry.targetId)}`;
   }
 }
 
@@ -137,7 +164,7 @@ export async function AdminLogTable({
                     {fields.map((field) => {
                       const before = entry.before?.[field];
                       const after = entry.after?.[field];
-                      if (field === "body") {
+                      if (LONG_TEXT_FIELDS.includes(field)) {
                         return (
                           <li key={field}>
                             <details>
