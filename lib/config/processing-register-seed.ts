@@ -280,7 +280,7 @@ export const SEED_PROCESSING_REGISTER: Record<string, readonly SeedProcessingAct
       storagePeriod:
         "Opplysningene skal ikke behandles lenger enn det som er nødvendig for formålet, og tidspunktet for sletting blir vurdert konkret. Det som må arkiveres etter arkivlova, for eksempel vedtak og karakterer, blir tatt vare på etter arkivreglene, og mye av det blir bevart for alltid (antatt)",
       source:
-        "Fra eleven og fra foreldre og verger, og fra offentlige registre som Folkeregisteret. Ved skolebytte også fra skolen eller kommunen eleven kom fra",
+        "Fra eleven og fra foreldre og verger, og fra offentlige registre som Folkeregisteret. Ved skolebytte også fra skolen eller kommunen eleven kom fra (antatt)",
       transfersOutsideEea: null,
       transferSafeguards: null,
       automatedDecisions: null,
@@ -363,7 +363,7 @@ export const SEED_PROCESSING_REGISTER: Record<string, readonly SeedProcessingAct
       name: "Fakturasystem",
       unitSlug: "organisasjon",
       purposes:
-        "Å føre kommunens regnskap, sende faktura for kommunale tjenester og gebyrer, og følge opp betalingen. Systemet brukes også til bestilling av varer og tjenester",
+        "Å føre kommunens regnskap, sende faktura for kommunale tjenester og gebyrer, og følge opp betalingen. Systemet brukes også til bestilling av varer og tjenester (antatt)",
       legalBasis:
         "Personvernforordningen artikkel 6 nr. 1 bokstav c (rettslig forpliktelse), jf. bokføringsloven og kommuneloven",
       dataCategories:
@@ -382,7 +382,7 @@ export const SEED_PROCESSING_REGISTER: Record<string, readonly SeedProcessingAct
       name: "Adgangskontroll og kameraovervåking",
       unitSlug: "organisasjon",
       purposes:
-        "Adgangskontroll og sikkerhetstiltak: å verne personer, bygninger og eiendom, og å kunne oppklare innbrudd, hærverk og andre hendelser. Kommunen har kameraovervåking på enkelte steder",
+        "Adgangskontroll og sikkerhetstiltak: å verne personer, bygninger og eiendom, og å kunne oppklare innbrudd, hærverk og andre hendelser. Kommunen har kameraovervåking på enkelte steder (antatt)",
       legalBasis:
         "Personvernforordningen artikkel 6 nr. 1 bokstav f (berettiget interesse i å verne personer og eiendom), jf. personopplysningsloven § 31 og forskrift om kameraovervåking i virksomhet (antatt)",
       dataCategories:
