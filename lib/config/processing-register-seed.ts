@@ -31,7 +31,7 @@ export type SeedProcessingActivity = {
 // I disse tilfellene skal et gyldig overføringsgrunnlag foreligge." It does not say which systems;
 // we put it on the two cross-unit office systems most likely to be cloud services.
 const BERGEN_TRANSFER =
-  "Leverandøren av systemet (databehandler) kan i noen tilfeller gi brukerstøtte eller drift fra land utenfor EU/EØS og får da tilgang til opplysningene i systemet (antatt)";
+  "Leverandøren av systemet (databehandler) kan i noen tilfeller gi brukerstøtte eller drift fra land utenfor EU/EØS og får da tilgang til opplysningene i systemet (antatt)."; // ends a sentence: the letter adds "Garantier: ..."
 const BERGEN_SAFEGUARDS =
   "Bergen kommune skal ha et gyldig overføringsgrunnlag for hver slik overføring. Vi bruker EUs standardavtaler, det vil si standard personvernbestemmelser (artikkel 46 nr. 2 bokstav c), i avtalen med leverandøren (antatt)";
 
