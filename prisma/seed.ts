@@ -11,6 +11,7 @@ import { EXTENSION_GROUNDS } from "@/lib/domain/case-status";
 import { nextCaseReference } from "@/lib/cases/case-reference";
 import type { Right, StaffRole } from "@/lib/db/generated/client";
 import type { LegalBasisId } from "@/lib/domain/rights";
+import { SEED_PROCESSING_REGISTER } from "@/lib/config/processing-register-seed";
 
 export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[]; unitIndexes: number[] }[] = [
   { email: "saksbehandler@demo.test", name: "Kari Saksbehandler", roles: ["caseworker"], unitIndexes: [0, 1] },
@@ -78,6 +79,8 @@ async function seedWith(prisma: Db, options: { municipality?: string; demoData?:
     });
     unitIds.push(saved.id);
   }
+
+  await seedProcessingRegister(prisma, profile.id);
 
   if (!options.demoData) {
     log(`Seeded ${profile.name}: ${profile.units.length} units.`);
@@ -260,4 +263,23 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       await disconnectDb();
       process.exit(1);
     });
+}
+
+/**
+ * The shipped records of processing (lib/config/processing-register-seed.ts), only into a
+ * municipality that has no entries yet: after that the admin pages own them (an entry renamed or
+ * retired there never comes back). Skipped on databases older than the table (the roles upgrade test).
+ */
+async function seedProcessingRegister(prisma: Db, municipalityId: string): Promise<void> {
+  const entries = SEED_PROCESSING_REGISTER[municipalityId];
+  if (!entries || entries.length === 0) return;
+  const [table] = await prisma.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('processing_activity') IS NOT NULL AS exists`;
+  if (!table?.exists) return;
+  if ((await prisma.processingActivity.count({ where: { municipalityId } })) > 0) return;
+  const units = await prisma.unit.findMany({ where: { municipalityId }, select: { id: true, slug: true } });
+  const unitId = (slug: string | null) => (slug ? (units.find((u) => u.slug === slug)?.id ?? null) : null);
+  await prisma.processingActivity.createMany({
+    data: entries.map(({ unitSlug, ...e }) => ({ ...e, municipalityId, unitId: unitId(unitSlug) })),
+    skipDuplicates: true,
+  });
 }

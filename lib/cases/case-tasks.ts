@@ -85,8 +85,12 @@ export const assignTaskSchema = z.object({
   version: versionField,
 });
 
+/** For a search task: did it find data about the requester ("" = not stated). */
+export const DATA_FOUND_CHOICES = ["yes", "no"] as const;
+
 export const completeTaskSchema = z.object({
   taskId: z.uuid("caseWork.validation.taskMissing"),
+  dataFound: z.union([z.enum(DATA_FOUND_CHOICES, { error: "records.tasks.invalidDataFound" }), z.literal("")]).optional().default(""),
   note: z.string().trim().max(TASK_NOTE_MAX, "caseWork.validation.textTooLong").regex(NO_CONTROL_CHARS, "caseWork.validation.textInvalid").optional().default(""),
   version: versionField,
 });
@@ -99,6 +103,19 @@ function invalid(error: z.ZodError): DomainError {
 async function assertTasksChangeable(tx: Tx, caseId: string): Promise<void> {
   const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, anonymisedAt: true } });
   if (current.anonymisedAt) throw new DomainError("case_closed", { status: current.status, anonymised: true });
+}
+
+/**
+ * The entry in the records of processing a new task's system belongs to: the case's municipality's
+ * entry in use with that name (case aside), or null (an admin adding it later links the task).
+ */
+async function activeEntryForSystemInTx(tx: Tx, caseId: string, system: string): Promise<string | null> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { municipalityId: true } });
+  const entry = await tx.processingActivity.findFirst({
+    where: { municipalityId: c.municipalityId, retiredAt: null, name: { equals: system, mode: "insensitive" } },
+    select: { id: true },
+  });
+  return entry?.id ?? null;
 }
 
 /** The chosen colleague (null for nobody), who must be someone who may work the case's tasks. */
@@ -121,6 +138,7 @@ export async function createTask(
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
+    const processingActivityId = await activeEntryForSystemInTx(tx, found.id, parsed.data.system);
     const task = await tx.caseTask.create({
       data: {
         caseId: found.id,
@@ -128,6 +146,7 @@ export async function createTask(
         system: parsed.data.system,
         recipient: parsed.data.kind === "notify_recipient" ? parsed.data.recipient : parsed.data.recipient || null,
         assigneeId,
+        processingActivityId,
         createdById: actor.userId,
         createdAt: now,
       },
@@ -140,7 +159,7 @@ export async function createTask(
         actorType: "staff",
         actorId: actor.userId,
         type: "task.created",
-        after: { taskId: task.id, kind: parsed.data.kind, system: parsed.data.system, assigneeId },
+        after: { taskId: task.id, kind: parsed.data.kind, system: parsed.data.system, assigneeId, processingActivityId },
       },
     });
     return { version, taskId: task.id };
@@ -149,26 +168,31 @@ export async function createTask(
 
 export async function completeTask(
   actor: Actor,
-  input: { reference: string; taskId: string; note?: string; expectedVersion: number; now?: Date },
+  input: { reference: string; taskId: string; note?: string; dataFound?: string; expectedVersion: number; now?: Date },
 ): Promise<{ version: number }> {
   const found = await requireCaseAction(actor, input.reference, CASE_WORK_ACTIONS.tasks);
   if (actor.kind !== "staff") throw new DomainError("not_found");
-  const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, version: input.expectedVersion });
+  const parsed = completeTaskSchema.safeParse({ taskId: input.taskId, note: input.note, dataFound: input.dataFound, version: input.expectedVersion });
   if (!parsed.success) throw invalid(parsed.error);
   const now = input.now ?? clockNow();
   return db().$transaction(async (tx) => {
     await assertTasksChangeable(tx, found.id);
     const version = await bumpCaseVersionInTx(tx, found.id, parsed.data.version);
+    // Only a search says whether it found data; for other kinds the choice is ignored.
+    const dataFound = parsed.data.dataFound === "" ? null : parsed.data.dataFound === "yes";
     // Only an open task of this case; one already ticked off by someone else is a conflict.
     const done = await tx.caseTask.updateMany({
       where: { id: parsed.data.taskId, caseId: found.id, doneAt: null },
       data: { doneAt: now, doneById: actor.userId, note: parsed.data.note || null },
     });
+    if (done.count === 1 && dataFound !== null) {
+      await tx.caseTask.updateMany({ where: { id: parsed.data.taskId, kind: "search" }, data: { dataFound } });
+    }
     if (done.count !== 1) {
       const exists = await tx.caseTask.count({ where: { id: parsed.data.taskId, caseId: found.id } });
       throw exists ? new DomainError("conflict_stale_version") : new DomainError("validation_failed", { field: "taskId" });
     }
-    const task = await tx.caseTask.findUniqueOrThrow({ where: { id: parsed.data.taskId }, select: { kind: true, system: true } });
+    const task = await tx.caseTask.findUniqueOrThrow({ where: { id: parsed.data.taskId }, select: { kind: true, system: true, dataFound: true } });
     await tx.caseEvent.create({
       data: {
         caseId: found.id,
@@ -176,7 +200,7 @@ export async function completeTask(
         actorType: "staff",
         actorId: actor.userId,
         type: "task.done",
-        after: { taskId: parsed.data.taskId, kind: task.kind, system: task.system },
+        after: { taskId: parsed.data.taskId, kind: task.kind, system: task.system, ...(task.kind === "search" ? { dataFound: task.dataFound } : {}) },
       },
     });
     return { version };
