@@ -4,7 +4,10 @@
 // The edited text is checked: a refusal or partial grant must still carry the complaint to
 // Datatilsynet, the right to go to court, every cited legal basis, the reasons and the enkeltvedtak's
 // appeal information; and no letter may say the recipients were told (Art. 19) while the case's
-// recipient-notice tasks are not all done (validation_failed otherwise, nothing written). Then, in ONE transaction:
+// recipient-notice tasks are not all done. Granted access or portability needs the copy on the case
+// (an answer file; letters' PDFs do not count), and a granted access answer must still describe
+// every system where a search found data, each with its entry in the records of processing
+// (lib/letters/access-register.ts). Otherwise validation_failed, nothing written. Then, in ONE transaction:
 // - delivery "portal": the Letter row (body + PDF), a secure message to the requester with the
 //   letter's text, the PDF as an answer attachment of that message, their audit events, the
 //   "letter.sent" event and a "new_message" e-mail (reference + link only) in the outbox;
@@ -23,9 +26,10 @@ import { removeStoredFile, storeFile } from "@/lib/files/storage";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { kickOutbox } from "@/lib/mail/outbox-worker";
 import { osloDateOf } from "@/lib/domain/calendar";
-import { loadLetterCase } from "@/lib/letters/response-draft";
+import { foundSystemsOf, loadLetterCase, needsAccessRegister, needsCopy } from "@/lib/letters/response-draft";
+import { hasRegisterProblems, registerProblems } from "@/lib/letters/access-register";
 import { renderResponseLetterPdf } from "@/lib/letters/response-pdf";
-import { missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
+import { letterLocale, missingMandatoryParts, responseLetterFileName } from "@/lib/letters/response-templates";
 import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
@@ -74,6 +78,16 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
       citations: check.citations,
       reasons: check.reasons,
     });
+  }
+  // The copy the letter hands over (Art. 15(3), 20(1)) must be on the case: answer files, not
+  // counting earlier letters' PDFs (a reopened case's first answer is no copy of the data).
+  if (needsCopy(c.decisions) && c._count.attachments === 0) throw new DomainError("validation_failed", { field: "body", reason: "noCopy" });
+  // A granted access answer describes every system where data was found (Art. 15(1)(a)-(h), 15(2)).
+  if (needsAccessRegister(c.decisions)) {
+    const problems = registerProblems(body, letterLocale(c.locale), foundSystemsOf(c.tasks));
+    if (hasRegisterProblems(problems)) {
+      throw new DomainError("validation_failed", { field: "body", reason: "register", noSystems: problems.noSystems, gaps: problems.gaps, incomplete: problems.incomplete });
+    }
   }
   const postalAddress = c.requester.postalAddress?.trim() || null;
   if (delivery === "post" && !postalAddress) throw new DomainError("validation_failed", { field: "delivery", reason: "noPostalAddress" });

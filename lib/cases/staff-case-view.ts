@@ -154,6 +154,10 @@ export type StaffCaseWorkView = {
     doneAt: Date | null;
     doneByName: string | null;
     note: string | null;
+    /** Search tasks: whether data was found (null: not stated). */
+    dataFound: boolean | null;
+    /** The entry in the records of processing (Art. 30) the task points at. */
+    entry: { name: string; retired: boolean } | null;
   }[];
   decisions: { right: Right; outcome: RightOutcome; legalBasisIds: string[]; reasons: string; decidedAt: Date; decidedByName: string | null }[];
   timeline: CaseTimelineEntry[];
@@ -208,7 +212,7 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       requester: { select: { name: true, email: true, phone: true, postalAddress: true, identityLevel: true } },
       unit: { select: { id: true, name: true, nameNn: true, nameEn: true, systems: true } },
       assignee: { select: { name: true, email: true } },
-      tasks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      tasks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { processingActivity: { select: { name: true, retiredAt: true } } } },
       decisions: true,
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, at: true, type: true, actorType: true, actorId: true, after: true } },
       messages: {
@@ -275,6 +279,8 @@ export async function staffGetCaseWork(actor: Actor, reference: string, now: Dat
       doneAt: t.doneAt,
       doneByName: nameOf(t.doneById),
       note: t.note,
+      dataFound: t.dataFound,
+      entry: t.processingActivity ? { name: t.processingActivity.name, retired: t.processingActivity.retiredAt !== null } : null,
     })),
     decisions: c.decisions.map((d) => ({
       right: d.right,

@@ -2,7 +2,9 @@
 // (a case outside it -> null -> 404). Gives the generated draft (from the decisions), whether the
 // actor may send it (case.decide), and the letters already made in the case. The draft uses the
 // municipality's own wording of the main paragraphs where an admin has written one (letter_template,
-// one query for the case's decisions in its language); the builder adds the mandatory parts.
+// one query for the case's decisions in its language); the builder adds the mandatory parts. A
+// granted access answer describes, system by system, every system where a search found data, from
+// the records of processing (Art. 15(1)(a)-(h), 15(2)); the page says what is missing before it can go.
 import { db, type Tx } from "@/lib/db/client";
 import type { AnswerChannel, LetterStatus } from "@/lib/db/generated/client";
 import { applyContactOverrides, municipalityProfile } from "@/lib/config/municipalities";
@@ -23,6 +25,7 @@ import {
   type LetterDelivery,
   type ResponseLetterInput,
 } from "./response-templates";
+import { hasRegisterProblems, registerProblems, type FoundSystem, type RegisterProblems } from "./access-register";
 import { now as clockNow } from "@/lib/clock";
 
 type Client = Tx | ReturnType<typeof db>;
@@ -49,8 +52,15 @@ export async function loadLetterCase(client: Client, caseId: string) {
       subjectName: true,
       requester: { select: { name: true, email: true, postalAddress: true, identity: { select: { email: true } } } },
       decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
-      // Art. 19: the letter may say the recipients were told only when these are all done.
-      tasks: { where: { kind: "notify_recipient" }, select: { kind: true, doneAt: true } },
+      // Art. 19: the letter may say the recipients were told only when the notices are all done.
+      // Art. 15: the access answer describes every system where a search found data.
+      tasks: {
+        where: { kind: { in: ["notify_recipient", "search"] } },
+        select: { kind: true, doneAt: true, system: true, dataFound: true, processingActivity: { select: REGISTER_ENTRY_SELECT } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+      // The copy (Art. 15(3)): answer files on the case, not counting letters' own PDFs.
+      _count: { select: { attachments: { where: { purpose: "answer", deletedAt: null, OR: [{ messageId: null }, { message: { is: { letter: { is: null } } } }] } } } },
       unit: { select: { name: true, nameNn: true, nameEn: true } },
       municipality: { select: OVERRIDE_SELECT },
     },
@@ -60,6 +70,35 @@ export async function loadLetterCase(client: Client, caseId: string) {
 }
 
 export type LetterCase = Awaited<ReturnType<typeof loadLetterCase>>;
+
+/** The register texts the access answer quotes (lib/letters/access-register.ts). */
+const REGISTER_ENTRY_SELECT = {
+  name: true,
+  purposes: true,
+  legalBasis: true,
+  dataCategories: true,
+  recipients: true,
+  storagePeriod: true,
+  source: true,
+  transfersOutsideEea: true,
+  transferSafeguards: true,
+  automatedDecisions: true,
+} as const;
+
+/** Systems where a search that is ticked off found data, with the entry each task points at. */
+export function foundSystemsOf(tasks: LetterCase["tasks"]): FoundSystem[] {
+  return tasks.filter((t) => t.kind === "search" && t.doneAt !== null && t.dataFound === true).map((t) => ({ system: t.system, entry: t.processingActivity }));
+}
+
+/** A granted or partly granted access request: the answer must describe the systems (Art. 15(1), (2)). */
+export function needsAccessRegister(decisions: readonly { right: string; outcome: string }[]): boolean {
+  return decisions.some((d) => d.right === "access" && (d.outcome === "granted" || d.outcome === "partially_granted"));
+}
+
+/** Granted access or portability hands over a copy: the case must hold it (Art. 15(3), 20(1)). */
+export function needsCopy(decisions: readonly { right: string; outcome: string }[]): boolean {
+  return decisions.some((d) => (d.right === "access" || d.right === "portability") && (d.outcome === "granted" || d.outcome === "partially_granted"));
+}
 
 export function defaultDelivery(answerChannel: AnswerChannel): LetterDelivery {
   return answerChannel === "paper" ? "post" : "portal";
@@ -107,6 +146,7 @@ export function letterInputFor(
     followUpUntil: followUpLastDay(c.closedAt ?? now, municipalityProfile(c.municipalityId).followUpDays),
     bodyOverrides,
     recipientNotices: recipientNoticesOf(c.tasks, c.noRecipientsAt !== null),
+    accessRegister: foundSystemsOf(c.tasks),
   };
 }
 
@@ -137,6 +177,10 @@ export type ResponseLetterPage = {
   recipientNotice: Exclude<RecipientNotices, { state: "done" }> | null;
   /** May record that there are no recipients (the task policy, as for the notice tasks). */
   canRecordRecipients: boolean;
+  /** What the access answer still lacks before it can be sent (null: nothing, or not an access answer). */
+  registerProblems: RegisterProblems | null;
+  /** The decision hands over a copy but the case has no answer file (letters' PDFs do not count). */
+  copyMissing: boolean;
   letters: { id: string; kind: string; delivery: string; status: LetterStatus; createdAt: Date; printedAt: Date | null }[];
 };
 
@@ -153,6 +197,8 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
   ]);
   const delivery = defaultDelivery(c.answerChannel);
   const bodyOverrides = await loadBodyOverrides(db(), c);
+  const draft = c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now, bodyOverrides)) : null;
+  const problems = draft !== null && needsAccessRegister(c.decisions) ? registerProblems(draft, letterLocale(c.locale), foundSystemsOf(c.tasks)) : null;
   return {
     reference: c.reference,
     locale: c.locale,
@@ -163,8 +209,10 @@ export async function getResponseLetterPage(actor: Actor, reference: string, now
     canRecordRecipients: can(actor, CASE_WORK_ACTIONS.tasks, visible.ref),
     hasPostalAddress: Boolean(c.requester.postalAddress?.trim()),
     decisions: c.decisions,
-    draft: c.decisions.length > 0 ? renderResponseLetterText(letterInputFor(c, delivery, now, bodyOverrides)) : null,
+    draft,
     recipientNotice: recipientNoticeWarning(c),
+    registerProblems: problems && hasRegisterProblems(problems) ? problems : null,
+    copyMissing: needsCopy(c.decisions) && c._count.attachments === 0,
     letters,
   };
 }

@@ -36,6 +36,7 @@ import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
 export type { LetterDelivery } from "@/lib/domain/letters";
 import type { LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
+import { accessRegisterSection, type FoundSystem } from "./access-register";
 
 export type LetterDecision = {
   right: Right;
@@ -68,6 +69,12 @@ export type ResponseLetterInput = {
   bodyOverrides?: Partial<Record<BodyKey, string>>;
   /** The case's Art. 19 notices (recipientNoticesOf its tasks); missing: no notice tasks. */
   recipientNotices?: RecipientNotices;
+  /**
+   * Systems where a search found data, with their entries in the records of processing: a granted
+   * access answer describes each (Art. 15(1)(a)-(h), 15(2); lib/letters/access-register.ts).
+   * Missing: the general list of what the copy shows (callers without a case, e.g. previews).
+   */
+  accessRegister?: readonly FoundSystem[];
 };
 
 /** Which main paragraph: one per right and outcome (6 x 3, plus "no data held" for access and portability). */
@@ -143,8 +150,12 @@ function rightSection(t: Translate, input: ResponseLetterInput, d: LetterDecisio
   // A copy is handed over only when something was granted ("no data held" has nothing to copy).
   const delivered = d.outcome === "granted" || d.outcome === "partially_granted";
   if (d.right === "access" && delivered) {
-    const items = (["data", "purposes", "categories", "recipients", "storage", "source", "rights"] as const).map((k) => `- ${t(`accessInfo.${k}`)}`);
-    parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
+    if (input.accessRegister) {
+      parts.push(...accessRegisterSection(letterLocale(input.locale), input.accessRegister));
+    } else {
+      const items = (["data", "purposes", "categories", "recipients", "storage", "source", "rights"] as const).map((k) => `- ${t(`accessInfo.${k}`)}`);
+      parts.push(`${t("accessInfoIntro")}\n${items.join("\n")}`);
+    }
     parts.push(t("accessFree"));
   }
   if ((d.right === "access" || d.right === "portability") && delivered) {

@@ -506,6 +506,18 @@ export async function CaseTasks({ view, done }: Props) {
               <p className="ds-paragraph text-sm">
                 {task.assigneeName ? t("caseWork.tasks.assignedTo", { name: task.assigneeName }) : t("caseWork.tasks.notAssigned")}
               </p>
+              {task.kind === "search" && (
+                <p className="ds-paragraph text-sm" data-testid="task-entry">
+                  {task.entry
+                    ? t(task.entry.retired ? "records.tasks.entryRetired" : "records.tasks.entry", { name: task.entry.name })
+                    : t("records.tasks.noEntry")}
+                </p>
+              )}
+              {task.kind === "search" && task.doneAt && (
+                <p className="ds-paragraph text-sm" data-testid="task-data-found">
+                  {t(task.dataFound === true ? "records.tasks.found" : task.dataFound === false ? "records.tasks.notFound" : "records.tasks.dataFoundUnknown")}
+                </p>
+              )}
               {task.doneAt ? (
                 <p className="ds-paragraph mt-1 text-sm">
                   <span className="ds-tag" data-color="success">
@@ -524,7 +536,23 @@ export async function CaseTasks({ view, done }: Props) {
                       hidden={hidden(view, { taskId: task.id })}
                       confirmStep
                       reloadHref={reload}
-                      fields={[{ kind: "textarea", name: "note", label: t("caseWork.tasks.noteLabel"), help: t("caseWork.tasks.noteHelp"), rows: 2 }]}
+                      fields={[
+                        ...(task.kind === "search"
+                          ? [
+                              {
+                                kind: "radio" as const,
+                                name: "dataFound",
+                                label: t("records.tasks.dataFoundLabel"),
+                                help: t("records.tasks.dataFoundHelp"),
+                                options: [
+                                  { value: "yes", label: t("records.tasks.dataFoundYes") },
+                                  { value: "no", label: t("records.tasks.dataFoundNo") },
+                                ],
+                              },
+                            ]
+                          : []),
+                        { kind: "textarea" as const, name: "note", label: t("caseWork.tasks.noteLabel"), help: t("caseWork.tasks.noteHelp"), rows: 2 },
+                      ]}
                       texts={texts(t, t("caseWork.tasks.markDone"))}
                     />
                     <CaseActionForm

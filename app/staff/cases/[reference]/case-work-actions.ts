@@ -408,13 +408,13 @@ export async function createTaskAction(_prev: CaseActionState, formData: FormDat
 export async function completeTaskAction(_prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
   const ctx = await begin(formData, "tasks");
   const { t, values } = ctx;
-  const parsed = completeTaskSchema.safeParse({ taskId: str(values, "taskId"), note: str(values, "note"), version: str(values, "version") });
+  const parsed = completeTaskSchema.safeParse({ taskId: str(values, "taskId"), note: str(values, "note"), dataFound: str(values, "dataFound"), version: str(values, "version") });
   if (!parsed.success) return { values, errors: await zodErrors(t, parsed.error) };
   const step = intent(formData);
   if (step === "edit") return { values };
   if (step === "review") return { values, confirm: [t("caseRules.tasks.confirmDone")] };
   try {
-    await completeTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, note: parsed.data.note, expectedVersion: parsed.data.version });
+    await completeTask(ctx.actor, { reference: ctx.reference, taskId: parsed.data.taskId, note: parsed.data.note, dataFound: parsed.data.dataFound, expectedVersion: parsed.data.version });
   } catch (error) {
     return failure(ctx, error);
   }

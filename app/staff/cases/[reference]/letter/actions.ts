@@ -9,7 +9,7 @@ import { lastChangedBy } from "@/lib/cases/staff-case-view";
 import { createAnswerExport } from "@/lib/letters/response-export";
 import { formString, referenceField, tryAction } from "@/lib/http/action-failure";
 import type { LetterFormState } from "@/components/staff/letters/letter-form-state";
-import { mandatoryPartMessages } from "./mandatory-errors";
+import { mandatoryPartMessages, registerMessages } from "./mandatory-errors";
 
 const BODY_FIELD = "letter-body";
 const DELIVERY_FIELD = "delivery";
@@ -54,6 +54,10 @@ export async function sendLetterAction(_prev: LetterFormState, formData: FormDat
             return back([{ fieldId: BODY_FIELD, message: t("noDecisions") }]);
           case "mandatory":
             return back((await mandatoryPartMessages(d)).map((message) => ({ fieldId: BODY_FIELD, message })));
+          case "noCopy":
+            return back([{ fieldId: BODY_FIELD, message: (await getTranslations("records.send"))("noCopy") }]);
+          case "register":
+            return back((await registerMessages(d)).map((message) => ({ fieldId: BODY_FIELD, message })));
         }
       }
       const errorId = failure.kind === "unexpected" ? failure.errorId : "-";

@@ -31,3 +31,17 @@ export async function mandatoryPartMessages(details: Record<string, unknown>): P
     }
   });
 }
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+
+/** The messages for an access answer refused by the Art. 15 check (reason "register"). */
+export async function registerMessages(details: Record<string, unknown>): Promise<string[]> {
+  const t = await getTranslations("records.send");
+  const out: string[] = [];
+  if (details.noSystems === true) out.push(t("noSystems"));
+  const gaps = strings(details.gaps);
+  if (gaps.length > 0) out.push(t("registerGap", { systems: gaps.join(", ") }));
+  const incomplete = strings(details.incomplete);
+  if (incomplete.length > 0) out.push(t("registerParts", { systems: incomplete.join(", ") }));
+  return out.length > 0 ? out : [t("noSystems")];
+}

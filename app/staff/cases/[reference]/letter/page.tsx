@@ -120,6 +120,24 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
                 )}
               </div>
             )}
+            {(view.registerProblems || view.copyMissing) && (
+              <div className="ds-alert mt-4" data-color="warning" data-testid="art15-note">
+                {view.copyMissing && <p className="ds-paragraph">{t("records.send.pageNoCopy")}</p>}
+                {view.registerProblems && (
+                  <>
+                    <p className="ds-paragraph">
+                      {view.registerProblems.noSystems ? t("records.send.noSystems") : t("records.send.pageGap")}
+                    </p>
+                    {view.registerProblems.gaps.length > 0 && <p className="ds-paragraph">{t("records.send.registerGap", { systems: view.registerProblems.gaps.join(", ") })}</p>}
+                  </>
+                )}
+                <p className="ds-paragraph">
+                  <Link className="ds-link" href={`/staff/cases/${view.reference}#tasks`}>
+                    {t("letters.page.toCase")}
+                  </Link>
+                </p>
+              </div>
+            )}
             {view.canSend ? (
               <LetterForm
                 // A new draft after "no recipients" is recorded or taken back: a fresh form, not the kept text.
