@@ -254,7 +254,7 @@ const SAME_AS_NB: Record<(typeof TRANSLATIONS)[number], Record<string, string>> 
 // The records of processing (messages/records): the same words in nynorsk (and "Status", "{system}:" in English).
 for (const path of ["records.navLabel", "records.admin.heading", "records.admin.new", "records.admin.newHeading", "records.admin.editHeading", "records.admin.back", "records.admin.columns.name", "records.admin.columns.transfers", "records.admin.columns.status", "records.admin.yes", "records.admin.no", "records.admin.active", "records.admin.edit", "records.admin.addMissing", "records.admin.reactivate", "records.admin.submitCreate", "records.admin.submitUpdate", "records.admin.fieldsets.about", "records.admin.fieldsets.transfers", "records.admin.fields.purposes.label", "records.admin.fields.storagePeriod.label", "records.admin.errors.required", "records.admin.errors.tooLong", "records.tasks.entry", "records.tasks.changeHeading", "records.tasks.changeLabel", "records.tasks.changeSubmit", "records.letter.system", "records.letter.purposes"]) SAME_AS_NB.nn[path] = "the same in nynorsk";
 for (const path of ["records.admin.columns.status", "records.letter.system"]) SAME_AS_NB.en[path] = "the same word or only the system name";
-for (const path of ["adminLog.fields.storagePeriod", "adminLog.fields.transfersOutsideEea"]) SAME_AS_NB.nn[path] = "the same in nynorsk";
+for (const path of ["adminLog.fields.storagePeriod", "adminLog.fields.transfersOutsideEea", "adminLog.fields.purposes"]) SAME_AS_NB.nn[path] = "the same in nynorsk";
 SAME_AS_NB.nn["unanswered.admin.submit"] = "Lagre is the nynorsk verb too";
 
 const flat = Object.fromEntries(
