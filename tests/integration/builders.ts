@@ -12,6 +12,7 @@ import { upsertEmailIdentity } from "@/lib/citizen-auth/upsert-identity";
 import { createCaseInTx, type NewCase } from "@/lib/cases/create-case";
 import { encryptField, lookupHash } from "@/lib/crypto/field-encryption";
 import { db, type Tx } from "@/lib/db/client";
+import { storeFile } from "@/lib/files/storage";
 import type { AnswerChannel, CaseStatus, Channel, IdentityLevel, OnBehalfOf, Prisma, Right, RightOutcome } from "@/lib/db/generated/client";
 import { computeDeadline } from "@/lib/domain/deadline";
 import type { Actor } from "@/lib/domain/policy";
@@ -230,15 +231,64 @@ export async function buildCase(opts: CaseOverrides = {}): Promise<BuiltCase> {
 
 /**
  * A decided case: made through the real path, then its decisions recorded and its status (from the
- * outcomes) and closedAt forced (see recordDecisionsDirectly and forceCaseState).
+ * outcomes) and closedAt forced (see recordDecisionsDirectly and forceCaseState). A granted access
+ * or portability decision also gets what its answer needs before it can be sent (`prepareAnswer`):
+ * the copy as an answer file and, for access, a search that found data in a system with an entry in
+ * the records of processing. `bare: true` leaves them out (tests of the check itself).
  */
-export async function buildDecidedCase(decisions: TestDecision[], opts: CaseOverrides & { closedAt?: Date } = {}): Promise<BuiltCase> {
-  const { closedAt, ...rest } = opts;
-  return buildCase({
+export async function buildDecidedCase(decisions: TestDecision[], opts: CaseOverrides & { closedAt?: Date; bare?: boolean } = {}): Promise<BuiltCase> {
+  const { closedAt, bare, ...rest } = opts;
+  const built = await buildCase({
     rights: decisions.map((d) => d.right),
     ...rest,
     decisions,
     state: { status: statusForDecisions(decisions), closedAt: closedAt ?? new Date(), ...rest.state },
+  });
+  const granted = (right: Right) => decisions.some((d) => d.right === right && (d.outcome === "granted" || d.outcome === "partially_granted"));
+  if (!bare && (granted("access") || granted("portability"))) await prepareAnswer(built.id, { copy: true, register: granted("access") });
+  return built;
+}
+
+/** The test entry in the records of processing every prepared access answer describes. */
+export const TEST_REGISTER_SYSTEM = "Testregister for innsyn";
+
+/**
+ * What a granted access or portability answer needs (Art. 15(1)-(3)): `copy` an answer file (the
+ * copy of the data), `register` a ticked-off search that found data in TEST_REGISTER_SYSTEM, whose
+ * entry in the case's municipality's records is made once. Low-level writes, like forceCaseState.
+ */
+export async function prepareAnswer(caseId: string, what: { copy?: boolean; register?: boolean }): Promise<{ entryId: string | null; taskId: string | null }> {
+  const file = what.copy ? await storeFile(Buffer.from("%PDF-1.4 kopi av opplysningene")) : null;
+  return db().$transaction(async (tx) => {
+    const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { municipalityId: true } });
+    if (file) {
+      await tx.attachment.create({
+        data: { caseId, purpose: "answer", fileName: "kopi.pdf", contentType: "application/pdf", sizeBytes: 30, sha256: file.sha256, storageKey: file.storageKey, uploadedBy: "staff" },
+      });
+    }
+    if (!what.register) return { entryId: null, taskId: null };
+    // Tests prepare answers in parallel: insert-if-missing, then read (an upsert races on the unique key).
+    await tx.processingActivity.createMany({
+      data: [
+        {
+          municipalityId: c.municipalityId,
+          name: TEST_REGISTER_SYSTEM,
+          purposes: "Å teste svar på innsyn.",
+          legalBasis: "Personvernforordningen artikkel 6 nr. 1 bokstav e.",
+          dataCategories: "Navn og kontaktopplysninger.",
+          recipients: "Ingen.",
+          storagePeriod: "Til saken er avsluttet.",
+          source: "Deg selv.",
+        },
+      ],
+      skipDuplicates: true,
+    });
+    const entry = await tx.processingActivity.findUniqueOrThrow({ where: { municipalityId_name: { municipalityId: c.municipalityId, name: TEST_REGISTER_SYSTEM } }, select: { id: true } });
+    const task = await tx.caseTask.create({
+      data: { caseId, kind: "search", system: TEST_REGISTER_SYSTEM, doneAt: new Date(), dataFound: true, processingActivityId: entry.id },
+      select: { id: true },
+    });
+    return { entryId: entry.id, taskId: task.id };
   });
 }
 

@@ -30,6 +30,8 @@ import { markComplex } from "@/lib/cases/mark-complex";
 import { setSpecialCategory } from "@/lib/cases/set-special-category";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
+import { listProcessingActivities } from "@/lib/admin/processing-activities";
+import { prepareAnswer } from "./builders";
 import { markLettersPrinted } from "@/lib/cases/print-queue";
 import { registerRequest } from "@/lib/cases/register-request";
 import { getResponseLetterPage } from "@/lib/letters/response-draft";
@@ -222,6 +224,8 @@ const CASE_ROWS: Record<string, CaseRow> = {
         },
         select: { version: true },
       });
+      // The copy and a search that found data in a system with its register entry (Art. 15).
+      await prepareAnswer(fx.id, { copy: true, register: true });
       // The generated draft, read by someone who sees every case.
       drafts.set(fx.id, (await getResponseLetterPage(actors.dpo, fx.reference))?.draft ?? "");
       return { ...fx, version: updated.version };
@@ -341,6 +345,7 @@ const COLLECTION_ROWS: Record<string, CollectionRow> = {
   "admin.manage_units": { action: "admin.manage_units", refusal: "not_found", run: (a) => listUnits(a) },
   "admin.manage_templates": { action: "admin.manage_templates", refusal: "not_found", run: (a) => listLetterTemplates(a) },
   "admin.view_audit": { action: "admin.view_audit", refusal: "not_found", run: (a) => listAdminEvents(a) },
+  "admin.manage_records": { action: "admin.manage_records", refusal: "not_found", run: (a) => listProcessingActivities(a) },
 };
 
 type Result = { outcome: Outcome; failure?: string };

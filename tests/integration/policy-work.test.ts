@@ -11,6 +11,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { submitRequest } from "@/lib/cases/submit-request";
 import { assignCase } from "@/lib/cases/assign-case";
 import { decideCase } from "@/lib/cases/decide-case";
+import { prepareAnswer } from "./builders";
 import { sendResponseLetter } from "@/lib/cases/send-response-letter";
 import { changeCaseUnit } from "@/lib/cases/change-unit";
 import { getCaseAssignment } from "@/lib/cases/case-assignment";
@@ -144,6 +145,8 @@ describe("the response letter is sent once per case version", () => {
     const worker = await makeUser(["caseworker"], [unitA.id], "Brevskriver");
     const c = await newCase(unitA);
     await attachAnswerFile(worker, c.reference);
+    // A search that found data in a system with its register entry (Art. 15(1), (2)).
+    await prepareAnswer(c.id, { register: true });
     const { version } = await decideCase(worker, {
       reference: c.reference,
       perRight: [{ right: "access", outcome: "granted", legalBasisIds: [], reasons: "" }],

@@ -6,6 +6,7 @@ import { seed } from "@/prisma/seed";
 import { municipalityProfile } from "@/lib/config/municipalities";
 
 afterAll(async () => {
+  await db().processingActivity.deleteMany({ where: { municipalityId: "trondheim" } });
   await db().unit.deleteMany({ where: { municipalityId: "trondheim" } });
   await db().municipality.deleteMany({ where: { id: "trondheim" } });
   await disconnectDb();
