@@ -38,3 +38,23 @@ export async function decideOnCasePage(page: Page, reference: string, d: DecideO
   await page.getByRole("link", { name: "Skriv svarbrevet til innbyggeren (etter vedtak)" }).click();
   await expect(page).toHaveURL(new RegExp(`/staff/cases/${reference}/letter$`));
 }
+
+/**
+ * Adds the suggested search task for one of the unit's systems on the case page and ticks it off
+ * with "Ja, vi fant opplysninger": a granted access answer describes every system where a search
+ * found data, from the records of processing (Art. 15(1), (2)). Works with and without JavaScript.
+ */
+export async function searchFoundData(page: Page, reference: string, system: string) {
+  await page.goto(`/staff/cases/${reference}`);
+  await page.getByRole("button", { name: `Legg til: Søke etter opplysninger i ${system}` }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er lagt til");
+  const task = page.getByTestId("tasks").locator("li", { hasText: `Søke etter opplysninger i ${system}` });
+  await expect(task.getByTestId("task-entry")).toHaveText(`Behandlingsprotokollen: ${system}`);
+  await task.locator("summary", { hasText: "Merk som utført" }).click();
+  await task.getByLabel("Ja, vi fant opplysninger").check();
+  await task.getByRole("button", { name: "Merk som utført" }).click();
+  await page.getByRole("button", { name: "Bekreft og lagre" }).click();
+  await expect(page.getByTestId("flash")).toContainText("Oppgaven er merket som utført");
+  await expect(page.getByTestId("tasks").locator("li", { hasText: `Søke etter opplysninger i ${system}` }).getByTestId("task-data-found")).toHaveText("Opplysninger funnet");
+}

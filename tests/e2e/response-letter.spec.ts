@@ -11,7 +11,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, uniqueEmail, withDb, waitForMail } from "./support";
 import { createLinkedCase, signInWithEmailCode } from "./citizen-login";
-import { decideOnCasePage } from "./decide-case";
+import { decideOnCasePage, searchFoundData } from "./decide-case";
 import { openCaseAction } from "./case-actions";
 import { signInAsStaff } from "./staff-login";
 
@@ -55,10 +55,19 @@ test("an access request is answered with a letter and an export that the citizen
   await staff.page.locator("#decide").getByRole("button", { name: "Gå videre" }).click();
   await expect(staff.page.locator("#decide .ds-error-summary")).toContainText("Legg ved svarfilen (kopien av opplysningene)");
   await expectNoAxeViolations(staff.page, "decide form: a copy is needed");
+  // The search in the kindergarten system found data: the answer describes that system from the
+  // records of processing (Art. 15(1)(a)-(h), 15(2)).
+  await searchFoundData(staff.page, reference, "Barnehagesystem");
+  await expectNoAxeViolations(staff.page, "case page with a search that found data");
   await decideOnCasePage(staff.page, reference, { outcome: "Innvilget", exportFirst: true });
   await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText(`Svarbrev i sak ${reference}`);
   const body = staff.page.getByLabel("Teksten i brevet");
   await expect(body).toHaveValue(/Innsyn i opplysningene dine \(GDPR art\. 15\) – innvilget/);
+  await expect(body).toHaveValue(/Hva vi behandler om deg, system for system/);
+  await expect(body).toHaveValue(/Barnehagesystem:\n- Formål \(art\. 15 nr\. 1 bokstav a\): /);
+  await expect(body).toHaveValue(/Automatiserte avgjørelser, også profilering \(bokstav h\)/);
+  await expect(body).toHaveValue(/Overføring ut av EU\/EØS \(art\. 15 nr\. 2\)/);
+  await expect(staff.page.getByTestId("art15-note")).toHaveCount(0);
   await expect(body).toHaveValue(/Den første kopien er gratis/);
   await expect(staff.page.getByLabel(/Digitalt: sikker melding/)).toBeChecked();
   await expectNoAxeViolations(staff.page, "letter page");
@@ -179,6 +188,7 @@ test("a paper letter goes through the print queue: downloaded and marked printed
 
   // The Decide form, the letter page and the print queue are plain forms: all of this works without JavaScript.
   const staff = await staffPage(browser, "saksbehandler@demo.test", { javaScript: false });
+  await searchFoundData(staff.page, reference, "Barnehagesystem");
   await decideOnCasePage(staff.page, reference, { outcome: "Delvis innvilget", basis: /GDPR art\. 15\(4\)/, reasons: "Opplysninger om andre barn er tatt ut.", exportFirst: true });
   await expect(staff.page.getByLabel(/Brev i posten/)).toBeChecked();
   await staff.page.getByRole("button", { name: "Send svarbrevet" }).click();
