@@ -202,8 +202,8 @@ export async function setProcessingActivityRetired(actor: Actor, id: string, ret
       action: retired ? "processing_activity.retired" : "processing_activity.reactivated",
       targetId: id,
       targetLabel: before.name,
-      before: { active: !retired },
-      after: { active: retired ? false : true, ...(linked > 0 ? { linkedTasks: linked } : {}) },
+      before: { active: retired },
+      after: { active: !retired, ...(linked > 0 ? { linkedTasks: linked } : {}) },
       now,
     });
     return true;
