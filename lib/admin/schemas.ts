@@ -91,14 +91,3 @@ export const processingActivityInputSchema = z
   // Safeguards without a transfer mean nothing: the letter says nothing is transferred.
   .transform((v) => (v.transfersOutsideEea ? v : { ...v, transferSafeguards: null }));
 export type ProcessingActivityInput = z.input<typeof processingActivityInputSchema>;
-export const PROCESSING_ACTIVITY_TEXT_FIELDS = [
-  "purposes",
-  "legalBasis",
-  "dataCategories",
-  "recipients",
-  "storagePeriod",
-  "source",
-  "transfersOutsideEea",
-  "transferSafeguards",
-  "automatedDecisions",
-] as const;

@@ -7,9 +7,9 @@ import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { FormField } from "@/components/ui/FormField";
 import type { AdminFormState } from "./form-state";
+import type { RecordTextField } from "@/lib/admin/record-fields";
 
-export const RECORD_TEXT_FIELDS = ["purposes", "legalBasis", "dataCategories", "recipients", "storagePeriod", "source", "transfersOutsideEea", "transferSafeguards", "automatedDecisions"] as const;
-type TextField = (typeof RECORD_TEXT_FIELDS)[number];
+type TextField = RecordTextField;
 type Field = "name" | "unitId" | TextField;
 
 export type RecordFormValues = Record<Field, string>;

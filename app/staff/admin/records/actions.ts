@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
 import { createProcessingActivity, setProcessingActivityRetired, updateProcessingActivity } from "@/lib/admin/processing-activities";
 import { formString, tryAction, uuidField } from "@/lib/http/action-failure";
-import { RECORD_TEXT_FIELDS } from "@/components/staff/admin/ProcessingActivityForm";
+import { RECORD_TEXT_FIELDS } from "@/lib/admin/record-fields";
 import type { AdminFormState } from "@/components/staff/admin/form-state";
 import { adminFormFailure } from "../form-failure";
 

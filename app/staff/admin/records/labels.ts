@@ -1,7 +1,8 @@
 // Translated labels and error texts of the records-of-processing form (a client component gets them as props).
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { RECORD_TEXT_FIELDS, type RecordFormLabels } from "@/components/staff/admin/ProcessingActivityForm";
+import type { RecordFormLabels } from "@/components/staff/admin/ProcessingActivityForm";
+import { RECORD_TEXT_FIELDS } from "@/lib/admin/record-fields";
 
 const ERROR_KEYS = ["required", "tooLong", "invalid", "nameTaken", "unit", "safeguardsRequired"] as const;
 
