@@ -2,6 +2,7 @@
 // access answer quotes system by system (Art. 15(1), 15(2)), and the systems the units list that
 // have no entry yet. Admins and the DPO (admin.manage_records; the layout and the service both answer
 // 404 to everyone else).
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffActor } from "@/lib/auth/staff-actor";
@@ -31,9 +32,9 @@ export default async function AdminRecordsPage({ searchParams }: { searchParams:
         </div>
       )}
       <p className="mt-4">
-        <a className="ds-button" data-variant="primary" href="/staff/admin/records/new">
+        <Link className="ds-button" data-variant="primary" href="/staff/admin/records/new">
           {t("new")}
-        </a>
+        </Link>
       </p>
       {overview.missing.length > 0 && (
         <section aria-labelledby="records-missing-heading" className="ds-alert mt-6" data-color="warning" data-testid="records-missing">
