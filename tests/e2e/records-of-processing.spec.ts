@@ -24,7 +24,8 @@ test("an admin adds an entry (with an error summary first), and takes it out of 
   await page.getByRole("button", { name: "Legg inn" }).click();
   const summary = page.locator(".ds-error-summary");
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("Fyll inn feltet.");
+  // Each message names its field.
+  await expect(summary).toContainText("Rettslig grunnlag: Fyll inn feltet.");
   await expect(summary).toContainText("Skriv hvilke garantier som gjelder for overføringen.");
   // What was typed is still there.
   await expect(page.getByLabel("Formål", { exact: true })).toHaveValue("Å gi barn plass i kulturskolen.");

@@ -47,7 +47,8 @@ export function ProcessingActivityForm(props: {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const summary = state.errorId
     ? [{ fieldId: id("name"), message: props.labels.unexpected.replace("{errorId}", state.errorId) }]
-    : errors.map(({ fieldId, message }) => ({ fieldId, message }));
+    : // Seven "fill in this field" would not say which: the summary names each field (WCAG 3.3.1).
+      errors.map(({ field, fieldId, message }) => ({ fieldId, message: field in props.labels.fields ? `${props.labels.fields[field as Field].label}: ${message}` : message }));
 
   useEffect(() => {
     if (summary.length > 0) summaryRef.current?.focus();
