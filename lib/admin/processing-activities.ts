@@ -18,21 +18,13 @@ import { logger } from "@/lib/log";
 import { now as clockNow } from "@/lib/clock";
 import { fieldErrors, processingActivityInputSchema, type ProcessingActivityInput } from "./schemas";
 import { requireAdmin } from "./require-admin";
+import { REGISTER_ENTRY_SELECT } from "./record-fields";
 import { recordAdminEventInTx } from "./admin-audit";
 
 const ENTRY_SELECT = {
   id: true,
-  name: true,
+  ...REGISTER_ENTRY_SELECT,
   unitId: true,
-  purposes: true,
-  legalBasis: true,
-  dataCategories: true,
-  recipients: true,
-  storagePeriod: true,
-  source: true,
-  transfersOutsideEea: true,
-  transferSafeguards: true,
-  automatedDecisions: true,
   retiredAt: true,
   unit: { select: { name: true } },
 } as const;

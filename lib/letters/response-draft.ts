@@ -25,6 +25,7 @@ import {
   type LetterDelivery,
   type ResponseLetterInput,
 } from "./response-templates";
+import { REGISTER_ENTRY_SELECT } from "@/lib/admin/record-fields";
 import { hasRegisterProblems, registerProblems, type FoundSystem, type RegisterProblems } from "./access-register";
 import { now as clockNow } from "@/lib/clock";
 
@@ -70,20 +71,6 @@ export async function loadLetterCase(client: Client, caseId: string) {
 }
 
 export type LetterCase = Awaited<ReturnType<typeof loadLetterCase>>;
-
-/** The register texts the access answer quotes (lib/letters/access-register.ts). */
-const REGISTER_ENTRY_SELECT = {
-  name: true,
-  purposes: true,
-  legalBasis: true,
-  dataCategories: true,
-  recipients: true,
-  storagePeriod: true,
-  source: true,
-  transfersOutsideEea: true,
-  transferSafeguards: true,
-  automatedDecisions: true,
-} as const;
 
 /** Systems where a search that is ticked off found data, with the entry each task points at. */
 export function foundSystemsOf(tasks: LetterCase["tasks"]): FoundSystem[] {

@@ -10,6 +10,7 @@ import { RIGHTS } from "@/lib/domain/rights";
 import { RIGHT_OUTCOMES } from "@/lib/domain/case-state-machine";
 import { isLocale, type Locale } from "@/i18n/locales";
 import { isOneOf } from "@/i18n/translator";
+import { RECORD_TEXT_FIELDS } from "@/lib/admin/record-fields";
 import { LANGUAGE_NAMES } from "@/app/staff/admin/templates/language-names";
 
 const FIELDS = [
@@ -38,31 +39,12 @@ const FIELDS = [
   "dpoPostalAddress",
   "body",
   "unit",
-  "purposes",
-  "legalBasis",
-  "dataCategories",
-  "recipients",
-  "storagePeriod",
-  "source",
-  "transfersOutsideEea",
-  "transferSafeguards",
-  "automatedDecisions",
+  ...RECORD_TEXT_FIELDS,
   "linkedTasks",
 ] as const;
 
 /** Fields holding a paragraph of text: shown folded, before and after in full. */
-const LONG_TEXT_FIELDS: readonly string[] = [
-  "body",
-  "purposes",
-  "legalBasis",
-  "dataCategories",
-  "recipients",
-  "storagePeriod",
-  "source",
-  "transfersOutsideEea",
-  "transferSafeguards",
-  "automatedDecisions",
-];
+const LONG_TEXT_FIELDS: readonly string[] = ["body", ...RECORD_TEXT_FIELDS];
 
 /** Where an admin edits the target (null: no page for it). */
 export function targetHref(entry: Pick<AdminLogEntry, "targetType" | "targetId" | "action">): string | null {
