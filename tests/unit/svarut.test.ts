@@ -11,6 +11,7 @@ import {
   SVARUT_API_PATH,
   SVARUT_SCOPE,
   SvarUtError,
+  toForsendelseJson,
   type SvarUtConfig,
   type SvarUtLetter,
 } from "@/lib/integrations/svarut";
@@ -26,8 +27,11 @@ const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>
 
 let standIn: SvarUtStandIn;
 const authorizeCalls: { header: string | undefined; scope: string }[] = [];
+const logLevel = process.env.LOG_LEVEL;
 
 beforeAll(async () => {
+  // The expected failures would each log a warning.
+  process.env.LOG_LEVEL = "silent";
   standIn = await startSvarUtStandIn({
     port: 0,
     authorize: async (header, scope) => {
@@ -41,6 +45,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standIn.close();
+  if (logLevel === undefined) delete process.env.LOG_LEVEL;
+  else process.env.LOG_LEVEL = logLevel;
 });
 
 function config(overrides: Partial<SvarUtConfig> = {}): SvarUtConfig {
@@ -74,6 +80,42 @@ async function expectSvarUtError(promise: Promise<unknown>): Promise<SvarUtError
 function storedWith(ref: string) {
   return standIn.list().filter((f) => f.externalReference === ref);
 }
+
+describe("the forsendelse JSON (v2 field names of forsendelse-send-api-v2.json)", () => {
+  it("maps every letter field", () => {
+    const json = toForsendelseJson(
+      letter({
+        externalReference: "ref-1",
+        onlyDigital: false,
+        recipient: {
+          nationalId: DIGITAL_PERSON,
+          name: "Kari Testperson",
+          postAddress: { lines: ["c/o Ola", "Storgata 5", "Leil. 3", "Bakgården"], postalCode: "5003", city: "Bergen", country: "Norge" },
+        },
+        caseReference: { caseYear: 2026, journalSequence: 7 },
+      }),
+    );
+    expect(json).toEqual({
+      tittel: "Svar på innsynsbegjæring BRG-2026-0042",
+      eksternReferanse: "ref-1",
+      mottaker: {
+        navn: "Kari Testperson",
+        digitalId: DIGITAL_PERSON,
+        adresselinje1: "c/o Ola",
+        adresselinje2: "Storgata 5",
+        adresselinje3: "Leil. 3, Bakgården",
+        postnummer: "5003",
+        poststed: "Bergen",
+        land: "Norge",
+      },
+      dokumenter: [{ filnavn: "svar-BRG-2026-0042.pdf", mimeType: "application/pdf" }],
+      krevNiva4Innlogging: true,
+      kunDigitalLevering: false,
+      avgivendeSystem: "Personvernportalen",
+      metadataFraAvleverendeSystem: { saksaar: 2026, journalsekvensnummer: 7 },
+    });
+  });
+});
 
 describe("send", () => {
   it("stores the forsendelse with the letter's fields and the PDF bytes", async () => {
@@ -211,8 +253,9 @@ describe("refused letters", () => {
 
   it("the stand-in answers a protocol ErrorMessage for a missing recipient, documents or file part", async () => {
     const count = standIn.sendCount();
-    const { mottaker: _m, ...noRecipient } = valid;
-    const { dokumenter: _d, ...noDocuments } = valid;
+    const without = (key: keyof typeof valid) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key));
+    const noRecipient = without("mottaker");
+    const noDocuments = without("dokumenter");
     for (const [body, withFile] of [
       [noRecipient, true],
       [noDocuments, true],
