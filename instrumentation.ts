@@ -10,6 +10,8 @@ export async function register() {
   if (process.env.OUTBOX_WORKER !== "off") {
     const { startOutboxWorker } = await import("@/lib/mail/outbox-worker");
     startOutboxWorker();
+    const { startIntegrationRunner } = await import("@/lib/platform/integration-runner");
+    startIntegrationRunner();
   }
   if (process.env.JOBS !== "off") {
     const { startJobRunnerOnce } = await import("@/lib/jobs/job-runner");

@@ -5,6 +5,7 @@
 import { startOutboxWorker, stopOutboxWorker } from "../lib/mail/outbox-worker";
 import { startJobRunnerOnce, stopJobRunner, JOB_NAMES, cronFor } from "../lib/jobs/job-runner";
 import { disconnectDb } from "../lib/db/client";
+import { startIntegrationRunner, stopIntegrationRunner } from "../lib/platform/integration-runner";
 
 for (const name of ["DATABASE_URL", "SMTP_URL"]) {
   if (!process.env[name]) {
@@ -13,12 +14,14 @@ for (const name of ["DATABASE_URL", "SMTP_URL"]) {
   }
 }
 startOutboxWorker({ keepAlive: true });
+startIntegrationRunner({ keepAlive: true });
 await startJobRunnerOnce({ catchUp: true });
 console.log("[worker] outbox worker and jobs running; Ctrl-C to stop");
 for (const name of JOB_NAMES) console.log(`[worker]   ${name}: ${cronFor(name)} (Europe/Oslo)`);
 
 async function stop() {
   stopOutboxWorker();
+  await stopIntegrationRunner();
   await stopJobRunner();
   await disconnectDb();
   process.exit(0);

@@ -9,6 +9,7 @@ import { applyCommand, storedOneMonthDueDate, type CaseCommand, type ApplyResult
 import { DomainError } from "@/lib/domain/errors";
 import { CASE_SNAPSHOT_SELECT, toCaseSnapshot } from "./case-snapshot";
 import { now as clockNow } from "@/lib/clock";
+import { enqueueCaseClosedInTx } from "@/lib/platform/integration-outbox";
 
 export type TransitionActor = { type: ActorType; id: string | null };
 
@@ -27,7 +28,7 @@ export type TransitionResult = ApplyResult & { version: number };
 export async function loadSnapshot(tx: Tx, caseId: string) {
   const found = await tx.case.findUnique({
     where: { id: caseId },
-    select: { ...CASE_SNAPSHOT_SELECT, id: true, version: true },
+    select: { ...CASE_SNAPSHOT_SELECT, id: true, version: true, municipalityId: true },
   });
   if (!found) throw new DomainError("not_found");
   return { row: found, snapshot: toCaseSnapshot(found) };
@@ -68,6 +69,10 @@ export async function transitionCaseInTx(tx: Tx, input: TransitionInput): Promis
     },
   });
   if (updated.count !== 1) throw new DomainError("conflict_stale_version");
+  // Closing closes the case folder in the archive (integration outbox, same transaction).
+  if (row.closedAt === null && next.closedAt !== null) {
+    await enqueueCaseClosedInTx(tx, { caseId: row.id, municipalityId: row.municipalityId, closedAt: next.closedAt });
+  }
 
   // Pauses: a new open one (ask_requester) or the open one closed (requester_answered, withdraw).
   // A closed pause ends when the state machine says (the day the answer arrived, which may be

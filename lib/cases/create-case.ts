@@ -14,6 +14,8 @@ import { formatCaseReference } from "@/lib/domain/reference";
 import { renderReceiptLetter } from "@/lib/letters/receipt-letter";
 import type { Locale } from "@/i18n/locales";
 import type { LetterKind } from "@/lib/domain/letters";
+import { platformFeatures } from "@/lib/platform/config";
+import { enqueueLetterInTx } from "@/lib/platform/integration-outbox";
 
 export function receiptLink(receiptToken: string) {
   return `${publicUrl()}/receipt/${receiptToken}`;
@@ -82,7 +84,8 @@ export async function deliverReceiptInTx(
     postalAddress: input.postalAddress,
     municipality,
   });
-  await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt" satisfies LetterKind, locale: input.locale, pdf: Buffer.from(pdf) } });
+  const letter = await tx.letter.create({ data: { caseId: input.caseId, kind: "receipt" satisfies LetterKind, locale: input.locale, pdf: Buffer.from(pdf) }, select: { id: true } });
+  await enqueueLetterInTx(tx, { caseId: input.caseId, municipalityId: input.municipalityId, letterId: letter.id, viaSvarUt: false, at: input.receivedAt });
   return "letter";
 }
 
@@ -169,6 +172,7 @@ export async function insertCase(client: Tx, input: NewCaseInput): Promise<Omit<
   const c = input.case;
   const actor = input.event.actor;
   const extra = JSON.stringify(input.event.extra ?? {});
+  const integrations = platformFeatures();
   const rows = await client.$queryRaw<{ id: string; reference: string; unitId: string | null; specialCategory: boolean }[]>`
     WITH u AS (
       SELECT id, special_category FROM unit
@@ -217,6 +221,15 @@ export async function insertCase(client: Tx, input: NewCaseInput): Promise<Omit<
       SELECT ${mail?.id ?? null}::uuid, ${mail?.messageId ?? null}, ${mail?.to ?? null}, ${mail?.template ?? null}, ${mail?.locale ?? null},
         jsonb_build_object('reference', created.reference, 'link', ${mail?.params.link ?? null}::text), created.id
         FROM created WHERE ${mail !== null}
+    ), integrations AS (
+      -- The integration outbox (lib/platform/integration-outbox.ts, same keys): the case folder in
+      -- the archive, and a KRR look-up when the fødselsnummer is known.
+      INSERT INTO integration_message (id, municipality_id, case_id, kind, idempotency_key, created_at, next_attempt_at)
+      SELECT gen_random_uuid(), ${input.municipalityId}, created.id, k.kind, k.prefix || created.id::text || k.suffix,
+             ${input.event.at}::timestamptz, ${input.event.at}::timestamptz
+        FROM created, (VALUES ('archive_case_folder', 'arkiv:', ':mappe', ${integrations.archive}::boolean),
+                              ('krr_lookup', 'krr:', ':innsending', ${integrations.krr && r.nationalIdEncrypted !== null}::boolean)) AS k(kind, prefix, suffix, enabled)
+       WHERE k.enabled
     )
     SELECT id::text AS id, reference, unit_id::text AS "unitId", special_category AS "specialCategory" FROM created`;
   const row = rows[0];

@@ -34,6 +34,8 @@ import { staffCaseRef } from "./case-access";
 import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
+import { enqueueLetterInTx, svarUtTakesLetters } from "@/lib/platform/integration-outbox";
+import { kickIntegrations } from "@/lib/platform/integration-runner";
 import { LETTER_DELIVERIES, recipientNoticesOf, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
 import { now as clockNow } from "@/lib/clock";
 
@@ -106,19 +108,25 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
   const actorRef = { actorType: "staff" as const, actorId: actor.userId };
   const to = c.requester.email ?? c.requester.identity?.email ?? null;
 
+  // SvarUt (when the municipality has it and the fødselsnummer is known) posts the paper letter
+  // or delivers it to the digital mailbox; otherwise paper waits in the print queue.
+  const viaSvarUt = svarUtTakesLetters(c.requester.nationalIdEncrypted !== null);
   if (delivery === "post") {
+    const stored: LetterDelivery = viaSvarUt ? "svarut" : "post";
     const letter = await db().$transaction(async (tx) => {
       await bumpCaseVersionInTx(tx, c.id, version.data);
       const row = await tx.letter.create({
-        data: { caseId: c.id, kind: "response" satisfies LetterKind, locale: c.locale, delivery: "post" satisfies LetterDelivery, status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
+        data: { caseId: c.id, kind: "response" satisfies LetterKind, locale: c.locale, delivery: stored, status: "queued", body, pdf, createdById: actor.userId, createdAt: now },
         select: { id: true },
       });
       await tx.caseEvent.create({
-        data: { caseId: c.id, at: now, ...actorRef, type: "letter.sent", after: { letterId: row.id, kind: "response", delivery: "post", locale: c.locale } },
+        data: { caseId: c.id, at: now, ...actorRef, type: "letter.sent", after: { letterId: row.id, kind: "response", delivery: stored, locale: c.locale } },
       });
+      await enqueueLetterInTx(tx, { caseId: c.id, municipalityId: c.municipalityId, letterId: row.id, viaSvarUt, at: now });
       return row;
     });
-    return { letterId: letter.id, delivery, messageId: null, attachmentId: null, mailed: false };
+    kickIntegrations();
+    return { letterId: letter.id, delivery: stored, messageId: null, attachmentId: null, mailed: false };
   }
 
   const { storageKey, sha256 } = await storeFile(pdf);
@@ -163,6 +171,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
           },
         ],
       });
+      await enqueueLetterInTx(tx, { caseId: c.id, municipalityId: c.municipalityId, letterId: letter.id, viaSvarUt, at: now });
       if (to) {
         await enqueueMail(tx, {
           to,
@@ -179,5 +188,6 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
     throw error;
   }
   if (result.mailed) kickOutbox();
+  kickIntegrations();
   return result;
 }

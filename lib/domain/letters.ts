@@ -9,14 +9,18 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** post: waits in the print queue; portal: delivered as a secure message with the PDF attached. */
 export const LETTER_DELIVERIES = ["post", "portal"] as const;
-export type LetterDelivery = (typeof LETTER_DELIVERIES)[number];
+/** What a letter row may say: also "svarut", a paper letter that SvarUt posts (or delivers digitally) instead of the print queue. */
+export const STORED_LETTER_DELIVERIES = [...LETTER_DELIVERIES, "svarut"] as const;
+export type LetterDelivery = (typeof STORED_LETTER_DELIVERIES)[number];
+/** What staff choose on the letter page (SvarUt is the portal's choice, not theirs). */
+export type ChosenLetterDelivery = (typeof LETTER_DELIVERIES)[number];
 
 export function isLetterKind(value: unknown): value is LetterKind {
   return typeof value === "string" && (LETTER_KINDS as readonly string[]).includes(value);
 }
 
 export function isLetterDelivery(value: unknown): value is LetterDelivery {
-  return typeof value === "string" && (LETTER_DELIVERIES as readonly string[]).includes(value);
+  return typeof value === "string" && (STORED_LETTER_DELIVERIES as readonly string[]).includes(value);
 }
 
 /**

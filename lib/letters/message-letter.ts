@@ -1,6 +1,7 @@
 // A message to a requester who chose answers by post: the same text as the portal message, as a PDF
 // letter for the print queue. Without it an extension notice (Art. 12(3)) or a question that pauses
 // the case would never reach someone who does not use the portal.
+import { enqueueLetterInTx, svarUtTakesLetters } from "@/lib/platform/integration-outbox";
 import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db/client";
 import { osloDateOf } from "@/lib/domain/calendar";
@@ -83,7 +84,12 @@ export async function queuePaperCopyInTx(
   c: PaperCopyCase,
   input: { body: string; staffUserId: string | null; now: Date },
 ): Promise<string | null> {
-  if (c.answerChannel !== "paper") return null;
+  // SvarUt takes the letter (digital mailbox, or printed and posted) when it can; otherwise only
+  // someone who answers by post gets it on paper, through the print queue.
+  const requester = await tx.case.findUnique({ where: { id: c.id }, select: { requester: { select: { nationalIdEncrypted: true } } } });
+  const viaSvarUt = svarUtTakesLetters(Boolean(requester?.requester.nationalIdEncrypted));
+  if (c.answerChannel !== "paper" && !viaSvarUt) return null;
+  const delivery: LetterDelivery = viaSvarUt ? "svarut" : "post";
   const letter = await renderMessageLetter({
     locale: c.locale,
     reference: c.reference,
@@ -100,7 +106,7 @@ export async function queuePaperCopyInTx(
       caseId: c.id,
       kind: "message" satisfies LetterKind,
       locale: c.locale,
-      delivery: "post" satisfies LetterDelivery,
+      delivery,
       body: letter.text,
       pdf: Buffer.from(letter.pdf),
       createdById: input.staffUserId,
@@ -115,8 +121,9 @@ export async function queuePaperCopyInTx(
       actorType: input.staffUserId ? "staff" : "system",
       actorId: input.staffUserId,
       type: "letter.sent",
-      after: { letterId: created.id, kind: "message", delivery: "post" },
+      after: { letterId: created.id, kind: "message", delivery },
     },
   });
+  await enqueueLetterInTx(tx, { caseId: c.id, municipalityId: c.municipalityId, letterId: created.id, viaSvarUt, at: input.now });
   return created.id;
 }

@@ -34,8 +34,8 @@ import { formatDateLong, type IsoDate } from "@/lib/domain/calendar";
 import { isLegalBasisId, LEGAL_BASES, RIGHTS, rightDefinition, type LegalBasisId, type Right } from "@/lib/domain/rights";
 import type { RightOutcome } from "@/lib/domain/case-state-machine";
 
-export type { LetterDelivery } from "@/lib/domain/letters";
-import type { LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
+export type { ChosenLetterDelivery as LetterDelivery } from "@/lib/domain/letters";
+import type { ChosenLetterDelivery as LetterDelivery, RecipientNotices } from "@/lib/domain/letters";
 import { accessRegisterSection, type FoundSystem } from "./access-register";
 
 export type LetterDecision = {

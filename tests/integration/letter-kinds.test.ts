@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { LETTER_DELIVERIES, LETTER_KINDS } from "@/lib/domain/letters";
+import { STORED_LETTER_DELIVERIES as LETTER_DELIVERIES, LETTER_KINDS } from "@/lib/domain/letters";
 import { withOwner } from "./owner-db";
 
 afterAll(async () => {
