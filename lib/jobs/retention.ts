@@ -15,6 +15,7 @@
 // its own transaction, which re-checks the state, so a case is done by exactly one run; a second run
 // finds nothing left. Scheduled by lib/jobs/job-runner.ts; by hand: npm run retention.
 import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { osloDateOf } from "@/lib/domain/calendar";
 import {
   ANONYMISED_NAME,
@@ -67,13 +68,23 @@ type Claimed = {
   retention_years: number;
   extended: boolean;
   on_behalf_of: string;
+  archived: boolean;
 };
+
+/**
+ * Retention waits for the archive (arkivlova): a case's files and personal data go only once the
+ * archive acknowledged everything the case produced (its folder number is known and no archive
+ * message of the case is still undelivered), or, without the integration, once staff recorded the
+ * archive reference by hand.
+ */
+const ARCHIVED = Prisma.raw(`(c.archive_reference_manual IS NOT NULL OR (c.archive_case_number IS NOT NULL AND NOT EXISTS (
+         SELECT 1 FROM integration_message i WHERE i.case_id = c.id AND i.kind LIKE 'archive%' AND i.status <> 'delivered')))`);
 
 /** Locks the case for this run, or null if another run holds it (SKIP LOCKED). Re-read: the state is current. */
 async function claimCase(tx: Tx, caseId: string): Promise<Claimed | null> {
   const rows = await tx.$queryRaw<Claimed[]>`
     SELECT c.id, c.reference, c.closed_at, c.legal_hold, c.anonymised_at, c.requester_id, m.retention_years,
-           c.extended, c.on_behalf_of::text AS on_behalf_of
+           c.extended, c.on_behalf_of::text AS on_behalf_of, ${ARCHIVED} AS archived
       FROM request_case c JOIN municipality m ON m.id = c.municipality_id
      WHERE c.id = ${caseId}::uuid
        FOR UPDATE OF c SKIP LOCKED`;
@@ -107,6 +118,7 @@ async function fileCandidates(today: string, after: string, limit: number): Prom
      WHERE c.closed_at IS NOT NULL AND c.legal_hold = false AND c.id > ${after}::uuid
        AND c.closed_date <= ${today}::date - ${FILE_RETENTION_DAYS}::int
        AND EXISTS (SELECT 1 FROM attachment a WHERE a.case_id = c.id AND a.deleted_at IS NULL)
+       AND ${ARCHIVED}
      ORDER BY c.id LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
@@ -121,6 +133,7 @@ async function anonymisationCandidates(today: string, after: string, limit: numb
     SELECT c.id FROM request_case c JOIN municipality m ON m.id = c.municipality_id
      WHERE c.closed_at IS NOT NULL AND c.legal_hold = false AND c.anonymised_at IS NULL AND c.id > ${after}::uuid
        AND c.closed_date + make_interval(years => m.retention_years) <= ${today}::date
+       AND ${ARCHIVED}
      ORDER BY c.id LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
@@ -144,7 +157,7 @@ async function forEachCandidate(
 export async function deleteFilesOfCase(caseId: string, now: Date): Promise<number | null> {
   return db().$transaction(async (tx) => {
     const c = await claimCase(tx, caseId);
-    if (!c || !filesDue({ closedAt: c.closed_at, legalHold: c.legal_hold, anonymisedAt: c.anonymised_at }, now)) return null;
+    if (!c || !c.archived || !filesDue({ closedAt: c.closed_at, legalHold: c.legal_hold, anonymisedAt: c.anonymised_at }, now)) return null;
     const count = await deleteFilesInTx(tx, c.id, now);
     if (count === 0) return null;
     await tx.caseEvent.create({ data: { caseId: c.id, at: now, actorType: "system", actorId: null, type: "case.files_deleted", after: { count } } });
@@ -158,7 +171,7 @@ export async function anonymiseCase(caseId: string, now: Date): Promise<{ filesD
   return db().$transaction(
     async (tx) => {
       const c = await claimCase(tx, caseId);
-      if (!c || !anonymisationDue({ closedAt: c.closed_at, legalHold: c.legal_hold, anonymisedAt: c.anonymised_at }, c.retention_years, now)) return null;
+      if (!c || !c.archived || !anonymisationDue({ closedAt: c.closed_at, legalHold: c.legal_hold, anonymisedAt: c.anonymised_at }, c.retention_years, now)) return null;
 
       const filesDeleted = await deleteFilesInTx(tx, c.id, now);
       if (filesDeleted > 0) {

@@ -125,6 +125,7 @@ export type ForcedCaseState = Partial<{
   legalHold: boolean;
   legalHoldReason: string | null;
   complex: boolean;
+  archiveReferenceManual: string | null;
 }>;
 
 /**

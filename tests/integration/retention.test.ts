@@ -62,7 +62,7 @@ type Seeded = { caseId: string; reference: string; requesterId: string; name: st
  */
 async function closedCase(
   closedAt: Date,
-  opts: { legalHold?: boolean; municipalityId?: string; unit?: string | null; requesterId?: string; status?: "completed" | "open" } = {},
+  opts: { legalHold?: boolean; municipalityId?: string; unit?: string | null; requesterId?: string; status?: "completed" | "open"; unarchived?: boolean } = {},
 ): Promise<Seeded> {
   const name = `Retensjon Testesen ${randomUUID().slice(0, 6)}`;
   const email = `retention-${randomUUID()}@example.test`;
@@ -85,6 +85,8 @@ async function closedCase(
       state: {
         status: open ? "in_progress" : "completed",
         closedAt: open ? null : closedAt,
+        // Journaled by hand (no archive integration in this file): retention may go ahead.
+        archiveReferenceManual: open || opts.unarchived ? null : "2015/42",
         extended: true,
         extensionReason: `Mye å finne om ${name}`,
         restrictionNote: `Omstridt adresse for ${name}`,
@@ -244,6 +246,33 @@ describe("anonymisation after the retention period (Bergen: 3 years)", () => {
     await db().case.update({ where: { id: c.caseId }, data: { legalHold: false, legalHoldReason: null } });
     await runRetention({ now: new Date("2019-06-01T10:00:00Z") });
     expect((await db().case.findUniqueOrThrow({ where: { id: c.caseId } })).anonymisedAt).not.toBeNull();
+  });
+
+  it("waits for the archive: nothing goes before the archive acknowledged the case (or staff recorded its reference)", async () => {
+    const c = await closedCase(new Date("2015-05-05T10:00:00Z"), { unarchived: true });
+    await runRetention({ now: new Date("2019-06-01T10:00:00Z") });
+    const waiting = await db().case.findUniqueOrThrow({ where: { id: c.caseId }, include: { requester: true, attachments: true } });
+    expect(waiting.anonymisedAt).toBeNull();
+    expect(waiting.requester.email).toBe(c.email);
+    expect(waiting.attachments.every((a) => a.deletedAt === null)).toBe(true);
+    for (const key of c.storageKeys) expect(existsSync(filePath(key))).toBe(true);
+
+    // The folder acknowledged, but a letter's journal entry still waiting: still nothing.
+    await db().case.update({ where: { id: c.caseId }, data: { archiveCaseNumber: "2015/77" } });
+    const folder = await db().integrationMessage.create({
+      data: { municipalityId: waiting.municipalityId, caseId: c.caseId, kind: "archive_case_folder", idempotencyKey: `arkiv:${c.caseId}:mappe`, status: "delivered", externalId: "2015/77-1" },
+    });
+    const letter = await db().integrationMessage.create({
+      data: { municipalityId: waiting.municipalityId, caseId: c.caseId, kind: "archive_letter", idempotencyKey: `arkiv:${c.caseId}:brev:x`, status: "awaiting_reply", dependsOnId: folder.id },
+    });
+    await runRetention({ now: new Date("2019-06-01T10:00:00Z") });
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.caseId } })).anonymisedAt).toBeNull();
+
+    await db().integrationMessage.update({ where: { id: letter.id }, data: { status: "delivered", externalId: "2015/77-2" } });
+    await runRetention({ now: new Date("2019-06-01T10:00:00Z") });
+    const done = await db().case.findUniqueOrThrow({ where: { id: c.caseId }, include: { attachments: true } });
+    expect(done.anonymisedAt).not.toBeNull();
+    expect(done.attachments.every((a) => a.deletedAt !== null)).toBe(true);
   });
 
   it("an open case is never anonymised, however old", async () => {
