@@ -115,6 +115,8 @@ export async function startRabbitMq(options: {
   writeFileSync(path.join(etc, "rabbitmq-env.conf"), "");
 
   const env: NodeJS.ProcessEnv = {
+    // Erlang does not read it; the type requires it.
+    NODE_ENV: process.env.NODE_ENV ?? "development",
     PATH: process.env.PATH ?? "/usr/bin:/bin:/usr/sbin:/sbin",
     LANG: "C.UTF-8",
     // Erlang keeps its cookie in $HOME/.erlang.cookie.

@@ -164,7 +164,7 @@ function cryptoEngine(): pkijs.ICryptoEngine {
 
 function pemToDer(pem: string, label: string): ArrayBuffer {
   const match = new RegExp(`-----BEGIN ${label}-----([\\s\\S]*?)-----END ${label}-----`).exec(pem);
-  if (!match) throw new Error(`Expected a PEM ${label}`);
+  if (!match?.[1]) throw new Error(`Expected a PEM ${label}`);
   const der = Buffer.from(match[1].replace(/\s+/g, ""), "base64");
   return der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer;
 }
@@ -235,7 +235,7 @@ export async function generateTestCertificate(commonName: string): Promise<{ cer
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   const serial = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  serial[0] &= 0x7f; // positive INTEGER
+  serial[0] = serial[0]! & 0x7f; // positive INTEGER
   certificate.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
   const name = [new pkijs.AttributeTypeAndValue({ type: "2.5.4.3", value: new asn1js.Utf8String({ value: commonName }) })];
   certificate.issuer.typesAndValues = name;

@@ -26,8 +26,8 @@ describe("ASiC-E container", () => {
     ]);
     const files = readAsice(container);
     expect(files.map((f) => f.name)).toEqual(["arkivmelding.xml", "vedlegg/brev.pdf"]);
-    expect(Buffer.from(files[0].bytes).equals(Buffer.from(xml))).toBe(true);
-    expect(Buffer.from(files[1].bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect(Buffer.from(files[0]!.bytes).equals(Buffer.from(xml))).toBe(true);
+    expect(Buffer.from(files[1]!.bytes).equals(Buffer.from(pdf))).toBe(true);
   });
 
   it("puts mimetype first, stored, with no extra field", () => {
@@ -45,11 +45,11 @@ describe("ASiC-E container", () => {
 
   it("declares each file with its SHA-256 digest in the ASiC manifest and lists it in manifest.xml", () => {
     const entries = unzipSync(buildAsice([{ name: "arkivmelding.xml", bytes: xml }]));
-    const asic = strFromU8(entries["META-INF/asicmanifest.xml"]);
+    const asic = strFromU8(entries["META-INF/asicmanifest.xml"]!);
     const digest = createHash("sha256").update(xml).digest("base64");
     expect(asic).toContain('URI="arkivmelding.xml"');
     expect(asic).toContain(`<ns2:DigestValue>${digest}</ns2:DigestValue>`);
-    expect(strFromU8(entries["META-INF/manifest.xml"])).toContain('manifest:full-path="arkivmelding.xml"');
+    expect(strFromU8(entries["META-INF/manifest.xml"]!)).toContain('manifest:full-path="arkivmelding.xml"');
   });
 
   it("is a zip that a standard tool reads (python zipfile)", () => {
@@ -62,7 +62,7 @@ describe("ASiC-E container", () => {
       file,
     ]).toString();
     expect(listing.split("\n")[0]).toBe("None");
-    expect(listing.split("\n")[1].split(" ")[0]).toBe("mimetype:0");
+    expect(listing.split("\n")[1]!.split(" ")[0]).toBe("mimetype:0");
   });
 
   it("refuses reserved or repeated file names", () => {
@@ -75,7 +75,7 @@ describe("ASiC-E container", () => {
   it("rejects a file that does not match its declared digest", () => {
     const entries = unzipSync(buildAsice([{ name: "arkivmelding.xml", bytes: xml }]));
     entries["arkivmelding.xml"] = strToU8("<changed/>");
-    const tampered = zipSync({ mimetype: [entries["mimetype"], { level: 0 }], ...entries });
+    const tampered = zipSync({ mimetype: [entries["mimetype"]!, { level: 0 }], ...entries });
     expect(() => readAsice(tampered)).toThrow(/digest/);
   });
 
@@ -106,7 +106,7 @@ describe("CMS encryption", () => {
     const enveloped = new pkijs.EnvelopedData({ schema: info.content });
     expect(enveloped.encryptedContentInfo.contentEncryptionAlgorithm.algorithmId).toBe("2.16.840.1.101.3.4.1.42"); // aes256-CBC
     expect(enveloped.recipientInfos).toHaveLength(1);
-    const ktri = enveloped.recipientInfos[0].value as pkijs.KeyTransRecipientInfo;
+    const ktri = enveloped.recipientInfos[0]!.value as pkijs.KeyTransRecipientInfo;
     expect(ktri).toBeInstanceOf(pkijs.KeyTransRecipientInfo);
     expect(ktri.keyEncryptionAlgorithm.algorithmId).toBe("1.2.840.113549.1.1.7"); // id-RSAES-OAEP
     const params = new pkijs.RSAESOAEPParams({ schema: ktri.keyEncryptionAlgorithm.algorithmParams as asn1js.Sequence });
