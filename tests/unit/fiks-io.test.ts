@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import amqp from "amqplib";
 import { RABBITMQ_MISSING_MESSAGE, startRabbitMq, type RabbitMq } from "@/lib/dev/rabbitmq";
 import { startFiksIoStandIn, type FiksIoStandIn } from "@/lib/dev/fiks-io-stand-in";
+import { startArchiveStandIn } from "@/lib/dev/archive-stand-in";
+import { createArchiveCore } from "@/lib/archive/archive-core";
+import { buildCaseFolderWithIncoming, FIKS_ARKIV } from "@/lib/archive/arkivmelding";
+import { parseErrorReply, parseOpprettKvittering } from "@/lib/archive/receipts";
 import { decryptWithKey, generateTestCertificate, readAsice } from "@/lib/integrations/asice";
 import {
   FIKS_IO_SCOPE,
@@ -18,7 +22,7 @@ import {
 } from "@/lib/integrations/fiks-io";
 
 const TOKEN = "test-maskinporten-token";
-const names = ["portal", "archive", "peek", "retry", "late", "reconnect"] as const;
+const names = ["portal", "archive", "peek", "retry", "late", "reconnect", "arkiv"] as const;
 type Name = (typeof names)[number];
 type Account = { accountId: string; integrationId: string; integrationPassword: string; certificatePem: string; privateKeyPem: string; name: string };
 
@@ -103,7 +107,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-describe("Fiks IO over the stand-in and a real broker", () => {
+describe("Fiks IO over the stand-in and a real broker", { timeout: 30_000 }, () => {
   it("starts the broker in reasonable time", () => {
     console.log(`rabbitmq started in ${brokerStartMs} ms`);
     expect(brokerStartMs).toBeGreaterThan(0);
@@ -281,6 +285,61 @@ describe("Fiks IO over the stand-in and a real broker", () => {
       expect(decoded(got.files[0]!.bytes)).toBe("<late/>");
     } finally {
       await sub.close();
+    }
+  });
+
+  it("archives an arkivmelding end to end through the archive stand-in and answers mottatt + kvittering", async () => {
+    const archive = await startArchiveStandIn({ fiksIo: configFor(accounts.arkiv), core: createArchiveCore({ year: () => 2031 }) });
+    const portal = client("portal");
+    const replies = inbox();
+    const sub = await portal.subscribe(async (m) => replies.push(m));
+    try {
+      const pdf = text("%PDF-1.7 begjæring");
+      const xml = buildCaseFolderWithIncoming({
+        system: "Personvernportalen",
+        organisation: { orgNumber: "921234567", name: "Eksempel kommune" },
+        caseKey: "case-e2e",
+        createdBy: "Personvernportalen",
+        caseTitle: "Innsynsbegjæring",
+        publicCaseTitle: "Innsynsbegjæring etter personvernforordningen art. 15",
+        receivedAt: new Date("2031-02-03T10:00:00Z"),
+        journalKey: "case-e2e:request",
+        requester: { name: "Test Testesen" },
+        document: { fileName: "request.pdf", title: "Begjæring", mimeType: "application/pdf", sha256: createHash("sha256").update(pdf).digest("hex") },
+      });
+      const { messageId } = await portal.send({
+        toAccountId: accounts.arkiv.accountId,
+        messageType: FIKS_ARKIV.opprett,
+        files: [
+          { name: "arkivmelding.xml", bytes: text(xml) },
+          { name: "request.pdf", bytes: pdf },
+        ],
+        clientMessageId: randomUUID(),
+      });
+      const mottatt = await replies.next((m) => m.replyTo === messageId && m.messageType === FIKS_ARKIV.opprettMottatt);
+      expect(mottatt.files).toEqual([]);
+      expect(mottatt.senderAccountId).toBe(accounts.arkiv.accountId);
+      const kvittering = await replies.next((m) => m.replyTo === messageId && m.messageType === FIKS_ARKIV.opprettKvittering);
+      expect(kvittering.files.map((f) => f.name)).toEqual(["arkivmelding-kvittering.xml"]);
+      const receipt = parseOpprettKvittering(decoded(kvittering.files[0]!.bytes));
+      expect(receipt.caseFolder?.caseNumber).toBe("2031/1");
+      expect(receipt.journalEntry?.entryReference).toBe("2031/1-1");
+      const entry = archive.core.entry(receipt.journalEntry!.systemId);
+      expect(entry?.files).toEqual([{ fileName: "request.pdf", bytes: pdf }]);
+
+      // A payload the archive cannot accept comes back as ugyldigforespoersel with feilmelding.xml.
+      const bad = await portal.send({
+        toAccountId: accounts.arkiv.accountId,
+        messageType: FIKS_ARKIV.opprett,
+        files: [{ name: "arkivmelding.xml", bytes: text("<ikke-arkivmelding/>") }],
+      });
+      const refusal = await replies.next((m) => m.replyTo === bad.messageId && m.messageType === FIKS_ARKIV.ugyldigforespoersel);
+      expect(refusal.files.map((f) => f.name)).toEqual(["feilmelding.xml"]);
+      expect(parseErrorReply(decoded(refusal.files[0]!.bytes)).message).toBeTruthy();
+      expect(archive.core.folders()).toHaveLength(1);
+    } finally {
+      await sub.close();
+      await archive.close();
     }
   });
 
