@@ -222,6 +222,8 @@ async function seedDemoHistory(prisma: Db, municipalityId: string, unitIds: stri
           extensionGround: ground,
           status: outcome,
           closedAt,
+          // The demo history was journaled before the portal had the archive integration.
+          archiveReferenceManual: closedAt ? "Demo: journalført for hånd" : null,
           assigneeId: deciderId,
           description: "Demo",
           receiptToken: randomBytes(24).toString("base64url"),

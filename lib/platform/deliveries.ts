@@ -205,6 +205,8 @@ async function svarUtLetter(row: ClaimedIntegration): Promise<DeliveryOutcome> {
       recipient: { nationalId, name: c.requester.name, postAddress },
       document: { fileName: `${c.reference}-${letter.kind}.pdf`, bytes: new Uint8Array(letter.pdf) },
       requireLevel4Login: c.specialCategory,
+      // Without a postal address SvarUt cannot print: digital delivery only (it tells us if that fails).
+      onlyDigital: postAddress === undefined,
     });
     return {
       outcome: "delivered",

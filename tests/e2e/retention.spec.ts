@@ -16,7 +16,7 @@ async function closedCase(browser: Browser): Promise<string> {
   await context.close();
   // Closed ten days ago (as a decision would leave it).
   await withDb((db) =>
-    db.query(`UPDATE request_case SET status = 'completed', closed_at = now() - interval '10 days', version = version + 1 WHERE reference = $1`, [reference]),
+    db.query(`UPDATE request_case SET status = 'completed', closed_at = now() - interval '10 days', archive_reference_manual = '2026/9999', version = version + 1 WHERE reference = $1`, [reference]),
   );
   return reference;
 }
