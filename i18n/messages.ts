@@ -72,6 +72,12 @@ import recordsEn from "@/messages/records/en.json";
 import unansweredNb from "@/messages/unanswered/nb.json";
 import unansweredNn from "@/messages/unanswered/nn.json";
 import unansweredEn from "@/messages/unanswered/en.json";
+import platformNb from "@/messages/platform/nb.json";
+import platformNn from "@/messages/platform/nn.json";
+import platformEn from "@/messages/platform/en.json";
+import platformDemoNb from "@/messages/platformDemo/nb.json";
+import platformDemoNn from "@/messages/platformDemo/nn.json";
+import platformDemoEn from "@/messages/platformDemo/en.json";
 import type { Locale } from "./locales";
 import { isMessageKeyIn, type MessageKey } from "./translator";
 
@@ -83,9 +89,9 @@ function merge<const Parts extends readonly object[]>(...parts: Parts): Merged<P
 }
 
 const ALL = {
-  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb, contactAdminNb, recordsNb, unansweredNb),
-  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn, contactAdminNn, recordsNn, unansweredNn),
-  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn, contactAdminEn, recordsEn, unansweredEn),
+  nb: merge(nb, identityNb, requestFlowNb, myCasesNb, abuseNb, staffQueueNb, caseWorkNb, lettersNb, dashboardNb, complaintsNb, trendsNb, retentionNb, citizenLinkNb, requestDetailsNb, caseRulesNb, policyWorkNb, letterTemplatesNb, errorPageNb, adminLogNb, demoClockNb, sitePagesNb, contactAdminNb, recordsNb, unansweredNb, platformNb, platformDemoNb),
+  nn: merge(nn, identityNn, requestFlowNn, myCasesNn, abuseNn, staffQueueNn, caseWorkNn, lettersNn, dashboardNn, complaintsNn, trendsNn, retentionNn, citizenLinkNn, requestDetailsNn, caseRulesNn, policyWorkNn, letterTemplatesNn, errorPageNn, adminLogNn, demoClockNn, sitePagesNn, contactAdminNn, recordsNn, unansweredNn, platformNn, platformDemoNn),
+  en: merge(en, identityEn, requestFlowEn, myCasesEn, abuseEn, staffQueueEn, caseWorkEn, lettersEn, dashboardEn, complaintsEn, trendsEn, retentionEn, citizenLinkEn, requestDetailsEn, caseRulesEn, policyWorkEn, letterTemplatesEn, errorPageEn, adminLogEn, demoClockEn, sitePagesEn, contactAdminEn, recordsEn, unansweredEn, platformEn, platformDemoEn),
 };
 
 /**

@@ -259,6 +259,19 @@ async function main() {
     }
   }
 
+  // The municipal platform (Maskinporten, KRR, SvarUt, the archive over Fiks IO): local stand-ins
+  // speaking the real protocols, unless real services are configured (MASKINPORTEN_TOKEN_URL) or
+  // PLATFORM_STAND_INS=off. Outside demo mode nothing falls back to a stand-in.
+  if (isOn(process.env.DEMO_MODE) && !process.env.MASKINPORTEN_TOKEN_URL && process.env.PLATFORM_STAND_INS !== "off") {
+    const { startPlatformStandIns } = await import("../lib/dev/platform-stand-ins");
+    const standIns = await startPlatformStandIns({ dataDir, svarutAdvanceAfterMs: Number(process.env.DEMO_SVARUT_ADVANCE_MS ?? 20_000), log: say });
+    cleanups.push(() => standIns.close());
+    Object.assign(process.env, standIns.env);
+    embeddedDefaults.push("platform stand-ins");
+    say(`Platform stand-ins: Maskinporten, KRR, SvarUt (letters at ${base}/demo/digital-post)` + (standIns.archive ? `, archive over Fiks IO (${base}/demo/archive)` : ""));
+    for (const note of standIns.notes) say(`Note: ${note}`);
+  }
+
   const nextBin = path.resolve("node_modules", ".bin", "next");
   const demo = isOn(process.env.DEMO_MODE);
   const host = listenHost(demo);

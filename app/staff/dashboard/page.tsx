@@ -18,6 +18,7 @@ import { DashboardComplaints } from "@/components/complaints/DashboardComplaints
 import { DataTable } from "@/components/ui/DataTable";
 import { DownloadLinks } from "@/components/dashboard/DownloadLinks";
 import { JobStatusSection } from "@/components/dashboard/JobStatusSection";
+import { IntegrationHealthSection } from "@/components/dashboard/IntegrationHealthSection";
 import { OnTimeCard } from "@/components/dashboard/OnTimeCard";
 import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
 import { rightsShortLabel } from "@/components/staff/right-labels";
@@ -186,6 +187,7 @@ export default async function DashboardPage() {
         </div>
         <div className="min-w-0">
           <JobStatusSection actor={actor} locale={locale} />
+          <IntegrationHealthSection actor={actor} locale={locale} />
         </div>
       </div>
       <DashboardAdminLog actor={actor} locale={locale} />

@@ -58,7 +58,16 @@ const KNOWN = [
   "case.files_deleted",
   "case.anonymised",
   "case.requester_linked",
+  "archive.journaled",
+  "archive.reference_recorded",
+  "krr.checked",
+  "integration.refused",
+  "integration.retried",
+  "letter.svarut_sent",
+  "letter.svarut_status",
 ] as const;
+
+const SVARUT_TIMELINE_STATUSES = ["received", "accepted", "delivered_digitally", "read", "sent_to_print", "printed", "manually_handled", "not_delivered"] as const;
 
 export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineEntry[]; locale: Locale }) {
   const t = await getTranslations();
@@ -119,6 +128,24 @@ export async function CaseTimeline({ entries, locale }: { entries: CaseTimelineE
         return t("caseRules.timeline.task_assigned", {
           kind: isOneOf(TASK_KINDS, f.kind) ? t(`caseWork.tasks.kinds.${f.kind}`) : "",
           system: typeof f.system === "string" ? f.system : "",
+        });
+      case "archive.journaled":
+        return typeof f.entryReference === "string" || typeof f.caseNumber === "string"
+          ? t("platform.timeline.archive_journaled_ref", { reference: String(f.entryReference ?? f.caseNumber) })
+          : t("platform.timeline.archive_journaled");
+      case "archive.reference_recorded":
+        return t("platform.timeline.archive_reference_recorded", { reference: typeof f.reference === "string" ? f.reference : "" });
+      case "krr.checked":
+        return t("platform.timeline.krr_checked");
+      case "integration.refused":
+        return t("platform.timeline.integration_refused");
+      case "integration.retried":
+        return t("platform.timeline.integration_retried");
+      case "letter.svarut_sent":
+        return t("platform.timeline.letter_svarut_sent");
+      case "letter.svarut_status":
+        return t("platform.timeline.letter_svarut_status", {
+          status: isOneOf(SVARUT_TIMELINE_STATUSES, f.status) ? t(`platform.panel.svarut.${f.status}`) : t("platform.panel.svarut.unknown"),
         });
       case "case.requester_linked":
         return t("citizenLink.staffTimeline.case_requester_linked", { method: typeof f.method === "string" ? f.method : "" });

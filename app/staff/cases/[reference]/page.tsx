@@ -20,6 +20,7 @@ import { CaseTimeline } from "@/components/staff/case/CaseTimeline";
 import { CaseActionPanel, CaseDecisions, CaseTasks, NoteResult, SECTION_DONE_MESSAGES, isCaseActionId } from "@/components/staff/case/CaseWorkForms";
 import { AssignmentDone } from "@/components/staff/case/AssignPanel";
 import { LegalHoldPanel } from "@/components/staff/case/LegalHoldPanel";
+import { PlatformPanel } from "@/components/staff/case/PlatformPanel";
 import { RequestDetailsSection } from "@/components/staff/case/RequestDetailsSection";
 import { StaffCaseComplaints } from "@/components/complaints/StaffCaseComplaints";
 import { LetterText } from "@/components/letters/LetterText";
@@ -59,6 +60,7 @@ type Search = {
   act?: string;
   assignment?: string;
   hold?: string;
+  platform?: string;
   exported?: string;
   exportError?: string;
 };
@@ -162,6 +164,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
 
           <StaffCaseComplaints actor={actor} reference={view.reference} locale={locale} />
           <LegalHoldPanel actor={actor} reference={view.reference} locale={locale} search={searchRecord} />
+          <PlatformPanel actor={actor} reference={view.reference} locale={locale} search={searchRecord} />
         </div>
 
         <div className="pv-case-main flex min-w-0 flex-col gap-8">
