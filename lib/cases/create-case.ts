@@ -16,6 +16,7 @@ import type { Locale } from "@/i18n/locales";
 import type { LetterKind } from "@/lib/domain/letters";
 import { platformFeatures } from "@/lib/platform/config";
 import { enqueueLetterInTx } from "@/lib/platform/integration-outbox";
+import { nationalIdIsVerified } from "@/lib/domain/national-id";
 
 export function receiptLink(receiptToken: string) {
   return `${publicUrl()}/receipt/${receiptToken}`;
@@ -228,7 +229,7 @@ export async function insertCase(client: Tx, input: NewCaseInput): Promise<Omit<
       SELECT gen_random_uuid(), ${input.municipalityId}, created.id, k.kind, k.prefix || created.id::text || k.suffix,
              ${input.event.at}::timestamptz, ${input.event.at}::timestamptz
         FROM created, (VALUES ('archive_case_folder', 'arkiv:', ':mappe', ${integrations.archive}::boolean),
-                              ('krr_lookup', 'krr:', ':innsending', ${integrations.krr && r.nationalIdEncrypted !== null}::boolean)) AS k(kind, prefix, suffix, enabled)
+                              ('krr_lookup', 'krr:', ':innsending', ${integrations.krr && r.nationalIdEncrypted !== null && nationalIdIsVerified(r.identityLevel, Boolean(c.registeredById))}::boolean)) AS k(kind, prefix, suffix, enabled)
        WHERE k.enabled
     )
     SELECT id::text AS id, reference, unit_id::text AS "unitId", special_category AS "specialCategory" FROM created`;

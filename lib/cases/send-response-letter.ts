@@ -35,6 +35,7 @@ import { myCaseLink } from "./staff-send-message";
 import { versionField } from "./ask-requester";
 import { bumpCaseVersionInTx } from "./case-transition";
 import { enqueueLetterInTx, svarUtTakesLetters } from "@/lib/platform/integration-outbox";
+import { nationalIdIsVerified } from "@/lib/domain/national-id";
 import { kickIntegrations } from "@/lib/platform/integration-runner";
 import { LETTER_DELIVERIES, recipientNoticesOf, type LetterDelivery, type LetterKind } from "@/lib/domain/letters";
 import { now as clockNow } from "@/lib/clock";
@@ -110,7 +111,7 @@ export async function sendResponseLetter(actor: Actor, input: SendLetterInput): 
 
   // SvarUt (when the municipality has it and the fødselsnummer is known) posts the paper letter
   // or delivers it to the digital mailbox; otherwise paper waits in the print queue.
-  const viaSvarUt = svarUtTakesLetters(c.requester.nationalIdEncrypted !== null);
+  const viaSvarUt = svarUtTakesLetters(c.requester.nationalIdEncrypted !== null && nationalIdIsVerified(c.requester.identityLevel, c.registeredById !== null));
   if (delivery === "post") {
     const stored: LetterDelivery = viaSvarUt ? "svarut" : "post";
     const letter = await db().$transaction(async (tx) => {

@@ -110,3 +110,13 @@ export function ageOn(birthDate: string, onDate: string): number {
   const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/**
+ * Whether a requester's fødselsnummer may be used towards the platform (KRR look-up, SvarUt letters
+ * to that person's digital mailbox, the archive's party record): only a proven one, from ID-porten
+ * or checked by staff who registered the request (or met the person). A number someone merely typed
+ * into the web form could be anyone's: letters to it would reach a stranger.
+ */
+export function nationalIdIsVerified(identityLevel: string, registeredByStaff: boolean): boolean {
+  return identityLevel === "idporten_substantial" || identityLevel === "idporten_high" || identityLevel === "verified_in_person" || registeredByStaff;
+}

@@ -2,6 +2,7 @@
 // letter for the print queue. Without it an extension notice (Art. 12(3)) or a question that pauses
 // the case would never reach someone who does not use the portal.
 import { enqueueLetterInTx, svarUtTakesLetters } from "@/lib/platform/integration-outbox";
+import { nationalIdIsVerified } from "@/lib/domain/national-id";
 import { createTranslator } from "next-intl";
 import type { Tx } from "@/lib/db/client";
 import { osloDateOf } from "@/lib/domain/calendar";
@@ -86,8 +87,8 @@ export async function queuePaperCopyInTx(
 ): Promise<string | null> {
   // SvarUt takes the letter (digital mailbox, or printed and posted) when it can; otherwise only
   // someone who answers by post gets it on paper, through the print queue.
-  const requester = await tx.case.findUnique({ where: { id: c.id }, select: { requester: { select: { nationalIdEncrypted: true } } } });
-  const viaSvarUt = svarUtTakesLetters(Boolean(requester?.requester.nationalIdEncrypted));
+  const row = await tx.case.findUnique({ where: { id: c.id }, select: { registeredById: true, requester: { select: { nationalIdEncrypted: true, identityLevel: true } } } });
+  const viaSvarUt = svarUtTakesLetters(Boolean(row?.requester.nationalIdEncrypted) && nationalIdIsVerified(row!.requester.identityLevel, row!.registeredById !== null));
   if (c.answerChannel !== "paper" && !viaSvarUt) return null;
   const delivery: LetterDelivery = viaSvarUt ? "svarut" : "post";
   const letter = await renderMessageLetter({

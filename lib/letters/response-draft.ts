@@ -51,7 +51,8 @@ export async function loadLetterCase(client: Client, caseId: string) {
       noRecipientsAt: true,
       onBehalfOf: true,
       subjectName: true,
-      requester: { select: { name: true, email: true, postalAddress: true, nationalIdEncrypted: true, identity: { select: { email: true } } } },
+      registeredById: true,
+      requester: { select: { name: true, email: true, postalAddress: true, nationalIdEncrypted: true, identityLevel: true, identity: { select: { email: true } } } },
       decisions: { select: { right: true, outcome: true, legalBasisIds: true, reasons: true }, orderBy: { right: "asc" } },
       // Art. 19: the letter may say the recipients were told only when the notices are all done.
       // Art. 15: the access answer describes every system where a search found data.

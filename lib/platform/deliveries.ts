@@ -3,6 +3,7 @@
 // the case as it is now: the outbox rows hold ids only.
 import { db, type Tx } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-encryption";
+import { nationalIdIsVerified } from "@/lib/domain/national-id";
 import { logger } from "@/lib/log";
 import { FIKS_ARKIV } from "@/lib/archive/protocol";
 import { buildCaseFolderWithIncoming, buildCloseCase, buildOutgoingLetter, type ArchiveParty } from "@/lib/archive/arkivmelding";
@@ -33,8 +34,10 @@ export function splitPostalAddress(text: string | null | undefined): { lines: st
   return { lines: parts.slice(0, -1), postalCode: match[1]!, city: match[2]! };
 }
 
-function nationalIdOf(encrypted: string | null): string | null {
-  return encrypted ? decryptField(encrypted) : null;
+/** The requester's fødselsnummer, only when proven (nationalIdIsVerified): never a typed one. */
+function verifiedNationalIdOf(c: { registeredById: string | null; requester: { nationalIdEncrypted: string | null; identityLevel: string } }): string | null {
+  if (!c.requester.nationalIdEncrypted || !nationalIdIsVerified(c.requester.identityLevel, c.registeredById !== null)) return null;
+  return decryptField(c.requester.nationalIdEncrypted);
 }
 
 async function loadCase(caseId: string) {
@@ -55,7 +58,7 @@ async function loadCase(caseId: string) {
       archiveFolderSystemId: true,
       unit: { select: { name: true } },
       municipality: { select: { orgNumber: true } },
-      requester: { select: { name: true, email: true, postalAddress: true, nationalIdEncrypted: true } },
+      requester: { select: { name: true, email: true, postalAddress: true, nationalIdEncrypted: true, identityLevel: true } },
     },
   });
   return c;
@@ -65,7 +68,7 @@ type LoadedCase = Awaited<ReturnType<typeof loadCase>>;
 function partyOf(c: LoadedCase): ArchiveParty {
   return {
     name: c.requester.name,
-    nationalId: nationalIdOf(c.requester.nationalIdEncrypted),
+    nationalId: verifiedNationalIdOf(c),
     postAddress: splitPostalAddress(c.requester.postalAddress),
     email: c.requester.email,
   };
@@ -152,7 +155,7 @@ async function krrLookup(row: ClaimedIntegration): Promise<DeliveryOutcome> {
   const krr = platformClients().krr;
   if (!krr) throw Object.assign(new Error("KRR not configured"), { code: "not_configured" });
   const c = await loadCase(row.caseId);
-  const nationalId = nationalIdOf(c.requester.nationalIdEncrypted);
+  const nationalId = verifiedNationalIdOf(c);
   if (!nationalId) return { outcome: "delivered", externalId: null };
   let person;
   try {
@@ -195,7 +198,7 @@ async function svarUtLetter(row: ClaimedIntegration): Promise<DeliveryOutcome> {
   if (!svarut) throw Object.assign(new Error("SvarUt not configured"), { code: "not_configured" });
   const c = await loadCase(row.caseId);
   const letter = await db().letter.findUniqueOrThrow({ where: { id: row.letterId! }, select: { id: true, kind: true, pdf: true } });
-  const nationalId = nationalIdOf(c.requester.nationalIdEncrypted);
+  const nationalId = verifiedNationalIdOf(c);
   if (!nationalId || !letter.pdf) throw new IntegrationRefused("Mangler fødselsnummer eller PDF for SvarUt.");
   const postAddress = splitPostalAddress(c.requester.postalAddress) ?? undefined;
   try {

@@ -77,7 +77,7 @@ async function letterFor(caseId: string, municipalityId = "bergen") {
 
 describe("platform integrations against the stand-ins", () => {
   it("filing makes the case folder in the archive and looks the person up in KRR, in the filing's transaction", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL, name: "Digital Testesen" } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL, name: "Digital Testesen" } });
     const queued = await rows(c.caseId);
     expect(queued.map((r) => r.kind).sort()).toEqual(["archive_case_folder", "krr_lookup"]);
     expect(queued.every((r) => r.status === "pending")).toBe(true);
@@ -102,8 +102,16 @@ describe("platform integrations against the stand-ins", () => {
     expect(events.map((e) => e.type).sort()).toEqual(["archive.journaled", "krr.checked"]);
   });
 
+  it("a fødselsnummer only typed into the form is never used: no KRR look-up, no SvarUt letter, not in the archive", async () => {
+    const c = await buildCase({ requester: { identityLevel: "email_code", nationalId: PERSON_DIGITAL } });
+    expect((await rows(c.caseId)).map((r) => r.kind)).toEqual(["archive_case_folder"]);
+    await deliverAll(c.caseId);
+    const archived = standIns.archive!.folders().find((f) => f.caseKey === c.caseId)!;
+    expect(archived.entries[0]!.xml).not.toContain(PERSON_DIGITAL);
+  });
+
   it("a letter is journaled after its folder and sent through SvarUt; its status is read back", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     const letterId = await letterFor(c.caseId);
     await deliverAll(c.caseId);
     const all = await rows(c.caseId);
@@ -125,7 +133,7 @@ describe("platform integrations against the stand-ins", () => {
   });
 
   it("a reserved person's letter is printed by SvarUt", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_RESERVED, postalAddress: "Testveien 1\n5003 Bergen" } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_RESERVED, postalAddress: "Testveien 1\n5003 Bergen" } });
     await letterFor(c.caseId);
     await deliverAll(c.caseId);
     const after = await db().case.findUniqueOrThrow({ where: { id: c.caseId } });
@@ -142,7 +150,7 @@ describe("platform integrations against the stand-ins", () => {
 
   it("a staff-registered request takes the language KRR has for the person", async () => {
     const kari = await staffActorByEmail("saksbehandler@demo.test");
-    const c = await buildCase({ requester: { nationalId: PERSON_NYNORSK }, registeredBy: kari });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_NYNORSK }, registeredBy: kari });
     await deliverAll(c.caseId);
     const after = await db().case.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(after.krrLanguage).toBe("nn");
@@ -150,7 +158,7 @@ describe("platform integrations against the stand-ins", () => {
   });
 
   it("SvarUt accepting but the answer lost: the retry finds the forsendelse and sends nothing twice", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     await deliverAll(c.caseId);
     const before = standIns.svarut.sendCount();
     await letterFor(c.caseId);
@@ -173,7 +181,7 @@ describe("platform integrations against the stand-ins", () => {
   });
 
   it("the archive's receipt lost after it journaled: sent again, the same numbers, no second entry", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     await deliverAll(c.caseId);
     const folder = (await rows(c.caseId)).find((r) => r.kind === "archive_case_folder")!;
     // As if the worker died after sending, before it recorded the receipt.
@@ -189,7 +197,7 @@ describe("platform integrations against the stand-ins", () => {
 
   it("a message the archive refuses is shown with the refusal and can be retried after the fix", async () => {
     const kari = await staffActorByEmail("saksbehandler@demo.test");
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     // The portal believes in a folder the archive never made (its receipt recorded by mistake).
     const folder = (await rows(c.caseId)).find((r) => r.kind === "archive_case_folder")!;
     await db().integrationMessage.update({ where: { id: folder.id }, data: { status: "delivered", externalId: "1999/4242-1" } });
@@ -219,7 +227,7 @@ describe("platform integrations against the stand-ins", () => {
   });
 
   it("KRR down at filing: the request is received, the look-up retried later", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     expect((await db().case.findUniqueOrThrow({ where: { id: c.caseId } })).status).toBe("received");
     // KRR answers 503 for a while.
     standIns.krr.failNext(3);
@@ -233,7 +241,7 @@ describe("platform integrations against the stand-ins", () => {
   });
 
   it("closing the case closes its folder in the archive, after its letters", async () => {
-    const c = await buildCase({ requester: { nationalId: PERSON_DIGITAL } });
+    const c = await buildCase({ requester: { identityLevel: "idporten_substantial", nationalId: PERSON_DIGITAL } });
     await letterFor(c.caseId);
     await db().$transaction((tx) => transitionCaseInTx(tx, { caseId: c.caseId, command: { type: "withdraw" }, actor: { type: "citizen", id: null } }));
     expect((await rows(c.caseId)).map((r) => r.kind)).toContain("archive_close");
