@@ -10,7 +10,7 @@ import { getSiteFacts } from "@/lib/admin/site-links";
 import { isLocale } from "@/i18n/locales";
 import { MunicipalityContact } from "@/components/layout/MunicipalityContact";
 
-const ITEMS = ["request", "signIn", "emailCode", "draft", "mail", "abuse", "logs", "cookies"] as const;
+const ITEMS = ["request", "signIn", "emailCode", "draft", "mail", "platform", "abuse", "logs", "cookies"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sitePages.privacy");
