@@ -30,6 +30,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
       ? t("letters.page.sentPortal")
       : search.sent === "post"
         ? t("letters.page.sentPost")
+        : search.sent === "svarut"
+          ? t("letters.page.sentSvarut")
         : search.exported
           ? t("letters.page.exported")
           : null;
@@ -219,8 +221,8 @@ export default async function ResponseLetterPage({ params, searchParams }: { par
                   <tr key={l.id} data-letter-id={l.id}>
                     <td>{formatDateTime(l.createdAt, locale)}</td>
                     <td>{l.kind === "response" || l.kind === "receipt" ? t(`letters.kind.${l.kind}`) : l.kind}</td>
-                    <td>{t(`letters.page.delivery.${l.delivery === "portal" ? "portal" : "post"}`)}</td>
-                    <td>{t(`letters.page.status.${l.delivery === "portal" ? "delivered" : l.status}`)}</td>
+                    <td>{t(`letters.page.delivery.${l.delivery === "portal" ? "portal" : l.delivery === "svarut" ? "svarut" : "post"}`)}</td>
+                    <td>{t(`letters.page.status.${l.delivery === "portal" ? "delivered" : l.delivery === "svarut" ? "svarut" : l.status}`)}</td>
                     <td>
                       <a className="ds-link" href={`/api/letters/${l.id}/pdf`}>
                         {t("letters.page.downloadPdf")}
