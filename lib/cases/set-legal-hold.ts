@@ -100,9 +100,14 @@ export async function getRetentionInfo(actor: Actor, reference: string) {
       legalHold: true,
       legalHoldReason: true,
       anonymisedAt: true,
+      archiveCaseNumber: true,
+      archiveReferenceManual: true,
       municipality: { select: { retentionYears: true } },
     },
   });
+  // Retention waits for the archive (lib/jobs/retention.ts, ARCHIVED): the same rule, for the panel.
+  const undelivered = await db().integrationMessage.count({ where: { caseId: found.id, kind: { startsWith: "archive" }, status: { not: "delivered" } } });
+  const archived = c.archiveReferenceManual !== null || (c.archiveCaseNumber !== null && undelivered === 0);
   // One count: all files, and (non-null deletedAt) the ones retention has deleted.
   const files = await db().attachment.count({ where: { caseId: found.id }, select: { _all: true, deletedAt: true } });
   return {
@@ -113,6 +118,7 @@ export async function getRetentionInfo(actor: Actor, reference: string) {
     legalHoldReason: c.legalHoldReason,
     anonymisedAt: c.anonymisedAt,
     retentionYears: c.municipality.retentionYears,
+    archived,
     canHold: can(actor, "case.legal_hold", found.ref),
   };
 }

@@ -45,6 +45,8 @@ export async function LegalHoldPanel(props: {
         gone: t("filesGone", { date: date(status.filesOn) }),
       }[status.files];
       text = `${files} ${status.caseNextRun ? t("caseNextRun") : t("casePending", { date: date(status.anonymiseOn) })}`;
+      // Nothing goes before the archive has the case (or staff recorded its reference by hand).
+      if (!info.archived) text = `${text} ${t("waitsForArchive")}`;
       break;
     }
   }
