@@ -62,7 +62,7 @@ function group<T extends Record<string, string | undefined>>(name: string, value
   return values as { [K in keyof T]: string };
 }
 
-export function readPlatformSettings(source: NodeJS.ProcessEnv = process.env): PlatformSettings {
+export function readPlatformSettings(source: Record<string, string | undefined> = process.env): PlatformSettings {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid platform configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

@@ -17,6 +17,7 @@ import { municipalityProfile } from "@/lib/config/municipalities";
 import { getRequestReceipt, receiptPdf } from "@/lib/requests/receipt";
 import { isLocale } from "@/i18n/locales";
 import { platformClients } from "./clients";
+import { splitPostalAddress } from "./deliveries-address";
 import { platformSettings } from "./config";
 import { IntegrationRefused, integrationBackoffMs, type ClaimedIntegration, type DeliveryOutcome, type IntegrationHandlers } from "./integration-worker";
 
@@ -24,15 +25,6 @@ import { IntegrationRefused, integrationBackoffMs, type ClaimedIntegration, type
 const ORG_NUMBERS: Record<string, string> = { bergen: "964338531", trondheim: "942110464" };
 
 const LETTER_TITLES: Record<string, string> = { receipt: "Kvittering", response: "Svar", message: "Brev" };
-
-/** A free-text postal address as SvarUt and the archive want it: lines, then "5003 Bergen". */
-export function splitPostalAddress(text: string | null | undefined): { lines: string[]; postalCode: string; city: string } | null {
-  const parts = (text ?? "").split(/\r?\n|,/).map((p) => p.trim()).filter(Boolean);
-  const last = parts.at(-1);
-  const match = last?.match(/^(\d{4})\s+(.+)$/);
-  if (!match) return null;
-  return { lines: parts.slice(0, -1), postalCode: match[1]!, city: match[2]! };
-}
 
 /** The requester's fødselsnummer, only when proven (nationalIdIsVerified): never a typed one. */
 function verifiedNationalIdOf(c: { registeredById: string | null; requester: { nationalIdEncrypted: string | null; identityLevel: string } }): string | null {
