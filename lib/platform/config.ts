@@ -22,6 +22,7 @@ export type PlatformSettings = {
     fiksIo: { apiUrl: string; amqpUrl: string; accountId: string; integrationId: string; integrationPassword: string; privateKeyPem: string; certificatePem: string };
     archiveAccountId: string;
     system: string;
+    closeGraceSeconds: number;
   } | null;
 };
 
@@ -47,6 +48,7 @@ const schema = z.object({
   FIKS_IO_CERTIFICATE: optional,
   FIKS_ARKIV_ACCOUNT_ID: optional,
   FIKS_ARKIV_SYSTEM: z.string().trim().min(1).default("Personvernportalen"),
+  ARCHIVE_CLOSE_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
 });
 
 /** PEM from the variable itself, with "\n" escapes allowed (one-line environment files). */
@@ -117,6 +119,7 @@ export function readPlatformSettings(source: Record<string, string | undefined> 
           },
           archiveAccountId: fio.FIKS_ARKIV_ACCOUNT_ID,
           system: e.FIKS_ARKIV_SYSTEM,
+          closeGraceSeconds: e.ARCHIVE_CLOSE_GRACE_SECONDS,
         }
       : null,
   };

@@ -12,7 +12,7 @@ export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
 
 type CaseRef = { caseId: string; municipalityId: string };
 
-async function insert(tx: Tx, row: CaseRef & { kind: IntegrationKind; key: string; letterId?: string | null; dependsOnId?: string | null; at?: Date }) {
+async function insert(tx: Tx, row: CaseRef & { kind: IntegrationKind; key: string; letterId?: string | null; dependsOnId?: string | null; at?: Date; dueAt?: Date }) {
   // A repeat of the same cause (the same letter, the same closing) is the same row: the key is unique.
   const existing = await tx.integrationMessage.findUnique({ where: { idempotencyKey: row.key }, select: { id: true } });
   if (existing) return existing.id;
@@ -26,7 +26,7 @@ async function insert(tx: Tx, row: CaseRef & { kind: IntegrationKind; key: strin
       kind: row.kind,
       idempotencyKey: row.key,
       dependsOnId: row.dependsOnId ?? null,
-      ...(row.at ? { createdAt: row.at, nextAttemptAt: row.at } : {}),
+      ...(row.at ? { createdAt: row.at, nextAttemptAt: row.dueAt ?? row.at } : {}),
     },
   });
   return id;
@@ -77,9 +77,14 @@ export async function enqueueLetterInTx(
   }
 }
 
-/** The case was closed: close its folder in the archive (once per closing; a reopened case closes again). */
+/**
+ * The case was closed: close its folder in the archive (once per closing; a reopened case closes
+ * again). Due after a grace period (ARCHIVE_CLOSE_GRACE_SECONDS, an hour by default): the decision
+ * closes the case and the response letter follows it, and an archive takes no new entries into a
+ * closed folder. The closing also waits for every letter entry of the case (integration-worker.ts).
+ */
 export async function enqueueCaseClosedInTx(tx: Tx, c: CaseRef & { closedAt: Date }, settings: PlatformSettings = platformSettings()): Promise<void> {
   const folderId = await ensureCaseFolderInTx(tx, c, settings);
   if (!folderId) return;
-  await insert(tx, { ...c, kind: "archive_close", key: `arkiv:${c.caseId}:avslutt:${c.closedAt.toISOString()}`, dependsOnId: folderId, at: c.closedAt });
+  await insert(tx, { ...c, kind: "archive_close", key: `arkiv:${c.caseId}:avslutt:${c.closedAt.toISOString()}`, dependsOnId: folderId, at: c.closedAt, dueAt: new Date(c.closedAt.getTime() + (settings.archive?.closeGraceSeconds ?? 0) * 1000) });
 }

@@ -245,7 +245,10 @@ describe("platform integrations against the stand-ins", () => {
     await letterFor(c.caseId);
     await db().$transaction((tx) => transitionCaseInTx(tx, { caseId: c.caseId, command: { type: "withdraw" }, actor: { type: "citizen", id: null } }));
     expect((await rows(c.caseId)).map((r) => r.kind)).toContain("archive_close");
-    await deliverAll(c.caseId);
+    const close = (await rows(c.caseId)).find((r) => r.kind === "archive_close")!;
+    // Due after the grace period (the response letter follows the decision): not before.
+    expect(close.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    await deliverAll(c.caseId, { skipBackoff: true });
     const after = await db().case.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(after.archiveClosedAt).not.toBeNull();
     const archived = standIns.archive!.folders().find((f) => f.caseKey === c.caseId)!;
