@@ -88,6 +88,7 @@ export default defineConfig({
       DEMO_SVARUT_ADVANCE_MS: "1500",
       // The archive folder closes this long after the case (the answer letter is journaled first).
       ARCHIVE_CLOSE_GRACE_SECONDS: "20",
+      SVARUT_STATUS_POLL_MS: "1000",
       API_KEYS: `e2e:${E2E_API_KEY},e2e-other:${E2E_OTHER_API_KEY}`,
       // Every test comes from 127.0.0.1: lift the per-IP limits; per-e-mail/identity limits stay real.
       RATE_LIMITS: process.env.RATE_LIMITS ?? "submit_ip=100000/3600,submit_api_key=100000/3600,login_ip=100000/3600,email_code_ip=100000/3600",

@@ -8,7 +8,13 @@ import { configuredHandlers, handleArchiveReply, refreshSvarUtStatuses } from ".
 import { drainIntegrations } from "./integration-worker";
 import { platformClients } from "./clients";
 
-type RunnerState = { timer?: NodeJS.Timeout; running: boolean; again: boolean; stopped: boolean; replies?: { close(): Promise<void> } };
+type RunnerState = { timer?: NodeJS.Timeout; running: boolean; again: boolean; stopped: boolean; replies?: { close(): Promise<void> }; statusReadAt: number };
+
+/** SvarUt's status is read back at most this often (SVARUT_STATUS_POLL_MS, a minute by default): not on every outbox poll. */
+function statusPollMs(): number {
+  const value = Number(process.env.SVARUT_STATUS_POLL_MS ?? 60_000);
+  return Number.isFinite(value) && value >= 100 ? value : 60_000;
+}
 const globalForRunner = globalThis as unknown as { __integrationRunner?: RunnerState };
 
 async function round(state: RunnerState) {
@@ -22,7 +28,10 @@ async function round(state: RunnerState) {
       state.again = false;
       const handlers = configuredHandlers();
       if (Object.keys(handlers).length > 0) await drainIntegrations(handlers, () => state.stopped);
-      await refreshSvarUtStatuses();
+      if (Date.now() - state.statusReadAt >= statusPollMs()) {
+        state.statusReadAt = Date.now();
+        await refreshSvarUtStatuses();
+      }
     } while (state.again && !state.stopped);
   } catch (error) {
     logger.error("integration.round_failed", { error: (error as Error).name });
@@ -49,7 +58,7 @@ async function listenForArchiveReplies(state: RunnerState) {
 /** Starts the runner in this process (idempotent). */
 export function startIntegrationRunner(options: { keepAlive?: boolean } = {}) {
   if (globalForRunner.__integrationRunner) return;
-  const state: RunnerState = { running: false, again: false, stopped: false };
+  const state: RunnerState = { running: false, again: false, stopped: false, statusReadAt: 0 };
   globalForRunner.__integrationRunner = state;
   state.timer = setInterval(() => void round(state), env().OUTBOX_POLL_MS);
   if (!options.keepAlive) state.timer.unref();
