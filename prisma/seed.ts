@@ -181,6 +181,10 @@ const HISTORY_REFUSAL_BASES: Partial<Record<Right, LegalBasisId[]>> = {
 
 async function seedDemoHistory(prisma: Db, municipalityId: string, unitIds: string[], deciderId: string) {
   const now = Date.now();
+  // The demo history was journaled by hand before the archive integration (retention waits for an
+  // archive reference). Skipped on a database older than the column (the roles upgrade test).
+  const [column] = await prisma.$queryRaw<{ exists: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'request_case' AND column_name = 'archive_reference_manual') AS exists`;
   for (let i = 0; i < HISTORY_CASES; i++) {
     // Spread over the last 12 months, more recently a little busier.
     const daysAgo = 35 + Math.floor((i * 330) / HISTORY_CASES) - (i % 3);
@@ -222,8 +226,6 @@ async function seedDemoHistory(prisma: Db, municipalityId: string, unitIds: stri
           extensionGround: ground,
           status: outcome,
           closedAt,
-          // The demo history was journaled before the portal had the archive integration.
-          archiveReferenceManual: closedAt ? "Demo: journalført for hånd" : null,
           assigneeId: deciderId,
           description: "Demo",
           receiptToken: randomBytes(24).toString("base64url"),
@@ -253,6 +255,10 @@ async function seedDemoHistory(prisma: Db, municipalityId: string, unitIds: stri
         data: { caseId: created.id, at: closedAt, actorType: "system", type: outcome === "withdrawn" ? "case.withdrawn" : "case.decided", after: { outcome, demo: true } },
       });
     });
+  }
+  if (column?.exists) {
+    await prisma.$executeRaw`UPDATE request_case SET archive_reference_manual = 'Demo: journalført for hånd'
+      WHERE municipality_id = ${municipalityId} AND closed_at IS NOT NULL AND archive_reference_manual IS NULL AND description = 'Demo'`;
   }
 }
 
