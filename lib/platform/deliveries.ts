@@ -262,10 +262,16 @@ export async function refreshSvarUtStatuses(limit = 100): Promise<number> {
  */
 export async function handleArchiveReply(message: FiksIoIncoming): Promise<void> {
   if (!message.replyTo) return;
-  const row = await db().integrationMessage.findFirst({
-    where: { transportMessageId: message.replyTo, status: "awaiting_reply" },
-    select: { id: true, kind: true, caseId: true, attempts: true },
-  });
+  // The archive may answer before the worker has recorded what it sent (the send returned, its
+  // commit is on its way): look again for a few seconds before calling the reply stale.
+  let row: { id: string; kind: string; caseId: string; attempts: number } | null = null;
+  for (let attempt = 0; attempt < 10 && !row; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    row = await db().integrationMessage.findFirst({
+      where: { transportMessageId: message.replyTo, status: "awaiting_reply" },
+      select: { id: true, kind: true, caseId: true, attempts: true },
+    });
+  }
   if (!row) {
     logger.info("integration.reply_unmatched", { messageType: message.messageType });
     return;
