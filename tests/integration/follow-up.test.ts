@@ -77,7 +77,8 @@ describe("follow-up on a closed case", () => {
     await citizenUploadAttachment({ identityId: recent.citizen.identityId, reference: recent.reference, fileName: "vedlegg.pdf", bytes: SMALL_PDF });
     expect((await state(recent.caseId)).followUpAt).not.toBeNull();
 
-    const old = await closedCase(new Date(Date.now() - 61 * 86_400_000));
+    // 62 days, not 61: late in the UTC evening, 61 days ago in summer time is already the next Oslo date (60 days).
+    const old = await closedCase(new Date(Date.now() - 62 * 86_400_000));
     const view = await citizenGetCase(old.citizen, old.reference);
     expect(view).toMatchObject({ closed: true, mayWrite: false });
     const messages = await db().message.count({ where: { caseId: old.caseId } });
