@@ -99,8 +99,8 @@ test("after the follow-up period the closed case takes no more messages, and say
   const staff = await staffPage(browser);
   await decideOnCasePage(staff.page, reference, { outcome: "Ingen opplysninger funnet" });
   await staff.context.close();
-  // Closed 61 days ago: past the 60-day period.
-  await withDb((db) => db.query("UPDATE request_case SET closed_at = now() - interval '61 days' WHERE reference = $1", [reference]));
+  // Closed 62 days ago: past the 60-day period (61 is the next Oslo date late in the UTC evening in summer time).
+  await withDb((db) => db.query("UPDATE request_case SET closed_at = now() - interval '62 days' WHERE reference = $1", [reference]));
   await page.goto(`/my-cases/${reference}`);
   await expect(page.getByTestId("closed-notice")).toContainText("du kan ikke lenger sende meldinger eller filer i den");
   await expect(page.getByTestId("closed-notice")).toContainText("postmottak@bergen.kommune.no");
